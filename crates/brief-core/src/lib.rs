@@ -1,0 +1,7 @@
+//! The pure analysis core of brief-lsp. It knows nothing of LSP, terminals or
+//! the file system: corpus files come in as bytes with a path, a brief comes
+//! in as text, and results go out as plain data with byte offsets.
+
+pub mod brief;
+pub mod corpus;
+pub mod text;
