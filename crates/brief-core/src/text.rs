@@ -170,6 +170,10 @@ mod tests {
     fn roundtrip(text: &str, enc: PositionEncoding) {
         let index = LineIndex::new(text);
         for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            // The middle of a CRLF has no position of its own.
+            if offset > 0 && text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                continue;
+            }
             let pos = index.line_col(text, offset, enc);
             assert_eq!(index.offset(text, pos, enc), offset, "{text:?} at {offset}");
         }

@@ -1,1 +1,261 @@
+//! The corpus: source documents decoded, normalized and segmented, with their
+//! references. Built from bytes that the caller has read; nothing here
+//! touches the file system.
+
+mod document;
+mod layout;
+mod manifest;
+mod normalize;
+mod offset_map;
 pub mod sentences;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+pub use document::{normalize_str, DocId, Document, Paragraph};
+pub use layout::BlockKind;
+pub use manifest::{is_valid_citation_key, parse_manifest, ManifestEntry, ManifestError, Reference};
+pub use offset_map::OffsetMap;
+
+use normalize::Vocabulary;
+
+/// A file of a corpus folder, as read by the caller.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Where an editor can open the file.
+    pub path: PathBuf,
+    /// The path relative to its corpus folder, with `/`; what a manifest's
+    /// `file` names.
+    pub rel_path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A corpus folder: its files and, if it has one, its manifest.
+#[derive(Clone, Debug)]
+pub struct CorpusFolder {
+    pub root: PathBuf,
+    /// `corpus.toml`: its path and text.
+    pub manifest: Option<(PathBuf, String)>,
+    pub files: Vec<SourceFile>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProblemSeverity {
+    Warning,
+    Error,
+}
+
+/// Something wrong with the corpus input, reported and worked around.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    /// 1-based.
+    pub line: Option<usize>,
+    pub severity: ProblemSeverity,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub problems: Vec<Problem>,
+    by_key: HashMap<String, DocId>,
+}
+
+impl Corpus {
+    pub fn build(folders: Vec<CorpusFolder>) -> Corpus {
+        Corpus::build_with_progress(folders, &|_, _| {})
+    }
+
+    /// Builds the corpus, calling `progress(done, total)` as documents finish
+    /// (from worker threads).
+    pub fn build_with_progress(
+        folders: Vec<CorpusFolder>,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Corpus {
+        let mut problems = Vec::new();
+        let mut pending = Vec::new();
+        let mut by_key: HashMap<String, DocId> = HashMap::new();
+        for folder in folders {
+            let mut entries: HashMap<String, ManifestEntry> = HashMap::new();
+            if let Some((path, text)) = &folder.manifest {
+                match parse_manifest(text) {
+                    Ok(list) => {
+                        for entry in list {
+                            entries.insert(entry.file.clone(), entry);
+                        }
+                    }
+                    Err(err) => problems.push(Problem {
+                        path: path.clone(),
+                        line: Some(err.line),
+                        severity: ProblemSeverity::Error,
+                        message: format!("{}; keys are derived from file names instead", err.message),
+                    }),
+                }
+            }
+            for file in folder.files {
+                let Some(text) = decode(&file, &mut problems) else {
+                    continue;
+                };
+                let entry = entries.remove(&file.rel_path);
+                let has_entry = entry.is_some();
+                let mut reference = match entry {
+                    Some(entry) => entry.reference,
+                    None => Reference {
+                        key: key_from_file_name(&file.rel_path),
+                        ..Reference::default()
+                    },
+                };
+                let base = reference.key.clone();
+                let mut n = 2;
+                while by_key.contains_key(&reference.key) {
+                    reference.key = format!("{base}-{n}");
+                    n += 1;
+                }
+                if reference.key != base {
+                    problems.push(Problem {
+                        path: file.path.clone(),
+                        line: None,
+                        severity: ProblemSeverity::Warning,
+                        message: format!("citation key `{base}` is taken; this document is `{}`", reference.key),
+                    });
+                }
+                let id = DocId(pending.len() as u32);
+                by_key.insert(reference.key.clone(), id);
+                pending.push((id, file.path, reference, has_entry, text));
+            }
+            if let Some((path, _)) = &folder.manifest {
+                for (file, entry) in entries {
+                    problems.push(Problem {
+                        path: path.clone(),
+                        line: Some(entry.line),
+                        severity: ProblemSeverity::Warning,
+                        message: format!("`{file}` (key `{}`) is not in the corpus folder", entry.reference.key),
+                    });
+                }
+            }
+        }
+
+        let vocab = pending
+            .par_iter()
+            .fold(Vocabulary::default, |mut v, (.., text)| {
+                v.add_text(text);
+                v
+            })
+            .reduce(Vocabulary::default, |mut a, b| {
+                a.merge(b);
+                a
+            });
+        let total = pending.len();
+        let done = AtomicUsize::new(0);
+        let documents = pending
+            .into_par_iter()
+            .map(|(id, path, reference, has_entry, text)| {
+                let doc = Document::new(id, path, reference, has_entry, text, &vocab);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                doc
+            })
+            .collect();
+        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        Corpus {
+            documents,
+            problems,
+            by_key,
+        }
+    }
+
+    pub fn document(&self, id: DocId) -> &Document {
+        &self.documents[id.0 as usize]
+    }
+
+    pub fn by_key(&self, key: &str) -> Option<&Document> {
+        self.by_key.get(key).map(|&id| self.document(id))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.documents.iter().map(|d| d.reference.key.as_str())
+    }
+}
+
+/// Decodes a file's bytes, or reports why it is skipped.
+fn decode(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<String> {
+    let mut problem = |severity, message: String| {
+        problems.push(Problem {
+            path: file.path.clone(),
+            line: None,
+            severity,
+            message,
+        })
+    };
+    let bytes = &file.bytes;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        problem(
+            ProblemSeverity::Warning,
+            "UTF-16 text is not supported; skipped (convert it to UTF-8)".into(),
+        );
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        problem(ProblemSeverity::Warning, "binary file (contains NUL bytes); skipped".into());
+        return None;
+    }
+    let text = match String::from_utf8(bytes.clone()) {
+        Ok(text) => text,
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            problems.push(Problem {
+                path: file.path.clone(),
+                line: Some(line),
+                severity: ProblemSeverity::Warning,
+                message: format!(
+                    "not valid UTF-8 (first bad byte at offset {at}); decoded with replacement characters"
+                ),
+            });
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    if text.trim().is_empty() {
+        problems.push(Problem {
+            path: file.path.clone(),
+            line: None,
+            severity: ProblemSeverity::Warning,
+            message: "empty file; skipped".into(),
+        });
+        return None;
+    }
+    Some(text)
+}
+
+/// A citation key from a file name: its stem, lower-cased, with characters a
+/// key cannot hold turned into `-`.
+fn key_from_file_name(rel_path: &str) -> String {
+    let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let key: String = stem
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '_' { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let key = key.trim_matches('-').to_string();
+    if key.is_empty() {
+        "doc".into()
+    } else {
+        key
+    }
+}
+
+#[cfg(test)]
+mod tests;

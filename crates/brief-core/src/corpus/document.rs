@@ -1,0 +1,142 @@
+//! One corpus document: its original text, the normalized view with its map
+//! back, and its paragraphs and sentences.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use super::layout::{layout, BlockKind};
+use super::manifest::Reference;
+use super::normalize::{normalize, Vocabulary};
+use super::offset_map::OffsetMap;
+use super::sentences::sentence_ranges;
+use crate::text::{LineIndex, TextRange};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocId(pub u32);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Range in the normalized text.
+    pub range: TextRange,
+    pub kind: BlockKind,
+    /// Indices into [`Document::sentences`].
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub id: DocId,
+    /// Where the document lives; what go-to-definition opens.
+    pub path: PathBuf,
+    pub reference: Reference,
+    /// Whether the reference came from a manifest rather than the file name.
+    pub has_manifest_entry: bool,
+    pub original: String,
+    pub line_index: LineIndex,
+    pub normalized: String,
+    pub map: OffsetMap,
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentence ranges in the normalized text.
+    pub sentences: Vec<TextRange>,
+    pub n_furniture_lines: usize,
+    /// The title as it stands in the original text, if it does.
+    pub title_range: Option<TextRange>,
+}
+
+impl Document {
+    pub(crate) fn new(
+        id: DocId,
+        path: PathBuf,
+        reference: Reference,
+        has_manifest_entry: bool,
+        original: String,
+        vocab: &Vocabulary,
+    ) -> Document {
+        let layout = layout(&original);
+        let norm = normalize(&original, &layout.blocks, vocab);
+        let mut sentences = Vec::new();
+        let paragraphs = norm
+            .paragraphs
+            .iter()
+            .map(|(range, kind)| {
+                let first = sentences.len();
+                let text = &norm.text[range.start..range.end];
+                sentences.extend(sentence_ranges(text).into_iter().map(|s| s.shifted(range.start)));
+                Paragraph {
+                    range: *range,
+                    kind: *kind,
+                    sentences: first..sentences.len(),
+                }
+            })
+            .collect();
+        let mut doc = Document {
+            id,
+            path,
+            reference,
+            has_manifest_entry,
+            line_index: LineIndex::new(&original),
+            original,
+            normalized: norm.text,
+            map: norm.map,
+            paragraphs,
+            sentences,
+            n_furniture_lines: layout.n_furniture_lines,
+            title_range: None,
+        };
+        if doc.reference.title.is_none() {
+            doc.reference.title = doc.derived_title();
+        }
+        doc.title_range = doc.find_title();
+        doc
+    }
+
+    pub fn text(&self, range: TextRange) -> &str {
+        &self.normalized[range.start..range.end]
+    }
+
+    /// The original byte range of a normalized range.
+    pub fn to_original(&self, range: TextRange) -> TextRange {
+        self.map.to_original(range)
+    }
+
+    /// A title for a document without one in its manifest: its first
+    /// heading of a few words, or else its first sentence.
+    fn derived_title(&self) -> Option<String> {
+        let heading = self
+            .paragraphs
+            .iter()
+            .find(|p| p.kind == BlockKind::Heading && self.text(p.range).split(' ').count() >= 3);
+        let range = heading.map(|p| p.range).or_else(|| self.sentences.first().copied())?;
+        let title: String = self.text(range).chars().take(100).collect();
+        Some(title)
+    }
+
+    fn find_title(&self) -> Option<TextRange> {
+        let title = normalize_str(self.reference.title.as_deref()?).to_lowercase();
+        if title.is_empty() {
+            return None;
+        }
+        let lower = self.normalized.to_lowercase();
+        // Lower-casing can change byte lengths; only trust an ASCII-safe hit.
+        let start = lower.find(&title).filter(|_| lower.len() == self.normalized.len())?;
+        Some(self.to_original(TextRange::new(start, start + title.len())))
+    }
+}
+
+/// A short string (a title, a quote) in the form of the normalized view:
+/// quotes and dashes unified, whitespace folded.
+pub fn normalize_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match super::normalize::replacement(c) {
+                Some(rep) => out.push_str(rep),
+                None => out.push(c),
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,283 @@
+//! From lines to blocks: which lines are page furniture, which form one
+//! paragraph, and what kind of block each paragraph is.
+//!
+//! Inputs are web scrapes and PDF extractions, so the rules are about what
+//! those look like: paragraphs broken across lines and across pages, running
+//! headers with page numbers ("374 A. Lukin"), headings as short lines
+//! without a blank line after them, bullet lists, JSON metadata and
+//! reference lists.
+
+use std::collections::HashMap;
+
+use crate::text::TextRange;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Prose,
+    /// A short standalone line: a title, a section heading, a byline, a
+    /// navigation label.
+    Heading,
+    ListItem,
+    /// JSON or similar machine metadata in a web scrape.
+    Metadata,
+    /// An entry of a reference list, or a line of bare URLs.
+    Reference,
+}
+
+/// A block as lines of the original text, each trimmed of surrounding space.
+pub(crate) struct RawBlock {
+    pub lines: Vec<TextRange>,
+    pub kind: BlockKind,
+}
+
+pub(crate) struct Layout {
+    pub blocks: Vec<RawBlock>,
+    pub n_furniture_lines: usize,
+}
+
+pub(crate) const BULLETS: &[char] = &['•', '◦', '▪', '‣', '·', '●', '○', '■'];
+const REFERENCE_HEADINGS: &[&str] = &["references", "bibliography", "works cited", "sources"];
+
+pub(crate) fn layout(text: &str) -> Layout {
+    let lines = trimmed_lines(text);
+    let furniture = furniture_lines(text, &lines);
+    let content = |i: usize| &text[lines[i].start..lines[i].end];
+
+    let mut blocks: Vec<RawBlock> = Vec::new();
+    let mut current: Vec<TextRange> = Vec::new();
+    // Set when a page break (dropped furniture) ended the current paragraph,
+    // so the next paragraph may be its continuation.
+    let mut page_break_after_last = false;
+
+    let flush = |current: &mut Vec<TextRange>, blocks: &mut Vec<RawBlock>| {
+        if !current.is_empty() {
+            blocks.push(RawBlock {
+                lines: std::mem::take(current),
+                kind: BlockKind::Prose,
+            });
+        }
+    };
+
+    for i in 0..lines.len() {
+        if furniture[i] {
+            flush(&mut current, &mut blocks);
+            page_break_after_last = true;
+            continue;
+        }
+        let line = content(i);
+        if line.is_empty() {
+            flush(&mut current, &mut blocks);
+            continue;
+        }
+        if current.is_empty() && page_break_after_last {
+            page_break_after_last = false;
+            if let Some(prev) = blocks.last_mut() {
+                let prev_end = &text[prev.lines.last().unwrap().start..prev.lines.last().unwrap().end];
+                if continues_across_page(prev_end, line) {
+                    current = std::mem::take(&mut prev.lines);
+                    blocks.pop();
+                }
+            }
+        }
+        // A short bullet (a navigation entry) is not wrapped onto the next line.
+        let after_short_bullet = current.len() == 1
+            && text[current[0].start..current[0].end].starts_with(BULLETS)
+            && current[0].len() <= 60;
+        let starts_block = line.starts_with(BULLETS)
+            || line.starts_with('{')
+            || after_short_bullet
+            || is_heading_line(text, &lines, i, &current);
+        if starts_block {
+            flush(&mut current, &mut blocks);
+        }
+        current.push(lines[i]);
+        if starts_block && !line.starts_with(BULLETS) && !line.starts_with('{') {
+            flush(&mut current, &mut blocks);
+        }
+    }
+    flush(&mut current, &mut blocks);
+
+    let mut in_references = false;
+    for block in &mut blocks {
+        let first = &text[block.lines[0].start..block.lines[0].end];
+        let last = &text[block.lines.last().unwrap().start..block.lines.last().unwrap().end];
+        block.kind = if first.starts_with(BULLETS) {
+            BlockKind::ListItem
+        } else if (first.starts_with('{') && last.ends_with('}')) || first == "{" {
+            BlockKind::Metadata
+        } else if block.lines.iter().all(|l| is_url(&text[l.start..l.end])) {
+            BlockKind::Reference
+        } else if block.lines.len() == 1 && is_title_like(first) {
+            in_references = REFERENCE_HEADINGS.contains(&first.to_lowercase().as_str());
+            BlockKind::Heading
+        } else if in_references {
+            BlockKind::Reference
+        } else {
+            BlockKind::Prose
+        };
+    }
+    Layout {
+        blocks,
+        n_furniture_lines: furniture.iter().filter(|&&f| f).count(),
+    }
+}
+
+fn trimmed_lines(text: &str) -> Vec<TextRange> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let lead = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        lines.push(TextRange::new(start + lead, start + lead + trimmed.len()));
+        start += line.len();
+    }
+    lines
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', ':', '"', '”', '’', ')', ']'])
+}
+
+fn continues_across_page(prev_end: &str, next: &str) -> bool {
+    !ends_sentence(prev_end)
+        || prev_end.ends_with('-')
+        || next.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn is_title_like(line: &str) -> bool {
+    line.split_whitespace().count() <= 12
+        && line.chars().count() <= 100
+        && !line.ends_with(['.', ',', ';', '-', '!', '?'])
+}
+
+/// A PDF heading sits on its own line between a finished sentence and a
+/// capitalized line, without blank lines around it (" Introduction").
+fn is_heading_line(text: &str, lines: &[TextRange], i: usize, current: &[TextRange]) -> bool {
+    let line = &text[lines[i].start..lines[i].end];
+    let short = line.split_whitespace().count() <= 8 && line.chars().count() <= 60;
+    if !short || line.ends_with(['.', ',', ';', '-', ':', '!', '?']) {
+        return false;
+    }
+    if !line.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let after_sentence = current
+        .last()
+        .is_none_or(|prev| ends_sentence(&text[prev.start..prev.end]));
+    let next_starts_upper = lines.get(i + 1).is_none_or(|next| {
+        let next = &text[next.start..next.end];
+        next.is_empty() || next.chars().next().is_some_and(char::is_uppercase)
+    });
+    after_sentence && next_starts_upper
+}
+
+fn is_url(line: &str) -> bool {
+    (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www."))
+        && !line.contains(' ')
+}
+
+/// Running headers and footers: short lines with a page number at one end
+/// whose text, without the number, stands on another line of the same
+/// document too ("374 A. Lukin" … "380 A. Lukin"; "379The Russia–China
+/// entente and its future" beside the title itself).
+fn furniture_lines(text: &str, lines: &[TextRange]) -> Vec<bool> {
+    let numbered: Vec<Option<String>> = lines
+        .iter()
+        .map(|l| page_numbered_text(&text[l.start..l.end]))
+        .collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (line, numbered) in lines.iter().zip(&numbered) {
+        let key = match numbered {
+            Some(key) => key.clone(),
+            None => text[line.start..line.end].to_lowercase(),
+        };
+        *seen.entry(key).or_default() += 1;
+    }
+    numbered
+        .iter()
+        .map(|n| n.as_ref().is_some_and(|key| seen[key] >= 2))
+        .collect()
+}
+
+/// The text of a line that is a page number plus a short header, lowercased.
+fn page_numbered_text(line: &str) -> Option<String> {
+    if line.chars().count() > 60 || line.split_whitespace().count() > 8 {
+        return None;
+    }
+    let leading = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let trailing = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = if (1..=4).contains(&leading) {
+        &line[leading..]
+    } else if (1..=4).contains(&trailing) && line[..line.len() - trailing].ends_with(' ') {
+        &line[..line.len() - trailing]
+    } else {
+        return None;
+    };
+    let rest = rest.trim();
+    let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 3 && rest.chars().next().is_some_and(char::is_alphabetic))
+        .then(|| rest.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str) -> String {
+        let layout = layout(text);
+        layout
+            .blocks
+            .iter()
+            .map(|b| {
+                let lines: Vec<&str> = b.lines.iter().map(|l| &text[l.start..l.end]).collect();
+                format!("{:?}: {}", b.kind, lines.join(" / "))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn running_headers_are_dropped_and_the_paragraph_rejoined() {
+        let text = "Abstract\nThe partnership is old.\n Introduction\n\nRussia and China were able to\nstrike a balance in Central Asia, \n\n\n\n374 A. Lukin \n\nwhereby Beijing has emerged.\n\nMore text.\n\n\n380 A. Lukin \n\nLast paragraph.\n";
+        expect_test::expect![[r#"
+            Heading: Abstract
+            Prose: The partnership is old.
+            Heading: Introduction
+            Prose: Russia and China were able to / strike a balance in Central Asia, / whereby Beijing has emerged.
+            Prose: More text.
+            Prose: Last paragraph."#]]
+        .assert_eq(&render(text));
+        assert_eq!(layout(text).n_furniture_lines, 2);
+    }
+
+    #[test]
+    fn title_header_glued_to_page_number_is_furniture() {
+        let text = "The Russia–China entente and its future\n\nSome words here.\n\n379The Russia–China entente and its future  \n\nmore words.\n";
+        expect_test::expect![[r#"
+            Heading: The Russia–China entente and its future
+            Prose: Some words here. / more words."#]]
+        .assert_eq(&render(text));
+    }
+
+    #[test]
+    fn scrape_blocks_are_classified() {
+        let text = "• Research\n  • About\n{\n  \"authors\": [\n    \"Dmitri Trenin\"\n  ]\n}\n\nBy Dmitri Trenin\n\nSince the signing in 2001 of the treaty, summits have become routine.\n\nReferences\n\nGady, F.S. 2019. China–Russia. https \n://www.eastw est.ngo/idea.\n\nhttps://carnegie.ru/2020/04/24/x\n";
+        expect_test::expect![[r#"
+            ListItem: • Research
+            ListItem: • About
+            Metadata: { / "authors": [ / "Dmitri Trenin" / ] / }
+            Heading: By Dmitri Trenin
+            Prose: Since the signing in 2001 of the treaty, summits have become routine.
+            Heading: References
+            Reference: Gady, F.S. 2019. China–Russia. https / ://www.eastw est.ngo/idea.
+            Reference: https://carnegie.ru/2020/04/24/x"#]]
+        .assert_eq(&render(text));
+    }
+
+    #[test]
+    fn numbers_in_prose_lines_are_not_furniture() {
+        let text = "1960 US-Japan Security Treaty (Kashin 2019c). All those treaties\n1960 US-Japan Security Treaty (Kashin 2019c). All those treaties\n";
+        assert_eq!(layout(text).n_furniture_lines, 0);
+    }
+}

@@ -1,0 +1,237 @@
+//! `corpus.toml`: the citation key and bibliographic facts of each document
+//! of a corpus folder.
+//!
+//! ```toml
+//! [[document]]
+//! file = "003_9556968063aa75cc.txt"
+//! key = "lukin2020"
+//! type = "article-journal"
+//! title = "The Russia–China entente and its future"
+//! authors = ["Artyom Lukin"]
+//! container = "International Politics"
+//! volume = "58"
+//! pages = "363–380"
+//! date = "2020-06-13"
+//! doi = "10.1057/s41311-020-00251-7"
+//! ```
+
+use serde::Deserialize;
+
+
+/// The bibliographic facts of one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub key: String,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub title: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The journal, newspaper, website or series the document appeared in.
+    pub container: Option<String>,
+    pub publisher: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub number: Option<String>,
+    pub pages: Option<String>,
+    pub doi: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestToml {
+    #[serde(default)]
+    document: Vec<EntryToml>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryToml {
+    file: String,
+    #[serde(flatten)]
+    reference: Reference,
+}
+
+/// One `[[document]]` of a manifest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManifestEntry {
+    /// The document's path relative to the manifest's folder, with `/`.
+    pub file: String,
+    pub reference: Reference,
+    /// 1-based line of the entry, for messages.
+    pub line: usize,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("line {line}: {message}")]
+pub struct ManifestError {
+    pub line: usize,
+    pub message: String,
+}
+
+pub fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, ManifestError> {
+    let parsed: ManifestToml = toml::from_str(text).map_err(|err| {
+        let message = err.message().trim().to_string();
+        let line = unknown_field_line(text, &message)
+            .or_else(|| err.span().map(|span| line_of(text, span.start)))
+            .unwrap_or(1);
+        ManifestError { line, message }
+    })?;
+    let entry_lines = entry_lines(text);
+    let mut entries = Vec::with_capacity(parsed.document.len());
+    for (i, entry) in parsed.document.into_iter().enumerate() {
+        let line = entry_lines.get(i).copied().unwrap_or(1);
+        if !is_valid_citation_key(&entry.reference.key) {
+            return Err(ManifestError {
+                line,
+                message: format!(
+                    "`{}` is not a valid citation key (letters, digits and `_`, with `:.#$%&-+?<>~/` inside)",
+                    entry.reference.key
+                ),
+            });
+        }
+        entries.push(ManifestEntry {
+            file: entry.file.replace('\\', "/"),
+            reference: entry.reference,
+            line,
+        });
+    }
+    Ok(entries)
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Flattened tables report an unknown field at the table's start; point at
+/// the field itself.
+fn unknown_field_line(text: &str, message: &str) -> Option<usize> {
+    let field = message.strip_prefix("unknown field `")?.split('`').next()?;
+    text.lines()
+        .position(|l| l.trim_start().strip_prefix(field).is_some_and(|r| r.trim_start().starts_with('=')))
+        .map(|i| i + 1)
+}
+
+fn entry_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[document]]"))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+impl Reference {
+    pub fn year(&self) -> Option<&str> {
+        let date = self.date.as_deref()?;
+        (date.len() >= 4 && date[..4].bytes().all(|b| b.is_ascii_digit())).then(|| &date[..4])
+    }
+
+    fn surname(author: &str) -> &str {
+        author.rsplit(' ').next().unwrap_or(author)
+    }
+
+    /// "Trenin 2016", "Makocki and Popescu 2016", "Smith et al. 2020".
+    pub fn author_year(&self) -> String {
+        let names = match self.authors.as_slice() {
+            [] => self.container.clone().or(self.publisher.clone()).unwrap_or_default(),
+            [one] => Reference::surname(one).to_string(),
+            [a, b] => format!("{} and {}", Reference::surname(a), Reference::surname(b)),
+            [a, ..] => format!("{} et al.", Reference::surname(a)),
+        };
+        match self.year() {
+            Some(year) if names.is_empty() => year.to_string(),
+            Some(year) => format!("{names} {year}"),
+            None => names,
+        }
+    }
+
+    /// The full reference as Markdown, in an author–date style.
+    pub fn formatted(&self) -> String {
+        let mut out = String::new();
+        if !self.authors.is_empty() {
+            out.push_str(&self.authors.join(", "));
+            out.push_str(". ");
+        }
+        if let Some(date) = &self.date {
+            out.push_str(&format!("{date}. "));
+        }
+        match &self.title {
+            Some(title) => out.push_str(&format!("“{}.” ", title.trim_end_matches('.'))),
+            None => out.push_str("Untitled. "),
+        }
+        let mut venue = Vec::new();
+        if let Some(container) = &self.container {
+            let mut c = format!("*{container}*");
+            if let Some(volume) = &self.volume {
+                c.push_str(&format!(" {volume}"));
+            }
+            if let Some(issue) = &self.issue {
+                c.push_str(&format!(" ({issue})"));
+            }
+            if let Some(number) = &self.number {
+                c.push_str(&format!(" {number}"));
+            }
+            if let Some(pages) = &self.pages {
+                c.push_str(&format!(": {pages}"));
+            }
+            venue.push(c);
+        }
+        if let Some(publisher) = &self.publisher {
+            venue.push(publisher.clone());
+        }
+        if !venue.is_empty() {
+            out.push_str(&venue.join(". "));
+            out.push_str(". ");
+        }
+        if let Some(note) = &self.note {
+            out.push_str(&format!("{}. ", note.trim_end_matches('.')));
+        }
+        if let Some(doi) = &self.doi {
+            out.push_str(&format!("doi:{doi}. "));
+        }
+        if let Some(url) = &self.url {
+            out.push_str(&format!("<{url}>"));
+        }
+        out.trim_end().to_string()
+    }
+}
+
+// TODO(reconcile): move beside the brief's citation-key scanner.
+pub fn is_valid_citation_key(key: &str) -> bool {
+    !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || "_:.#$%&-+?<>~/".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_parse_with_their_lines() {
+        let text = "# seeds\n[[document]]\nfile = \"a.txt\"\nkey = \"lukin2020\"\nauthors = [\"Artyom Lukin\"]\ndate = \"2020-06-13\"\ntitle = \"The Russia–China entente and its future\"\ncontainer = \"International Politics\"\nvolume = \"58\"\npages = \"363–380\"\n\n[[document]]\nfile = \"b.txt\"\nkey = \"makocki2016\"\nauthors = [\"Michal Makocki\", \"Nicu Popescu\"]\ndate = \"2016-12-01\"\n";
+        let entries = parse_manifest(text).unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[1].line, 12);
+        assert_eq!(entries[0].reference.author_year(), "Lukin 2020");
+        assert_eq!(entries[1].reference.author_year(), "Makocki and Popescu 2016");
+        assert_eq!(
+            entries[0].reference.formatted(),
+            "Artyom Lukin. 2020-06-13. “The Russia–China entente and its future.” *International Politics* 58: 363–380."
+        );
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = parse_manifest("[[document]]\nfile = \"a.txt\"\nkey = \"a\"\ntitel = \"x\"\n").unwrap_err();
+        assert_eq!(err.line, 4, "{err}");
+        assert!(err.message.contains("titel"), "{err}");
+        let err = parse_manifest("[[document]]\nfile = \"a.txt\"\nkey = \"a b\"\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        let err = parse_manifest("[[document]]\nfile = a.txt\n").unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+}
