@@ -2,6 +2,7 @@
 //! the file system: corpus files come in as bytes with a path, a brief comes
 //! in as text, and results go out as plain data with byte offsets.
 
+pub mod analysis;
 pub mod brief;
 pub mod corpus;
 pub mod text;

@@ -111,16 +111,26 @@ impl Document {
         Some(title)
     }
 
+    /// Where the title stands in the text, compared on letters and digits
+    /// only, so that "China and Russia:: an Eastern…" still counts.
     fn find_title(&self) -> Option<TextRange> {
-        let title = normalize_str(self.reference.title.as_deref()?).to_lowercase();
+        let title: Vec<char> = skeleton(self.reference.title.as_deref()?).map(|(_, c)| c).collect();
         if title.is_empty() {
             return None;
         }
-        let lower = self.normalized.to_lowercase();
-        // Lower-casing can change byte lengths; only trust an ASCII-safe hit.
-        let start = lower.find(&title).filter(|_| lower.len() == self.normalized.len())?;
-        Some(self.to_original(TextRange::new(start, start + title.len())))
+        let text: Vec<(usize, char)> = skeleton(&self.normalized).collect();
+        let at = text.windows(title.len()).position(|w| w.iter().map(|(_, c)| *c).eq(title.iter().copied()))?;
+        let start = text[at].0;
+        let (last, c) = text[at + title.len() - 1];
+        Some(self.to_original(TextRange::new(start, last + c.len_utf8())))
     }
+}
+
+/// The letters and digits of `text`, lower-cased, with their byte offsets.
+fn skeleton(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.char_indices()
+        .filter(|(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(c)))
 }
 
 /// A short string (a title, a quote) in the form of the normalized view:

@@ -1,0 +1,68 @@
+//! The features, as plain functions of a corpus, a brief and a byte offset.
+//! Results are plain data with byte ranges; the Markdown shown to the user is
+//! rendered here so that every client and the CLI show the same text.
+
+mod citations;
+mod findings;
+#[cfg(test)]
+mod fixture;
+
+pub use findings::{Code, Edit, Finding, Fix, Related, Severity};
+
+use crate::brief::Brief;
+use crate::corpus::{Corpus, DocId};
+use crate::text::TextRange;
+
+/// A place in a corpus document, as an original byte range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceLocation {
+    pub doc: DocId,
+    pub range: TextRange,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hover {
+    pub range: TextRange,
+    pub markdown: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompletionKind {
+    CitationKey,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompletionItem {
+    pub label: String,
+    pub kind: CompletionKind,
+    pub detail: String,
+    pub documentation: String,
+    /// What replaces the completion's range.
+    pub insert: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completions {
+    /// The typed prefix the chosen item replaces.
+    pub range: TextRange,
+    pub items: Vec<CompletionItem>,
+}
+
+pub fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hover> {
+    citations::hover(corpus, brief, offset)
+}
+
+pub fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
+    citations::definition(corpus, brief, offset)
+}
+
+pub fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Completions> {
+    citations::completion(corpus, brief, offset)
+}
+
+/// Every finding of every check, in text order.
+pub fn diagnostics(corpus: &Corpus, brief: &Brief) -> Vec<Finding> {
+    let mut findings = citations::diagnostics(corpus, brief);
+    findings.sort_by_key(|f| (f.range.start, f.range.end));
+    findings
+}
