@@ -75,13 +75,7 @@ pub struct ManifestError {
 }
 
 pub fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, ManifestError> {
-    let parsed: ManifestToml = toml::from_str(text).map_err(|err| {
-        let message = err.message().trim().to_string();
-        let line = unknown_field_line(text, &message)
-            .or_else(|| err.span().map(|span| line_of(text, span.start)))
-            .unwrap_or(1);
-        ManifestError { line, message }
-    })?;
+    let parsed: ManifestToml = toml::from_str(text).map_err(|err| toml_error(text, &err))?;
     let entry_lines = entry_lines(text);
     let mut entries = Vec::with_capacity(parsed.document.len());
     for (i, entry) in parsed.document.into_iter().enumerate() {
@@ -102,6 +96,15 @@ pub fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, ManifestError> {
         });
     }
     Ok(entries)
+}
+
+/// A TOML error as a line and a message, for any of the project's TOML files.
+pub fn toml_error(text: &str, err: &toml::de::Error) -> ManifestError {
+    let message = err.message().trim().to_string();
+    let line = unknown_field_line(text, &message)
+        .or_else(|| err.span().map(|span| line_of(text, span.start)))
+        .unwrap_or(1);
+    ManifestError { line, message }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
