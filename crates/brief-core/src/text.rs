@@ -65,6 +65,18 @@ impl From<std::ops::Range<usize>> for TextRange {
 pub enum PositionEncoding {
     Utf8,
     Utf16,
+    /// Unicode scalar values: what a person counts as characters.
+    Utf32,
+}
+
+impl PositionEncoding {
+    fn width(self, c: char) -> usize {
+        match self {
+            PositionEncoding::Utf8 => c.len_utf8(),
+            PositionEncoding::Utf16 => c.len_utf16(),
+            PositionEncoding::Utf32 => 1,
+        }
+    }
 }
 
 /// A zero-based line and a column counted in the units of a
@@ -128,9 +140,9 @@ impl LineIndex {
         }
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let segment = &text[self.line_starts[line]..offset];
-        let col = match enc {
+        let col: usize = match enc {
             PositionEncoding::Utf8 => segment.len(),
-            PositionEncoding::Utf16 => segment.chars().map(char::len_utf16).sum(),
+            _ => segment.chars().map(|c| enc.width(c)).sum(),
         };
         LineCol {
             line: line as u32,
@@ -149,10 +161,7 @@ impl LineIndex {
         let range = self.line_range(text, line);
         let mut units = 0usize;
         for (i, c) in text[range.start..range.end].char_indices() {
-            let width = match enc {
-                PositionEncoding::Utf8 => c.len_utf8(),
-                PositionEncoding::Utf16 => c.len_utf16(),
-            };
+            let width = enc.width(c);
             if units + width > pos.col as usize {
                 return range.start + i;
             }
@@ -165,7 +174,7 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use PositionEncoding::{Utf16, Utf8};
+    use PositionEncoding::{Utf16, Utf32, Utf8};
 
     fn roundtrip(text: &str, enc: PositionEncoding) {
         let index = LineIndex::new(text);
@@ -188,8 +197,10 @@ mod tests {
         assert_eq!(index.line_col(text, x, Utf8), LineCol { line: 0, col: 14 });
         let ok = text.find("ok").unwrap();
         assert_eq!(index.line_col(text, ok, Utf16), LineCol { line: 1, col: 4 });
+        assert_eq!(index.line_col(text, x, Utf32), LineCol { line: 0, col: 6 });
         roundtrip(text, Utf16);
         roundtrip(text, Utf8);
+        roundtrip(text, Utf32);
     }
 
     #[test]

@@ -83,7 +83,7 @@ impl Document {
             n_furniture_lines: layout.n_furniture_lines,
             title_range: None,
         };
-        if doc.reference.title.is_none() {
+        if doc.reference.title.is_none() && !has_manifest_entry {
             doc.reference.title = doc.derived_title();
         }
         doc.title_range = doc.find_title();

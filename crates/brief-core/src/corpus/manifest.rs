@@ -17,6 +17,8 @@
 
 use serde::Deserialize;
 
+use crate::brief::is_valid_citation_key;
+
 
 /// The bibliographic facts of one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -202,11 +204,6 @@ impl Reference {
         }
         out.trim_end().to_string()
     }
-}
-
-// TODO(reconcile): move beside the brief's citation-key scanner.
-pub fn is_valid_citation_key(key: &str) -> bool {
-    !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || "_:.#$%&-+?<>~/".contains(c))
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 pub use document::{normalize_str, DocId, Document, Paragraph};
 pub use layout::BlockKind;
 pub use manifest::{
-    is_valid_citation_key, parse_manifest, toml_error, ManifestEntry, ManifestError, Reference,
+    parse_manifest, toml_error, ManifestEntry, ManifestError, Reference,
 };
 pub use offset_map::OffsetMap;
 

@@ -50,10 +50,11 @@ impl OffsetMap {
     fn start_to_original(&self, norm: usize) -> usize {
         let p = self.piece_at(norm);
         let delta = norm.saturating_sub(p.norm_start as usize);
-        if p.verbatim || delta == 0 {
+        if p.verbatim {
             p.orig_start as usize + delta.min(p.orig_len as usize)
         } else {
-            (p.orig_start + p.orig_len) as usize
+            // Part of a replacement ("i" of "fi" for "ﬁ") stands for all of it.
+            p.orig_start as usize
         }
     }
 

@@ -1,0 +1,301 @@
+//! The walk over tree-sitter-md's block and inline trees. Everything
+//! structural about a brief comes from here; Pandoc citations and bare URLs,
+//! which the grammar does not know, are scanned afterwards inside the inline
+//! regions found here.
+
+use tree_sitter::Node;
+use tree_sitter_md::{MarkdownParser, MarkdownTree};
+
+use super::{squash, Heading};
+use crate::text::TextRange;
+
+/// Inline text where citations may occur: a paragraph, a heading's title or
+/// a table cell.
+pub(super) struct InlineRegion {
+    pub range: TextRange,
+    /// Block continuation markers (`> `, list indentation) inside `range`:
+    /// markup of the enclosing blocks on continuation lines, not text.
+    pub markers: Vec<TextRange>,
+}
+
+#[derive(Default)]
+pub(super) struct Outline {
+    pub headings: Vec<Heading>,
+    pub paragraphs: Vec<TextRange>,
+    pub block_quotes: Vec<TextRange>,
+    pub regions: Vec<InlineRegion>,
+    /// Unsorted, and may nest (a link destination inside a reference
+    /// definition).
+    pub non_prose: Vec<TextRange>,
+}
+
+pub(super) fn outline(text: &str) -> Outline {
+    let mut out = Outline::default();
+    // Parsing only fails on a timeout or cancellation, and neither is set.
+    let Some(tree) = MarkdownParser::default().parse(text.as_bytes(), None) else {
+        return out;
+    };
+    // An explicit stack, so that deeply nested lists and quotes cannot
+    // overflow the call stack of a language server.
+    let mut stack = vec![(tree.block_tree().root_node(), false)];
+    while let Some((node, in_quote)) = stack.pop() {
+        match node.kind() {
+            "minus_metadata"
+            | "plus_metadata"
+            | "fenced_code_block"
+            | "indented_code_block"
+            | "html_block"
+            | "link_reference_definition" => out.non_prose.push(range(node)),
+            "atx_heading" | "setext_heading" => out.heading(text, &tree, node),
+            "paragraph" => {
+                if let Some(inline) = child(node, "inline") {
+                    out.paragraphs.push(range(inline));
+                    out.region(&tree, inline);
+                }
+            }
+            "pipe_table_cell" => {
+                let cell = trim_end(text, range(node));
+                if !cell.is_empty() {
+                    out.paragraphs.push(cell);
+                    out.region(&tree, node);
+                }
+            }
+            kind => {
+                let is_quote = kind == "block_quote";
+                if is_quote && !in_quote {
+                    out.block_quotes.push(quote_content(text, node));
+                }
+                let kids = children(node).into_iter().rev();
+                stack.extend(kids.map(|kid| (kid, in_quote || is_quote)));
+            }
+        }
+    }
+    out
+}
+
+impl Outline {
+    fn heading(&mut self, text: &str, tree: &MarkdownTree, node: Node) {
+        let atx = node.kind() == "atx_heading";
+        let (level, inline) = if atx {
+            // The marker kinds are `atx_h1_marker` … `atx_h6_marker`.
+            let marker = node.child(0).map_or("", |m| m.kind());
+            let level = marker
+                .as_bytes()
+                .get(5)
+                .map_or(1, |d| d.saturating_sub(b'0'));
+            (level, child(node, "inline"))
+        } else {
+            let level = if child(node, "setext_h1_underline").is_some() {
+                1
+            } else {
+                2
+            };
+            (
+                level,
+                child(node, "paragraph").and_then(|p| child(p, "inline")),
+            )
+        };
+        let whole = trim_end(text, range(node));
+        let (title_range, title) = match inline {
+            Some(inline) => {
+                let markers = self.region(tree, inline);
+                let mut title_range = range(inline);
+                if atx {
+                    title_range = without_closing_hashes(text, title_range);
+                }
+                (title_range, squash(&blanked(text, title_range, &markers)))
+            }
+            None => (TextRange::empty(whole.end), String::new()),
+        };
+        self.headings.push(Heading {
+            level,
+            title,
+            range: whole,
+            title_range,
+        });
+    }
+
+    /// Records `node` (an `inline` or a `pipe_table_cell`) as a region and
+    /// collects the non-prose nodes of its inline tree; returns its markers.
+    fn region(&mut self, tree: &MarkdownTree, node: Node) -> Vec<TextRange> {
+        let markers: Vec<TextRange> = children(node)
+            .into_iter()
+            .filter(|kid| kid.is_named())
+            .map(range)
+            .collect();
+        if let Some(inline_tree) = tree.inline_tree(&node) {
+            let mut stack = vec![inline_tree.root_node()];
+            while let Some(n) = stack.pop() {
+                match n.kind() {
+                    "code_span" | "html_tag" | "uri_autolink" | "email_autolink"
+                    | "link_destination" => self.non_prose.push(range(n)),
+                    _ => stack.extend(children(n)),
+                }
+            }
+        }
+        self.regions.push(InlineRegion {
+            range: range(node),
+            markers: markers.clone(),
+        });
+        markers
+    }
+}
+
+/// The text of `range` with `holes` (clipped to it) replaced by spaces, so
+/// that offsets into the result are offsets into `range`.
+pub(super) fn blanked(text: &str, range: TextRange, holes: &[TextRange]) -> String {
+    let mut out = text[range.start..range.end].to_owned();
+    for hole in holes {
+        let (start, end) = (hole.start.max(range.start), hole.end.min(range.end));
+        if start < end {
+            out.replace_range(
+                start - range.start..end - range.start,
+                &" ".repeat(end - start),
+            );
+        }
+    }
+    out
+}
+
+/// The grammar leaves an ATX heading's optional closing `#`s (`## Title ##`)
+/// in its inline content; CommonMark says they are not part of the title.
+fn without_closing_hashes(text: &str, range: TextRange) -> TextRange {
+    let trimmed = trim_end(text, range);
+    let content = &text[trimmed.start..trimmed.end];
+    let unhashed = content.trim_end_matches('#');
+    if unhashed.len() < content.len() && (unhashed.is_empty() || unhashed.ends_with([' ', '\t'])) {
+        trim_end(
+            text,
+            TextRange::new(range.start, range.start + unhashed.len()),
+        )
+    } else {
+        trimmed
+    }
+}
+
+/// A block quote's content: after its first `>` marker, without the
+/// trailing line break.
+fn quote_content(text: &str, node: Node) -> TextRange {
+    let whole = trim_end(text, range(node));
+    let start = node
+        .child(0)
+        .map_or(whole.start, |marker| marker.end_byte());
+    TextRange::new(start.min(whole.end), whole.end)
+}
+
+fn trim_end(text: &str, range: TextRange) -> TextRange {
+    let len = text[range.start..range.end].trim_end().len();
+    TextRange::new(range.start, range.start + len)
+}
+
+fn range(node: Node) -> TextRange {
+    TextRange::new(node.start_byte(), node.end_byte())
+}
+
+fn child<'t>(node: Node<'t>, kind: &str) -> Option<Node<'t>> {
+    children(node).into_iter().find(|kid| kid.kind() == kind)
+}
+
+fn children(node: Node) -> Vec<Node> {
+    let mut cursor = node.walk();
+    node.children(&mut cursor).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{expect, Expect};
+    use std::fmt::Write;
+
+    use super::*;
+
+    fn check(text: &str, expect: Expect) {
+        let outline = outline(text);
+        let mut out = String::new();
+        let show = |r: &TextRange| format!("{r:?} {:?}", &text[r.start..r.end]);
+        for h in &outline.headings {
+            let (range, title) = (show(&h.range), show(&h.title_range));
+            writeln!(
+                out,
+                "heading {} {range} title {title} = {:?}",
+                h.level, h.title
+            )
+            .unwrap();
+        }
+        for p in &outline.paragraphs {
+            writeln!(out, "paragraph {}", show(p)).unwrap();
+        }
+        for q in &outline.block_quotes {
+            writeln!(out, "quote {}", show(q)).unwrap();
+        }
+        let mut non_prose = outline.non_prose.clone();
+        non_prose.sort();
+        for n in &non_prose {
+            writeln!(out, "non-prose {}", show(n)).unwrap();
+        }
+        expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn atx_and_setext_headings() {
+        check(
+            "# Costs ##\n\n## The *real* price\n\nA two-line\nsetext title\n---\n\nText.\n\n#\n",
+            expect![[r###"
+                heading 1 0..10 "# Costs ##" title 2..7 "Costs" = "Costs"
+                heading 2 12..31 "## The *real* price" title 15..31 "The *real* price" = "The *real* price"
+                heading 2 33..60 "A two-line\nsetext title\n---" title 33..56 "A two-line\nsetext title" = "A two-line setext title"
+                heading 1 69..70 "#" title 70..70 "" = ""
+                paragraph 62..67 "Text."
+            "###]],
+        );
+    }
+
+    #[test]
+    fn prose_blocks_in_lists_quotes_and_tables() {
+        check(
+            "Intro.\n\n- one\n- two\n  wraps\n\n> Quoted\n> on.\n>\n> > Inner.\n\n| a | b |\n|---|---|\n| c |  |\n",
+            expect![[r#"
+                paragraph 0..6 "Intro."
+                paragraph 10..13 "one"
+                paragraph 16..27 "two\n  wraps"
+                paragraph 31..43 "Quoted\n> on."
+                paragraph 50..56 "Inner."
+                paragraph 60..61 "a"
+                paragraph 64..65 "b"
+                paragraph 80..81 "c"
+                quote 31..56 "Quoted\n> on.\n>\n> > Inner."
+            "#]],
+        );
+    }
+
+    #[test]
+    fn non_prose_nodes() {
+        check(
+            "---\ntitle: x\n---\n\nSee `@a` <b>@c</b> [t](https://a.b/@c) <https://x.org/@d> <a@b.org>.\n\n```\n@e\n```\n\n    @f\n\n<div>\n@g\n</div>\n\n[r]: https://r.org/@h\n",
+            expect![[r#"
+                paragraph 18..86 "See `@a` <b>@c</b> [t](https://a.b/@c) <https://x.org/@d> <a@b.org>."
+                non-prose 0..17 "---\ntitle: x\n---\n"
+                non-prose 22..26 "`@a`"
+                non-prose 27..30 "<b>"
+                non-prose 32..36 "</b>"
+                non-prose 41..55 "https://a.b/@c"
+                non-prose 57..75 "<https://x.org/@d>"
+                non-prose 76..85 "<a@b.org>"
+                non-prose 88..99 "```\n@e\n```\n"
+                non-prose 100..108 "    @f\n\n"
+                non-prose 108..125 "<div>\n@g\n</div>\n\n"
+                non-prose 125..147 "[r]: https://r.org/@h\n"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        check(
+            "+++\ntitle = \"x@y\"\n+++\n\nBody.\n",
+            expect![[r#"
+                paragraph 23..28 "Body."
+                non-prose 0..22 "+++\ntitle = \"x@y\"\n+++\n"
+            "#]],
+        );
+    }
+}
