@@ -1,0 +1,90 @@
+//! `brief-lsp check`: the server's diagnostics, printed like a compiler's or
+//! as JSON with LSP positions.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use brief_core::analysis::{self, Finding, Severity};
+use brief_core::brief::Brief;
+use brief_core::text::{LineIndex, PositionEncoding};
+use clap::Args;
+
+use super::{CorpusArgs, Format};
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Markdown briefs to check.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let briefs: Vec<(PathBuf, String)> = args
+        .files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Ok((path.clone(), text))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let corpus = super::load(&args.corpus)?;
+    let mut out = String::new();
+    let mut json = Vec::new();
+    let mut failing = false;
+    for (path, text) in briefs {
+        let index = LineIndex::new(&text);
+        let brief = Brief::parse(text.as_str());
+        for finding in analysis::diagnostics(&corpus, &brief) {
+            failing |= finding.severity >= Severity::Warning;
+            match args.format {
+                Format::Human => render_human(&mut out, &path, &text, &index, &finding),
+                Format::Json => json.push(render_json(&path, &text, &index, &finding)),
+            }
+        }
+    }
+    match args.format {
+        Format::Human => print!("{out}"),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&json)?),
+    }
+    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn render_human(out: &mut String, path: &std::path::Path, text: &str, index: &LineIndex, f: &Finding) {
+    let start = index.line_col(text, f.range.start, PositionEncoding::Utf32);
+    let end = index.line_col(text, f.range.end, PositionEncoding::Utf32);
+    let line = index.line_range(text, start.line as usize);
+    let source = &text[line.start..line.end];
+    let width = if end.line == start.line { (end.col - start.col).max(1) } else { 1 };
+    let gutter = (start.line + 1).to_string();
+    let pad = " ".repeat(gutter.len());
+    let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.code.as_str(), f.message);
+    let _ = writeln!(out, "{pad}--> {}:{}:{}", path.display(), start.line + 1, start.col + 1);
+    let _ = writeln!(out, "{pad} |");
+    let _ = writeln!(out, "{gutter} | {source}");
+    let marker = format!("{}{}", " ".repeat(start.col as usize), "^".repeat(width as usize));
+    let _ = writeln!(out, "{pad} | {marker}");
+    if let Some(fix) = f.fixes.first() {
+        let _ = writeln!(out, "{pad} = fix: {}", fix.title);
+    }
+    out.push('\n');
+}
+
+fn render_json(path: &std::path::Path, text: &str, index: &LineIndex, f: &Finding) -> serde_json::Value {
+    let pos = |offset| {
+        let p = index.line_col(text, offset, PositionEncoding::Utf16);
+        serde_json::json!({ "line": p.line, "character": p.col })
+    };
+    serde_json::json!({
+        "file": path.display().to_string(),
+        "range": { "start": pos(f.range.start), "end": pos(f.range.end) },
+        "severity": f.severity.as_str(),
+        "code": f.code.as_str(),
+        "message": f.message,
+    })
+}

@@ -1,0 +1,52 @@
+//! `brief-lsp corpus`: what the corpus holds, a line per document.
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{CorpusArgs, Format};
+
+#[derive(Args, Debug)]
+pub struct CorpusCommandArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
+pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
+    let corpus = super::load(&args.corpus)?;
+    let rows: Vec<serde_json::Value> = corpus
+        .documents
+        .iter()
+        .map(|doc| {
+            serde_json::json!({
+                "key": doc.reference.key,
+                "title": doc.reference.title.clone().unwrap_or_default(),
+                "path": doc.path.display().to_string(),
+                "bytes": doc.original.len(),
+                "paragraphs": doc.paragraphs.len(),
+                "sentences": doc.sentences.len(),
+            })
+        })
+        .collect();
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+        Format::Human => {
+            println!("{:<16} {:>9} {:>6} {:>6}  title", "key", "bytes", "paras", "sents");
+            for doc in &corpus.documents {
+                let title: String = doc.reference.title.as_deref().unwrap_or("").chars().take(60).collect();
+                println!(
+                    "{:<16} {:>9} {:>6} {:>6}  {title}",
+                    doc.reference.key,
+                    doc.original.len(),
+                    doc.paragraphs.len(),
+                    doc.sentences.len()
+                );
+            }
+            let bytes: usize = corpus.documents.iter().map(|d| d.original.len()).sum();
+            println!("{} documents, {} bytes", corpus.documents.len(), bytes);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

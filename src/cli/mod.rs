@@ -1,0 +1,85 @@
+//! The command line: `serve` (the default) and the commands that run the
+//! same analysis for terminals and CI.
+
+mod check;
+mod corpus;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::{choose_corpus, read_project_file};
+use crate::load::CorpusSource;
+
+#[derive(Parser, Debug)]
+#[command(name = "brief-lsp", version, about = "Checks the quotes, figures, names and citations of Markdown briefs against a corpus of sources")]
+pub struct Cli {
+    /// Serve LSP over stdio (what editors pass; the same as `serve`).
+    #[arg(long, global = true)]
+    stdio: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the language server over stdio (the default).
+    Serve,
+    /// Check briefs and print findings; exit 1 if any is a warning or worse.
+    Check(check::CheckArgs),
+    /// List the corpus documents with their keys and counts.
+    Corpus(corpus::CorpusCommandArgs),
+}
+
+/// The corpus choice every command shares.
+#[derive(Args, Debug)]
+pub struct CorpusArgs {
+    /// A corpus folder of .txt/.md files (repeatable). Default: the folders
+    /// in ./brief-lsp.toml, else the embedded seed corpus.
+    #[arg(long = "corpus", value_name = "DIR")]
+    folders: Vec<PathBuf>,
+}
+
+impl CorpusArgs {
+    fn source(&self) -> anyhow::Result<CorpusSource> {
+        let cwd = std::env::current_dir()?;
+        let project = read_project_file(&cwd)?;
+        Ok(choose_corpus(&self.folders, project.as_ref().map(|(_, p)| p)))
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None | Some(Command::Serve) => {
+            crate::lsp::run();
+            ExitCode::SUCCESS
+        }
+        Some(Command::Check(args)) => exit(check::run(&args)),
+        Some(Command::Corpus(args)) => exit(corpus::run(&args)),
+    }
+}
+
+fn exit(result: anyhow::Result<ExitCode>) -> ExitCode {
+    result.unwrap_or_else(|err| {
+        eprintln!("brief-lsp: error: {err:#}");
+        ExitCode::from(2)
+    })
+}
+
+/// Loads the corpus for a command, printing its problems to stderr.
+fn load(args: &CorpusArgs) -> anyhow::Result<brief_core::corpus::Corpus> {
+    let source = args.source()?;
+    let corpus = crate::load::load_corpus(&source, &|_, _| {})?;
+    for problem in &corpus.problems {
+        eprintln!("brief-lsp: corpus: {problem}");
+    }
+    Ok(corpus)
+}

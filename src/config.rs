@@ -1,0 +1,95 @@
+//! Settings: `brief-lsp.toml` at a workspace root, the editor's settings
+//! (initialization options and `workspace/didChangeConfiguration`), and the
+//! CLI's flags all choose the corpus the same way.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::load::CorpusSource;
+
+pub const PROJECT_FILE: &str = "brief-lsp.toml";
+
+/// `brief-lsp.toml`.
+#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFile {
+    /// Corpus folders, relative to the file.
+    #[serde(default)]
+    pub corpus: Vec<PathBuf>,
+}
+
+/// Reads `brief-lsp.toml` in `dir`, if there is one.
+pub fn read_project_file(dir: &Path) -> anyhow::Result<Option<(PathBuf, ProjectFile)>> {
+    let path = dir.join(PROJECT_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => anyhow::bail!("{}: cannot read: {err}", path.display()),
+    };
+    let mut file: ProjectFile = toml::from_str(&text).map_err(|err| {
+        let err = brief_core::corpus::toml_error(&text, &err);
+        anyhow::anyhow!("{}:{}: {}", path.display(), err.line, err.message)
+    })?;
+    for dir in &mut file.corpus {
+        *dir = path.parent().unwrap_or(Path::new(".")).join(&*dir);
+    }
+    Ok(Some((path, file)))
+}
+
+/// The corpus an explicit list of folders names, else the project file's,
+/// else the embedded seeds.
+pub fn choose_corpus(explicit: &[PathBuf], project: Option<&ProjectFile>) -> CorpusSource {
+    if !explicit.is_empty() {
+        return CorpusSource::Folders(explicit.to_vec());
+    }
+    match project {
+        Some(p) if !p.corpus.is_empty() => CorpusSource::Folders(p.corpus.clone()),
+        _ => CorpusSource::Embedded,
+    }
+}
+
+/// The editor's settings, under `briefLsp` or at the top level.
+#[derive(Debug, Default, Clone, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EditorSettings {
+    pub corpus: Vec<PathBuf>,
+}
+
+impl EditorSettings {
+    /// Reads settings from an LSP payload; unknown keys are ignored so that
+    /// newer editor extensions keep working with older servers.
+    pub fn from_json(value: &serde_json::Value) -> Result<EditorSettings, String> {
+        let value = value.get("briefLsp").or_else(|| value.get("brief-lsp")).unwrap_or(value);
+        if value.is_null() {
+            return Ok(EditorSettings::default());
+        }
+        serde_json::from_value(value.clone()).map_err(|err| format!("invalid brief-lsp settings: {err}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_file_paths_are_relative_to_it_and_errors_name_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(PROJECT_FILE), "corpus = [\"sources\", \"/abs\"]\n").unwrap();
+        let (_, file) = read_project_file(dir.path()).unwrap().unwrap();
+        assert_eq!(file.corpus, [dir.path().join("sources"), PathBuf::from("/abs")]);
+        std::fs::write(dir.path().join(PROJECT_FILE), "# c\ncorpus = [\"a\"\nx = 1\n").unwrap();
+        let err = read_project_file(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("brief-lsp.toml:3:"), "{err}");
+    }
+
+    #[test]
+    fn settings_accept_nested_and_flat_forms() {
+        let nested = serde_json::json!({"briefLsp": {"corpus": ["/a"]}});
+        let flat = serde_json::json!({"corpus": ["/a"], "future": true});
+        let expected = EditorSettings { corpus: vec![PathBuf::from("/a")] };
+        assert_eq!(EditorSettings::from_json(&nested).unwrap(), expected);
+        assert_eq!(EditorSettings::from_json(&flat).unwrap(), expected);
+        assert!(EditorSettings::from_json(&serde_json::json!({"corpus": 3})).is_err());
+    }
+}

@@ -1,0 +1,11 @@
+//! brief-lsp: the language server and command-line adapters around
+//! `brief-core`. `load` is the only file-system code; `lsp` speaks the
+//! protocol; `cli` prints for terminals and CI.
+
+
+
+pub mod cli;
+pub mod config;
+pub mod load;
+#[deny(clippy::print_stdout, clippy::print_stderr)]
+pub mod lsp;

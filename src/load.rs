@@ -1,0 +1,209 @@
+//! The only file-system code: reading corpus folders and writing the
+//! embedded seed corpus somewhere an editor can open it.
+
+use std::path::{Path, PathBuf};
+
+use brief_core::corpus::{Corpus, CorpusFolder, Problem, ProblemSeverity, SourceFile};
+
+/// Files larger than this are reported and skipped rather than read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+const MANIFEST: &str = "corpus.toml";
+
+/// Where a corpus comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CorpusSource {
+    /// The five seed documents built into the binary.
+    Embedded,
+    Folders(Vec<PathBuf>),
+}
+
+impl CorpusSource {
+    pub fn describe(&self) -> String {
+        match self {
+            CorpusSource::Embedded => "the embedded seed corpus".into(),
+            CorpusSource::Folders(dirs) => {
+                let dirs: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+                dirs.join(", ")
+            }
+        }
+    }
+}
+
+/// Reads and builds a corpus. Unreadable folders and files become problems
+/// in the corpus; only a source with no readable folder at all is an error.
+pub fn load_corpus(source: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> anyhow::Result<Corpus> {
+    let mut problems = Vec::new();
+    let folders = match source {
+        CorpusSource::Embedded => vec![embedded_folder()],
+        CorpusSource::Folders(dirs) => {
+            let folders: Vec<CorpusFolder> = dirs.iter().filter_map(|d| read_folder(d, &mut problems)).collect();
+            if folders.is_empty() {
+                let detail: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                anyhow::bail!("no corpus folder could be read: {}", detail.join("; "));
+            }
+            folders
+        }
+    };
+    let mut corpus = Corpus::build_with_progress(folders, progress);
+    corpus.problems.extend(problems);
+    Ok(corpus)
+}
+
+fn problem(path: &Path, severity: ProblemSeverity, message: String) -> Problem {
+    Problem {
+        path: path.to_path_buf(),
+        line: None,
+        severity,
+        message,
+    }
+}
+
+fn read_folder(root: &Path, problems: &mut Vec<Problem>) -> Option<CorpusFolder> {
+    match std::fs::metadata(root) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            problems.push(problem(root, ProblemSeverity::Error, "corpus folder is not a directory".into()));
+            return None;
+        }
+        Err(err) => {
+            problems.push(problem(root, ProblemSeverity::Error, format!("cannot read corpus folder: {err}")));
+            return None;
+        }
+    }
+    let manifest_path = root.join(MANIFEST);
+    let manifest = match std::fs::read_to_string(&manifest_path) {
+        Ok(text) => Some((manifest_path, text)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => {
+            problems.push(problem(&manifest_path, ProblemSeverity::Error, format!("cannot read: {err}")));
+            None
+        }
+    };
+    let mut files = Vec::new();
+    let walk = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_path_buf();
+                problems.push(problem(&path, ProblemSeverity::Warning, format!("cannot read: {err}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let is_text = path.extension().is_some_and(|e| e == "txt" || e == "md" || e == "markdown");
+        if !entry.file_type().is_file() || !is_text {
+            continue;
+        }
+        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > MAX_FILE_BYTES {
+            let message = format!("{} MiB is over the {} MiB limit; skipped", size >> 20, MAX_FILE_BYTES >> 20);
+            problems.push(problem(path, ProblemSeverity::Warning, message));
+            continue;
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => files.push(SourceFile {
+                path: path.to_path_buf(),
+                rel_path: path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/"),
+                bytes,
+            }),
+            Err(err) => problems.push(problem(path, ProblemSeverity::Warning, format!("cannot read: {err}"))),
+        }
+    }
+    Some(CorpusFolder {
+        root: root.to_path_buf(),
+        manifest,
+        files,
+    })
+}
+
+macro_rules! seed {
+    ($name:literal) => {
+        ($name, include_bytes!(concat!("../seeds/", $name)).as_slice())
+    };
+}
+
+const SEEDS: &[(&str, &[u8])] = &[
+    seed!("000_4a4712e541d2533e.txt"),
+    seed!("001_7dc4b461ced45b39.txt"),
+    seed!("002_985c93d49e2ec848.txt"),
+    seed!("003_9556968063aa75cc.txt"),
+    seed!("004_0e5757dea85ff291.txt"),
+    seed!("corpus.toml"),
+];
+
+/// The embedded seeds, located where an editor can open them: the project's
+/// own `seeds/` when it holds the same files (a checkout), else a copy written
+/// once to the user's cache folder.
+fn embedded_folder() -> CorpusFolder {
+    let root = seed_location();
+    let mut files = Vec::new();
+    let mut manifest = None;
+    for (name, bytes) in SEEDS {
+        if *name == MANIFEST {
+            manifest = Some((root.join(name), String::from_utf8_lossy(bytes).into_owned()));
+        } else {
+            files.push(SourceFile {
+                path: root.join(name),
+                rel_path: name.to_string(),
+                bytes: bytes.to_vec(),
+            });
+        }
+    }
+    CorpusFolder { root, manifest, files }
+}
+
+fn holds_seeds(dir: &Path) -> bool {
+    SEEDS.iter().all(|(name, bytes)| std::fs::read(dir.join(name)).is_ok_and(|b| b == *bytes))
+}
+
+fn seed_location() -> PathBuf {
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    if holds_seeds(&checkout) {
+        return checkout;
+    }
+    let base = dirs::cache_dir().unwrap_or_else(std::env::temp_dir);
+    let cache = base.join("brief-lsp").join(format!("seeds-{}", env!("CARGO_PKG_VERSION")));
+    if !holds_seeds(&cache) {
+        let written = std::fs::create_dir_all(&cache)
+            .and_then(|()| SEEDS.iter().try_for_each(|(name, bytes)| std::fs::write(cache.join(name), bytes)));
+        if let Err(err) = written {
+            tracing::warn!("cannot write the seed corpus to {}: {err}", cache.display());
+        }
+    }
+    cache
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_corpus_points_at_real_identical_files() {
+        let corpus = load_corpus(&CorpusSource::Embedded, &|_, _| {}).unwrap();
+        assert_eq!(corpus.documents.len(), 5);
+        for doc in &corpus.documents {
+            assert_eq!(std::fs::read_to_string(&doc.path).unwrap(), doc.original);
+        }
+    }
+
+    #[test]
+    fn unreadable_folders_and_files_are_problems_not_failures() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Some text.").unwrap();
+        std::fs::write(dir.path().join("skip.pdf"), "not text").unwrap();
+        let missing = dir.path().join("missing");
+        let source = CorpusSource::Folders(vec![dir.path().to_path_buf(), missing.clone()]);
+        let corpus = load_corpus(&source, &|_, _| {}).unwrap();
+        assert_eq!(corpus.documents.len(), 1);
+        assert_eq!(corpus.problems.len(), 1);
+        assert_eq!(corpus.problems[0].path, missing);
+        assert!(corpus.problems[0].message.starts_with("cannot read corpus folder"));
+        let err = load_corpus(&CorpusSource::Folders(vec![missing]), &|_, _| {}).unwrap_err();
+        assert!(err.to_string().contains("no corpus folder could be read"), "{err}");
+    }
+}

@@ -1,0 +1,191 @@
+//! The one place where byte offsets meet LSP positions, and where core
+//! results become protocol types.
+
+use brief_core::analysis::{self, Finding, Severity, SourceLocation};
+use brief_core::corpus::Corpus;
+use brief_core::text::{LineCol, LineIndex, PositionEncoding, TextRange};
+use ropey::Rope;
+use tower_lsp_server::ls_types as lsp;
+
+/// Text with its line index: what positions are converted against.
+pub struct TextView<'a> {
+    pub text: &'a str,
+    pub index: &'a LineIndex,
+}
+
+impl TextView<'_> {
+    pub fn offset(&self, pos: lsp::Position, enc: PositionEncoding) -> usize {
+        let pos = LineCol { line: pos.line, col: pos.character };
+        self.index.offset(self.text, pos, enc)
+    }
+
+    pub fn position(&self, offset: usize, enc: PositionEncoding) -> lsp::Position {
+        let p = self.index.line_col(self.text, offset, enc);
+        lsp::Position::new(p.line, p.col)
+    }
+
+    pub fn range(&self, range: TextRange, enc: PositionEncoding) -> lsp::Range {
+        lsp::Range::new(self.position(range.start, enc), self.position(range.end, enc))
+    }
+}
+
+/// The char index in `rope` of an LSP position, clamped like
+/// [`LineIndex::offset`]: past the line's end to the end, past the last
+/// line to the end of the text.
+pub fn rope_char(rope: &Rope, pos: lsp::Position, enc: PositionEncoding) -> usize {
+    let line = pos.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_chars();
+    }
+    let start = rope.line_to_char(line);
+    let mut units = 0usize;
+    for (i, c) in rope.line(line).chars().enumerate() {
+        if c == '\n' || c == '\r' {
+            return start + i;
+        }
+        let width = match enc {
+            PositionEncoding::Utf8 => c.len_utf8(),
+            PositionEncoding::Utf16 => c.len_utf16(),
+            PositionEncoding::Utf32 => 1,
+        };
+        if units + width > pos.character as usize {
+            return start + i;
+        }
+        units += width;
+    }
+    start + rope.line(line).len_chars()
+}
+
+pub fn encoding_kind(enc: PositionEncoding) -> lsp::PositionEncodingKind {
+    match enc {
+        PositionEncoding::Utf8 => lsp::PositionEncodingKind::UTF8,
+        PositionEncoding::Utf16 => lsp::PositionEncodingKind::UTF16,
+        PositionEncoding::Utf32 => lsp::PositionEncodingKind::UTF32,
+    }
+}
+
+/// A corpus location; `None` when its path cannot be a URI.
+pub fn location(corpus: &Corpus, loc: SourceLocation, enc: PositionEncoding) -> Option<lsp::Location> {
+    let doc = corpus.document(loc.doc);
+    let uri = lsp::Uri::from_file_path(&doc.path)?;
+    let view = TextView { text: &doc.original, index: &doc.line_index };
+    Some(lsp::Location::new(uri, view.range(loc.range, enc)))
+}
+
+pub fn diagnostic(corpus: &Corpus, view: &TextView, f: &Finding, enc: PositionEncoding) -> lsp::Diagnostic {
+    let related: Vec<lsp::DiagnosticRelatedInformation> = f
+        .related
+        .iter()
+        .filter_map(|r| {
+            Some(lsp::DiagnosticRelatedInformation {
+                location: location(corpus, r.location, enc)?,
+                message: r.message.clone(),
+            })
+        })
+        .collect();
+    lsp::Diagnostic {
+        range: view.range(f.range, enc),
+        severity: Some(severity(f.severity)),
+        code: Some(lsp::NumberOrString::String(f.code.as_str().to_string())),
+        source: Some("brief-lsp".to_string()),
+        message: f.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        ..Default::default()
+    }
+}
+
+fn severity(s: Severity) -> lsp::DiagnosticSeverity {
+    match s {
+        Severity::Error => lsp::DiagnosticSeverity::ERROR,
+        Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+        Severity::Information => lsp::DiagnosticSeverity::INFORMATION,
+        Severity::Hint => lsp::DiagnosticSeverity::HINT,
+    }
+}
+
+pub fn hover(view: &TextView, h: analysis::Hover, enc: PositionEncoding) -> lsp::Hover {
+    lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: h.markdown,
+        }),
+        range: Some(view.range(h.range, enc)),
+    }
+}
+
+pub fn completion(view: &TextView, c: analysis::Completions, enc: PositionEncoding) -> lsp::CompletionResponse {
+    let range = view.range(c.range, enc);
+    let items = c
+        .items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| lsp::CompletionItem {
+            label: item.label.clone(),
+            kind: Some(match item.kind {
+                analysis::CompletionKind::CitationKey => lsp::CompletionItemKind::REFERENCE,
+            }),
+            detail: Some(item.detail),
+            documentation: Some(lsp::Documentation::MarkupContent(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value: item.documentation,
+            })),
+            // Keep the core's ranking, which clients would otherwise redo by label.
+            sort_text: Some(format!("{i:05}")),
+            filter_text: Some(item.label),
+            text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(range, item.insert))),
+            ..Default::default()
+        })
+        .collect();
+    lsp::CompletionResponse::List(lsp::CompletionList { is_incomplete: false, items })
+}
+
+/// The fixes of `f` as quick-fix code actions editing `uri`.
+pub fn code_actions(
+    uri: &lsp::Uri,
+    view: &TextView,
+    f: &Finding,
+    diagnostic: &lsp::Diagnostic,
+    enc: PositionEncoding,
+) -> Vec<lsp::CodeActionOrCommand> {
+    f.fixes
+        .iter()
+        .map(|fix| {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|e| lsp::TextEdit::new(view.range(e.range, enc), e.new_text.clone()))
+                .collect();
+            let changes = std::collections::HashMap::from([(uri.clone(), edits)]);
+            lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+                title: fix.title.clone(),
+                kind: Some(lsp::CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(lsp::WorkspaceEdit { changes: Some(changes), ..Default::default() }),
+                is_preferred: Some(fix.preferred),
+                ..Default::default()
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rope_and_line_index_agree_on_every_position() {
+        let text = "a’b—é😀x\r\n日本 ok\rz\n\nend";
+        let rope = Rope::from_str(text);
+        let index = LineIndex::new(text);
+        for enc in [PositionEncoding::Utf8, PositionEncoding::Utf16, PositionEncoding::Utf32] {
+            for line in 0..6 {
+                for character in 0..20 {
+                    let pos = lsp::Position::new(line, character);
+                    let from_index = index.offset(text, LineCol { line, col: character }, enc);
+                    let from_rope = rope.char_to_byte(rope_char(&rope, pos, enc));
+                    assert_eq!(from_rope, from_index, "{pos:?} {enc:?}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Open briefs: a rope per document for incremental edits, and an immutable
+//! snapshot (text, line index, parsed brief) handed to the analysis.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use brief_core::brief::Brief;
+use brief_core::text::{LineIndex, PositionEncoding};
+use ropey::Rope;
+use tower_lsp_server::ls_types as lsp;
+
+use super::convert::{rope_char, TextView};
+
+pub struct OpenDocument {
+    rope: Rope,
+    pub version: i32,
+    snapshot: Mutex<Option<Arc<DocumentSnapshot>>>,
+}
+
+/// One version of a brief, parsed; shared with requests and diagnostics.
+pub struct DocumentSnapshot {
+    pub version: i32,
+    pub index: LineIndex,
+    pub brief: Brief,
+}
+
+impl DocumentSnapshot {
+    pub fn view(&self) -> TextView<'_> {
+        TextView { text: &self.brief.text, index: &self.index }
+    }
+}
+
+impl OpenDocument {
+    pub fn new(text: &str, version: i32) -> OpenDocument {
+        OpenDocument { rope: Rope::from_str(text), version, snapshot: Mutex::new(None) }
+    }
+
+    /// Applies one content change; a change without a range replaces all.
+    pub fn apply(&mut self, change: &lsp::TextDocumentContentChangeEvent, enc: PositionEncoding) {
+        match change.range {
+            Some(range) => {
+                let start = rope_char(&self.rope, range.start, enc);
+                let end = rope_char(&self.rope, range.end, enc);
+                let (start, end) = (start.min(end), start.max(end));
+                self.rope.remove(start..end);
+                self.rope.insert(start, &change.text);
+            }
+            None => self.rope = Rope::from_str(&change.text),
+        }
+        *self.snapshot.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    pub fn snapshot(&self) -> Arc<DocumentSnapshot> {
+        let mut cached = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
+        cached
+            .get_or_insert_with(|| {
+                let text: Arc<str> = Arc::from(self.rope.to_string());
+                Arc::new(DocumentSnapshot {
+                    version: self.version,
+                    index: LineIndex::new(&text),
+                    brief: Brief::parse(text),
+                })
+            })
+            .clone()
+    }
+}
+
+#[derive(Default)]
+pub struct Documents {
+    open: HashMap<lsp::Uri, OpenDocument>,
+}
+
+impl Documents {
+    pub fn open(&mut self, uri: lsp::Uri, text: &str, version: i32) {
+        self.open.insert(uri, OpenDocument::new(text, version));
+    }
+
+    pub fn close(&mut self, uri: &lsp::Uri) {
+        self.open.remove(uri);
+    }
+
+    pub fn get(&self, uri: &lsp::Uri) -> Option<&OpenDocument> {
+        self.open.get(uri)
+    }
+
+    pub fn get_mut(&mut self, uri: &lsp::Uri) -> Option<&mut OpenDocument> {
+        self.open.get_mut(uri)
+    }
+
+    pub fn uris(&self) -> Vec<lsp::Uri> {
+        self.open.keys().cloned().collect()
+    }
+}

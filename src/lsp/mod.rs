@@ -1,0 +1,27 @@
+//! The LSP adapter: protocol types, positions and open documents live here
+//! and nowhere else.
+
+mod convert;
+mod documents;
+mod logging;
+mod server;
+
+use tower_lsp_server::{LspService, Server as Transport};
+
+use server::Server;
+
+/// Serves LSP over stdio until the client exits.
+pub fn run() {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    runtime.block_on(async {
+        let log = logging::init();
+        let (service, socket) = LspService::build(|client| {
+            tokio::spawn(logging::forward(client.clone(), log));
+            Server::new(client)
+        })
+        .custom_method("brief-lsp/documentText", Server::document_text)
+        .custom_method("brief-lsp/status", Server::status)
+        .finish();
+        Transport::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+    });
+}

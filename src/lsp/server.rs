@@ -1,0 +1,408 @@
+//! The language server: protocol handlers over an immutable corpus snapshot
+//! and the open briefs. Handlers convert positions, call the core on a
+//! blocking thread and convert the answer back.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::time::{Duration, Instant};
+
+use arc_swap::ArcSwapOption;
+use brief_core::analysis;
+use brief_core::corpus::{Corpus, ProblemSeverity};
+use brief_core::text::PositionEncoding;
+use serde_json::json;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types as lsp;
+use tower_lsp_server::{Client, LanguageServer};
+use tracing::{error, info, warn};
+
+use super::convert;
+use super::documents::{DocumentSnapshot, Documents};
+use crate::config::{choose_corpus, read_project_file, EditorSettings};
+use crate::load::{load_corpus, CorpusSource};
+
+/// How long typing must pause before a brief is re-checked.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+#[derive(Clone)]
+pub struct Server {
+    client: Client,
+    state: Arc<State>,
+}
+
+#[derive(Default)]
+struct State {
+    documents: RwLock<Documents>,
+    corpus: ArcSwapOption<Corpus>,
+    encoding: OnceLock<PositionEncoding>,
+    root: OnceLock<Option<PathBuf>>,
+    settings: Mutex<EditorSettings>,
+    source: Mutex<Option<CorpusSource>>,
+    /// Counts corpus loads, so that a slow old load never replaces a newer one.
+    generation: AtomicU64,
+    progress_supported: AtomicBool,
+}
+
+impl Server {
+    pub fn new(client: Client) -> Server {
+        Server { client, state: Arc::default() }
+    }
+
+    fn encoding(&self) -> PositionEncoding {
+        *self.state.encoding.get().unwrap_or(&PositionEncoding::Utf16)
+    }
+
+    fn snapshot(&self, uri: &lsp::Uri) -> Option<Arc<DocumentSnapshot>> {
+        let docs = self.state.documents.read().unwrap_or_else(|e| e.into_inner());
+        let snapshot = docs.get(uri).map(|d| d.snapshot());
+        if snapshot.is_none() {
+            warn!("request for a document that is not open: {}", uri.as_str());
+        }
+        snapshot
+    }
+
+    fn current_version(&self, uri: &lsp::Uri) -> Option<i32> {
+        let docs = self.state.documents.read().unwrap_or_else(|e| e.into_inner());
+        docs.get(uri).map(|d| d.version)
+    }
+
+    /// Runs `f` on the corpus and a brief's snapshot on a blocking thread. A
+    /// request before the corpus is indexed, or for an unknown document,
+    /// answers `None` at once rather than waiting.
+    async fn analyze<T, F>(&self, uri: &lsp::Uri, f: F) -> Result<Option<T>>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Corpus, &DocumentSnapshot, PositionEncoding) -> Option<T> + Send + 'static,
+    {
+        let (Some(snapshot), Some(corpus)) = (self.snapshot(uri), self.state.corpus.load_full()) else {
+            return Ok(None);
+        };
+        let enc = self.encoding();
+        tokio::task::spawn_blocking(move || f(&corpus, &snapshot, enc)).await.map_err(|err| {
+            error!("request failed: {err}");
+            Error::internal_error()
+        })
+    }
+
+    async fn publish_diagnostics(&self, uri: lsp::Uri) {
+        let (Some(snapshot), Some(corpus)) = (self.snapshot(&uri), self.state.corpus.load_full()) else {
+            return;
+        };
+        let enc = self.encoding();
+        let version = snapshot.version;
+        let task = tokio::task::spawn_blocking(move || {
+            let view = snapshot.view();
+            analysis::diagnostics(&corpus, &snapshot.brief)
+                .iter()
+                .map(|f| convert::diagnostic(&corpus, &view, f, enc))
+                .collect::<Vec<_>>()
+        });
+        match task.await {
+            // A newer version is on its way; its own check will publish.
+            Ok(diagnostics) if self.current_version(&uri) == Some(version) => {
+                self.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+            }
+            Ok(_) => {}
+            Err(err) => error!("checking {} failed: {err}", uri.as_str()),
+        }
+    }
+
+    fn schedule_diagnostics(&self, uri: lsp::Uri, version: i32, delay: Duration) {
+        let server = self.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            if server.current_version(&uri) == Some(version) {
+                server.publish_diagnostics(uri).await;
+            }
+        });
+    }
+
+    /// Where the corpus comes from now: the editor's folders, else the
+    /// workspace's `brief-lsp.toml`, else the embedded seeds.
+    fn corpus_source(&self) -> CorpusSource {
+        let root = self.state.root.get().cloned().flatten();
+        let settings = self.state.settings.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let base = root.clone().unwrap_or_else(|| PathBuf::from("."));
+        let explicit: Vec<PathBuf> = settings.corpus.iter().map(|p| base.join(p)).collect();
+        let project = match root.as_deref().map(read_project_file).transpose() {
+            Ok(project) => project.flatten(),
+            Err(err) => {
+                error!("{err:#}; using the embedded seed corpus");
+                None
+            }
+        };
+        choose_corpus(&explicit, project.as_ref().map(|(_, p)| p))
+    }
+
+    /// Loads the corpus in the background and swaps it in; requests keep
+    /// reading the previous snapshot meanwhile.
+    async fn reindex(&self) {
+        let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let source = self.corpus_source();
+        *self.state.source.lock().unwrap_or_else(|e| e.into_inner()) = Some(source.clone());
+        info!("indexing {}", source.describe());
+        let (percent_tx, mut percent_rx) = tokio::sync::watch::channel(0u32);
+        let progress = if self.state.progress_supported.load(Ordering::Relaxed) {
+            let token = lsp::NumberOrString::String(format!("brief-lsp/index/{generation}"));
+            match self.client.create_work_done_progress(token.clone()).await {
+                Ok(()) => Some(self.client.progress(token, "Indexing corpus").with_percentage(0).begin().await),
+                Err(err) => {
+                    warn!("client refused a progress token: {err}");
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let started = Instant::now();
+        let load = tokio::task::spawn_blocking(move || {
+            load_corpus(&source, &|done, total| {
+                let _ = percent_tx.send((done * 100 / total.max(1)) as u32);
+            })
+        });
+        tokio::pin!(load);
+        let result = loop {
+            tokio::select! {
+                result = &mut load => break result,
+                Ok(()) = percent_rx.changed() => {
+                    let percent = *percent_rx.borrow_and_update();
+                    if let Some(p) = &progress {
+                        p.report(percent).await;
+                    }
+                }
+            }
+        };
+        let corpus = match result {
+            Ok(Ok(corpus)) => corpus,
+            Ok(Err(err)) => {
+                let message = format!("brief-lsp: cannot load the corpus: {err:#}");
+                error!("{message}");
+                self.client.show_message(lsp::MessageType::ERROR, message).await;
+                if let Some(p) = progress {
+                    p.finish_with_message("failed").await;
+                }
+                return;
+            }
+            Err(err) => {
+                error!("indexing failed: {err}");
+                return;
+            }
+        };
+        let summary = format!(
+            "{} documents indexed in {:.2} s",
+            corpus.documents.len(),
+            started.elapsed().as_secs_f64()
+        );
+        if let Some(p) = progress {
+            p.finish_with_message(summary.clone()).await;
+        }
+        if self.state.generation.load(Ordering::SeqCst) != generation {
+            return;
+        }
+        info!("{summary}");
+        for problem in &corpus.problems {
+            warn!("corpus: {problem}");
+        }
+        let errors = corpus.problems.iter().filter(|p| p.severity == ProblemSeverity::Error).count();
+        if errors > 0 {
+            let message = format!("brief-lsp: {errors} corpus problem(s); see the log. First: {}", corpus.problems[0]);
+            self.client.show_message(lsp::MessageType::WARNING, message).await;
+        }
+        self.state.corpus.store(Some(Arc::new(corpus)));
+        let uris = self.state.documents.read().unwrap_or_else(|e| e.into_inner()).uris();
+        for uri in uris {
+            self.publish_diagnostics(uri).await;
+        }
+    }
+
+    /// `brief-lsp/documentText`: the server's copy of a brief, so tests can
+    /// prove that edits are applied in order.
+    pub async fn document_text(&self, params: lsp::TextDocumentIdentifier) -> Result<serde_json::Value> {
+        let snapshot = self.snapshot(&params.uri).ok_or_else(|| Error::invalid_params("document is not open"))?;
+        Ok(json!({ "version": snapshot.version, "text": &*snapshot.brief.text }))
+    }
+
+    /// `brief-lsp/status`: the corpus state, for status bars and tests.
+    pub async fn status(&self) -> Result<serde_json::Value> {
+        let source = self.state.source.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        Ok(match self.state.corpus.load_full() {
+            Some(corpus) => json!({
+                "state": "ready",
+                "documents": corpus.documents.len(),
+                "problems": corpus.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "source": source.map(|s| s.describe()),
+            }),
+            None => json!({ "state": "indexing", "source": source.map(|s| s.describe()) }),
+        })
+    }
+}
+
+fn negotiate_encoding(params: &lsp::InitializeParams) -> PositionEncoding {
+    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(kinds) if kinds.contains(&lsp::PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
+        _ => PositionEncoding::Utf16,
+    }
+}
+
+fn workspace_root(params: &lsp::InitializeParams) -> Option<PathBuf> {
+    let folder = params.workspace_folders.as_ref().and_then(|f| f.first()).map(|f| &f.uri);
+    #[allow(deprecated)]
+    let uri = folder.or(params.root_uri.as_ref())?;
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+impl LanguageServer for Server {
+    async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
+        let enc = negotiate_encoding(&params);
+        let _ = self.state.encoding.set(enc);
+        let _ = self.state.root.set(workspace_root(&params));
+        let progress = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
+        self.state.progress_supported.store(progress, Ordering::Relaxed);
+        if let Some(options) = &params.initialization_options {
+            match EditorSettings::from_json(options) {
+                Ok(settings) => *self.state.settings.lock().unwrap_or_else(|e| e.into_inner()) = settings,
+                Err(err) => warn!("{err}; using defaults"),
+            }
+        }
+        Ok(lsp::InitializeResult {
+            capabilities: lsp::ServerCapabilities {
+                position_encoding: Some(convert::encoding_kind(enc)),
+                text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(lsp::TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+                    ..Default::default()
+                })),
+                hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+                definition_provider: Some(lsp::OneOf::Left(true)),
+                completion_provider: Some(lsp::CompletionOptions {
+                    trigger_characters: Some(vec!["@".to_string()]),
+                    ..Default::default()
+                }),
+                code_action_provider: Some(lsp::CodeActionProviderCapability::Options(lsp::CodeActionOptions {
+                    code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+                    ..Default::default()
+                })),
+                ..Default::default()
+            },
+            server_info: Some(lsp::ServerInfo {
+                name: "brief-lsp".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: lsp::InitializedParams) {
+        let server = self.clone();
+        tokio::spawn(async move { server.reindex().await });
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        self.state.documents.write().unwrap_or_else(|e| e.into_inner()).open(doc.uri.clone(), &doc.text, doc.version);
+        self.schedule_diagnostics(doc.uri, doc.version, Duration::ZERO);
+    }
+
+    async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
+        // Applied before any `.await`: handlers run concurrently, and edits
+        // must land in the order they arrived.
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        {
+            let enc = self.encoding();
+            let mut docs = self.state.documents.write().unwrap_or_else(|e| e.into_inner());
+            let Some(doc) = docs.get_mut(&uri) else {
+                warn!("change for a document that is not open: {}", uri.as_str());
+                return;
+            };
+            for change in &params.content_changes {
+                doc.apply(change, enc);
+            }
+            doc.version = version;
+        }
+        self.schedule_diagnostics(uri, version, DEBOUNCE);
+    }
+
+    async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.state.documents.write().unwrap_or_else(|e| e.into_inner()).close(&uri);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
+        let settings = match EditorSettings::from_json(&params.settings) {
+            Ok(settings) => settings,
+            Err(err) => {
+                self.client.show_message(lsp::MessageType::WARNING, format!("brief-lsp: {err}")).await;
+                return;
+            }
+        };
+        let changed = {
+            let mut current = self.state.settings.lock().unwrap_or_else(|e| e.into_inner());
+            let changed = *current != settings;
+            *current = settings;
+            changed
+        };
+        if changed {
+            self.reindex().await;
+        }
+    }
+
+    async fn hover(&self, params: lsp::HoverParams) -> Result<Option<lsp::Hover>> {
+        let pos = params.text_document_position_params;
+        self.analyze(&pos.text_document.uri, move |corpus, snap, enc| {
+            let view = snap.view();
+            let hover = analysis::hover(corpus, &snap.brief, view.offset(pos.position, enc))?;
+            Some(convert::hover(&view, hover, enc))
+        })
+        .await
+    }
+
+    async fn goto_definition(&self, params: lsp::GotoDefinitionParams) -> Result<Option<lsp::GotoDefinitionResponse>> {
+        let pos = params.text_document_position_params;
+        self.analyze(&pos.text_document.uri, move |corpus, snap, enc| {
+            let offset = snap.view().offset(pos.position, enc);
+            let locations: Vec<lsp::Location> = analysis::definition(corpus, &snap.brief, offset)
+                .into_iter()
+                .filter_map(|loc| convert::location(corpus, loc, enc))
+                .collect();
+            (!locations.is_empty()).then_some(lsp::GotoDefinitionResponse::Array(locations))
+        })
+        .await
+    }
+
+    async fn completion(&self, params: lsp::CompletionParams) -> Result<Option<lsp::CompletionResponse>> {
+        let pos = params.text_document_position;
+        self.analyze(&pos.text_document.uri, move |corpus, snap, enc| {
+            let view = snap.view();
+            let completions = analysis::completion(corpus, &snap.brief, view.offset(pos.position, enc))?;
+            Some(convert::completion(&view, completions, enc))
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: lsp::CodeActionParams) -> Result<Option<lsp::CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        self.analyze(&uri.clone(), move |corpus, snap, enc| {
+            let view = snap.view();
+            let range = view.offset(params.range.start, enc)..view.offset(params.range.end, enc);
+            let actions: Vec<lsp::CodeActionOrCommand> = analysis::diagnostics(corpus, &snap.brief)
+                .iter()
+                .filter(|f| f.range.start <= range.end && range.start <= f.range.end)
+                .flat_map(|f| {
+                    let diagnostic = convert::diagnostic(corpus, &view, f, enc);
+                    convert::code_actions(&uri, &view, f, &diagnostic, enc)
+                })
+                .collect();
+            Some(actions)
+        })
+        .await
+    }
+}
+
