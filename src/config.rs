@@ -60,7 +60,10 @@ impl EditorSettings {
     /// Reads settings from an LSP payload; unknown keys are ignored so that
     /// newer editor extensions keep working with older servers.
     pub fn from_json(value: &serde_json::Value) -> Result<EditorSettings, String> {
-        let value = value.get("briefLsp").or_else(|| value.get("brief-lsp")).unwrap_or(value);
+        let value = value
+            .get("briefLsp")
+            .or_else(|| value.get("brief-lsp"))
+            .unwrap_or(value);
         if value.is_null() {
             return Ok(EditorSettings::default());
         }
@@ -75,7 +78,11 @@ mod tests {
     #[test]
     fn project_file_paths_are_relative_to_it_and_errors_name_the_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(PROJECT_FILE), "corpus = [\"sources\", \"/abs\"]\n").unwrap();
+        std::fs::write(
+            dir.path().join(PROJECT_FILE),
+            "corpus = [\"sources\", \"/abs\"]\n",
+        )
+        .unwrap();
         let (_, file) = read_project_file(dir.path()).unwrap().unwrap();
         assert_eq!(file.corpus, [dir.path().join("sources"), PathBuf::from("/abs")]);
         std::fs::write(dir.path().join(PROJECT_FILE), "# c\ncorpus = [\"a\"\nx = 1\n").unwrap();
@@ -87,7 +94,9 @@ mod tests {
     fn settings_accept_nested_and_flat_forms() {
         let nested = serde_json::json!({"briefLsp": {"corpus": ["/a"]}});
         let flat = serde_json::json!({"corpus": ["/a"], "future": true});
-        let expected = EditorSettings { corpus: vec![PathBuf::from("/a")] };
+        let expected = EditorSettings {
+            corpus: vec![PathBuf::from("/a")],
+        };
         assert_eq!(EditorSettings::from_json(&nested).unwrap(), expected);
         assert_eq!(EditorSettings::from_json(&flat).unwrap(), expected);
         assert!(EditorSettings::from_json(&serde_json::json!({"corpus": 3})).is_err());

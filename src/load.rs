@@ -32,12 +32,18 @@ impl CorpusSource {
 
 /// Reads and builds a corpus. Unreadable folders and files become problems
 /// in the corpus; only a source with no readable folder at all is an error.
-pub fn load_corpus(source: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> anyhow::Result<Corpus> {
+pub fn load_corpus(
+    source: &CorpusSource,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> anyhow::Result<Corpus> {
     let mut problems = Vec::new();
     let folders = match source {
         CorpusSource::Embedded => vec![embedded_folder()],
         CorpusSource::Folders(dirs) => {
-            let folders: Vec<CorpusFolder> = dirs.iter().filter_map(|d| read_folder(d, &mut problems)).collect();
+            let folders: Vec<CorpusFolder> = dirs
+                .iter()
+                .filter_map(|d| read_folder(d, &mut problems))
+                .collect();
             if folders.is_empty() {
                 let detail: Vec<String> = problems.iter().map(ToString::to_string).collect();
                 anyhow::bail!("no corpus folder could be read: {}", detail.join("; "));
@@ -63,11 +69,19 @@ fn read_folder(root: &Path, problems: &mut Vec<Problem>) -> Option<CorpusFolder>
     match std::fs::metadata(root) {
         Ok(meta) if meta.is_dir() => {}
         Ok(_) => {
-            problems.push(problem(root, ProblemSeverity::Error, "corpus folder is not a directory".into()));
+            problems.push(problem(
+                root,
+                ProblemSeverity::Error,
+                "corpus folder is not a directory".into(),
+            ));
             return None;
         }
         Err(err) => {
-            problems.push(problem(root, ProblemSeverity::Error, format!("cannot read corpus folder: {err}")));
+            problems.push(problem(
+                root,
+                ProblemSeverity::Error,
+                format!("cannot read corpus folder: {err}"),
+            ));
             return None;
         }
     }
@@ -76,7 +90,11 @@ fn read_folder(root: &Path, problems: &mut Vec<Problem>) -> Option<CorpusFolder>
         Ok(text) => Some((manifest_path, text)),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
         Err(err) => {
-            problems.push(problem(&manifest_path, ProblemSeverity::Error, format!("cannot read: {err}")));
+            problems.push(problem(
+                &manifest_path,
+                ProblemSeverity::Error,
+                format!("cannot read: {err}"),
+            ));
             None
         }
     };
@@ -90,28 +108,46 @@ fn read_folder(root: &Path, problems: &mut Vec<Problem>) -> Option<CorpusFolder>
             Ok(entry) => entry,
             Err(err) => {
                 let path = err.path().unwrap_or(root).to_path_buf();
-                problems.push(problem(&path, ProblemSeverity::Warning, format!("cannot read: {err}")));
+                problems.push(problem(
+                    &path,
+                    ProblemSeverity::Warning,
+                    format!("cannot read: {err}"),
+                ));
                 continue;
             }
         };
         let path = entry.path();
-        let is_text = path.extension().is_some_and(|e| e == "txt" || e == "md" || e == "markdown");
+        let is_text = path
+            .extension()
+            .is_some_and(|e| e == "txt" || e == "md" || e == "markdown");
         if !entry.file_type().is_file() || !is_text {
             continue;
         }
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
         if size > MAX_FILE_BYTES {
-            let message = format!("{} MiB is over the {} MiB limit; skipped", size >> 20, MAX_FILE_BYTES >> 20);
+            let message = format!(
+                "{} MiB is over the {} MiB limit; skipped",
+                size >> 20,
+                MAX_FILE_BYTES >> 20
+            );
             problems.push(problem(path, ProblemSeverity::Warning, message));
             continue;
         }
         match std::fs::read(path) {
             Ok(bytes) => files.push(SourceFile {
                 path: path.to_path_buf(),
-                rel_path: path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/"),
+                rel_path: path
+                    .strip_prefix(root)
+                    .unwrap_or(path)
+                    .to_string_lossy()
+                    .replace('\\', "/"),
                 bytes,
             }),
-            Err(err) => problems.push(problem(path, ProblemSeverity::Warning, format!("cannot read: {err}"))),
+            Err(err) => problems.push(problem(
+                path,
+                ProblemSeverity::Warning,
+                format!("cannot read: {err}"),
+            )),
         }
     }
     Some(CorpusFolder {
@@ -154,11 +190,17 @@ fn embedded_folder() -> CorpusFolder {
             });
         }
     }
-    CorpusFolder { root, manifest, files }
+    CorpusFolder {
+        root,
+        manifest,
+        files,
+    }
 }
 
 fn holds_seeds(dir: &Path) -> bool {
-    SEEDS.iter().all(|(name, bytes)| std::fs::read(dir.join(name)).is_ok_and(|b| b == *bytes))
+    SEEDS
+        .iter()
+        .all(|(name, bytes)| std::fs::read(dir.join(name)).is_ok_and(|b| b == *bytes))
 }
 
 fn seed_location() -> PathBuf {
@@ -167,10 +209,15 @@ fn seed_location() -> PathBuf {
         return checkout;
     }
     let base = dirs::cache_dir().unwrap_or_else(std::env::temp_dir);
-    let cache = base.join("brief-lsp").join(format!("seeds-{}", env!("CARGO_PKG_VERSION")));
+    let cache = base
+        .join("brief-lsp")
+        .join(format!("seeds-{}", env!("CARGO_PKG_VERSION")));
     if !holds_seeds(&cache) {
-        let written = std::fs::create_dir_all(&cache)
-            .and_then(|()| SEEDS.iter().try_for_each(|(name, bytes)| std::fs::write(cache.join(name), bytes)));
+        let written = std::fs::create_dir_all(&cache).and_then(|()| {
+            SEEDS
+                .iter()
+                .try_for_each(|(name, bytes)| std::fs::write(cache.join(name), bytes))
+        });
         if let Err(err) = written {
             tracing::warn!("cannot write the seed corpus to {}: {err}", cache.display());
         }
@@ -202,8 +249,13 @@ mod tests {
         assert_eq!(corpus.documents.len(), 1);
         assert_eq!(corpus.problems.len(), 1);
         assert_eq!(corpus.problems[0].path, missing);
-        assert!(corpus.problems[0].message.starts_with("cannot read corpus folder"));
+        assert!(corpus.problems[0]
+            .message
+            .starts_with("cannot read corpus folder"));
         let err = load_corpus(&CorpusSource::Folders(vec![missing]), &|_, _| {}).unwrap_err();
-        assert!(err.to_string().contains("no corpus folder could be read"), "{err}");
+        assert!(
+            err.to_string().contains("no corpus folder could be read"),
+            "{err}"
+        );
     }
 }

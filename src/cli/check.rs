@@ -29,7 +29,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         .files
         .iter()
         .map(|path| {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text =
+                std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
             Ok((path.clone(), text))
         })
         .collect::<anyhow::Result<_>>()?;
@@ -52,7 +53,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         Format::Human => print!("{out}"),
         Format::Json => println!("{}", serde_json::to_string_pretty(&json)?),
     }
-    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn render_human(out: &mut String, path: &std::path::Path, text: &str, index: &LineIndex, f: &Finding) {
@@ -60,11 +65,21 @@ fn render_human(out: &mut String, path: &std::path::Path, text: &str, index: &Li
     let end = index.line_col(text, f.range.end, PositionEncoding::Utf32);
     let line = index.line_range(text, start.line as usize);
     let source = &text[line.start..line.end];
-    let width = if end.line == start.line { (end.col - start.col).max(1) } else { 1 };
+    let width = if end.line == start.line {
+        (end.col - start.col).max(1)
+    } else {
+        1
+    };
     let gutter = (start.line + 1).to_string();
     let pad = " ".repeat(gutter.len());
     let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.code.as_str(), f.message);
-    let _ = writeln!(out, "{pad}--> {}:{}:{}", path.display(), start.line + 1, start.col + 1);
+    let _ = writeln!(
+        out,
+        "{pad}--> {}:{}:{}",
+        path.display(),
+        start.line + 1,
+        start.col + 1
+    );
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{gutter} | {source}");
     let marker = format!("{}{}", " ".repeat(start.col as usize), "^".repeat(width as usize));

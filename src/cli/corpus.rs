@@ -33,9 +33,19 @@ pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
         Format::Human => {
-            println!("{:<16} {:>9} {:>6} {:>6}  title", "key", "bytes", "paras", "sents");
+            println!(
+                "{:<16} {:>9} {:>6} {:>6}  title",
+                "key", "bytes", "paras", "sents"
+            );
             for doc in &corpus.documents {
-                let title: String = doc.reference.title.as_deref().unwrap_or("").chars().take(60).collect();
+                let title: String = doc
+                    .reference
+                    .title
+                    .as_deref()
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect();
                 println!(
                     "{:<16} {:>9} {:>6} {:>6}  {title}",
                     doc.reference.key,

@@ -13,7 +13,11 @@ use crate::config::{choose_corpus, read_project_file};
 use crate::load::CorpusSource;
 
 #[derive(Parser, Debug)]
-#[command(name = "brief-lsp", version, about = "Checks the quotes, figures, names and citations of Markdown briefs against a corpus of sources")]
+#[command(
+    name = "brief-lsp",
+    version,
+    about = "Checks the quotes, figures, names and citations of Markdown briefs against a corpus of sources"
+)]
 pub struct Cli {
     /// Serve LSP over stdio (what editors pass; the same as `serve`).
     #[arg(long, global = true)]

@@ -15,7 +15,10 @@ pub struct TextView<'a> {
 
 impl TextView<'_> {
     pub fn offset(&self, pos: lsp::Position, enc: PositionEncoding) -> usize {
-        let pos = LineCol { line: pos.line, col: pos.character };
+        let pos = LineCol {
+            line: pos.line,
+            col: pos.character,
+        };
         self.index.offset(self.text, pos, enc)
     }
 
@@ -68,7 +71,10 @@ pub fn encoding_kind(enc: PositionEncoding) -> lsp::PositionEncodingKind {
 pub fn location(corpus: &Corpus, loc: SourceLocation, enc: PositionEncoding) -> Option<lsp::Location> {
     let doc = corpus.document(loc.doc);
     let uri = lsp::Uri::from_file_path(&doc.path)?;
-    let view = TextView { text: &doc.original, index: &doc.line_index };
+    let view = TextView {
+        text: &doc.original,
+        index: &doc.line_index,
+    };
     Some(lsp::Location::new(uri, view.range(loc.range, enc)))
 }
 
@@ -113,7 +119,11 @@ pub fn hover(view: &TextView, h: analysis::Hover, enc: PositionEncoding) -> lsp:
     }
 }
 
-pub fn completion(view: &TextView, c: analysis::Completions, enc: PositionEncoding) -> lsp::CompletionResponse {
+pub fn completion(
+    view: &TextView,
+    c: analysis::Completions,
+    enc: PositionEncoding,
+) -> lsp::CompletionResponse {
     let range = view.range(c.range, enc);
     let items = c
         .items
@@ -132,11 +142,17 @@ pub fn completion(view: &TextView, c: analysis::Completions, enc: PositionEncodi
             // Keep the core's ranking, which clients would otherwise redo by label.
             sort_text: Some(format!("{i:05}")),
             filter_text: Some(item.label),
-            text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(range, item.insert))),
+            text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
+                range,
+                item.insert,
+            ))),
             ..Default::default()
         })
         .collect();
-    lsp::CompletionResponse::List(lsp::CompletionList { is_incomplete: false, items })
+    lsp::CompletionResponse::List(lsp::CompletionList {
+        is_incomplete: false,
+        items,
+    })
 }
 
 /// The fixes of `f` as quick-fix code actions editing `uri`.
@@ -160,7 +176,10 @@ pub fn code_actions(
                 title: fix.title.clone(),
                 kind: Some(lsp::CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![diagnostic.clone()]),
-                edit: Some(lsp::WorkspaceEdit { changes: Some(changes), ..Default::default() }),
+                edit: Some(lsp::WorkspaceEdit {
+                    changes: Some(changes),
+                    ..Default::default()
+                }),
                 is_preferred: Some(fix.preferred),
                 ..Default::default()
             })
@@ -177,7 +196,11 @@ mod tests {
         let text = "a’b—é😀x\r\n日本 ok\rz\n\nend";
         let rope = Rope::from_str(text);
         let index = LineIndex::new(text);
-        for enc in [PositionEncoding::Utf8, PositionEncoding::Utf16, PositionEncoding::Utf32] {
+        for enc in [
+            PositionEncoding::Utf8,
+            PositionEncoding::Utf16,
+            PositionEncoding::Utf32,
+        ] {
             for line in 0..6 {
                 for character in 0..20 {
                     let pos = lsp::Position::new(line, character);

@@ -26,13 +26,20 @@ pub struct DocumentSnapshot {
 
 impl DocumentSnapshot {
     pub fn view(&self) -> TextView<'_> {
-        TextView { text: &self.brief.text, index: &self.index }
+        TextView {
+            text: &self.brief.text,
+            index: &self.index,
+        }
     }
 }
 
 impl OpenDocument {
     pub fn new(text: &str, version: i32) -> OpenDocument {
-        OpenDocument { rope: Rope::from_str(text), version, snapshot: Mutex::new(None) }
+        OpenDocument {
+            rope: Rope::from_str(text),
+            version,
+            snapshot: Mutex::new(None),
+        }
     }
 
     /// Applies one content change; a change without a range replaces all.

@@ -12,7 +12,10 @@ use server::Server;
 
 /// Serves LSP over stdio until the client exits.
 pub fn run() {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
     runtime.block_on(async {
         let log = logging::init();
         let (service, socket) = LspService::build(|client| {
@@ -22,6 +25,8 @@ pub fn run() {
         .custom_method("brief-lsp/documentText", Server::document_text)
         .custom_method("brief-lsp/status", Server::status)
         .finish();
-        Transport::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        Transport::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
     });
 }

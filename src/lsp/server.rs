@@ -46,7 +46,10 @@ struct State {
 
 impl Server {
     pub fn new(client: Client) -> Server {
-        Server { client, state: Arc::default() }
+        Server {
+            client,
+            state: Arc::default(),
+        }
     }
 
     fn encoding(&self) -> PositionEncoding {
@@ -79,10 +82,12 @@ impl Server {
             return Ok(None);
         };
         let enc = self.encoding();
-        tokio::task::spawn_blocking(move || f(&corpus, &snapshot, enc)).await.map_err(|err| {
-            error!("request failed: {err}");
-            Error::internal_error()
-        })
+        tokio::task::spawn_blocking(move || f(&corpus, &snapshot, enc))
+            .await
+            .map_err(|err| {
+                error!("request failed: {err}");
+                Error::internal_error()
+            })
     }
 
     async fn publish_diagnostics(&self, uri: lsp::Uri) {
@@ -101,7 +106,9 @@ impl Server {
         match task.await {
             // A newer version is on its way; its own check will publish.
             Ok(diagnostics) if self.current_version(&uri) == Some(version) => {
-                self.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+                self.client
+                    .publish_diagnostics(uri, diagnostics, Some(version))
+                    .await;
             }
             Ok(_) => {}
             Err(err) => error!("checking {} failed: {err}", uri.as_str()),
@@ -122,7 +129,12 @@ impl Server {
     /// workspace's `brief-lsp.toml`, else the embedded seeds.
     fn corpus_source(&self) -> CorpusSource {
         let root = self.state.root.get().cloned().flatten();
-        let settings = self.state.settings.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let settings = self
+            .state
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         let base = root.clone().unwrap_or_else(|| PathBuf::from("."));
         let explicit: Vec<PathBuf> = settings.corpus.iter().map(|p| base.join(p)).collect();
         let project = match root.as_deref().map(read_project_file).transpose() {
@@ -146,7 +158,13 @@ impl Server {
         let progress = if self.state.progress_supported.load(Ordering::Relaxed) {
             let token = lsp::NumberOrString::String(format!("brief-lsp/index/{generation}"));
             match self.client.create_work_done_progress(token.clone()).await {
-                Ok(()) => Some(self.client.progress(token, "Indexing corpus").with_percentage(0).begin().await),
+                Ok(()) => Some(
+                    self.client
+                        .progress(token, "Indexing corpus")
+                        .with_percentage(0)
+                        .begin()
+                        .await,
+                ),
                 Err(err) => {
                     warn!("client refused a progress token: {err}");
                     None
@@ -204,13 +222,25 @@ impl Server {
         for problem in &corpus.problems {
             warn!("corpus: {problem}");
         }
-        let errors = corpus.problems.iter().filter(|p| p.severity == ProblemSeverity::Error).count();
+        let errors = corpus
+            .problems
+            .iter()
+            .filter(|p| p.severity == ProblemSeverity::Error)
+            .count();
         if errors > 0 {
-            let message = format!("brief-lsp: {errors} corpus problem(s); see the log. First: {}", corpus.problems[0]);
+            let message = format!(
+                "brief-lsp: {errors} corpus problem(s); see the log. First: {}",
+                corpus.problems[0]
+            );
             self.client.show_message(lsp::MessageType::WARNING, message).await;
         }
         self.state.corpus.store(Some(Arc::new(corpus)));
-        let uris = self.state.documents.read().unwrap_or_else(|e| e.into_inner()).uris();
+        let uris = self
+            .state
+            .documents
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .uris();
         for uri in uris {
             self.publish_diagnostics(uri).await;
         }
@@ -219,13 +249,20 @@ impl Server {
     /// `brief-lsp/documentText`: the server's copy of a brief, so tests can
     /// prove that edits are applied in order.
     pub async fn document_text(&self, params: lsp::TextDocumentIdentifier) -> Result<serde_json::Value> {
-        let snapshot = self.snapshot(&params.uri).ok_or_else(|| Error::invalid_params("document is not open"))?;
+        let snapshot = self
+            .snapshot(&params.uri)
+            .ok_or_else(|| Error::invalid_params("document is not open"))?;
         Ok(json!({ "version": snapshot.version, "text": &*snapshot.brief.text }))
     }
 
     /// `brief-lsp/status`: the corpus state, for status bars and tests.
     pub async fn status(&self) -> Result<serde_json::Value> {
-        let source = self.state.source.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let source = self
+            .state
+            .source
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         Ok(match self.state.corpus.load_full() {
             Some(corpus) => json!({
                 "state": "ready",
@@ -239,7 +276,11 @@ impl Server {
 }
 
 fn negotiate_encoding(params: &lsp::InitializeParams) -> PositionEncoding {
-    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
     match offered {
         Some(kinds) if kinds.contains(&lsp::PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
         _ => PositionEncoding::Utf16,
@@ -247,7 +288,11 @@ fn negotiate_encoding(params: &lsp::InitializeParams) -> PositionEncoding {
 }
 
 fn workspace_root(params: &lsp::InitializeParams) -> Option<PathBuf> {
-    let folder = params.workspace_folders.as_ref().and_then(|f| f.first()).map(|f| &f.uri);
+    let folder = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .map(|f| &f.uri);
     #[allow(deprecated)]
     let uri = folder.or(params.root_uri.as_ref())?;
     uri.to_file_path().map(|p| p.into_owned())
@@ -258,7 +303,12 @@ impl LanguageServer for Server {
         let enc = negotiate_encoding(&params);
         let _ = self.state.encoding.set(enc);
         let _ = self.state.root.set(workspace_root(&params));
-        let progress = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
+        let progress = params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false);
         self.state.progress_supported.store(progress, Ordering::Relaxed);
         if let Some(options) = &params.initialization_options {
             match EditorSettings::from_json(options) {
@@ -269,21 +319,25 @@ impl LanguageServer for Server {
         Ok(lsp::InitializeResult {
             capabilities: lsp::ServerCapabilities {
                 position_encoding: Some(convert::encoding_kind(enc)),
-                text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(lsp::TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
-                    ..Default::default()
-                })),
+                text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
+                    lsp::TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
                 hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
                 definition_provider: Some(lsp::OneOf::Left(true)),
                 completion_provider: Some(lsp::CompletionOptions {
                     trigger_characters: Some(vec!["@".to_string()]),
                     ..Default::default()
                 }),
-                code_action_provider: Some(lsp::CodeActionProviderCapability::Options(lsp::CodeActionOptions {
-                    code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
-                    ..Default::default()
-                })),
+                code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
+                    lsp::CodeActionOptions {
+                        code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+                        ..Default::default()
+                    },
+                )),
                 ..Default::default()
             },
             server_info: Some(lsp::ServerInfo {
@@ -305,7 +359,11 @@ impl LanguageServer for Server {
 
     async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        self.state.documents.write().unwrap_or_else(|e| e.into_inner()).open(doc.uri.clone(), &doc.text, doc.version);
+        self.state
+            .documents
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .open(doc.uri.clone(), &doc.text, doc.version);
         self.schedule_diagnostics(doc.uri, doc.version, Duration::ZERO);
     }
 
@@ -331,7 +389,11 @@ impl LanguageServer for Server {
 
     async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        self.state.documents.write().unwrap_or_else(|e| e.into_inner()).close(&uri);
+        self.state
+            .documents
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .close(&uri);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
@@ -339,7 +401,9 @@ impl LanguageServer for Server {
         let settings = match EditorSettings::from_json(&params.settings) {
             Ok(settings) => settings,
             Err(err) => {
-                self.client.show_message(lsp::MessageType::WARNING, format!("brief-lsp: {err}")).await;
+                self.client
+                    .show_message(lsp::MessageType::WARNING, format!("brief-lsp: {err}"))
+                    .await;
                 return;
             }
         };
@@ -364,7 +428,10 @@ impl LanguageServer for Server {
         .await
     }
 
-    async fn goto_definition(&self, params: lsp::GotoDefinitionParams) -> Result<Option<lsp::GotoDefinitionResponse>> {
+    async fn goto_definition(
+        &self,
+        params: lsp::GotoDefinitionParams,
+    ) -> Result<Option<lsp::GotoDefinitionResponse>> {
         let pos = params.text_document_position_params;
         self.analyze(&pos.text_document.uri, move |corpus, snap, enc| {
             let offset = snap.view().offset(pos.position, enc);
@@ -405,4 +472,3 @@ impl LanguageServer for Server {
         .await
     }
 }
-

@@ -212,7 +212,10 @@ mod tests {
             index.line_col(text, text.find("three").unwrap(), Utf16),
             LineCol { line: 2, col: 0 }
         );
-        assert_eq!(&text[index.line_range(text, 0).start..index.line_range(text, 0).end], "one");
+        assert_eq!(
+            &text[index.line_range(text, 0).start..index.line_range(text, 0).end],
+            "one"
+        );
         roundtrip(text, Utf16);
     }
 

@@ -2,9 +2,7 @@
 //! document, completion offers keys after `@`, unknown keys are findings with
 //! the nearest known keys as fixes.
 
-use super::{
-    Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation,
-};
+use super::{Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation};
 use crate::brief::Brief;
 use crate::corpus::{Corpus, Document};
 use crate::text::TextRange;
@@ -32,8 +30,16 @@ pub(super) fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hov
 
 fn reference_markdown(doc: &Document) -> String {
     let r = &doc.reference;
-    let file = doc.path.file_name().map_or_else(|| doc.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    format!("**@{}** · {}\n\n{}\n\n`{file}`", r.key, r.author_year(), r.formatted())
+    let file = doc.path.file_name().map_or_else(
+        || doc.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    format!(
+        "**@{}** · {}\n\n{}\n\n`{file}`",
+        r.key,
+        r.author_year(),
+        r.formatted()
+    )
 }
 
 pub(super) fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
@@ -58,7 +64,13 @@ pub(super) fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Optio
         .iter()
         .filter_map(|doc| {
             let r = &doc.reference;
-            let haystack = format!("{} {} {}", r.key, r.authors.join(" "), r.title.as_deref().unwrap_or("")).to_lowercase();
+            let haystack = format!(
+                "{} {} {}",
+                r.key,
+                r.authors.join(" "),
+                r.title.as_deref().unwrap_or("")
+            )
+            .to_lowercase();
             let key_match = r.key.to_lowercase().starts_with(&typed);
             (key_match || haystack.contains(&typed)).then(|| {
                 let item = CompletionItem {
@@ -165,7 +177,9 @@ mod tests {
     fn definition_opens_the_document_at_its_title() {
         check_definition(
             "See @makocki$02016.",
-            expect_test::expect![[r#"makocki2016 87..142 "China and Russia:: an Eastern partnership in the making""#]],
+            expect_test::expect![[
+                r#"makocki2016 87..142 "China and Russia:: an Eastern partnership in the making""#
+            ]],
         );
     }
 

@@ -43,7 +43,12 @@ pub(crate) fn cursor(fixture: &str) -> (Brief, usize) {
 pub(crate) fn check_hover(fixture: &str, expect: Expect) {
     let (brief, offset) = cursor(fixture);
     let actual = match super::hover(seed_corpus(), &brief, offset) {
-        Some(h) => format!("{:?} {:?}\n{}", h.range, &brief.text[h.range.start..h.range.end], h.markdown),
+        Some(h) => format!(
+            "{:?} {:?}\n{}",
+            h.range,
+            &brief.text[h.range.start..h.range.end],
+            h.markdown
+        ),
         None => "no hover".to_string(),
     };
     expect.assert_eq(&actual);
@@ -82,9 +87,19 @@ pub(crate) fn check_diagnostics(brief: &str, expect: Expect) {
     let mut lines = Vec::new();
     for f in super::diagnostics(seed_corpus(), &brief) {
         let text = &brief.text[f.range.start..f.range.end];
-        lines.push(format!("{:?} {text:?} {} {}: {}", f.range, f.severity.as_str(), f.code.as_str(), f.message));
+        lines.push(format!(
+            "{:?} {text:?} {} {}: {}",
+            f.range,
+            f.severity.as_str(),
+            f.code.as_str(),
+            f.message
+        ));
         for fix in &f.fixes {
-            let edits: Vec<String> = fix.edits.iter().map(|e| format!("{:?} → {:?}", e.range, e.new_text)).collect();
+            let edits: Vec<String> = fix
+                .edits
+                .iter()
+                .map(|e| format!("{:?} → {:?}", e.range, e.new_text))
+                .collect();
             let preferred = if fix.preferred { " (preferred)" } else { "" };
             lines.push(format!("  fix{preferred}: {} [{}]", fix.title, edits.join(", ")));
         }

@@ -193,10 +193,7 @@ fn textual(shown: &str, masked: &str, p: usize) -> Option<Citation> {
 /// brackets that cite keys themselves.
 fn locator(s: &str, from: usize) -> Option<(usize, usize)> {
     let open = from + s[from..].find(|c: char| !c.is_whitespace())?;
-    if s[from..open].matches('\n').count() > 1
-        || !s[open..].starts_with('[')
-        || s[open..].starts_with("[^")
-    {
+    if s[from..open].matches('\n').count() > 1 || !s[open..].starts_with('[') || s[open..].starts_with("[^") {
         return None;
     }
     let (close, _) = bracket_group(s, open)?;

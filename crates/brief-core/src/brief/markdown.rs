@@ -79,10 +79,7 @@ impl Outline {
         let (level, inline) = if atx {
             // The marker kinds are `atx_h1_marker` … `atx_h6_marker`.
             let marker = node.child(0).map_or("", |m| m.kind());
-            let level = marker
-                .as_bytes()
-                .get(5)
-                .map_or(1, |d| d.saturating_sub(b'0'));
+            let level = marker.as_bytes().get(5).map_or(1, |d| d.saturating_sub(b'0'));
             (level, child(node, "inline"))
         } else {
             let level = if child(node, "setext_h1_underline").is_some() {
@@ -90,10 +87,7 @@ impl Outline {
             } else {
                 2
             };
-            (
-                level,
-                child(node, "paragraph").and_then(|p| child(p, "inline")),
-            )
+            (level, child(node, "paragraph").and_then(|p| child(p, "inline")))
         };
         let whole = trim_end(text, range(node));
         let (title_range, title) = match inline {
@@ -127,8 +121,9 @@ impl Outline {
             let mut stack = vec![inline_tree.root_node()];
             while let Some(n) = stack.pop() {
                 match n.kind() {
-                    "code_span" | "html_tag" | "uri_autolink" | "email_autolink"
-                    | "link_destination" => self.non_prose.push(range(n)),
+                    "code_span" | "html_tag" | "uri_autolink" | "email_autolink" | "link_destination" => {
+                        self.non_prose.push(range(n))
+                    }
                     _ => stack.extend(children(n)),
                 }
             }
@@ -148,10 +143,7 @@ pub(super) fn blanked(text: &str, range: TextRange, holes: &[TextRange]) -> Stri
     for hole in holes {
         let (start, end) = (hole.start.max(range.start), hole.end.min(range.end));
         if start < end {
-            out.replace_range(
-                start - range.start..end - range.start,
-                &" ".repeat(end - start),
-            );
+            out.replace_range(start - range.start..end - range.start, &" ".repeat(end - start));
         }
     }
     out
@@ -164,10 +156,7 @@ fn without_closing_hashes(text: &str, range: TextRange) -> TextRange {
     let content = &text[trimmed.start..trimmed.end];
     let unhashed = content.trim_end_matches('#');
     if unhashed.len() < content.len() && (unhashed.is_empty() || unhashed.ends_with([' ', '\t'])) {
-        trim_end(
-            text,
-            TextRange::new(range.start, range.start + unhashed.len()),
-        )
+        trim_end(text, TextRange::new(range.start, range.start + unhashed.len()))
     } else {
         trimmed
     }
@@ -177,9 +166,7 @@ fn without_closing_hashes(text: &str, range: TextRange) -> TextRange {
 /// trailing line break.
 fn quote_content(text: &str, node: Node) -> TextRange {
     let whole = trim_end(text, range(node));
-    let start = node
-        .child(0)
-        .map_or(whole.start, |marker| marker.end_byte());
+    let start = node.child(0).map_or(whole.start, |marker| marker.end_byte());
     TextRange::new(start.min(whole.end), whole.end)
 }
 
@@ -214,12 +201,7 @@ mod tests {
         let show = |r: &TextRange| format!("{r:?} {:?}", &text[r.start..r.end]);
         for h in &outline.headings {
             let (range, title) = (show(&h.range), show(&h.title_range));
-            writeln!(
-                out,
-                "heading {} {range} title {title} = {:?}",
-                h.level, h.title
-            )
-            .unwrap();
+            writeln!(out, "heading {} {range} title {title} = {:?}", h.level, h.title).unwrap();
         }
         for p in &outline.paragraphs {
             writeln!(out, "paragraph {}", show(p)).unwrap();

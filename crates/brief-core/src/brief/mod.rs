@@ -145,14 +145,8 @@ impl Brief {
         let start = offset - typed;
         let rest = before[..start].strip_suffix('@')?;
         let at = rest.len();
-        let lead = rest
-            .strip_suffix('-')
-            .filter(|r| opens_key(r))
-            .unwrap_or(rest);
-        let first_ok = before[start..]
-            .chars()
-            .next()
-            .is_none_or(citations::is_word);
+        let lead = rest.strip_suffix('-').filter(|r| opens_key(r)).unwrap_or(rest);
+        let first_ok = before[start..].chars().next().is_none_or(citations::is_word);
         (opens_key(lead) && first_ok && self.is_prose(at)).then(|| KeyPrefix {
             range: TextRange::new(start, offset),
             typed: before[start..].to_owned(),
@@ -202,12 +196,7 @@ pub(crate) mod tests {
             let source = &text[c.range.start..c.range.end];
             writeln!(out, "{:?} {kind} {source:?}", c.range).unwrap();
             for item in &c.items {
-                write!(
-                    out,
-                    "  {:?} key {} @{:?}",
-                    item.range, item.key, item.key_range
-                )
-                .unwrap();
+                write!(out, "  {:?} key {} @{:?}", item.range, item.key, item.key_range).unwrap();
                 if item.suppress_author {
                     out.push_str(" suppress-author");
                 }
@@ -244,13 +233,9 @@ pub(crate) mod tests {
 
     fn check_item_at(marked: &str, expect: Expect) {
         let (brief, offset) = with_cursor(marked);
-        let shown = brief.citation_item_at(offset).map(|(c, item)| {
-            format!(
-                "{:?} in {:?}",
-                item.key,
-                &brief.text[c.range.start..c.range.end]
-            )
-        });
+        let shown = brief
+            .citation_item_at(offset)
+            .map(|(c, item)| format!("{:?} in {:?}", item.key, &brief.text[c.range.start..c.range.end]));
         expect.assert_eq(&shown.unwrap_or_else(|| "None".to_owned()));
     }
 

@@ -106,7 +106,9 @@ impl Document {
             .paragraphs
             .iter()
             .find(|p| p.kind == BlockKind::Heading && self.text(p.range).split(' ').count() >= 3);
-        let range = heading.map(|p| p.range).or_else(|| self.sentences.first().copied())?;
+        let range = heading
+            .map(|p| p.range)
+            .or_else(|| self.sentences.first().copied())?;
         let title: String = self.text(range).chars().take(100).collect();
         Some(title)
     }
@@ -114,12 +116,16 @@ impl Document {
     /// Where the title stands in the text, compared on letters and digits
     /// only, so that "China and Russia:: an Eastern…" still counts.
     fn find_title(&self) -> Option<TextRange> {
-        let title: Vec<char> = skeleton(self.reference.title.as_deref()?).map(|(_, c)| c).collect();
+        let title: Vec<char> = skeleton(self.reference.title.as_deref()?)
+            .map(|(_, c)| c)
+            .collect();
         if title.is_empty() {
             return None;
         }
         let text: Vec<(usize, char)> = skeleton(&self.normalized).collect();
-        let at = text.windows(title.len()).position(|w| w.iter().map(|(_, c)| *c).eq(title.iter().copied()))?;
+        let at = text
+            .windows(title.len())
+            .position(|w| w.iter().map(|(_, c)| *c).eq(title.iter().copied()))?;
         let start = text[at].0;
         let (last, c) = text[at + title.len() - 1];
         Some(self.to_original(TextRange::new(start, last + c.len_utf8())))

@@ -140,9 +140,7 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 fn continues_across_page(prev_end: &str, next: &str) -> bool {
-    !ends_sentence(prev_end)
-        || prev_end.ends_with('-')
-        || next.chars().next().is_some_and(char::is_lowercase)
+    !ends_sentence(prev_end) || prev_end.ends_with('-') || next.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn is_title_like(line: &str) -> bool {
@@ -216,8 +214,7 @@ fn page_numbered_text(line: &str) -> Option<String> {
     };
     let rest = rest.trim();
     let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 3 && rest.chars().next().is_some_and(char::is_alphabetic))
-        .then(|| rest.to_lowercase())
+    (letters >= 3 && rest.chars().next().is_some_and(char::is_alphabetic)).then(|| rest.to_lowercase())
 }
 
 #[cfg(test)]

@@ -19,7 +19,6 @@ use serde::Deserialize;
 
 use crate::brief::is_valid_citation_key;
 
-
 /// The bibliographic facts of one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -118,7 +117,11 @@ fn line_of(text: &str, offset: usize) -> usize {
 fn unknown_field_line(text: &str, message: &str) -> Option<usize> {
     let field = message.strip_prefix("unknown field `")?.split('`').next()?;
     text.lines()
-        .position(|l| l.trim_start().strip_prefix(field).is_some_and(|r| r.trim_start().starts_with('=')))
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(field)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
         .map(|i| i + 1)
 }
 
@@ -143,7 +146,11 @@ impl Reference {
     /// "Trenin 2016", "Makocki and Popescu 2016", "Smith et al. 2020".
     pub fn author_year(&self) -> String {
         let names = match self.authors.as_slice() {
-            [] => self.container.clone().or(self.publisher.clone()).unwrap_or_default(),
+            [] => self
+                .container
+                .clone()
+                .or(self.publisher.clone())
+                .unwrap_or_default(),
             [one] => Reference::surname(one).to_string(),
             [a, b] => format!("{} and {}", Reference::surname(a), Reference::surname(b)),
             [a, ..] => format!("{} et al.", Reference::surname(a)),

@@ -17,9 +17,7 @@ use rayon::prelude::*;
 
 pub use document::{normalize_str, DocId, Document, Paragraph};
 pub use layout::BlockKind;
-pub use manifest::{
-    parse_manifest, toml_error, ManifestEntry, ManifestError, Reference,
-};
+pub use manifest::{parse_manifest, toml_error, ManifestEntry, ManifestError, Reference};
 pub use offset_map::OffsetMap;
 
 use normalize::Vocabulary;
@@ -131,7 +129,10 @@ impl Corpus {
                         path: file.path.clone(),
                         line: None,
                         severity: ProblemSeverity::Warning,
-                        message: format!("citation key `{base}` is taken; this document is `{}`", reference.key),
+                        message: format!(
+                            "citation key `{base}` is taken; this document is `{}`",
+                            reference.key
+                        ),
                     });
                 }
                 let id = DocId(pending.len() as u32);
@@ -144,7 +145,10 @@ impl Corpus {
                         path: path.clone(),
                         line: Some(entry.line),
                         severity: ProblemSeverity::Warning,
-                        message: format!("`{file}` (key `{}`) is not in the corpus folder", entry.reference.key),
+                        message: format!(
+                            "`{file}` (key `{}`) is not in the corpus folder",
+                            entry.reference.key
+                        ),
                     });
                 }
             }
@@ -211,7 +215,10 @@ fn decode(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<String> {
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
-        problem(ProblemSeverity::Warning, "binary file (contains NUL bytes); skipped".into());
+        problem(
+            ProblemSeverity::Warning,
+            "binary file (contains NUL bytes); skipped".into(),
+        );
         return None;
     }
     let text = match String::from_utf8(bytes.clone()) {
@@ -249,7 +256,13 @@ fn key_from_file_name(rel_path: &str) -> String {
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let key: String = stem
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '_' { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let key = key.trim_matches('-').to_string();
     if key.is_empty() {

@@ -186,7 +186,10 @@ fn normalize_block(
             let word_break = before.is_alphabetic() && after.is_alphabetic();
             if word_break || before.is_ascii_digit() {
                 let joined = word_break
-                    && vocab.joins(&word_before(original, stream, i), &word_after(original, stream, i + 2));
+                    && vocab.joins(
+                        &word_before(original, stream, i),
+                        &word_after(original, stream, i + 2),
+                    );
                 if !joined {
                     b.push_verbatim(original, TextRange::new(ch.start, ch.end));
                 }
@@ -209,7 +212,9 @@ fn word_before(original: &str, stream: &[Char], hyphen: usize) -> String {
     while start > 0 && (stream[start - 1].c.is_alphanumeric() || stream[start - 1].c == '-') {
         start -= 1;
     }
-    original[stream[start].start..stream[hyphen].start].trim_start_matches('-').to_string()
+    original[stream[start].start..stream[hyphen].start]
+        .trim_start_matches('-')
+        .to_string()
 }
 
 fn word_after(original: &str, stream: &[Char], from: usize) -> String {
@@ -235,7 +240,8 @@ fn url_mask(stream: &[Char], kind: BlockKind) -> Vec<bool> {
     let mut search = 0;
     while let Some(found) = find_url_start(&text[search..]) {
         let start = search + found;
-        let spaced = kind == BlockKind::Reference || text[start..].starts_with("http ://")
+        let spaced = kind == BlockKind::Reference
+            || text[start..].starts_with("http ://")
             || text[start..].starts_with("https ://");
         let mut end = start;
         let bytes = text.as_bytes();
@@ -287,7 +293,10 @@ mod tests {
     }
 
     fn back<'a>(original: &'a str, n: &Normalized, needle: &str) -> &'a str {
-        let start = n.text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {:?}", n.text));
+        let start = n
+            .text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", n.text));
         let r = n.map.to_original(TextRange::new(start, start + needle.len()));
         &original[r.start..r.end]
     }
@@ -309,7 +318,10 @@ mod tests {
         let original = "The ‘strategic  partnership’ — “entente”\u{a0}is ﬁne…\n";
         let n = normalized(original, "");
         assert_eq!(n.text, "The 'strategic partnership' - \"entente\" is fine...");
-        assert_eq!(back(original, &n, "'strategic partnership'"), "‘strategic  partnership’");
+        assert_eq!(
+            back(original, &n, "'strategic partnership'"),
+            "‘strategic  partnership’"
+        );
         assert_eq!(back(original, &n, "fine..."), "ﬁne…");
     }
 
@@ -318,7 +330,8 @@ mod tests {
         let original = "References\n\nRT. 2019. Russia’s trade with China surges. 14 January. https ://www.rt.com/busin \ness/44878 3-russi a-china -trade -turno ver/.\n";
         let n = normalized(original, "");
         assert!(
-            n.text.ends_with("14 January. https://www.rt.com/business/448783-russia-china-trade-turnover/."),
+            n.text
+                .ends_with("14 January. https://www.rt.com/business/448783-russia-china-trade-turnover/."),
             "{}",
             n.text
         );
@@ -328,7 +341,10 @@ mod tests {
     #[test]
     fn a_url_in_prose_ends_at_the_space() {
         let original = "See https://example.org/a for more.\n";
-        assert_eq!(normalized(original, "").text, "See https://example.org/a for more.");
+        assert_eq!(
+            normalized(original, "").text,
+            "See https://example.org/a for more."
+        );
     }
 
     #[test]
@@ -339,7 +355,12 @@ mod tests {
         let kinds: Vec<BlockKind> = n.paragraphs.iter().map(|p| p.1).collect();
         assert_eq!(
             kinds,
-            [BlockKind::Heading, BlockKind::ListItem, BlockKind::ListItem, BlockKind::Prose]
+            [
+                BlockKind::Heading,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::Prose
+            ]
         );
     }
 }

@@ -20,8 +20,7 @@ const NUMBERED: &str = "no nos n° pp vol vols fig figs ch";
 
 /// A sentence end only before a common sentence starter ("Dec. 1" but "& Co. It closed").
 /// Initials ("A.", "F.S.", "U.S.") are treated the same way.
-const AMBIGUOUS: &str =
-    "jan feb mar apr jun jul aug sep sept oct nov dec al ed eds inc corp ltd co jr sr";
+const AMBIGUOUS: &str = "jan feb mar apr jun jul aug sep sept oct nov dec al ed eds inc corp ltd co jr sr";
 
 /// Words that start sentences far more often than they continue a name after "U.S." or "A.".
 const STARTERS: &str = "A After Also Although An And As At Before But Did Does For He Her His \
@@ -62,9 +61,7 @@ fn ends_sentence(before: &str, after: &str) -> bool {
     // The last word without its quotes and brackets: `"no."` -> "no.", "(Sino-U.S." -> "u.s.".
     let last = before.split_whitespace().next_back().unwrap_or("");
     let last = last.rsplit(['-', '/']).next().unwrap_or(last);
-    let last = last
-        .trim_matches(['(', ')', '[', ']', '"', '\''])
-        .to_lowercase();
+    let last = last.trim_matches(['(', ')', '[', ']', '"', '\'']).to_lowercase();
     // Only a final period can belong to an abbreviation; '!' and '?' always end a sentence.
     let Some(word) = last.strip_suffix('.') else {
         return true;
@@ -212,8 +209,8 @@ mod tests {
 
     fn paragraph() -> impl Strategy<Value = String> {
         let token = prop::sample::select(vec![
-            "U.S.", "Dec.", "A.", "e.g.", "No.", "5", "2.6", "the", "The", "It", "é", "Ж.", ".",
-            "...", "!", "?", "\"", "'", "(", ")", " ", "  ", "\u{a0}",
+            "U.S.", "Dec.", "A.", "e.g.", "No.", "5", "2.6", "the", "The", "It", "é", "Ж.", ".", "...", "!",
+            "?", "\"", "'", "(", ")", " ", "  ", "\u{a0}",
         ]);
         let tokens = prop::collection::vec(token, 0..30).prop_map(|t| t.concat());
         prop_oneof![tokens, "\\PC{0,60}"]

@@ -6,11 +6,26 @@ use super::*;
 use crate::text::TextRange;
 
 const SEEDS: &[(&str, &str)] = &[
-    ("000_4a4712e541d2533e.txt", include_str!("../../../../seeds/000_4a4712e541d2533e.txt")),
-    ("001_7dc4b461ced45b39.txt", include_str!("../../../../seeds/001_7dc4b461ced45b39.txt")),
-    ("002_985c93d49e2ec848.txt", include_str!("../../../../seeds/002_985c93d49e2ec848.txt")),
-    ("003_9556968063aa75cc.txt", include_str!("../../../../seeds/003_9556968063aa75cc.txt")),
-    ("004_0e5757dea85ff291.txt", include_str!("../../../../seeds/004_0e5757dea85ff291.txt")),
+    (
+        "000_4a4712e541d2533e.txt",
+        include_str!("../../../../seeds/000_4a4712e541d2533e.txt"),
+    ),
+    (
+        "001_7dc4b461ced45b39.txt",
+        include_str!("../../../../seeds/001_7dc4b461ced45b39.txt"),
+    ),
+    (
+        "002_985c93d49e2ec848.txt",
+        include_str!("../../../../seeds/002_985c93d49e2ec848.txt"),
+    ),
+    (
+        "003_9556968063aa75cc.txt",
+        include_str!("../../../../seeds/003_9556968063aa75cc.txt"),
+    ),
+    (
+        "004_0e5757dea85ff291.txt",
+        include_str!("../../../../seeds/004_0e5757dea85ff291.txt"),
+    ),
 ];
 
 fn folder(files: &[(&str, &[u8])], manifest: Option<&str>) -> CorpusFolder {
@@ -30,12 +45,18 @@ fn folder(files: &[(&str, &[u8])], manifest: Option<&str>) -> CorpusFolder {
 
 fn seeds() -> Corpus {
     let files: Vec<(&str, &[u8])> = SEEDS.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
-    Corpus::build(vec![folder(&files, Some(include_str!("../../../../seeds/corpus.toml")))])
+    Corpus::build(vec![folder(
+        &files,
+        Some(include_str!("../../../../seeds/corpus.toml")),
+    )])
 }
 
 /// The original text of the first occurrence of `needle` in the normalized view.
 fn original_of<'a>(doc: &'a Document, needle: &str) -> &'a str {
-    let start = doc.normalized.find(needle).unwrap_or_else(|| panic!("{needle:?} not found"));
+    let start = doc
+        .normalized
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not found"));
     let r = doc.to_original(TextRange::new(start, start + needle.len()));
     &doc.original[r.start..r.end]
 }
@@ -45,7 +66,16 @@ fn seed_manifest_gives_every_document_its_key() {
     let corpus = seeds();
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
     let keys: Vec<&str> = corpus.keys().collect();
-    assert_eq!(keys, ["trenin2016", "trenin2019", "carnegie2016", "lukin2020", "makocki2016"]);
+    assert_eq!(
+        keys,
+        [
+            "trenin2016",
+            "trenin2019",
+            "carnegie2016",
+            "lukin2020",
+            "makocki2016"
+        ]
+    );
     assert!(corpus.documents.iter().all(|d| d.has_manifest_entry));
 }
 
@@ -59,11 +89,17 @@ fn lukin_pdf_text_is_cleaned_with_exact_map_back() {
         original_of(lukin, "can be characterized as a quasi-alliance"),
         "can be charac-\nterized as a quasi-alliance"
     );
-    assert_eq!(original_of(lukin, "Siberian hydrocarbons"), "Siberian hydro-\ncarbons");
+    assert_eq!(
+        original_of(lukin, "Siberian hydrocarbons"),
+        "Siberian hydro-\ncarbons"
+    );
     // A paragraph broken by a page header is one paragraph again, and the
     // header lies inside the passage's original range.
     let passage = original_of(lukin, "balance-in Central Asia, whereby Beijing has emerged");
-    assert!(passage.starts_with("balance—in") && passage.contains("374 A.\u{a0}Lukin"), "{passage:?}");
+    assert!(
+        passage.starts_with("balance—in") && passage.contains("374 A.\u{a0}Lukin"),
+        "{passage:?}"
+    );
     assert!(lukin.normalized.contains("Sino-Russian 'strategic partnership'"));
 }
 
@@ -73,11 +109,19 @@ fn web_scrape_blocks_are_classified() {
     let trenin = corpus.by_key("trenin2016").unwrap();
     let kind_of = |needle: &str| {
         let at = trenin.normalized.find(needle).unwrap();
-        trenin.paragraphs.iter().find(|p| p.range.touches(at)).unwrap().kind
+        trenin
+            .paragraphs
+            .iter()
+            .find(|p| p.range.touches(at))
+            .unwrap()
+            .kind
     };
     assert_eq!(kind_of("\"authors\""), BlockKind::Metadata);
     assert_eq!(kind_of("Research"), BlockKind::ListItem);
-    assert_eq!(kind_of("Russia-China Entente Must Move Past Rhetoric"), BlockKind::Heading);
+    assert_eq!(
+        kind_of("Russia-China Entente Must Move Past Rhetoric"),
+        BlockKind::Heading
+    );
     assert_eq!(kind_of("Since the signing in 2001"), BlockKind::Prose);
 }
 
@@ -123,7 +167,11 @@ fn malformed_manifest_falls_back_to_file_names() {
 
 /// Letters and digits, lower-cased, with ligatures spelled out.
 fn word_chars(s: &str) -> String {
-    normalize_str(s).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    normalize_str(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 proptest! {
@@ -163,9 +211,32 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
 
 fn messy_text() -> impl Strategy<Value = String> {
     let word = prop::sample::select(vec![
-        "Russia", "China", "charac-", "terized", "Sino-", "Russian", "’s", "“entente”", "—", "–", "é", "vis-à-",
-        "vis", "U.S.", "Dec.", "1995–96", "$107", "15%", "https ://www.rt.com/busin", "ess/4", "•", "ﬁne", "…",
-        "\u{a0}", "日本", "😀",
+        "Russia",
+        "China",
+        "charac-",
+        "terized",
+        "Sino-",
+        "Russian",
+        "’s",
+        "“entente”",
+        "—",
+        "–",
+        "é",
+        "vis-à-",
+        "vis",
+        "U.S.",
+        "Dec.",
+        "1995–96",
+        "$107",
+        "15%",
+        "https ://www.rt.com/busin",
+        "ess/4",
+        "•",
+        "ﬁne",
+        "…",
+        "\u{a0}",
+        "日本",
+        "😀",
     ]);
     let sep = prop::sample::select(vec![" ", " ", " ", "\n", " \n", "\n\n", "  ", "\t", "\r\n"]);
     prop::collection::vec((word, sep), 1..60)

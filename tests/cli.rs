@@ -1,0 +1,154 @@
+//! `brief-lsp check` and `brief-lsp corpus` as a user runs them: the real
+//! binary, from a folder that is not the project, asserting output and exit
+//! status.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+fn brief_lsp(cwd: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("brief-lsp").unwrap();
+    cmd.current_dir(cwd);
+    cmd
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn check_reports_unknown_keys_like_a_compiler_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = write(
+        dir.path(),
+        "b.md",
+        "# Brief\n\nCafé — “entente” [@lukin2021; @trenin2016].\n",
+    );
+    brief_lsp(dir.path()).arg("check").arg(&brief).assert().code(1).stdout(contains(format!(
+        "error[citation-unknown]: unknown citation key `@lukin2021`; did you mean `@lukin2020`?\n --> {}:3:19\n  |\n3 | Café — “entente” [@lukin2021; @trenin2016].\n  |                   ^^^^^^^^^^\n  = fix: Change to `@lukin2020`\n",
+        brief.display()
+    )));
+}
+
+#[test]
+fn check_json_uses_zero_based_utf16_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = write(dir.path(), "b.md", "😀 ’ [@nobody]\n");
+    let out = brief_lsp(dir.path())
+        .args(["check", "--format", "json"])
+        .arg(&brief)
+        .assert()
+        .code(1);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json[0]["code"], "citation-unknown");
+    assert_eq!(json[0]["severity"], "error");
+    // 😀 is two UTF-16 units, ’ one: `@` starts at 2 + 1 + 1 + 1 + 1 = 6.
+    assert_eq!(
+        json[0]["range"]["start"],
+        serde_json::json!({"line": 0, "character": 6})
+    );
+    assert_eq!(
+        json[0]["range"]["end"],
+        serde_json::json!({"line": 0, "character": 13})
+    );
+}
+
+#[test]
+fn a_clean_brief_exits_0_and_the_example_brief_has_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = write(dir.path(), "ok.md", "Trenin [@trenin2016] and `@code`.\n");
+    brief_lsp(dir.path())
+        .arg("check")
+        .arg(&brief)
+        .assert()
+        .code(0)
+        .stdout("");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/brief.md");
+    let out = brief_lsp(dir.path())
+        .args(["check", "--format", "json"])
+        .arg(example)
+        .assert()
+        .code(1);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let codes: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["unknown citation key `@trenin2017`; did you mean `@trenin2016`?"]
+    );
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    brief_lsp(dir.path())
+        .args(["check", "missing.md"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot read missing.md"));
+    brief_lsp(dir.path()).args(["check"]).assert().code(2);
+    let brief = write(dir.path(), "b.md", "x\n");
+    brief_lsp(dir.path())
+        .args(["check", "--corpus", "nowhere"])
+        .arg(&brief)
+        .assert()
+        .code(2)
+        .stderr(contains("no corpus folder could be read"));
+}
+
+#[test]
+fn corpus_lists_the_embedded_seeds_from_any_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = brief_lsp(dir.path()).arg("corpus").assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for key in [
+        "trenin2016",
+        "trenin2019",
+        "carnegie2016",
+        "lukin2020",
+        "makocki2016",
+    ] {
+        assert!(stdout.contains(key), "{stdout}");
+    }
+    assert!(stdout.contains("5 documents"), "{stdout}");
+}
+
+#[test]
+fn own_corpus_from_flag_or_project_file_with_bad_files_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = dir.path().join("sources");
+    std::fs::create_dir(&sources).unwrap();
+    write(&sources, "memo.txt", "A memo about the Arctic.\n");
+    std::fs::write(sources.join("latin1.txt"), b"Caf\xe9 au lait.\n").unwrap();
+    std::fs::write(sources.join("blob.txt"), b"\x00\x01binary").unwrap();
+    let brief = write(dir.path(), "b.md", "See @memo and @latin1, not @lukin2020.\n");
+    let assert = brief_lsp(dir.path())
+        .args(["check", "--corpus", "sources", "--format", "json"])
+        .arg(&brief)
+        .assert()
+        .code(1)
+        .stderr(contains("blob.txt: binary file (contains NUL bytes); skipped"))
+        .stderr(contains("latin1.txt:1: not valid UTF-8"));
+    let json: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1, "{json}");
+    assert!(json[0]["message"].as_str().unwrap().contains("@lukin2020"));
+
+    write(dir.path(), "brief-lsp.toml", "corpus = [\"sources\"]\n");
+    brief_lsp(dir.path())
+        .arg("corpus")
+        .assert()
+        .success()
+        .stdout(contains("memo"))
+        .stdout(contains("2 documents"));
+    write(dir.path(), "brief-lsp.toml", "corpus = [\"sources\"\n");
+    brief_lsp(dir.path())
+        .arg("corpus")
+        .assert()
+        .code(2)
+        .stderr(contains("brief-lsp.toml:1: unclosed array"));
+}
