@@ -5,4 +5,8 @@
 pub mod analysis;
 pub mod brief;
 pub mod corpus;
+pub mod quotes;
 pub mod text;
+
+#[cfg(test)]
+mod test_support;

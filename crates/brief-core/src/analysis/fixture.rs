@@ -1,37 +1,10 @@
 //! Test fixtures: a brief as a string with a `$0` cursor, checked against the
 //! seed corpus, results rendered as compact text for expect-test snapshots.
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
-
 use expect_test::Expect;
 
 use crate::brief::Brief;
-use crate::corpus::{Corpus, CorpusFolder, SourceFile};
-
-pub(crate) fn seed_corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"));
-        let mut files: Vec<SourceFile> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .map(|path| SourceFile {
-                rel_path: path.file_name().unwrap().to_string_lossy().into_owned(),
-                bytes: std::fs::read(&path).unwrap(),
-                path,
-            })
-            .collect();
-        files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
-        let manifest = std::fs::read_to_string(dir.join("corpus.toml")).unwrap();
-        Corpus::build(vec![CorpusFolder {
-            manifest: Some((dir.join("corpus.toml"), manifest)),
-            root: dir,
-            files,
-        }])
-    })
-}
+pub(crate) use crate::test_support::seed_corpus;
 
 /// Splits `$0` out of a fixture: the brief text and the cursor's offset.
 pub(crate) fn cursor(fixture: &str) -> (Brief, usize) {

@@ -20,7 +20,10 @@ pub use layout::BlockKind;
 pub use manifest::{parse_manifest, toml_error, ManifestEntry, ManifestError, Reference};
 pub use offset_map::OffsetMap;
 
+pub(crate) use normalize::replacement;
 use normalize::Vocabulary;
+
+use crate::quotes::QuoteIndex;
 
 /// A file of a corpus folder, as read by the caller.
 #[derive(Clone, Debug)]
@@ -72,6 +75,7 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     pub problems: Vec<Problem>,
     by_key: HashMap<String, DocId>,
+    quote_index: QuoteIndex,
 }
 
 impl Corpus {
@@ -166,7 +170,7 @@ impl Corpus {
             });
         let total = pending.len();
         let done = AtomicUsize::new(0);
-        let documents = pending
+        let documents: Vec<Document> = pending
             .into_par_iter()
             .map(|(id, path, reference, has_entry, text)| {
                 let doc = Document::new(id, path, reference, has_entry, text, &vocab);
@@ -175,10 +179,12 @@ impl Corpus {
             })
             .collect();
         problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        let quote_index = QuoteIndex::build(&documents);
         Corpus {
             documents,
             problems,
             by_key,
+            quote_index,
         }
     }
 
@@ -188,6 +194,10 @@ impl Corpus {
 
     pub fn by_key(&self, key: &str) -> Option<&Document> {
         self.by_key.get(key).map(|&id| self.document(id))
+    }
+
+    pub fn quote_index(&self) -> &QuoteIndex {
+        &self.quote_index
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {

@@ -1,0 +1,233 @@
+//! The quote index: the skeleton of every document, and a winnowed k-gram
+//! index over it (Schleimer et al., "Winnowing", 2003).
+//!
+//! Every skeleton k-gram is hashed; in each window of `W` consecutive
+//! k-grams the smallest hash is kept. Any common substring of at least
+//! `K + W - 1` bytes then shares a kept k-gram with the corpus, so a lookup
+//! costs a binary search and a few verifications whatever the corpus size,
+//! while the index holds about `2 / (W + 1)` of all positions.
+
+use memchr::memmem;
+use rayon::prelude::*;
+
+use super::skeleton::DocSkeleton;
+use crate::corpus::{DocId, Document};
+
+const K: usize = 10;
+const W: usize = 10;
+/// Queries at least this long (skeleton bytes) are answered from the index;
+/// shorter ones by scanning the skeleton.
+pub const MIN_INDEXED: usize = K + W - 1;
+/// Shorter queries match too much to mean anything.
+pub const MIN_QUERY: usize = 4;
+/// Enough occurrences for any user-facing list.
+const MAX_OCCURRENCES: usize = 200;
+
+#[derive(Debug, Default)]
+pub struct QuoteIndex {
+    skeleton: String,
+    /// Skeleton start of each document, and the total length at the end.
+    doc_starts: Vec<usize>,
+    docs: Vec<DocSkeleton>,
+    /// `hash << 32 | skeleton position`, sorted.
+    entries: Vec<u64>,
+}
+
+/// An occurrence in one document's skeleton, document-relative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SkeletonHit {
+    pub doc: DocId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl QuoteIndex {
+    pub fn build(documents: &[Document]) -> QuoteIndex {
+        let mut skeleton = String::new();
+        let mut doc_starts = Vec::with_capacity(documents.len() + 1);
+        let mut docs = Vec::with_capacity(documents.len());
+        for doc in documents {
+            doc_starts.push(skeleton.len());
+            docs.push(DocSkeleton::build(&doc.normalized, &mut skeleton));
+        }
+        doc_starts.push(skeleton.len());
+        let bytes = skeleton.as_bytes();
+        let mut entries: Vec<u64> = doc_starts
+            .par_windows(2)
+            .flat_map_iter(|w| {
+                winnow(&bytes[w[0]..w[1]])
+                    .into_iter()
+                    .map(move |(offset, hash)| (hash as u64) << 32 | (w[0] + offset) as u64)
+            })
+            .collect();
+        entries.par_sort_unstable();
+        QuoteIndex {
+            skeleton,
+            doc_starts,
+            docs,
+            entries,
+        }
+    }
+
+    pub fn n_entries(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn doc_skeleton(&self, doc: DocId) -> (&str, &DocSkeleton) {
+        let i = doc.0 as usize;
+        (
+            &self.skeleton[self.doc_starts[i]..self.doc_starts[i + 1]],
+            &self.docs[i],
+        )
+    }
+
+    /// The document holding global skeleton range `start..end`, if one does.
+    fn hit(&self, start: usize, end: usize) -> Option<SkeletonHit> {
+        let i = self.doc_starts.partition_point(|&s| s <= start) - 1;
+        (end <= self.doc_starts[i + 1]).then(|| SkeletonHit {
+            doc: DocId(i as u32),
+            start: start - self.doc_starts[i],
+            end: end - self.doc_starts[i],
+        })
+    }
+
+    fn postings(&self, hash: u32) -> &[u64] {
+        let lo = self.entries.partition_point(|&e| ((e >> 32) as u32) < hash);
+        let hi = self.entries.partition_point(|&e| ((e >> 32) as u32) <= hash);
+        &self.entries[lo..hi]
+    }
+
+    /// Every occurrence of a skeleton `query`, in corpus order.
+    pub fn exact(&self, query: &str) -> Vec<SkeletonHit> {
+        let q = query.as_bytes();
+        if q.len() < MIN_QUERY {
+            return Vec::new();
+        }
+        let hay = self.skeleton.as_bytes();
+        if q.len() < MIN_INDEXED {
+            return memmem::find_iter(hay, q)
+                .filter_map(|start| self.hit(start, start + q.len()))
+                .take(MAX_OCCURRENCES)
+                .collect();
+        }
+        let Some((offset, hash)) = winnow(q).into_iter().min_by_key(|&(_, h)| self.postings(h).len()) else {
+            return Vec::new();
+        };
+        let mut hits: Vec<SkeletonHit> = self
+            .postings(hash)
+            .iter()
+            .filter_map(|&e| (e as u32 as usize).checked_sub(offset))
+            .filter(|&start| hay.get(start..start + q.len()) == Some(q))
+            .filter_map(|start| self.hit(start, start + q.len()))
+            .take(MAX_OCCURRENCES)
+            .collect();
+        hits.sort();
+        hits
+    }
+
+    /// The first occurrence of `needle` in document `doc` whose start lies in
+    /// `from..=to` (document-relative skeleton offsets).
+    pub fn find_forward(&self, doc: DocId, needle: &str, from: usize, to: usize) -> Option<usize> {
+        let (text, _) = self.doc_skeleton(doc);
+        let end = (to + needle.len()).min(text.len());
+        let from = from.min(end);
+        memmem::find(&text.as_bytes()[from..end], needle.as_bytes()).map(|i| from + i)
+    }
+
+    /// The last occurrence of `needle` in `doc` ending in `from..=to`.
+    pub fn find_backward(&self, doc: DocId, needle: &str, from: usize, to: usize) -> Option<usize> {
+        let (text, _) = self.doc_skeleton(doc);
+        let start = from.saturating_sub(needle.len());
+        let to = to.min(text.len());
+        memmem::rfind(&text.as_bytes()[start.min(to)..to], needle.as_bytes()).map(|i| start.min(to) + i)
+    }
+
+    /// Where the k-grams of `query` occur: `(offset in query, hit)` for each,
+    /// the material for near-match search.
+    pub fn seeds(&self, query: &str) -> Vec<(usize, SkeletonHit)> {
+        let q = query.as_bytes();
+        if q.len() < K {
+            return Vec::new();
+        }
+        (0..=q.len() - K)
+            .flat_map(|offset| {
+                let hash = kgram_hash(&q[offset..offset + K]);
+                let postings = self.postings(hash);
+                // A k-gram on every page says nothing about where the quote is.
+                let postings = if postings.len() > MAX_OCCURRENCES {
+                    &[][..]
+                } else {
+                    postings
+                };
+                postings.iter().filter_map(move |&e| {
+                    self.hit(e as u32 as usize, e as u32 as usize + K)
+                        .map(|hit| (offset, hit))
+                })
+            })
+            .collect()
+    }
+}
+
+fn kgram_hash(bytes: &[u8]) -> u32 {
+    let mut head = [0u8; 8];
+    head.copy_from_slice(&bytes[..8]);
+    let tail = u16::from_le_bytes([bytes[8], bytes[9]]) as u64;
+    (mix(u64::from_le_bytes(head) ^ mix(tail.wrapping_add(0x9E37_79B9_7F4A_7C15))) >> 32) as u32
+}
+
+/// splitmix64's finalizer: spreads k-gram bytes over the hash evenly, so
+/// window minima are not biased towards some letters.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// The kept `(offset, hash)` k-grams of `bytes`: the rightmost minimum of
+/// each window of `W` hashes, each kept once.
+fn winnow(bytes: &[u8]) -> Vec<(usize, u32)> {
+    if bytes.len() < K {
+        return Vec::new();
+    }
+    let hashes: Vec<u32> = bytes.windows(K).map(kgram_hash).collect();
+    let mut kept = Vec::with_capacity(hashes.len() * 2 / (W + 1) + 1);
+    let mut window: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    for (i, &h) in hashes.iter().enumerate() {
+        while window.back().is_some_and(|&j| hashes[j] >= h) {
+            window.pop_back();
+        }
+        window.push_back(i);
+        if window[0] + W <= i {
+            window.pop_front();
+        }
+        let full = i + 1 >= W || i + 1 == hashes.len();
+        if full && kept.last().is_none_or(|&(j, _)| j != window[0]) {
+            kept.push((window[0], hashes[window[0]]));
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_long_enough_substring_shares_a_kept_kgram() {
+        let text: String = (0..3000u32)
+            .map(|i| char::from(b'a' + (mix(i as u64) % 26) as u8))
+            .collect();
+        let kept: std::collections::HashSet<usize> =
+            winnow(text.as_bytes()).into_iter().map(|(i, _)| i).collect();
+        for start in 0..text.len() - MIN_INDEXED {
+            let covered = (start..=start + MIN_INDEXED - K).any(|i| kept.contains(&i));
+            assert!(covered, "window at {start} has no kept k-gram");
+        }
+        assert!(
+            kept.len() < text.len() / 4,
+            "{} kept of {}",
+            kept.len(),
+            text.len()
+        );
+    }
+}

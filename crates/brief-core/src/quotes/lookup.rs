@@ -1,0 +1,357 @@
+//! Finding a quote in the corpus: exactly (on skeletons, fragment by
+//! fragment across elisions and editorial brackets), or else the nearest
+//! passage by seed voting and a word-level alignment.
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use super::index::{QuoteIndex, SkeletonHit, MIN_QUERY};
+use super::skeleton::skeleton;
+use crate::corpus::{Corpus, DocId};
+use crate::text::TextRange;
+
+/// A quote as the brief writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryPart<'a> {
+    Text(&'a str),
+    /// "...", "…", "[…]": any text of the same passage may stand here.
+    Elision,
+    /// "[I]t", "[military]": the source may have this text, other text of
+    /// about its length, or nothing.
+    Editorial(&'a str),
+}
+
+/// How far apart the fragments around an elision may be (skeleton bytes,
+/// a long paragraph).
+const ELISION_SPAN: usize = 3000;
+/// Below this word similarity a passage is not what the quote misquotes.
+pub const NEAR_THRESHOLD: f64 = 0.7;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteVerdict {
+    Exact,
+    Inexact,
+    NotFound,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WordDiff {
+    Same(String),
+    /// The brief's words where the source has others.
+    Changed {
+        brief: String,
+        source: String,
+    },
+    /// Words the brief adds.
+    Added(String),
+    /// Words of the source the brief drops.
+    Dropped(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteMatch {
+    pub doc: DocId,
+    /// The matched passage in the document's normalized text.
+    pub normalized: TextRange,
+    /// 1.0 for an exact match.
+    pub similarity: f64,
+    /// Word by word, for an inexact match.
+    pub diff: Vec<WordDiff>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteLookup {
+    pub verdict: QuoteVerdict,
+    /// Exact: every occurrence; inexact: the nearest passage; best first.
+    pub matches: Vec<QuoteMatch>,
+}
+
+pub fn find_quote(corpus: &Corpus, parts: &[QueryPart]) -> QuoteLookup {
+    let index = corpus.quote_index();
+    let exact = find_exact(index, parts);
+    if !exact.is_empty() {
+        let matches = exact
+            .into_iter()
+            .map(|hit| QuoteMatch {
+                doc: hit.doc,
+                normalized: to_normalized(corpus, hit),
+                similarity: 1.0,
+                diff: Vec::new(),
+            })
+            .collect();
+        return QuoteLookup {
+            verdict: QuoteVerdict::Exact,
+            matches,
+        };
+    }
+    match find_near(corpus, parts) {
+        Some(m) => QuoteLookup {
+            verdict: QuoteVerdict::Inexact,
+            matches: vec![m],
+        },
+        None => QuoteLookup {
+            verdict: QuoteVerdict::NotFound,
+            matches: Vec::new(),
+        },
+    }
+}
+
+fn to_normalized(corpus: &Corpus, hit: SkeletonHit) -> TextRange {
+    let (_, doc_skeleton) = corpus.quote_index().doc_skeleton(hit.doc);
+    let normalized = &corpus.document(hit.doc).normalized;
+    let (mut start, mut end) = doc_skeleton.to_normalized(normalized, hit.start, hit.end);
+    // The skeleton has no brackets: take in the source's own "[i]t" whole.
+    let inside = &normalized[start..end];
+    if normalized[..start].ends_with('[') && inside.find(']') < inside.find('[').or(Some(inside.len())) {
+        start -= 1;
+    }
+    let inside = &normalized[start..end];
+    if normalized[end..].starts_with(']') && inside.rfind('[') > inside.rfind(']') {
+        end += 1;
+    }
+    TextRange::new(start, end)
+}
+
+/// A run of quoted text between elisions and brackets, and how far it may
+/// stand from the fragment before it.
+struct Fragment {
+    skeleton: String,
+    max_gap: usize,
+}
+
+/// The quote as fragments, plus editorial text before the first and after
+/// the last ("[I]t was" → lead "i").
+struct Fragments {
+    list: Vec<Fragment>,
+    lead: String,
+    trail: String,
+}
+
+fn fragments(parts: &[QueryPart]) -> Fragments {
+    let mut list: Vec<Fragment> = Vec::new();
+    let mut current = String::new();
+    let mut gap = 0;
+    let mut lead = String::new();
+    let mut trail = String::new();
+    for part in parts {
+        match part {
+            QueryPart::Text(text) => current.push_str(&skeleton(text)),
+            QueryPart::Elision | QueryPart::Editorial(_) => {
+                let part_gap = match part {
+                    QueryPart::Editorial(inner) => skeleton(inner).len() + 2,
+                    _ => ELISION_SPAN,
+                };
+                if current.is_empty() && list.is_empty() {
+                    if let QueryPart::Editorial(inner) = part {
+                        lead.push_str(&skeleton(inner));
+                    }
+                    continue;
+                }
+                if !current.is_empty() {
+                    list.push(Fragment {
+                        skeleton: std::mem::take(&mut current),
+                        max_gap: gap,
+                    });
+                    gap = 0;
+                }
+                gap += part_gap;
+                trail = match part {
+                    QueryPart::Editorial(inner) => skeleton(inner),
+                    _ => String::new(),
+                };
+            }
+        }
+    }
+    if !current.is_empty() {
+        list.push(Fragment {
+            skeleton: current,
+            max_gap: gap,
+        });
+        trail.clear();
+    }
+    Fragments { list, lead, trail }
+}
+
+fn find_exact(index: &QuoteIndex, parts: &[QueryPart]) -> Vec<SkeletonHit> {
+    let Fragments { list, lead, trail } = fragments(parts);
+    let Some(anchor) = (0..list.len()).max_by_key(|&i| list[i].skeleton.len()) else {
+        return Vec::new();
+    };
+    if list[anchor].skeleton.len() < MIN_QUERY {
+        return Vec::new();
+    }
+    let mut found: Vec<SkeletonHit> = index
+        .exact(&list[anchor].skeleton)
+        .into_iter()
+        .filter_map(|hit| {
+            let (mut start, mut end) = (hit.start, hit.end);
+            for f in &list[anchor + 1..] {
+                let at = index.find_forward(hit.doc, &f.skeleton, end, end + f.max_gap)?;
+                end = at + f.skeleton.len();
+            }
+            for (i, f) in list[..anchor].iter().enumerate().rev() {
+                let gap = list[i + 1].max_gap;
+                start = index.find_backward(hit.doc, &f.skeleton, start.saturating_sub(gap), start)?;
+            }
+            let (text, _) = index.doc_skeleton(hit.doc);
+            if !lead.is_empty() && text[..start].ends_with(lead.as_str()) {
+                start -= lead.len();
+            }
+            if !trail.is_empty() && text[end..].starts_with(trail.as_str()) {
+                end += trail.len();
+            }
+            Some(SkeletonHit {
+                doc: hit.doc,
+                start,
+                end,
+            })
+        })
+        .collect();
+    found.dedup();
+    found
+}
+
+/// A whitespace-separated word and its skeleton, the unit of alignment.
+struct Word<'a> {
+    text: &'a str,
+    key: String,
+    range: TextRange,
+}
+
+fn words(text: &str, base: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for token in text.split(char::is_whitespace) {
+        let key = skeleton(token);
+        if !key.is_empty() {
+            out.push(Word {
+                text: token,
+                key,
+                range: TextRange::new(base + offset, base + offset + token.len()),
+            });
+        }
+        offset += token.len() + 1;
+    }
+    out
+}
+
+/// The nearest passage: seeds vote for `(document, diagonal)`; the best
+/// clusters are aligned word by word against the quote.
+fn find_near(corpus: &Corpus, parts: &[QueryPart]) -> Option<QuoteMatch> {
+    let index = corpus.quote_index();
+    let quote_text: Vec<&str> = parts
+        .iter()
+        .filter_map(|p| match p {
+            QueryPart::Text(t) => Some(*t),
+            _ => None,
+        })
+        .collect();
+    let quote_text = quote_text.join(" ");
+    let query = skeleton(&quote_text);
+    let mut seeds: Vec<(DocId, isize, usize)> = index
+        .seeds(&query)
+        .into_iter()
+        .map(|(offset, hit)| (hit.doc, hit.start as isize - offset as isize, offset))
+        .collect();
+    seeds.sort();
+    let slack = (query.len() / 4).max(20) as isize;
+    let mut clusters: Vec<(usize, DocId, isize, isize)> = Vec::new();
+    let mut covered = std::collections::HashSet::new();
+    for (i, &(doc, diag, offset)) in seeds.iter().enumerate() {
+        let same = i > 0 && seeds[i - 1].0 == doc && diag - seeds[i - 1].1 <= slack;
+        if !same {
+            covered.clear();
+            clusters.push((0, doc, diag, diag));
+        }
+        let last = clusters.last_mut().unwrap();
+        last.3 = diag;
+        if covered.insert(offset) {
+            last.0 += 1;
+        }
+    }
+    clusters.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let quote_words = words(&quote_text, 0);
+    let quote_keys: Vec<&str> = quote_words.iter().map(|w| w.key.as_str()).collect();
+    clusters
+        .iter()
+        .take(5)
+        .filter_map(|&(_, doc, lo, hi)| {
+            let (text, _) = index.doc_skeleton(doc);
+            let start = (lo - slack).max(0) as usize;
+            let end = ((hi + query.len() as isize + slack) as usize).min(text.len());
+            let window = to_normalized(corpus, SkeletonHit { doc, start, end });
+            align(corpus, doc, window, &quote_words, &quote_keys)
+        })
+        .max_by(|a, b| a.similarity.total_cmp(&b.similarity))
+        .filter(|m| m.similarity >= NEAR_THRESHOLD)
+}
+
+fn align(
+    corpus: &Corpus,
+    doc: DocId,
+    window: TextRange,
+    quote: &[Word],
+    quote_keys: &[&str],
+) -> Option<QuoteMatch> {
+    let normalized = &corpus.document(doc).normalized;
+    // Whole words only: widen the window to the spaces around it.
+    let start = normalized[..window.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let end = normalized[window.end..]
+        .find(char::is_whitespace)
+        .map_or(normalized.len(), |i| window.end + i);
+    let source = words(&normalized[start..end], start);
+    let source_keys: Vec<&str> = source.iter().map(|w| w.key.as_str()).collect();
+    let ops = capture_diff_slices(Algorithm::Myers, quote_keys, &source_keys);
+    let first = ops.iter().position(|op| matches!(op, DiffOp::Equal { .. }))?;
+    let last = ops.iter().rposition(|op| matches!(op, DiffOp::Equal { .. }))?;
+    // A change right at either end is part of the misquote, not outside it.
+    let lo = if first > 0 && matches!(ops[first - 1], DiffOp::Replace { .. }) {
+        first - 1
+    } else {
+        first
+    };
+    let hi = if matches!(ops.get(last + 1), Some(DiffOp::Replace { .. })) {
+        last + 1
+    } else {
+        last
+    };
+    let span = &ops[lo..=hi];
+    let src_range = span[0].new_range().start..span[span.len() - 1].new_range().end;
+    let same: usize = span
+        .iter()
+        .map(|op| {
+            if let DiffOp::Equal { len, .. } = op {
+                *len
+            } else {
+                0
+            }
+        })
+        .sum();
+    let similarity = 2.0 * same as f64 / (quote.len() + src_range.len()) as f64;
+    let join = |ws: &[Word]| ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+    let mut diff = Vec::new();
+    for op in &ops {
+        let (q, s) = (op.old_range(), op.new_range());
+        let inside = s.start >= src_range.start && s.end <= src_range.end;
+        match op {
+            DiffOp::Equal { .. } => diff.push(WordDiff::Same(join(&quote[q]))),
+            DiffOp::Replace { .. } if inside => diff.push(WordDiff::Changed {
+                brief: join(&quote[q]),
+                source: join(&source[s]),
+            }),
+            DiffOp::Replace { .. } | DiffOp::Delete { .. } => diff.push(WordDiff::Added(join(&quote[q]))),
+            DiffOp::Insert { .. } if inside => diff.push(WordDiff::Dropped(join(&source[s]))),
+            DiffOp::Insert { .. } => {}
+        }
+    }
+    Some(QuoteMatch {
+        doc,
+        normalized: TextRange::new(
+            source[src_range.start].range.start,
+            source[src_range.end - 1].range.end,
+        ),
+        similarity,
+        diff,
+    })
+}

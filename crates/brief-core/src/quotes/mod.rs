@@ -1,0 +1,12 @@
+//! Quotes in the corpus: the skeleton index and lookups over it.
+
+mod index;
+mod lookup;
+mod skeleton;
+
+pub use index::QuoteIndex;
+pub use lookup::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff, NEAR_THRESHOLD};
+pub use skeleton::skeleton;
+
+#[cfg(test)]
+mod tests;
