@@ -50,10 +50,21 @@ pub fn choose_corpus(explicit: &[PathBuf], project: Option<&ProjectFile>) -> Cor
 }
 
 /// The editor's settings, under `briefLsp` or at the top level.
-#[derive(Debug, Default, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct EditorSettings {
     pub corpus: Vec<PathBuf>,
+    /// Show each verified quote's source key after it.
+    pub inlay_hints: bool,
+}
+
+impl Default for EditorSettings {
+    fn default() -> EditorSettings {
+        EditorSettings {
+            corpus: Vec::new(),
+            inlay_hints: true,
+        }
+    }
 }
 
 impl EditorSettings {
@@ -96,6 +107,7 @@ mod tests {
         let flat = serde_json::json!({"corpus": ["/a"], "future": true});
         let expected = EditorSettings {
             corpus: vec![PathBuf::from("/a")],
+            ..EditorSettings::default()
         };
         assert_eq!(EditorSettings::from_json(&nested).unwrap(), expected);
         assert_eq!(EditorSettings::from_json(&flat).unwrap(), expected);

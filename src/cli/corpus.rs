@@ -55,7 +55,12 @@ pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
                 );
             }
             let bytes: usize = corpus.documents.iter().map(|d| d.original.len()).sum();
+            let passages: usize = corpus.documents.iter().map(|d| d.paragraphs.len()).sum();
             println!("{} documents, {} bytes", corpus.documents.len(), bytes);
+            println!(
+                "quote index: {passages} passages, {} k-gram entries",
+                corpus.quote_index().n_entries()
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -155,6 +155,19 @@ pub fn completion(
     })
 }
 
+pub fn inlay_hint(view: &TextView, hint: analysis::InlayHint, enc: PositionEncoding) -> lsp::InlayHint {
+    lsp::InlayHint {
+        position: view.position(hint.offset, enc),
+        label: lsp::InlayHintLabel::String(hint.label),
+        kind: None,
+        text_edits: None,
+        tooltip: None,
+        padding_left: Some(true),
+        padding_right: None,
+        data: None,
+    }
+}
+
 /// The fixes of `f` as quick-fix code actions editing `uri`.
 pub fn code_actions(
     uri: &lsp::Uri,

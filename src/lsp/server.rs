@@ -42,6 +42,7 @@ struct State {
     /// Counts corpus loads, so that a slow old load never replaces a newer one.
     generation: AtomicU64,
     progress_supported: AtomicBool,
+    inlay_refresh_supported: AtomicBool,
 }
 
 impl Server {
@@ -310,6 +311,13 @@ impl LanguageServer for Server {
             .and_then(|w| w.work_done_progress)
             .unwrap_or(false);
         self.state.progress_supported.store(progress, Ordering::Relaxed);
+        let workspace = params.capabilities.workspace.as_ref();
+        let refresh = workspace
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|i| i.refresh_support);
+        self.state
+            .inlay_refresh_supported
+            .store(refresh.unwrap_or(false), Ordering::Relaxed);
         if let Some(options) = &params.initialization_options {
             match EditorSettings::from_json(options) {
                 Ok(settings) => *self.state.settings.lock().unwrap_or_else(|e| e.into_inner()) = settings,
@@ -332,6 +340,7 @@ impl LanguageServer for Server {
                     trigger_characters: Some(vec!["@".to_string()]),
                     ..Default::default()
                 }),
+                inlay_hint_provider: Some(lsp::OneOf::Left(true)),
                 code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
                     lsp::CodeActionOptions {
                         code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
@@ -414,6 +423,12 @@ impl LanguageServer for Server {
             changed
         };
         if changed {
+            // Inlay hints are pulled; ask the client to pull them again.
+            if self.state.inlay_refresh_supported.load(Ordering::Relaxed)
+                && self.client.inlay_hint_refresh().await.is_err()
+            {
+                warn!("client did not refresh inlay hints");
+            }
             self.reindex().await;
         }
     }
@@ -450,6 +465,29 @@ impl LanguageServer for Server {
             let view = snap.view();
             let completions = analysis::completion(corpus, &snap.brief, view.offset(pos.position, enc))?;
             Some(convert::completion(&view, completions, enc))
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: lsp::InlayHintParams) -> Result<Option<Vec<lsp::InlayHint>>> {
+        if !self
+            .state
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .inlay_hints
+        {
+            return Ok(None);
+        }
+        self.analyze(&params.text_document.uri, move |corpus, snap, enc| {
+            let view = snap.view();
+            let range = view.offset(params.range.start, enc)..view.offset(params.range.end, enc);
+            let hints = analysis::inlay_hints(corpus, &snap.brief)
+                .into_iter()
+                .filter(|h| range.contains(&h.offset) || range.end == h.offset)
+                .map(|h| convert::inlay_hint(&view, h, enc))
+                .collect();
+            Some(hints)
         })
         .await
     }

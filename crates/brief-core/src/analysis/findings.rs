@@ -7,21 +7,29 @@ use crate::text::TextRange;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Code {
     CitationUnknown,
+    QuoteInexact,
+    QuoteNotFound,
+    QuoteMisattributed,
+    QuoteUncited,
 }
 
 impl Code {
-    pub const ALL: &[Code] = &[Code::CitationUnknown];
-
     /// The stable name users see, configure and suppress.
     pub fn as_str(self) -> &'static str {
         match self {
             Code::CitationUnknown => "citation-unknown",
+            Code::QuoteInexact => "quote-inexact",
+            Code::QuoteNotFound => "quote-not-found",
+            Code::QuoteMisattributed => "quote-misattributed",
+            Code::QuoteUncited => "quote-uncited",
         }
     }
 
     pub fn default_severity(self) -> Severity {
         match self {
             Code::CitationUnknown => Severity::Error,
+            Code::QuoteInexact | Code::QuoteNotFound | Code::QuoteMisattributed => Severity::Warning,
+            Code::QuoteUncited => Severity::Hint,
         }
     }
 }

@@ -6,6 +6,7 @@ mod citations;
 mod findings;
 #[cfg(test)]
 mod fixture;
+mod quotes;
 
 pub use findings::{Code, Edit, Finding, Fix, Related, Severity};
 
@@ -48,12 +49,29 @@ pub struct Completions {
     pub items: Vec<CompletionItem>,
 }
 
+/// A label shown after a place in the brief (a verified quote's source).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlayHint {
+    pub offset: usize,
+    pub label: String,
+}
+
+/// What is under the cursor: a citation key, else the innermost quote.
 pub fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hover> {
-    citations::hover(corpus, brief, offset)
+    citations::hover(corpus, brief, offset).or_else(|| quotes::hover(corpus, brief, offset))
 }
 
 pub fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
-    citations::definition(corpus, brief, offset)
+    let found = citations::definition(corpus, brief, offset);
+    if found.is_empty() {
+        quotes::definition(corpus, brief, offset)
+    } else {
+        found
+    }
+}
+
+pub fn inlay_hints(corpus: &Corpus, brief: &Brief) -> Vec<InlayHint> {
+    quotes::inlay_hints(corpus, brief)
 }
 
 pub fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Completions> {
@@ -63,6 +81,7 @@ pub fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Compl
 /// Every finding of every check, in text order.
 pub fn diagnostics(corpus: &Corpus, brief: &Brief) -> Vec<Finding> {
     let mut findings = citations::diagnostics(corpus, brief);
+    findings.extend(quotes::diagnostics(corpus, brief));
     findings.sort_by_key(|f| (f.range.start, f.range.end));
     findings
 }

@@ -4,9 +4,11 @@
 
 mod citations;
 mod markdown;
+mod quotes;
 mod urls;
 
 pub use citations::is_valid_citation_key;
+pub use quotes::{Quote, QuoteKind, QuoteSegment};
 
 use std::sync::Arc;
 
@@ -28,6 +30,8 @@ pub struct Brief {
     /// Outermost block quotes, each from after its first `>` marker to its
     /// end.
     pub block_quotes: Vec<TextRange>,
+    /// Quotations, sorted by start, outer before inner; see [`Quote`].
+    pub quotes: Vec<Quote>,
     /// Sorted and disjoint.
     non_prose: Vec<TextRange>,
 }
@@ -97,8 +101,17 @@ impl Brief {
             let masked = markdown::blanked(&text, r, &holes);
             citations.extend(citations::scan(&shown, &masked, r.start));
         }
+        let non_prose = normalized(non_prose.into_iter().chain(bare_urls).collect());
+        let quotes = quotes::find(
+            &text,
+            &outline.regions,
+            &outline.block_quotes,
+            &non_prose,
+            &citations,
+        );
         Brief {
-            non_prose: normalized(non_prose.into_iter().chain(bare_urls).collect()),
+            non_prose,
+            quotes,
             citations,
             headings: outline.headings,
             paragraphs: outline.paragraphs,
