@@ -79,3 +79,12 @@ pub(crate) fn check_diagnostics(brief: &str, expect: Expect) {
     }
     expect.assert_eq(&lines.join("\n"));
 }
+
+pub(crate) fn check_inlay_hints(brief: &str, expect: Expect) {
+    let brief = Brief::parse(brief);
+    let hints: Vec<String> = super::inlay_hints(seed_corpus(), &brief)
+        .iter()
+        .map(|h| format!("{} {}", h.offset, h.label))
+        .collect();
+    expect.assert_eq(&hints.join("\n"));
+}

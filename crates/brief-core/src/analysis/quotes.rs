@@ -133,12 +133,12 @@ fn passage_markdown(doc: &Document, m: TextRange) -> String {
         Some(s) if !s.is_empty() => (s[0].start.min(m.start), s[s.len() - 1].end.max(m.end)),
         _ => (m.start, m.end),
     };
-    let text = &doc.normalized;
+    let text = |s, e| escape(&doc.display(TextRange::new(s, e)));
     format!(
         "> {}**{}**{}",
-        escape(&text[start..m.start]),
-        escape(&text[m.start..m.end]),
-        escape(&text[m.end..end])
+        text(start, m.start),
+        text(m.start, m.end),
+        text(m.end, end)
     )
 }
 
@@ -233,7 +233,7 @@ fn finding(corpus: &Corpus, checked: &CheckedQuote) -> Option<Finding> {
         QuoteVerdict::Inexact => {
             let m = best?;
             let key = source_key(m);
-            let wording = corpus.document(m.doc).text(m.normalized).to_string();
+            let wording = corpus.document(m.doc).display(m.normalized);
             let fix = Fix {
                 title: format!("Replace with the wording of @{key}"),
                 edits: vec![Edit {
@@ -314,4 +314,93 @@ pub(super) fn inlay_hints(corpus: &Corpus, brief: &Brief) -> Vec<InlayHint> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{check_definition, check_diagnostics, check_hover, check_inlay_hints};
+
+    #[test]
+    fn hover_on_an_exact_quote_shows_the_passage_in_its_sentence() {
+        check_hover(
+            "Lukin sees “a quasi-alliance, or $0entente” [@lukin2020].",
+            expect_test::expect![[r#"
+                11..45 "“a quasi-alliance, or entente”"
+                **Quote found** in 1 passage
+
+                ---
+
+                **@lukin2020** · Lukin 2020 · *The Russia–China entente and its future*
+
+                > Its current state can be characterized as **a quasi-alliance, or entente**."#]],
+        );
+    }
+
+    #[test]
+    fn hover_on_a_misquote_shows_the_word_differences() {
+        check_hover(
+            "He notes that “the mid-1960s marked a $0watershed both in Russia and China’s foreign policies” [@lukin2020].",
+            expect_test::expect![[r#"
+                14..98 "“the mid-1960s marked a watershed both in Russia and China’s foreign policies”"
+                **Inexact quote**: the nearest passage matches 92% of its words
+
+                ---
+
+                **@lukin2020** · Lukin 2020 · *The Russia–China entente and its future*
+
+                > The Sino-Russian ‘strategic partnership’ was proclaimed in April 1996 as **the mid-1990s marked a watershed both in Russia and China’s foreign policies**.
+
+                Differences: the source has “mid-1990s” where the brief has “mid-1960s”."#]],
+        );
+    }
+
+    #[test]
+    fn definition_of_a_quote_is_the_exact_source_range() {
+        check_definition(
+            "As Trenin put it, “Russia and China will $0never be against each other … but they will not necessarily always be with each other.”",
+            expect_test::expect![[r#"trenin2019 1116..1222 "Russia and China will never be against each other, but they will not necessarily always be with each other""#]],
+        );
+        check_definition(
+            "“[I]t was hoped that China would $0become a major buyer of Siberian hydrocarbons”",
+            expect_test::expect![[
+                r#"lukin2020 6054..6133 "[i]t was hoped that China would become a major buyer of Siberian hydro-\ncarbons""#
+            ]],
+        );
+    }
+
+    #[test]
+    fn quote_findings_cover_each_verdict() {
+        check_diagnostics(
+            r#"# Brief — é
+
+Exact and cited: “Russia and China will never be against each other” [@trenin2019].
+
+Misquote: “the mid-1960s marked a watershed both in Russia and China’s foreign policies” [@lukin2020].
+
+Wrong key: “the Power of Siberia pipeline started delivering natural gas to China” [@trenin2016].
+
+Uncited: “Chinese and Russians now better understand both the potential and the limitations of their relationship.”
+
+Invented: “The moon is made of green cheese, as every analyst knows” [@lukin2020].
+
+Scare quote: the “entente” is old. Code: `“Russia and China will never be against each other”`.
+"#,
+            expect_test::expect![[r#"
+                115..199 "“the mid-1960s marked a watershed both in Russia and China’s foreign policies”" warning quote-inexact: inexact quote of @lukin2020 (92% of words match): the source has “mid-1990s” where the brief has “mid-1960s”.
+                  fix (preferred): Replace with the wording of @lukin2020 [118..196 → "the mid-1990s marked a watershed both in Russia and China’s foreign policies"]
+                226..301 "“the Power of Siberia pipeline started delivering natural gas to China”" warning quote-misattributed: quote credited to @trenin2016, but it is from @lukin2020
+                  fix (preferred): Cite @lukin2020 instead [304..314 → "lukin2020"]
+                327..437 "“Chinese and Russians now better understand both the potential and the limitations of their relationship.”" hint quote-uncited: quote from @trenin2016 has no citation
+                  fix (preferred): Cite @trenin2016 [437..437 → " [@trenin2016]"]
+                449..511 "“The moon is made of green cheese, as every analyst knows”" warning quote-not-found: quote not found: no corpus passage contains these words"#]],
+        );
+    }
+
+    #[test]
+    fn inlay_hints_name_the_source_of_verified_quotes() {
+        check_inlay_hints(
+            "“Russia and China will never be against each other” and “The moon is made of green cheese today”.",
+            expect_test::expect!["55 @trenin2019"],
+        );
+    }
 }

@@ -94,6 +94,11 @@ impl Document {
         &self.normalized[range.start..range.end]
     }
 
+    /// A normalized range as a reader sees the source: see [`OffsetMap::display`].
+    pub fn display(&self, range: TextRange) -> String {
+        self.map.display(&self.normalized, &self.original, range)
+    }
+
     /// The original byte range of a normalized range.
     pub fn to_original(&self, range: TextRange) -> TextRange {
         self.map.to_original(range)

@@ -68,6 +68,33 @@ impl OffsetMap {
         }
     }
 
+    /// `normalized[range]` with the original's own quote marks and dashes
+    /// put back: the source's wording as a reader expects to see it, still
+    /// with folded whitespace and rejoined words.
+    pub fn display(&self, normalized: &str, original: &str, range: TextRange) -> String {
+        let mut out = String::with_capacity(range.len());
+        let first = self
+            .pieces
+            .partition_point(|p| (p.norm_start + p.norm_len) as usize <= range.start);
+        for p in &self.pieces[first..] {
+            let (start, end) = (p.norm_start as usize, (p.norm_start + p.norm_len) as usize);
+            if start >= range.end {
+                break;
+            }
+            let piece = &normalized[start.max(range.start)..end.min(range.end)];
+            let orig = &original[p.orig_start as usize..(p.orig_start + p.orig_len) as usize];
+            let punctuation = piece.chars().all(|c| c.is_ascii_punctuation()) && orig.chars().count() == 1;
+            out.push_str(
+                if !p.verbatim && punctuation && start >= range.start && end <= range.end {
+                    orig
+                } else {
+                    piece
+                },
+            );
+        }
+        out
+    }
+
     pub fn n_pieces(&self) -> usize {
         self.pieces.len()
     }
@@ -154,5 +181,9 @@ mod tests {
         assert_eq!(orig(5, 18), "charac-\nterized");
         assert_eq!(orig(11, 18), "terized");
         assert_eq!(orig(5, 11), "charac");
+        assert_eq!(
+            map.display(&text, original, TextRange::new(0, 18)),
+            "It’s characterized"
+        );
     }
 }

@@ -345,12 +345,16 @@ fn align(
             DiffOp::Insert { .. } => {}
         }
     }
+    // Sentence punctuation after the last word belongs to the quote only if
+    // the brief quotes it too.
+    let last = &source[src_range.end - 1];
+    let quote_end = quote[quote.len() - 1].text.chars().last();
+    let trailing = last.text.len() - last.text.trim_end_matches(['.', ',', ';', ':', '!', '?']).len();
+    let keep = trailing > 0 && quote_end == last.text.chars().last();
+    let end = last.range.end - if keep { 0 } else { trailing };
     Some(QuoteMatch {
         doc,
-        normalized: TextRange::new(
-            source[src_range.start].range.start,
-            source[src_range.end - 1].range.end,
-        ),
+        normalized: TextRange::new(source[src_range.start].range.start, end),
         similarity,
         diff,
     })

@@ -114,7 +114,7 @@ fn editorial_brackets_match_present_absent_or_changed_text() {
 fn a_changed_word_is_an_inexact_match_with_a_word_diff() {
     expect_test::expect![[r#"
         Inexact
-        lukin2020: "the mid-1990s marked a watershed both in Russia and China’s foreign poli-\ncies."
+        lukin2020: "the mid-1990s marked a watershed both in Russia and China’s foreign poli-\ncies"
           similarity 0.92; Changed { brief: "mid-1960s", source: "mid-1990s" }"#]]
     .assert_eq(&lookup(
         seed_corpus(),
