@@ -10,6 +10,7 @@ use anyhow::{ensure, Context};
 use brief_core::analysis;
 use brief_core::brief::Brief;
 use brief_core::corpus::{BlockKind, Corpus};
+use brief_core::quotes::{find_quote, QueryPart, QuoteVerdict};
 use brief_lsp::load::{load_corpus, CorpusSource};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -471,6 +472,92 @@ fn run(dir: &Path, iterations: usize) -> anyhow::Result<()> {
     // Not a request, but every edit re-parses the brief before any request.
     let parse = time(iterations, || Brief::parse(long_text.as_str()));
     row("`Brief::parse` of that brief", parse);
+    quote_rows(&corpus, iterations);
     println!("\n{iterations} timed calls per request.");
     Ok(())
+}
+
+/// Sentences of at least 10 words from across the corpus, as quotes.
+fn corpus_sentences(corpus: &Corpus, n: usize) -> Vec<String> {
+    let docs = &corpus.documents;
+    (0..n * 20)
+        .map(|i| {
+            let doc = &docs[(i * 7919) % docs.len()];
+            let s = doc.sentences[(i * 104_729) % doc.sentences.len()];
+            doc.text(s).to_string()
+        })
+        .filter(|s| s.split_whitespace().count() >= 10 && s.chars().all(|c| c != '"' && c != '['))
+        .take(n)
+        .collect()
+}
+
+/// One word changed in the middle: what a misquote looks like.
+fn misquote(sentence: &str) -> String {
+    let mut words: Vec<&str> = sentence.split_whitespace().collect();
+    let middle = words.len() / 2;
+    words[middle] = "zeppelin";
+    words.join(" ")
+}
+
+fn quote_rows(corpus: &Corpus, iterations: usize) {
+    let sentences = corpus_sentences(corpus, 200);
+    let lookups = |quotes: &[String]| {
+        let verdicts: Vec<QuoteVerdict> = quotes
+            .iter()
+            .map(|q| find_quote(corpus, &[QueryPart::Text(q)]).verdict)
+            .collect();
+        let mut samples: Vec<f64> = Vec::new();
+        for _ in 0..(iterations / quotes.len()).max(1) {
+            for q in quotes {
+                let start = Instant::now();
+                black_box(find_quote(corpus, &[QueryPart::Text(q)]));
+                samples.push(start.elapsed().as_secs_f64() * 1e6);
+            }
+        }
+        samples.sort_by(f64::total_cmp);
+        let n = samples.len();
+        (verdicts, (samples[n / 2], samples[(n * 95 / 100).min(n - 1)]))
+    };
+    let count = |v: &[QuoteVerdict], want| v.iter().filter(|&&x| x == want).count();
+    let (verdicts, exact) = lookups(&sentences);
+    let n = sentences.len();
+    row(
+        &format!(
+            "exact quote lookup ({}/{n} exact)",
+            count(&verdicts, QuoteVerdict::Exact)
+        ),
+        exact,
+    );
+    let misquotes: Vec<String> = sentences.iter().map(|s| misquote(s)).collect();
+    let (verdicts, near) = lookups(&misquotes);
+    row(
+        &format!(
+            "near-match search, one word changed ({}/{n} inexact)",
+            count(&verdicts, QuoteVerdict::Inexact)
+        ),
+        near,
+    );
+
+    let mut brief = String::from("# Quotes\n\n");
+    for (i, s) in sentences.iter().take(50).enumerate() {
+        let quote = if i % 5 == 4 { misquote(s) } else { s.clone() };
+        brief.push_str(&format!(
+            "The analysts of the period wrote at length about the relationship between the two \
+             countries, its history and its limits, its economic basis and its military side, \
+             and the ways in which the partners saw each other over the decades, from the \
+             border treaties of the nineteenth century to the energy deals, arms sales and \
+             joint exercises of recent years, and what all of that means for Europe. One of them \
+             wrote that “{quote}” [@gen{i:06}]. Others disagreed with that view.\n\n"
+        ));
+    }
+    let words = brief.split_whitespace().count();
+    let parsed = Brief::parse(brief.as_str());
+    let n_findings = analysis::diagnostics(corpus, &parsed).len();
+    let all = time((iterations / 50).max(5), || {
+        analysis::diagnostics(corpus, &parsed)
+    });
+    row(
+        &format!("diagnostics, {words}-word brief, 50 quotes ({n_findings} findings)"),
+        all,
+    );
 }

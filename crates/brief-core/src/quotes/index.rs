@@ -22,6 +22,8 @@ pub const MIN_INDEXED: usize = K + W - 1;
 pub const MIN_QUERY: usize = 4;
 /// Enough occurrences for any user-facing list.
 const MAX_OCCURRENCES: usize = 200;
+/// Seeds a near-match search uses however common they are.
+const MIN_SEEDS: usize = 4;
 
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
@@ -143,25 +145,27 @@ impl QuoteIndex {
     }
 
     /// Where the k-grams of `query` occur: `(offset in query, hit)` for each,
-    /// the material for near-match search.
+    /// the material for near-match search. A k-gram found everywhere says
+    /// little about where the quote is, so frequent ones are left out unless
+    /// nothing rarer is there (a quote of boilerplate, a corpus of copies).
     pub fn seeds(&self, query: &str) -> Vec<(usize, SkeletonHit)> {
         let q = query.as_bytes();
         if q.len() < K {
             return Vec::new();
         }
-        (0..=q.len() - K)
-            .flat_map(|offset| {
-                let hash = kgram_hash(&q[offset..offset + K]);
-                let postings = self.postings(hash);
-                // A k-gram on every page says nothing about where the quote is.
-                let postings = if postings.len() > MAX_OCCURRENCES {
-                    &[][..]
-                } else {
-                    postings
-                };
-                postings.iter().filter_map(move |&e| {
-                    self.hit(e as u32 as usize, e as u32 as usize + K)
-                        .map(|hit| (offset, hit))
+        let mut kgrams: Vec<(usize, &[u64])> = (0..=q.len() - K)
+            .map(|offset| (offset, self.postings(kgram_hash(&q[offset..offset + K]))))
+            .collect();
+        kgrams.retain(|(_, p)| !p.is_empty());
+        kgrams.sort_by_key(|(_, p)| p.len());
+        let informative = kgrams.iter().filter(|(_, p)| p.len() <= MAX_OCCURRENCES).count();
+        kgrams
+            .into_iter()
+            .take(informative.max(MIN_SEEDS))
+            .flat_map(|(offset, postings)| {
+                postings.iter().take(MAX_OCCURRENCES * 10).filter_map(move |&e| {
+                    let pos = e as u32 as usize;
+                    self.hit(pos, pos + K).map(|hit| (offset, hit))
                 })
             })
             .collect()

@@ -9,7 +9,11 @@ use crate::corpus::replacement;
 
 /// Appends the skeleton of `c` to `out`.
 pub fn push_skeleton(c: char, out: &mut String) {
-    if let Some(rep) = replacement(c) {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        }
+    } else if let Some(rep) = replacement(c) {
         // Ligatures spell out to letters; other replacements are punctuation.
         out.extend(rep.chars().filter(|c| c.is_alphanumeric()));
     } else if c.is_alphanumeric() {
@@ -33,7 +37,7 @@ pub struct DocSkeleton {
     anchors: Vec<(u32, u32)>,
 }
 
-const ANCHOR_EVERY: usize = 256;
+const ANCHOR_EVERY: usize = 64;
 
 impl DocSkeleton {
     /// Appends the skeleton of `normalized` to `out` (a corpus-wide string
@@ -76,12 +80,17 @@ impl DocSkeleton {
         let (mut skel, norm) = (self.anchors[idx].0 as usize, self.anchors[idx].1 as usize);
         let mut buf = String::new();
         for (i, c) in normalized[norm..].char_indices() {
-            buf.clear();
-            push_skeleton(c, &mut buf);
-            if skel + buf.len() > target {
+            let width = if c.is_ascii() {
+                usize::from(c.is_ascii_alphanumeric())
+            } else {
+                buf.clear();
+                push_skeleton(c, &mut buf);
+                buf.len()
+            };
+            if skel + width > target {
                 return norm + i + if after { c.len_utf8() } else { 0 };
             }
-            skel += buf.len();
+            skel += width;
         }
         normalized.len()
     }
