@@ -53,6 +53,9 @@ pub fn load_corpus(
     };
     let mut corpus = Corpus::build_with_progress(folders, progress);
     corpus.problems.extend(problems);
+    corpus
+        .problems
+        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Ok(corpus)
 }
 

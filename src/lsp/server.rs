@@ -31,14 +31,21 @@ pub struct Server {
     state: Arc<State>,
 }
 
+/// The corpus requests read, and where it came from.
+struct Served {
+    corpus: Corpus,
+    source: CorpusSource,
+}
+
 #[derive(Default)]
 struct State {
     documents: RwLock<Documents>,
-    corpus: ArcSwapOption<Corpus>,
+    corpus: ArcSwapOption<Served>,
     encoding: OnceLock<PositionEncoding>,
     root: OnceLock<Option<PathBuf>>,
     settings: Mutex<EditorSettings>,
-    source: Mutex<Option<CorpusSource>>,
+    /// The source of a load under way, if one is.
+    loading: Mutex<Option<CorpusSource>>,
     /// Counts corpus loads, so that a slow old load never replaces a newer one.
     generation: AtomicU64,
     progress_supported: AtomicBool,
@@ -79,11 +86,11 @@ impl Server {
         T: Send + 'static,
         F: FnOnce(&Corpus, &DocumentSnapshot, PositionEncoding) -> Option<T> + Send + 'static,
     {
-        let (Some(snapshot), Some(corpus)) = (self.snapshot(uri), self.state.corpus.load_full()) else {
+        let (Some(snapshot), Some(served)) = (self.snapshot(uri), self.state.corpus.load_full()) else {
             return Ok(None);
         };
         let enc = self.encoding();
-        tokio::task::spawn_blocking(move || f(&corpus, &snapshot, enc))
+        tokio::task::spawn_blocking(move || f(&served.corpus, &snapshot, enc))
             .await
             .map_err(|err| {
                 error!("request failed: {err}");
@@ -92,16 +99,17 @@ impl Server {
     }
 
     async fn publish_diagnostics(&self, uri: lsp::Uri) {
-        let (Some(snapshot), Some(corpus)) = (self.snapshot(&uri), self.state.corpus.load_full()) else {
+        let (Some(snapshot), Some(served)) = (self.snapshot(&uri), self.state.corpus.load_full()) else {
             return;
         };
         let enc = self.encoding();
         let version = snapshot.version;
         let task = tokio::task::spawn_blocking(move || {
+            let corpus = &served.corpus;
             let view = snapshot.view();
-            analysis::diagnostics(&corpus, &snapshot.brief)
+            analysis::diagnostics(corpus, &snapshot.brief)
                 .iter()
-                .map(|f| convert::diagnostic(&corpus, &view, f, enc))
+                .map(|f| convert::diagnostic(corpus, &view, f, enc))
                 .collect::<Vec<_>>()
         });
         match task.await {
@@ -153,7 +161,7 @@ impl Server {
     async fn reindex(&self) {
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let source = self.corpus_source();
-        *self.state.source.lock().unwrap_or_else(|e| e.into_inner()) = Some(source.clone());
+        *self.state.loading.lock().unwrap_or_else(|e| e.into_inner()) = Some(source.clone());
         info!("indexing {}", source.describe());
         let (percent_tx, mut percent_rx) = tokio::sync::watch::channel(0u32);
         let progress = if self.state.progress_supported.load(Ordering::Relaxed) {
@@ -175,8 +183,9 @@ impl Server {
             None
         };
         let started = Instant::now();
+        let loading = source.clone();
         let load = tokio::task::spawn_blocking(move || {
-            load_corpus(&source, &|done, total| {
+            load_corpus(&loading, &|done, total| {
                 let _ = percent_tx.send((done * 100 / total.max(1)) as u32);
             })
         });
@@ -192,6 +201,10 @@ impl Server {
                 }
             }
         };
+        let current = self.state.generation.load(Ordering::SeqCst) == generation;
+        if current {
+            *self.state.loading.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        }
         let corpus = match result {
             Ok(Ok(corpus)) => corpus,
             Ok(Err(err)) => {
@@ -216,7 +229,7 @@ impl Server {
         if let Some(p) = progress {
             p.finish_with_message(summary.clone()).await;
         }
-        if self.state.generation.load(Ordering::SeqCst) != generation {
+        if !current {
             return;
         }
         info!("{summary}");
@@ -228,14 +241,15 @@ impl Server {
             .iter()
             .filter(|p| p.severity == ProblemSeverity::Error)
             .count();
-        if errors > 0 {
-            let message = format!(
-                "brief-lsp: {errors} corpus problem(s); see the log. First: {}",
-                corpus.problems[0]
-            );
+        if let Some(first) = corpus
+            .problems
+            .iter()
+            .find(|p| p.severity == ProblemSeverity::Error)
+        {
+            let message = format!("brief-lsp: {errors} corpus problem(s); see the log. First: {first}");
             self.client.show_message(lsp::MessageType::WARNING, message).await;
         }
-        self.state.corpus.store(Some(Arc::new(corpus)));
+        self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
         let uris = self
             .state
             .documents
@@ -256,22 +270,25 @@ impl Server {
         Ok(json!({ "version": snapshot.version, "text": &*snapshot.brief.text }))
     }
 
-    /// `brief-lsp/status`: the corpus state, for status bars and tests.
+    /// `brief-lsp/status`: the corpus being served and any load under way,
+    /// for status bars and tests.
     pub async fn status(&self) -> Result<serde_json::Value> {
-        let source = self
+        let loading = self
             .state
-            .source
+            .loading
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone();
+        let loading = loading.map(|s| s.describe());
         Ok(match self.state.corpus.load_full() {
-            Some(corpus) => json!({
+            Some(served) => json!({
                 "state": "ready",
-                "documents": corpus.documents.len(),
-                "problems": corpus.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                "source": source.map(|s| s.describe()),
+                "documents": served.corpus.documents.len(),
+                "problems": served.corpus.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "source": served.source.describe(),
+                "loading": loading,
             }),
-            None => json!({ "state": "indexing", "source": source.map(|s| s.describe()) }),
+            None => json!({ "state": "indexing", "loading": loading }),
         })
     }
 }

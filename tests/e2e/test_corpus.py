@@ -1,0 +1,116 @@
+"""Choosing the corpus (initialization options, didChangeConfiguration,
+brief-lsp.toml), bad corpus input, and indexing progress."""
+
+from __future__ import annotations
+
+import pathlib
+
+from lsprotocol import types as lsp
+
+from helpers import BRIEF, open_brief, published, status, summary, uri, wait_ready, wait_until
+
+MINE = "See @mydoc and @lukin2020.\n"
+MYDOC = "Mydoc\n\nA corpus document of our own about the Russia–China entente.\n"
+
+
+def unknown(key: str) -> tuple[str, str, str]:
+    return ("citation-unknown", "brief-lsp", f"unknown citation key `@{key}`")
+
+
+def corpus_folder(parent: pathlib.Path, name: str = "sources") -> pathlib.Path:
+    folder = parent / name
+    folder.mkdir()
+    (folder / "mydoc.txt").write_text(MYDOC, encoding="utf-8")
+    return folder
+
+
+async def test_initialization_options_then_configuration_change(launch, tmp_path):
+    folder = corpus_folder(tmp_path)
+    c = await launch(options={"corpus": [str(folder)]})
+    ready = await wait_ready(c, documents=1)
+    assert ready["source"] == str(folder)
+    assert ready["problems"] == []
+
+    doc = open_brief(c, MINE)
+    diags = await published(c, doc, version=1)
+    assert [d.code for d in diags] == ["citation-unknown"]
+    assert diags[0].message.startswith("unknown citation key `@lukin2020`")
+
+    mark = len(c.published)
+    c.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(settings={"briefLsp": {"corpus": []}}))
+    diags = await published(c, doc, version=1, after=mark)
+    assert summary(diags) == [unknown("mydoc")]
+    assert (await wait_ready(c, documents=5))["source"] == "the embedded seed corpus"
+
+
+async def test_project_file_at_the_workspace_root_selects_folders(launch, tmp_path):
+    folder = corpus_folder(tmp_path)
+    (tmp_path / "brief-lsp.toml").write_text('corpus = ["sources"]\n', encoding="utf-8")
+    c = await launch(root=tmp_path)
+    ready = await wait_ready(c, documents=1)
+    assert pathlib.Path(ready["source"]) == folder
+    doc = open_brief(c, MINE)
+    diags = await published(c, doc, version=1)
+    assert [d.message.split(";")[0] for d in diags] == ["unknown citation key `@lukin2020`"]
+
+
+async def test_bad_corpus_input_is_reported_and_the_rest_is_served(launch, tmp_path):
+    good = corpus_folder(tmp_path)
+    (good / "latin.txt").write_bytes("Caf\xe9 au lait, a Latin-1 file.\n".encode("latin-1"))
+    (good / "blob.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    missing = tmp_path / "missing"
+    c = await launch(options={"briefLsp": {"corpus": [str(missing), str(good)]}})
+    ready = await wait_ready(c)
+    assert ready["documents"] == 2  # mydoc, and latin decoded with replacement characters
+    problems = "\n".join(ready["problems"])
+    assert len(ready["problems"]) == 3, problems
+    assert f"{missing}: cannot read corpus folder" in problems
+    assert f"{good / 'latin.txt'}:1: not valid UTF-8" in problems
+    assert f"{good / 'blob.txt'}: binary file" in problems
+    shown = await wait_until(lambda: c.messages, "a showMessage about the corpus problems")
+    assert shown[0].type == lsp.MessageType.Warning
+    assert shown[0].message.startswith("brief-lsp: 1 corpus problem(s); see the log. First: ")
+
+    doc = open_brief(c, "@mydoc, @latin and @blob.\n")
+    assert summary(await published(c, doc, version=1)) == [unknown("blob")]
+
+    def hover(doc_uri: str, line: int, character: int):
+        return c.text_document_hover_async(
+            lsp.HoverParams(
+                text_document=lsp.TextDocumentIdentifier(uri=doc_uri),
+                position=lsp.Position(line=line, character=character),
+            )
+        )
+
+    assert await hover(uri("never-opened.md"), 0, 2) is None
+    assert await hover(doc, 40, 3) is None
+    assert await hover(doc, 0, 500) is None
+    assert (await hover(doc, 0, 2)).contents.value.startswith("**@mydoc**")  # still serving
+    assert (await status(c))["state"] == "ready"
+
+    c.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(settings={"briefLsp": {"corpus": 3}}))
+    await wait_until(lambda: len(c.messages) > 1, "a warning about the invalid settings")
+    assert c.messages[-1].type == lsp.MessageType.Warning
+    assert "invalid brief-lsp settings" in c.messages[-1].message
+    assert (await status(c))["documents"] == 2  # the corpus is kept
+
+
+async def test_indexing_reports_progress_and_logs(launch):
+    c = await launch(progress=True)
+    await wait_ready(c, documents=5)
+    reports = await wait_until(lambda: c.progress_reports.get("brief-lsp/index/1"), "progress reports")
+    await wait_until(lambda: reports and reports[-1].kind == "end", "progress end")
+    assert reports[0].kind == "begin" and reports[0].title == "Indexing corpus"
+    assert all(r.kind == "report" for r in reports[1:-1])
+    assert reports[-1].message.startswith("5 documents indexed in ")
+    await wait_until(
+        lambda: any("5 documents indexed in " in m.message for m in c.log_messages), "a logMessage 'documents indexed'"
+    )
+
+
+async def test_no_progress_without_client_support(launch):
+    c = await launch(progress=False)
+    await wait_ready(c, documents=5)
+    doc = open_brief(c, BRIEF)
+    await published(c, doc, version=1)
+    assert c.progress_reports == {}
