@@ -69,7 +69,7 @@ async def test_bad_corpus_input_is_reported_and_the_rest_is_served(launch, tmp_p
     assert f"{good / 'blob.txt'}: binary file" in problems
     shown = await wait_until(lambda: c.messages, "a showMessage about the corpus problems")
     assert shown[0].type == lsp.MessageType.Warning
-    assert shown[0].message.startswith("brief-lsp: 1 corpus problem(s); see the log. First: ")
+    assert shown[0].message.startswith(f"brief-lsp: 1 corpus problem(s); see the log. First: {missing}: cannot read")
 
     doc = open_brief(c, "@mydoc, @latin and @blob.\n")
     assert summary(await published(c, doc, version=1)) == [unknown("blob")]
@@ -93,6 +93,17 @@ async def test_bad_corpus_input_is_reported_and_the_rest_is_served(launch, tmp_p
     assert c.messages[-1].type == lsp.MessageType.Warning
     assert "invalid brief-lsp settings" in c.messages[-1].message
     assert (await status(c))["documents"] == 2  # the corpus is kept
+
+    nowhere = tmp_path / "nowhere"
+    c.workspace_did_change_configuration(
+        lsp.DidChangeConfigurationParams(settings={"briefLsp": {"corpus": [str(nowhere)]}})
+    )
+    await wait_until(lambda: len(c.messages) > 2, "an error about the unreadable corpus")
+    assert "cannot load the corpus" in c.messages[-1].message
+    after = await status(c)
+    # The failed load leaves the served corpus, and what status names, as they were.
+    assert after["documents"] == 2 and after["loading"] is None
+    assert after["source"] == f"{missing}, {good}"
 
 
 async def test_indexing_reports_progress_and_logs(launch):
