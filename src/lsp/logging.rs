@@ -30,6 +30,13 @@ impl Visit for Message {
 
 impl<S: Subscriber> Layer<S> for ClientLog {
     fn on_event(&self, event: &Event<'_>, _: Context<'_, S>) {
+        // Only our own events: the transport's own errors (a client gone
+        // after `exit`) would otherwise be sent to that client, fail, and
+        // log again.
+        let target = event.metadata().target();
+        if !(target.starts_with("brief_lsp") || target.starts_with("brief_core")) {
+            return;
+        }
         let level = *event.metadata().level();
         let typ = match level {
             Level::ERROR => MessageType::ERROR,

@@ -143,20 +143,26 @@ fn passage_markdown(doc: &Document, m: TextRange) -> String {
 }
 
 fn diff_markdown(diff: &[WordDiff]) -> String {
+    format!("Differences: {}.", describe_diff(diff, escape))
+}
+
+/// The changes of a word diff as a sentence, each quoted text passed
+/// through `show` (Markdown escaping for hovers, nothing for messages).
+fn describe_diff(diff: &[WordDiff], show: impl Fn(&str) -> String) -> String {
     let changes: Vec<String> = diff
         .iter()
         .filter_map(|d| match d {
             WordDiff::Same(_) => None,
             WordDiff::Changed { brief, source } => Some(format!(
                 "the source has “{}” where the brief has “{}”",
-                escape(source),
-                escape(brief)
+                show(source),
+                show(brief)
             )),
-            WordDiff::Added(words) => Some(format!("the brief adds “{}”", escape(words))),
-            WordDiff::Dropped(words) => Some(format!("the brief drops “{}”", escape(words))),
+            WordDiff::Added(words) => Some(format!("the brief adds “{}”", show(words))),
+            WordDiff::Dropped(words) => Some(format!("the brief drops “{}”", show(words))),
         })
         .collect();
-    format!("Differences: {}.", changes.join("; "))
+    changes.join("; ")
 }
 
 /// Markdown's inline punctuation, so that source text shows as written.
@@ -201,11 +207,23 @@ pub(super) fn diagnostics(corpus: &Corpus, brief: &Brief) -> Vec<Finding> {
         .quotes
         .iter()
         .filter(|q| q.depth == 0 && q.n_words >= MIN_REPORTED_WORDS)
-        .filter_map(|quote| finding(corpus, &check(corpus, brief, quote)))
+        .filter_map(|quote| finding(corpus, brief, &check(corpus, brief, quote)))
         .collect()
 }
 
-fn finding(corpus: &Corpus, checked: &CheckedQuote) -> Option<Finding> {
+/// What the quote's words span: its content without a citation or
+/// attribution line that a block quote carries after them.
+fn quoted_text(brief: &Brief, quote: &Quote) -> TextRange {
+    let (Some(first), Some(last)) = (quote.segments.first(), quote.segments.last()) else {
+        return quote.content;
+    };
+    let span = TextRange::new(first.range().start, last.range().end);
+    let text = &brief.text[span.start..span.end];
+    let lead = text.len() - text.trim_start().len();
+    TextRange::new(span.start + lead, span.start + text.trim_end().len())
+}
+
+fn finding(corpus: &Corpus, brief: &Brief, checked: &CheckedQuote) -> Option<Finding> {
     let quote = checked.quote;
     let best = checked.lookup.matches.first();
     let source_key = |m: &QuoteMatch| corpus.document(m.doc).reference.key.clone();
@@ -237,15 +255,15 @@ fn finding(corpus: &Corpus, checked: &CheckedQuote) -> Option<Finding> {
             let fix = Fix {
                 title: format!("Replace with the wording of @{key}"),
                 edits: vec![Edit {
-                    range: quote.content,
+                    range: quoted_text(brief, quote),
                     new_text: wording,
                 }],
                 preferred: true,
             };
             let message = format!(
-                "inexact quote of @{key} ({:.0}% of words match): {}",
+                "inexact quote of @{key} ({:.0}% of words match): {}.",
                 m.similarity * 100.0,
-                diff_markdown(&m.diff).trim_start_matches("Differences: ")
+                describe_diff(&m.diff, str::to_string)
             );
             Some(finding(
                 Code::QuoteInexact,
@@ -401,6 +419,18 @@ Scare quote: the “entente” is old. Code: `“Russia and China will never be 
         check_inlay_hints(
             "“Russia and China will never be against each other” and “The moon is made of green cheese today”.",
             expect_test::expect!["55 @trenin2019"],
+        );
+    }
+
+    #[test]
+    fn a_block_quote_fix_keeps_its_citation_and_messages_are_plain_text() {
+        check_diagnostics(
+            "> The Sino-Russian ‘strategic partnership’ was proclaimed in April 1996 as the mid-1960s marked a watershed [@lukin2020].\n\n“[I]t was hoped that China would become a major buyer of Russian hydrocarbons” [@lukin2020].\n",
+            expect_test::expect![[r#"
+                0..125 "> The Sino-Russian ‘strategic partnership’ was proclaimed in April 1996 as the mid-1960s marked a watershed [@lukin2020]." warning quote-inexact: inexact quote of @lukin2020 (93% of words match): the source has “mid-1990s” where the brief has “mid-1960s”.
+                  fix (preferred): Replace with the wording of @lukin2020 [2..111 → "The Sino-Russian ‘strategic partnership’ was proclaimed in April 1996 as the mid-1990s marked a watershed"]
+                127..209 "“[I]t was hoped that China would become a major buyer of Russian hydrocarbons”" warning quote-inexact: inexact quote of @lukin2020 (92% of words match): the source has “Siberian” where the brief has “Russian”.
+                  fix (preferred): Replace with the wording of @lukin2020 [130..206 → "[i]t was hoped that China would become a major buyer of Siberian hydrocarbons"]"#]],
         );
     }
 }

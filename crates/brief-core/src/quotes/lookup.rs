@@ -67,7 +67,10 @@ pub struct QuoteLookup {
 
 pub fn find_quote(corpus: &Corpus, parts: &[QueryPart]) -> QuoteLookup {
     let index = corpus.quote_index();
-    let exact = find_exact(index, parts);
+    let mut exact = find_exact(index, parts);
+    if parts.iter().any(|p| matches!(p, QueryPart::Elision)) {
+        exact.retain(|&hit| in_one_passage(corpus, hit));
+    }
     if !exact.is_empty() {
         let matches = exact
             .into_iter()
@@ -210,6 +213,13 @@ fn find_exact(index: &QuoteIndex, parts: &[QueryPart]) -> Vec<SkeletonHit> {
     found
 }
 
+/// Whether a match of several fragments stays within one paragraph: an
+/// elision leaves out words of a passage, not the passages between.
+fn in_one_passage(corpus: &Corpus, hit: SkeletonHit) -> bool {
+    let range = to_normalized(corpus, hit);
+    !corpus.document(hit.doc).text(range).contains('\n')
+}
+
 /// A whitespace-separated word and its skeleton, the unit of alignment.
 struct Word<'a> {
     text: &'a str,
@@ -238,14 +248,15 @@ fn words(text: &str, base: usize) -> Vec<Word<'_>> {
 /// clusters are aligned word by word against the quote.
 fn find_near(corpus: &Corpus, parts: &[QueryPart]) -> Option<QuoteMatch> {
     let index = corpus.quote_index();
-    let quote_text: Vec<&str> = parts
+    // The writer's own words, editorial ones included ("[I]t" reads "It"):
+    // the alignment then reports only real differences.
+    let quote_text: String = parts
         .iter()
-        .filter_map(|p| match p {
-            QueryPart::Text(t) => Some(*t),
-            _ => None,
+        .map(|p| match p {
+            QueryPart::Text(t) | QueryPart::Editorial(t) => *t,
+            QueryPart::Elision => " ",
         })
         .collect();
-    let quote_text = quote_text.join(" ");
     let query = skeleton(&quote_text);
     let mut seeds: Vec<(DocId, isize, usize)> = index
         .seeds(&query)
@@ -305,56 +316,45 @@ fn align(
     let ops = capture_diff_slices(Algorithm::Myers, quote_keys, &source_keys);
     let first = ops.iter().position(|op| matches!(op, DiffOp::Equal { .. }))?;
     let last = ops.iter().rposition(|op| matches!(op, DiffOp::Equal { .. }))?;
-    // A change right at either end is part of the misquote, not outside it.
-    let lo = if first > 0 && matches!(ops[first - 1], DiffOp::Replace { .. }) {
-        first - 1
-    } else {
-        first
+    // A word changed at either end is part of the misquote; the search
+    // window's extra words beyond it are not.
+    let edge = |op: Option<&DiffOp>| match op {
+        Some(op @ DiffOp::Replace { .. }) => op.old_range().len().min(op.new_range().len()),
+        _ => 0,
     };
-    let hi = if matches!(ops.get(last + 1), Some(DiffOp::Replace { .. })) {
-        last + 1
-    } else {
-        last
-    };
-    let span = &ops[lo..=hi];
-    let src_range = span[0].new_range().start..span[span.len() - 1].new_range().end;
-    let same: usize = span
-        .iter()
-        .map(|op| {
-            if let DiffOp::Equal { len, .. } = op {
-                *len
-            } else {
-                0
-            }
-        })
-        .sum();
-    let similarity = 2.0 * same as f64 / (quote.len() + src_range.len()) as f64;
+    let src_start = ops[first].new_range().start - edge(first.checked_sub(1).map(|i| &ops[i]));
+    let src_end = ops[last].new_range().end + edge(ops.get(last + 1));
+    let inside = |s: std::ops::Range<usize>| s.start.max(src_start)..s.end.min(src_end);
     let join = |ws: &[Word]| ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+    let mut same = 0;
     let mut diff = Vec::new();
     for op in &ops {
-        let (q, s) = (op.old_range(), op.new_range());
-        let inside = s.start >= src_range.start && s.end <= src_range.end;
+        let (q, s) = (op.old_range(), inside(op.new_range()));
         match op {
-            DiffOp::Equal { .. } => diff.push(WordDiff::Same(join(&quote[q]))),
-            DiffOp::Replace { .. } if inside => diff.push(WordDiff::Changed {
+            DiffOp::Equal { len, .. } => {
+                same += len;
+                diff.push(WordDiff::Same(join(&quote[q])));
+            }
+            DiffOp::Replace { .. } if !s.is_empty() => diff.push(WordDiff::Changed {
                 brief: join(&quote[q]),
                 source: join(&source[s]),
             }),
             DiffOp::Replace { .. } | DiffOp::Delete { .. } => diff.push(WordDiff::Added(join(&quote[q]))),
-            DiffOp::Insert { .. } if inside => diff.push(WordDiff::Dropped(join(&source[s]))),
+            DiffOp::Insert { .. } if !s.is_empty() => diff.push(WordDiff::Dropped(join(&source[s]))),
             DiffOp::Insert { .. } => {}
         }
     }
+    let similarity = 2.0 * same as f64 / (quote.len() + src_end - src_start) as f64;
     // Sentence punctuation after the last word belongs to the quote only if
     // the brief quotes it too.
-    let last = &source[src_range.end - 1];
+    let last = &source[src_end - 1];
     let quote_end = quote[quote.len() - 1].text.chars().last();
     let trailing = last.text.len() - last.text.trim_end_matches(['.', ',', ';', ':', '!', '?']).len();
     let keep = trailing > 0 && quote_end == last.text.chars().last();
     let end = last.range.end - if keep { 0 } else { trailing };
     Some(QuoteMatch {
         doc,
-        normalized: TextRange::new(source[src_range.start].range.start, end),
+        normalized: TextRange::new(source[src_start].range.start, end),
         similarity,
         diff,
     })

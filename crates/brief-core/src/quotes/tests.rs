@@ -157,3 +157,26 @@ fn the_same_sentence_in_two_documents_gives_both() {
         "partnership is a marriage of convenience, not an alliance",
     ));
 }
+
+#[test]
+fn an_elision_does_not_bridge_paragraphs() {
+    let found = lookup(
+        seed_corpus(),
+        "Its current state can be characterized as a quasi-alliance ... The contemporary quasi-alliance between Moscow and Beijing is already more than two decades old",
+    );
+    assert!(!found.starts_with("Exact"), "{found}");
+}
+
+#[test]
+fn a_changed_word_at_either_end_takes_no_extra_source_words() {
+    expect_test::expect![[r#"
+        Inexact
+        lukin2020: "Its current state can be charac-\nterized as a quasi-alliance, or entente"
+          similarity 0.91; Changed { brief: "ententes", source: "entente." }"#]]
+    .assert_eq(&lookup(seed_corpus(), "Its current state can be characterized as a quasi-alliance, or ententes"));
+    expect_test::expect![[r#"
+        Inexact
+        lukin2020: "Its current state can be charac-\nterized as a quasi-alliance, or entente"
+          similarity 0.91; Changed { brief: "Their", source: "Its" }"#]]
+    .assert_eq(&lookup(seed_corpus(), "Their current state can be characterized as a quasi-alliance, or entente"));
+}
