@@ -24,6 +24,7 @@ pub fn run() {
         })
         .custom_method("brief-lsp/documentText", Server::document_text)
         .custom_method("brief-lsp/status", Server::status)
+        .custom_method("brief-lsp/documents", Server::documents)
         .finish();
         Transport::new(tokio::io::stdin(), tokio::io::stdout(), socket)
             .serve(service)

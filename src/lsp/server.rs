@@ -270,6 +270,28 @@ impl Server {
         Ok(json!({ "version": snapshot.version, "text": &*snapshot.brief.text }))
     }
 
+    /// `brief-lsp/documents`: the served corpus's documents, for an editor's
+    /// document picker.
+    pub async fn documents(&self) -> Result<serde_json::Value> {
+        let Some(served) = self.state.corpus.load_full() else {
+            return Ok(json!([]));
+        };
+        let docs: Vec<serde_json::Value> = served
+            .corpus
+            .documents
+            .iter()
+            .map(|d| {
+                json!({
+                    "key": d.reference.key,
+                    "title": d.reference.title,
+                    "citation": d.reference.author_year(),
+                    "uri": lsp::Uri::from_file_path(&d.path).map(|u| u.as_str().to_string()),
+                })
+            })
+            .collect();
+        Ok(json!(docs))
+    }
+
     /// `brief-lsp/status`: the corpus being served and any load under way,
     /// for status bars and tests.
     pub async fn status(&self) -> Result<serde_json::Value> {

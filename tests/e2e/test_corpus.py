@@ -7,7 +7,7 @@ import pathlib
 
 from lsprotocol import types as lsp
 
-from helpers import BRIEF, open_brief, published, status, summary, uri, wait_ready, wait_until
+from helpers import BRIEF, open_brief, published, request, status, summary, uri, wait_ready, wait_until
 
 MINE = "See @mydoc and @lukin2020.\n"
 MYDOC = "Mydoc\n\nA corpus document of our own about the Russia–China entente.\n"
@@ -125,3 +125,14 @@ async def test_no_progress_without_client_support(launch):
     doc = open_brief(c, BRIEF)
     await published(c, doc, version=1)
     assert c.progress_reports == {}
+
+
+async def test_documents_request_lists_the_served_corpus(client):
+    await wait_ready(client, documents=5)
+    docs = await request(client, "brief-lsp/documents")
+    assert [d["key"] for d in docs] == ["trenin2016", "trenin2019", "carnegie2016", "lukin2020", "makocki2016"]
+    lukin = docs[3]
+    assert lukin["citation"] == "Lukin 2020"
+    assert lukin["title"] == "The Russia–China entente and its future"
+    path = pathlib.Path(lukin["uri"].removeprefix("file://"))
+    assert path.is_file() and path.name == "003_9556968063aa75cc.txt"
