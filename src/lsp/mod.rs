@@ -3,6 +3,8 @@
 
 mod convert;
 mod documents;
+mod ext;
+mod indexing;
 mod logging;
 mod server;
 

@@ -5,50 +5,44 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use arc_swap::ArcSwapOption;
 use brief_core::analysis;
-use brief_core::corpus::{Corpus, ProblemSeverity};
+use brief_core::corpus::Corpus;
 use brief_core::text::PositionEncoding;
-use serde_json::json;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::{Client, LanguageServer};
-use tracing::{error, info, warn};
+use tracing::{error, warn};
 
 use super::convert;
 use super::documents::{DocumentSnapshot, Documents};
-use crate::config::{choose_corpus, read_project_file, EditorSettings};
-use crate::load::{load_corpus, CorpusSource};
+use super::indexing::Served;
+use crate::config::EditorSettings;
+use crate::load::CorpusSource;
 
 /// How long typing must pause before a brief is re-checked.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
 #[derive(Clone)]
 pub struct Server {
-    client: Client,
-    state: Arc<State>,
-}
-
-/// The corpus requests read, and where it came from.
-struct Served {
-    corpus: Corpus,
-    source: CorpusSource,
+    pub(super) client: Client,
+    pub(super) state: Arc<State>,
 }
 
 #[derive(Default)]
-struct State {
-    documents: RwLock<Documents>,
-    corpus: ArcSwapOption<Served>,
+pub(super) struct State {
+    pub(super) documents: RwLock<Documents>,
+    pub(super) corpus: ArcSwapOption<Served>,
     encoding: OnceLock<PositionEncoding>,
-    root: OnceLock<Option<PathBuf>>,
-    settings: Mutex<EditorSettings>,
+    pub(super) root: OnceLock<Option<PathBuf>>,
+    pub(super) settings: Mutex<EditorSettings>,
     /// The source of a load under way, if one is.
-    loading: Mutex<Option<CorpusSource>>,
+    pub(super) loading: Mutex<Option<CorpusSource>>,
     /// Counts corpus loads, so that a slow old load never replaces a newer one.
-    generation: AtomicU64,
-    progress_supported: AtomicBool,
+    pub(super) generation: AtomicU64,
+    pub(super) progress_supported: AtomicBool,
     inlay_refresh_supported: AtomicBool,
 }
 
@@ -64,7 +58,7 @@ impl Server {
         *self.state.encoding.get().unwrap_or(&PositionEncoding::Utf16)
     }
 
-    fn snapshot(&self, uri: &lsp::Uri) -> Option<Arc<DocumentSnapshot>> {
+    pub(super) fn snapshot(&self, uri: &lsp::Uri) -> Option<Arc<DocumentSnapshot>> {
         let docs = self.state.documents.read().unwrap_or_else(|e| e.into_inner());
         let snapshot = docs.get(uri).map(|d| d.snapshot());
         if snapshot.is_none() {
@@ -98,7 +92,7 @@ impl Server {
             })
     }
 
-    async fn publish_diagnostics(&self, uri: lsp::Uri) {
+    pub(super) async fn publish_diagnostics(&self, uri: lsp::Uri) {
         let (Some(snapshot), Some(served)) = (self.snapshot(&uri), self.state.corpus.load_full()) else {
             return;
         };
@@ -132,186 +126,6 @@ impl Server {
                 server.publish_diagnostics(uri).await;
             }
         });
-    }
-
-    /// Where the corpus comes from now: the editor's folders, else the
-    /// workspace's `brief-lsp.toml`, else the embedded seeds.
-    fn corpus_source(&self) -> CorpusSource {
-        let root = self.state.root.get().cloned().flatten();
-        let settings = self
-            .state
-            .settings
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        let base = root.clone().unwrap_or_else(|| PathBuf::from("."));
-        let explicit: Vec<PathBuf> = settings.corpus.iter().map(|p| base.join(p)).collect();
-        let project = match root.as_deref().map(read_project_file).transpose() {
-            Ok(project) => project.flatten(),
-            Err(err) => {
-                error!("{err:#}; using the embedded seed corpus");
-                None
-            }
-        };
-        choose_corpus(&explicit, project.as_ref().map(|(_, p)| p))
-    }
-
-    /// Loads the corpus in the background and swaps it in; requests keep
-    /// reading the previous snapshot meanwhile.
-    async fn reindex(&self) {
-        let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let source = self.corpus_source();
-        *self.state.loading.lock().unwrap_or_else(|e| e.into_inner()) = Some(source.clone());
-        info!("indexing {}", source.describe());
-        let (percent_tx, mut percent_rx) = tokio::sync::watch::channel(0u32);
-        let progress = if self.state.progress_supported.load(Ordering::Relaxed) {
-            let token = lsp::NumberOrString::String(format!("brief-lsp/index/{generation}"));
-            match self.client.create_work_done_progress(token.clone()).await {
-                Ok(()) => Some(
-                    self.client
-                        .progress(token, "Indexing corpus")
-                        .with_percentage(0)
-                        .begin()
-                        .await,
-                ),
-                Err(err) => {
-                    warn!("client refused a progress token: {err}");
-                    None
-                }
-            }
-        } else {
-            None
-        };
-        let started = Instant::now();
-        let loading = source.clone();
-        let load = tokio::task::spawn_blocking(move || {
-            load_corpus(&loading, &|done, total| {
-                let _ = percent_tx.send((done * 100 / total.max(1)) as u32);
-            })
-        });
-        tokio::pin!(load);
-        let result = loop {
-            tokio::select! {
-                result = &mut load => break result,
-                Ok(()) = percent_rx.changed() => {
-                    let percent = *percent_rx.borrow_and_update();
-                    if let Some(p) = &progress {
-                        p.report(percent).await;
-                    }
-                }
-            }
-        };
-        let current = self.state.generation.load(Ordering::SeqCst) == generation;
-        if current {
-            *self.state.loading.lock().unwrap_or_else(|e| e.into_inner()) = None;
-        }
-        let corpus = match result {
-            Ok(Ok(corpus)) => corpus,
-            Ok(Err(err)) => {
-                let message = format!("brief-lsp: cannot load the corpus: {err:#}");
-                error!("{message}");
-                self.client.show_message(lsp::MessageType::ERROR, message).await;
-                if let Some(p) = progress {
-                    p.finish_with_message("failed").await;
-                }
-                return;
-            }
-            Err(err) => {
-                error!("indexing failed: {err}");
-                return;
-            }
-        };
-        let summary = format!(
-            "{} documents indexed in {:.2} s",
-            corpus.documents.len(),
-            started.elapsed().as_secs_f64()
-        );
-        if let Some(p) = progress {
-            p.finish_with_message(summary.clone()).await;
-        }
-        if !current {
-            return;
-        }
-        info!("{summary}");
-        for problem in &corpus.problems {
-            warn!("corpus: {problem}");
-        }
-        let errors = corpus
-            .problems
-            .iter()
-            .filter(|p| p.severity == ProblemSeverity::Error)
-            .count();
-        if let Some(first) = corpus
-            .problems
-            .iter()
-            .find(|p| p.severity == ProblemSeverity::Error)
-        {
-            let message = format!("brief-lsp: {errors} corpus problem(s); see the log. First: {first}");
-            self.client.show_message(lsp::MessageType::WARNING, message).await;
-        }
-        self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
-        let uris = self
-            .state
-            .documents
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .uris();
-        for uri in uris {
-            self.publish_diagnostics(uri).await;
-        }
-    }
-
-    /// `brief-lsp/documentText`: the server's copy of a brief, so tests can
-    /// prove that edits are applied in order.
-    pub async fn document_text(&self, params: lsp::TextDocumentIdentifier) -> Result<serde_json::Value> {
-        let snapshot = self
-            .snapshot(&params.uri)
-            .ok_or_else(|| Error::invalid_params("document is not open"))?;
-        Ok(json!({ "version": snapshot.version, "text": &*snapshot.brief.text }))
-    }
-
-    /// `brief-lsp/documents`: the served corpus's documents, for an editor's
-    /// document picker.
-    pub async fn documents(&self) -> Result<serde_json::Value> {
-        let Some(served) = self.state.corpus.load_full() else {
-            return Ok(json!([]));
-        };
-        let docs: Vec<serde_json::Value> = served
-            .corpus
-            .documents
-            .iter()
-            .map(|d| {
-                json!({
-                    "key": d.reference.key,
-                    "title": d.reference.title,
-                    "citation": d.reference.author_year(),
-                    "uri": lsp::Uri::from_file_path(&d.path).map(|u| u.as_str().to_string()),
-                })
-            })
-            .collect();
-        Ok(json!(docs))
-    }
-
-    /// `brief-lsp/status`: the corpus being served and any load under way,
-    /// for status bars and tests.
-    pub async fn status(&self) -> Result<serde_json::Value> {
-        let loading = self
-            .state
-            .loading
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        let loading = loading.map(|s| s.describe());
-        Ok(match self.state.corpus.load_full() {
-            Some(served) => json!({
-                "state": "ready",
-                "documents": served.corpus.documents.len(),
-                "problems": served.corpus.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                "source": served.source.describe(),
-                "loading": loading,
-            }),
-            None => json!({ "state": "indexing", "loading": loading }),
-        })
     }
 }
 
