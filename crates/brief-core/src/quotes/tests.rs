@@ -173,10 +173,16 @@ fn a_changed_word_at_either_end_takes_no_extra_source_words() {
         Inexact
         lukin2020: "Its current state can be charac-\nterized as a quasi-alliance, or entente"
           similarity 0.91; Changed { brief: "ententes", source: "entente." }"#]]
-    .assert_eq(&lookup(seed_corpus(), "Its current state can be characterized as a quasi-alliance, or ententes"));
+    .assert_eq(&lookup(
+        seed_corpus(),
+        "Its current state can be characterized as a quasi-alliance, or ententes",
+    ));
     expect_test::expect![[r#"
         Inexact
         lukin2020: "Its current state can be charac-\nterized as a quasi-alliance, or entente"
           similarity 0.91; Changed { brief: "Their", source: "Its" }"#]]
-    .assert_eq(&lookup(seed_corpus(), "Their current state can be characterized as a quasi-alliance, or entente"));
+    .assert_eq(&lookup(
+        seed_corpus(),
+        "Their current state can be characterized as a quasi-alliance, or entente",
+    ));
 }
