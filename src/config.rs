@@ -2,8 +2,10 @@
 //! (initialization options and `workspace/didChangeConfiguration`), and the
 //! CLI's flags all choose the corpus the same way.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use brief_core::analysis::CheckConfig;
 use serde::Deserialize;
 
 use crate::load::CorpusSource;
@@ -17,6 +19,9 @@ pub struct ProjectFile {
     /// Corpus folders, relative to the file.
     #[serde(default)]
     pub corpus: Vec<PathBuf>,
+    /// Per check: `error`, `warning`, `info`, `hint` or `off`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
 }
 
 /// Reads `brief-lsp.toml` in `dir`, if there is one.
@@ -49,6 +54,21 @@ pub fn choose_corpus(explicit: &[PathBuf], project: Option<&ProjectFile>) -> Cor
     }
 }
 
+/// The checks' levels: the project file's, then the editor's over them.
+/// Returns what could not be understood too, for the user to see.
+pub fn check_config(
+    project: Option<&ProjectFile>,
+    editor: Option<&EditorSettings>,
+) -> (CheckConfig, Vec<String>) {
+    let mut config = CheckConfig::default();
+    let mut errors = Vec::new();
+    let layers = [project.map(|p| &p.severity), editor.map(|e| &e.severity)];
+    for levels in layers.into_iter().flatten() {
+        errors.extend(config.apply_names(levels.iter().map(|(k, v)| (k.as_str(), v.as_str()))));
+    }
+    (config, errors)
+}
+
 /// The editor's settings, under `briefLsp` or at the top level.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", default)]
@@ -56,6 +76,8 @@ pub struct EditorSettings {
     pub corpus: Vec<PathBuf>,
     /// Show each verified quote's source key after it.
     pub inlay_hints: bool,
+    /// Per check, as in `brief-lsp.toml`; these win over the file's.
+    pub severity: BTreeMap<String, String>,
 }
 
 impl Default for EditorSettings {
@@ -63,6 +85,7 @@ impl Default for EditorSettings {
         EditorSettings {
             corpus: Vec::new(),
             inlay_hints: true,
+            severity: BTreeMap::new(),
         }
     }
 }
@@ -99,6 +122,21 @@ mod tests {
         std::fs::write(dir.path().join(PROJECT_FILE), "# c\ncorpus = [\"a\"\nx = 1\n").unwrap();
         let err = read_project_file(dir.path()).unwrap_err().to_string();
         assert!(err.contains("brief-lsp.toml:3:"), "{err}");
+    }
+
+    #[test]
+    fn editor_severities_win_over_the_project_file() {
+        use brief_core::analysis::{Code, Severity};
+        let project: ProjectFile =
+            toml::from_str("[severity]\nquote-uncited = \"off\"\ncitation-unknown = \"warning\"\n").unwrap();
+        let editor = EditorSettings::from_json(
+            &serde_json::json!({"severity": {"citation-unknown": "hint", "nope": "off"}}),
+        )
+        .unwrap();
+        let (config, errors) = check_config(Some(&project), Some(&editor));
+        assert_eq!(config.level(Code::QuoteUncited), None);
+        assert_eq!(config.level(Code::CitationUnknown), Some(Severity::Hint));
+        assert_eq!(errors.len(), 1, "{errors:?}");
     }
 
     #[test]

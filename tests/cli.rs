@@ -152,3 +152,37 @@ fn own_corpus_from_flag_or_project_file_with_bad_files_reported() {
         .code(2)
         .stderr(contains("brief-lsp.toml:1: unclosed array"));
 }
+
+#[test]
+fn project_file_severities_change_and_disable_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = write(
+        dir.path(),
+        "b.md",
+        "See [@nobody].\n\n“Chinese and Russians now better understand both the potential and the limitations of their relationship.”\n",
+    );
+    let codes = |cmd: &mut Command| {
+        let out = cmd.args(["check", "--format", "json"]).arg(&brief).output().unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found: Vec<String> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{} {}", f["code"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+            .collect();
+        (found, out.status.code())
+    };
+    assert_eq!(
+        codes(&mut brief_lsp(dir.path())),
+        (vec!["citation-unknown error".into(), "quote-uncited hint".into()], Some(1))
+    );
+    write(dir.path(), "brief-lsp.toml", "[severity]\ncitation-unknown = \"info\"\nquote-uncited = \"off\"\n");
+    assert_eq!(codes(&mut brief_lsp(dir.path())), (vec!["citation-unknown info".into()], Some(0)));
+    write(dir.path(), "brief-lsp.toml", "[severity]\ncitation-unknwn = \"off\"\n");
+    brief_lsp(dir.path())
+        .arg("check")
+        .arg(&brief)
+        .assert()
+        .code(1)
+        .stderr(contains("unknown check `citation-unknwn`"));
+}

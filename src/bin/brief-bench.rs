@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{ensure, Context};
-use brief_core::analysis;
+use brief_core::analysis::{self, CheckConfig};
 use brief_core::brief::Brief;
 use brief_core::corpus::{BlockKind, Corpus};
 use brief_core::quotes::{find_quote, QueryPart, QuoteVerdict};
@@ -463,8 +463,10 @@ fn run(dir: &Path, iterations: usize) -> anyhow::Result<()> {
 
     let (long_text, words) = long_brief(&corpus);
     let long = Brief::parse(long_text.as_str());
-    let n_findings = analysis::diagnostics(&corpus, &long).len();
-    let diagnostics = time(iterations, || analysis::diagnostics(&corpus, &long));
+    let n_findings = analysis::diagnostics(&corpus, &long, &CheckConfig::default()).len();
+    let diagnostics = time(iterations, || {
+        analysis::diagnostics(&corpus, &long, &CheckConfig::default())
+    });
     row(
         &format!("diagnostics, {words}-word brief, 20 citations ({n_findings} findings)"),
         diagnostics,
@@ -552,9 +554,9 @@ fn quote_rows(corpus: &Corpus, iterations: usize) {
     }
     let words = brief.split_whitespace().count();
     let parsed = Brief::parse(brief.as_str());
-    let n_findings = analysis::diagnostics(corpus, &parsed).len();
+    let n_findings = analysis::diagnostics(corpus, &parsed, &CheckConfig::default()).len();
     let all = time((iterations / 50).max(5), || {
-        analysis::diagnostics(corpus, &parsed)
+        analysis::diagnostics(corpus, &parsed, &CheckConfig::default())
     });
     row(
         &format!("diagnostics, {words}-word brief, 50 quotes ({n_findings} findings)"),

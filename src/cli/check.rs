@@ -12,6 +12,7 @@ use brief_core::text::{LineIndex, PositionEncoding};
 use clap::Args;
 
 use super::{CorpusArgs, Format};
+use crate::config::check_config;
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -34,14 +35,19 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             Ok((path.clone(), text))
         })
         .collect::<anyhow::Result<_>>()?;
-    let corpus = super::load(&args.corpus)?;
+    let project = super::project_file()?;
+    let (checks, errors) = check_config(project.as_ref(), None);
+    for err in errors {
+        eprintln!("brief-lsp: brief-lsp.toml: {err}");
+    }
+    let corpus = super::load(&args.corpus, project.as_ref())?;
     let mut out = String::new();
     let mut json = Vec::new();
     let mut failing = false;
     for (path, text) in briefs {
         let index = LineIndex::new(&text);
         let brief = Brief::parse(text.as_str());
-        for finding in analysis::diagnostics(&corpus, &brief) {
+        for finding in analysis::diagnostics(&corpus, &brief, &checks) {
             failing |= finding.severity >= Severity::Warning;
             match args.format {
                 Format::Human => render_human(&mut out, &path, &text, &index, &finding),

@@ -15,7 +15,7 @@ pub struct CorpusCommandArgs {
 }
 
 pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
-    let corpus = super::load(&args.corpus)?;
+    let corpus = super::load(&args.corpus, super::project_file()?.as_ref())?;
     let rows: Vec<serde_json::Value> = corpus
         .documents
         .iter()

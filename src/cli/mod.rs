@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::{choose_corpus, read_project_file};
+use crate::config::{choose_corpus, read_project_file, ProjectFile};
 use crate::load::CorpusSource;
 
 #[derive(Parser, Debug)]
@@ -45,12 +45,10 @@ pub struct CorpusArgs {
     folders: Vec<PathBuf>,
 }
 
-impl CorpusArgs {
-    fn source(&self) -> anyhow::Result<CorpusSource> {
-        let cwd = std::env::current_dir()?;
-        let project = read_project_file(&cwd)?;
-        Ok(choose_corpus(&self.folders, project.as_ref().map(|(_, p)| p)))
-    }
+/// The current folder's `brief-lsp.toml`, if it has one.
+fn project_file() -> anyhow::Result<Option<ProjectFile>> {
+    let cwd = std::env::current_dir()?;
+    Ok(read_project_file(&cwd)?.map(|(_, p)| p))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,8 +77,8 @@ fn exit(result: anyhow::Result<ExitCode>) -> ExitCode {
 }
 
 /// Loads the corpus for a command, printing its problems to stderr.
-fn load(args: &CorpusArgs) -> anyhow::Result<brief_core::corpus::Corpus> {
-    let source = args.source()?;
+fn load(args: &CorpusArgs, project: Option<&ProjectFile>) -> anyhow::Result<brief_core::corpus::Corpus> {
+    let source: CorpusSource = choose_corpus(&args.folders, project);
     let corpus = crate::load::load_corpus(&source, &|_, _| {})?;
     for problem in &corpus.problems {
         eprintln!("brief-lsp: corpus: {problem}");

@@ -10,7 +10,7 @@ use tower_lsp_server::ls_types as lsp;
 use tracing::{error, info, warn};
 
 use super::server::Server;
-use crate::config::{choose_corpus, read_project_file};
+use crate::config::{check_config, choose_corpus, read_project_file};
 use crate::load::{load_corpus, CorpusSource};
 
 /// The corpus requests read, and where it came from.
@@ -20,9 +20,11 @@ pub(super) struct Served {
 }
 
 impl Server {
-    /// Where the corpus comes from now: the editor's folders, else the
-    /// workspace's `brief-lsp.toml`, else the embedded seeds.
-    pub(super) fn corpus_source(&self) -> CorpusSource {
+    /// Reads the workspace's `brief-lsp.toml` and the editor's settings:
+    /// sets the checks' levels, and says where the corpus comes from (the
+    /// editor's folders, else the file's, else the embedded seeds). Also
+    /// returns what could not be understood, for the user to see.
+    pub(super) fn read_configuration(&self) -> (CorpusSource, Vec<String>) {
         let root = self.state.root.get().cloned().flatten();
         let settings = self
             .state
@@ -32,21 +34,38 @@ impl Server {
             .clone();
         let base = root.clone().unwrap_or_else(|| PathBuf::from("."));
         let explicit: Vec<PathBuf> = settings.corpus.iter().map(|p| base.join(p)).collect();
+        let mut errors = Vec::new();
         let project = match root.as_deref().map(read_project_file).transpose() {
-            Ok(project) => project.flatten(),
+            Ok(project) => project.flatten().map(|(_, p)| p),
             Err(err) => {
-                error!("{err:#}; using the embedded seed corpus");
+                errors.push(format!("{err:#}; using the embedded seed corpus"));
                 None
             }
         };
-        choose_corpus(&explicit, project.as_ref().map(|(_, p)| p))
+        let (checks, check_errors) = check_config(project.as_ref(), Some(&settings));
+        errors.extend(check_errors);
+        *self.state.checks.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(checks);
+        (choose_corpus(&explicit, project.as_ref()), errors)
+    }
+
+    /// Shows configuration problems once, and logs them.
+    pub(super) async fn report_configuration(&self, errors: Vec<String>) {
+        if errors.is_empty() {
+            return;
+        }
+        for err in &errors {
+            error!("configuration: {err}");
+        }
+        let message = format!("brief-lsp: {}", errors.join("; "));
+        self.client.show_message(lsp::MessageType::WARNING, message).await;
     }
 
     /// Loads the corpus in the background and swaps it in; requests keep
     /// reading the previous snapshot meanwhile.
     pub(super) async fn reindex(&self) {
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let source = self.corpus_source();
+        let (source, errors) = self.read_configuration();
+        self.report_configuration(errors).await;
         *self.state.loading.lock().unwrap_or_else(|e| e.into_inner()) = Some(source.clone());
         info!("indexing {}", source.describe());
         let (percent_tx, mut percent_rx) = tokio::sync::watch::channel(0u32);
@@ -136,14 +155,6 @@ impl Server {
             self.client.show_message(lsp::MessageType::WARNING, message).await;
         }
         self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
-        let uris = self
-            .state
-            .documents
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .uris();
-        for uri in uris {
-            self.publish_diagnostics(uri).await;
-        }
+        self.publish_all().await;
     }
 }

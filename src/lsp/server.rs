@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 
 use arc_swap::ArcSwapOption;
-use brief_core::analysis;
+use brief_core::analysis::{self, CheckConfig};
 use brief_core::corpus::Corpus;
 use brief_core::text::PositionEncoding;
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -38,6 +38,8 @@ pub(super) struct State {
     encoding: OnceLock<PositionEncoding>,
     pub(super) root: OnceLock<Option<PathBuf>>,
     pub(super) settings: Mutex<EditorSettings>,
+    /// The checks' levels, from `brief-lsp.toml` and the settings.
+    pub(super) checks: Mutex<Arc<CheckConfig>>,
     /// The source of a load under way, if one is.
     pub(super) loading: Mutex<Option<CorpusSource>>,
     /// Counts corpus loads, so that a slow old load never replaces a newer one.
@@ -56,6 +58,26 @@ impl Server {
 
     fn encoding(&self) -> PositionEncoding {
         *self.state.encoding.get().unwrap_or(&PositionEncoding::Utf16)
+    }
+
+    fn checks(&self) -> Arc<CheckConfig> {
+        self.state
+            .checks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub(super) async fn publish_all(&self) {
+        let uris = self
+            .state
+            .documents
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .uris();
+        for uri in uris {
+            self.publish_diagnostics(uri).await;
+        }
     }
 
     pub(super) fn snapshot(&self, uri: &lsp::Uri) -> Option<Arc<DocumentSnapshot>> {
@@ -98,10 +120,11 @@ impl Server {
         };
         let enc = self.encoding();
         let version = snapshot.version;
+        let checks = self.checks();
         let task = tokio::task::spawn_blocking(move || {
             let corpus = &served.corpus;
             let view = snapshot.view();
-            analysis::diagnostics(corpus, &snapshot.brief)
+            analysis::diagnostics(corpus, &snapshot.brief, &checks)
                 .iter()
                 .map(|f| convert::diagnostic(corpus, &view, f, enc))
                 .collect::<Vec<_>>()
@@ -269,20 +292,29 @@ impl LanguageServer for Server {
                 return;
             }
         };
-        let changed = {
-            let mut current = self.state.settings.lock().unwrap_or_else(|e| e.into_inner());
-            let changed = *current != settings;
-            *current = settings;
-            changed
-        };
-        if changed {
-            // Inlay hints are pulled; ask the client to pull them again.
-            if self.state.inlay_refresh_supported.load(Ordering::Relaxed)
-                && self.client.inlay_hint_refresh().await.is_err()
-            {
-                warn!("client did not refresh inlay hints");
-            }
+        let previous = std::mem::replace(
+            &mut *self.state.settings.lock().unwrap_or_else(|e| e.into_inner()),
+            settings.clone(),
+        );
+        if previous == settings {
+            return;
+        }
+        // Inlay hints are pulled; ask the client to pull them again, without
+        // waiting on its answer.
+        if self.state.inlay_refresh_supported.load(Ordering::Relaxed) {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                if client.inlay_hint_refresh().await.is_err() {
+                    warn!("client did not refresh inlay hints");
+                }
+            });
+        }
+        if previous.corpus != settings.corpus {
             self.reindex().await;
+        } else {
+            let (_, errors) = self.read_configuration();
+            self.report_configuration(errors).await;
+            self.publish_all().await;
         }
     }
 
@@ -347,10 +379,11 @@ impl LanguageServer for Server {
 
     async fn code_action(&self, params: lsp::CodeActionParams) -> Result<Option<lsp::CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
+        let checks = self.checks();
         self.analyze(&uri.clone(), move |corpus, snap, enc| {
             let view = snap.view();
             let range = view.offset(params.range.start, enc)..view.offset(params.range.end, enc);
-            let actions: Vec<lsp::CodeActionOrCommand> = analysis::diagnostics(corpus, &snap.brief)
+            let actions: Vec<lsp::CodeActionOrCommand> = analysis::diagnostics(corpus, &snap.brief, &checks)
                 .iter()
                 .filter(|f| f.range.start <= range.end && range.start <= f.range.end)
                 .flat_map(|f| {

@@ -136,3 +136,22 @@ async def test_documents_request_lists_the_served_corpus(client):
     assert lukin["title"] == "The Russia–China entente and its future"
     path = pathlib.Path(lukin["uri"].removeprefix("file://"))
     assert path.is_file() and path.name == "003_9556968063aa75cc.txt"
+
+
+async def test_severity_settings_take_effect_without_reindexing(launch, tmp_path):
+    c = await launch(options={"briefLsp": {"severity": {"citation-unknown": "warning"}}})
+    await wait_ready(c, documents=5)
+    doc = open_brief(c, "See [@nobody].\n")
+    diags = await published(c, doc, version=1)
+    assert [(d.code, d.severity) for d in diags] == [("citation-unknown", lsp.DiagnosticSeverity.Warning)]
+    c.workspace_did_change_configuration(
+        lsp.DidChangeConfigurationParams(settings={"briefLsp": {"severity": {"citation-unknown": "off"}}})
+    )
+    await wait_until(lambda: doc in c.diagnostics and not c.diagnostics[doc], "diagnostics cleared by severity off")
+    c.workspace_did_change_configuration(
+        lsp.DidChangeConfigurationParams(settings={"briefLsp": {"severity": {"citation-unknown": "hint"}}})
+    )
+    await wait_until(
+        lambda: [d.severity for d in c.diagnostics.get(doc, [])] == [lsp.DiagnosticSeverity.Hint], "hint severity"
+    )
+    assert (await status(c))["documents"] == 5

@@ -1,6 +1,8 @@
 //! What a check reports: a [`Finding`] with a stable [`Code`], a message and
 //! optional fixes. The LSP server and `check` print the same messages.
 
+use std::collections::HashMap;
+
 use super::SourceLocation;
 use crate::text::TextRange;
 
@@ -14,6 +16,18 @@ pub enum Code {
 }
 
 impl Code {
+    pub const ALL: &[Code] = &[
+        Code::CitationUnknown,
+        Code::QuoteInexact,
+        Code::QuoteNotFound,
+        Code::QuoteMisattributed,
+        Code::QuoteUncited,
+    ];
+
+    pub fn from_name(name: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+
     /// The stable name users see, configure and suppress.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -43,6 +57,22 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// A severity by name; `None` for "off", an error for anything else.
+    pub fn from_name(name: &str) -> Result<Option<Severity>, String> {
+        Ok(Some(match name {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "info" | "information" => Severity::Information,
+            "hint" => Severity::Hint,
+            "off" => return Ok(None),
+            _ => {
+                return Err(format!(
+                    "unknown severity `{name}` (error, warning, info, hint or off)"
+                ))
+            }
+        }))
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Hint => "hint",
@@ -50,6 +80,43 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
+    }
+}
+
+/// Which checks run and how loud they are: per code, a severity or off;
+/// a code not named keeps its default.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CheckConfig {
+    levels: HashMap<Code, Option<Severity>>,
+}
+
+impl CheckConfig {
+    /// Applies `code = level` pairs in order, later ones winning; returns
+    /// what could not be understood.
+    pub fn apply_names<'a>(&mut self, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<String> {
+        let mut errors = Vec::new();
+        for (code, level) in pairs {
+            let Some(code_value) = Code::from_name(code) else {
+                let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+                errors.push(format!("unknown check `{code}` (known: {})", known.join(", ")));
+                continue;
+            };
+            match Severity::from_name(level) {
+                Ok(level) => {
+                    self.levels.insert(code_value, level);
+                }
+                Err(err) => errors.push(format!("{code}: {err}")),
+            }
+        }
+        errors
+    }
+
+    /// The severity `code` is reported at, `None` when it is off.
+    pub fn level(&self, code: Code) -> Option<Severity> {
+        self.levels
+            .get(&code)
+            .copied()
+            .unwrap_or(Some(code.default_severity()))
     }
 }
 
@@ -81,4 +148,27 @@ pub struct Finding {
     pub message: String,
     pub related: Vec<Related>,
     pub fixes: Vec<Fix>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_config_sets_levels_by_name_and_reports_what_it_cannot_read() {
+        let mut config = CheckConfig::default();
+        let errors = config.apply_names([
+            ("quote-uncited", "off"),
+            ("citation-unknown", "warning"),
+            ("quote-typo", "error"),
+            ("quote-inexact", "loud"),
+        ]);
+        assert_eq!(config.level(Code::QuoteUncited), None);
+        assert_eq!(config.level(Code::CitationUnknown), Some(Severity::Warning));
+        assert_eq!(config.level(Code::QuoteInexact), Some(Severity::Warning));
+        assert_eq!(config.level(Code::QuoteNotFound), Some(Severity::Warning));
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("unknown check `quote-typo`"));
+        assert!(errors[1].starts_with("quote-inexact: unknown severity `loud`"));
+    }
 }

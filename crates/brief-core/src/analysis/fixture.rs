@@ -58,7 +58,7 @@ pub(crate) fn check_completion(fixture: &str, expect: Expect) {
 pub(crate) fn check_diagnostics(brief: &str, expect: Expect) {
     let brief = Brief::parse(brief);
     let mut lines = Vec::new();
-    for f in super::diagnostics(seed_corpus(), &brief) {
+    for f in super::diagnostics(seed_corpus(), &brief, &super::CheckConfig::default()) {
         let text = &brief.text[f.range.start..f.range.end];
         lines.push(format!(
             "{:?} {text:?} {} {}: {}",

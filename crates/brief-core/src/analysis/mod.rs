@@ -8,7 +8,7 @@ mod findings;
 mod fixture;
 mod quotes;
 
-pub use findings::{Code, Edit, Finding, Fix, Related, Severity};
+pub use findings::{CheckConfig, Code, Edit, Finding, Fix, Related, Severity};
 
 use crate::brief::Brief;
 use crate::corpus::{Corpus, DocId};
@@ -78,10 +78,18 @@ pub fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Compl
     citations::completion(corpus, brief, offset)
 }
 
-/// Every finding of every check, in text order.
-pub fn diagnostics(corpus: &Corpus, brief: &Brief) -> Vec<Finding> {
+/// Every finding of every check `config` leaves on, at its configured
+/// severity, in text order.
+pub fn diagnostics(corpus: &Corpus, brief: &Brief, config: &CheckConfig) -> Vec<Finding> {
     let mut findings = citations::diagnostics(corpus, brief);
     findings.extend(quotes::diagnostics(corpus, brief));
+    findings.retain_mut(|f| match config.level(f.code) {
+        Some(severity) => {
+            f.severity = severity;
+            true
+        }
+        None => false,
+    });
     findings.sort_by_key(|f| (f.range.start, f.range.end));
     findings
 }
