@@ -162,23 +162,47 @@ fn project_file_severities_change_and_disable_checks() {
         "See [@nobody].\n\n“Chinese and Russians now better understand both the potential and the limitations of their relationship.”\n",
     );
     let codes = |cmd: &mut Command| {
-        let out = cmd.args(["check", "--format", "json"]).arg(&brief).output().unwrap();
+        let out = cmd
+            .args(["check", "--format", "json"])
+            .arg(&brief)
+            .output()
+            .unwrap();
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let found: Vec<String> = json
             .as_array()
             .unwrap()
             .iter()
-            .map(|f| format!("{} {}", f["code"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["code"].as_str().unwrap(),
+                    f["severity"].as_str().unwrap()
+                )
+            })
             .collect();
         (found, out.status.code())
     };
     assert_eq!(
         codes(&mut brief_lsp(dir.path())),
-        (vec!["citation-unknown error".into(), "quote-uncited hint".into()], Some(1))
+        (
+            vec!["citation-unknown error".into(), "quote-uncited hint".into()],
+            Some(1)
+        )
     );
-    write(dir.path(), "brief-lsp.toml", "[severity]\ncitation-unknown = \"info\"\nquote-uncited = \"off\"\n");
-    assert_eq!(codes(&mut brief_lsp(dir.path())), (vec!["citation-unknown info".into()], Some(0)));
-    write(dir.path(), "brief-lsp.toml", "[severity]\ncitation-unknwn = \"off\"\n");
+    write(
+        dir.path(),
+        "brief-lsp.toml",
+        "[severity]\ncitation-unknown = \"info\"\nquote-uncited = \"off\"\n",
+    );
+    assert_eq!(
+        codes(&mut brief_lsp(dir.path())),
+        (vec!["citation-unknown info".into()], Some(0))
+    );
+    write(
+        dir.path(),
+        "brief-lsp.toml",
+        "[severity]\ncitation-unknwn = \"off\"\n",
+    );
     brief_lsp(dir.path())
         .arg("check")
         .arg(&brief)

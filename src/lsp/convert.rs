@@ -155,6 +155,29 @@ pub fn completion(
     })
 }
 
+pub fn document_symbols(
+    view: &TextView,
+    items: Vec<analysis::OutlineItem>,
+    enc: PositionEncoding,
+) -> Vec<lsp::DocumentSymbol> {
+    items
+        .into_iter()
+        .map(|item| {
+            #[allow(deprecated)]
+            lsp::DocumentSymbol {
+                name: item.title,
+                detail: None,
+                kind: lsp::SymbolKind::STRING,
+                tags: None,
+                deprecated: None,
+                range: view.range(item.range, enc),
+                selection_range: view.range(item.selection, enc),
+                children: Some(document_symbols(view, item.children, enc)),
+            }
+        })
+        .collect()
+}
+
 pub fn inlay_hint(view: &TextView, hint: analysis::InlayHint, enc: PositionEncoding) -> lsp::InlayHint {
     lsp::InlayHint {
         position: view.position(hint.offset, enc),

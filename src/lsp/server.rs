@@ -217,6 +217,7 @@ impl LanguageServer for Server {
                     ..Default::default()
                 }),
                 inlay_hint_provider: Some(lsp::OneOf::Left(true)),
+                document_symbol_provider: Some(lsp::OneOf::Left(true)),
                 code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
                     lsp::CodeActionOptions {
                         code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
@@ -350,6 +351,21 @@ impl LanguageServer for Server {
             let view = snap.view();
             let completions = analysis::completion(corpus, &snap.brief, view.offset(pos.position, enc))?;
             Some(convert::completion(&view, completions, enc))
+        })
+        .await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: lsp::DocumentSymbolParams,
+    ) -> Result<Option<lsp::DocumentSymbolResponse>> {
+        self.analyze(&params.text_document.uri, move |_, snap, enc| {
+            let items = analysis::outline(&snap.brief);
+            Some(lsp::DocumentSymbolResponse::Nested(convert::document_symbols(
+                &snap.view(),
+                items,
+                enc,
+            )))
         })
         .await
     }

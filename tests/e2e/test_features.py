@@ -170,3 +170,15 @@ async def test_citations_in_code_and_urls_are_ignored(client):
     diags = await published(client, doc, version=1)
     assert summary(diags) == [("citation-unknown", "brief-lsp", "unknown citation key `@nobody`")]
     assert diags[0].range == span(text, "@nobody")
+
+
+async def test_document_symbols_are_the_briefs_headings(client):
+    doc = open_brief(client, "# Brief — é\n\nIntro.\n\n## Trade\n\nText.\n\n## Arms\n\nMore.\n")
+    symbols = await client.text_document_document_symbol_async(
+        lsp.DocumentSymbolParams(text_document=lsp.TextDocumentIdentifier(uri=doc))
+    )
+    assert [s.name for s in symbols] == ["Brief — é"]
+    assert [c.name for c in symbols[0].children] == ["Trade", "Arms"]
+    trade = symbols[0].children[0]
+    assert (trade.range.start.line, trade.range.end.line) == (4, 8)
+    assert (trade.selection_range.start.character, trade.selection_range.end.character) == (3, 8)

@@ -6,9 +6,11 @@ mod citations;
 mod findings;
 #[cfg(test)]
 mod fixture;
+mod outline;
 mod quotes;
 
 pub use findings::{CheckConfig, Code, Edit, Finding, Fix, Related, Severity};
+pub use outline::{outline, OutlineItem};
 
 use crate::brief::Brief;
 use crate::corpus::{Corpus, DocId};
