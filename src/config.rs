@@ -91,17 +91,24 @@ impl Default for EditorSettings {
 }
 
 impl EditorSettings {
-    /// Reads settings from an LSP payload; unknown keys are ignored so that
-    /// newer editor extensions keep working with older servers.
-    pub fn from_json(value: &serde_json::Value) -> Result<EditorSettings, String> {
-        let value = value
-            .get("briefLsp")
-            .or_else(|| value.get("brief-lsp"))
-            .unwrap_or(value);
-        if value.is_null() {
-            return Ok(EditorSettings::default());
+    /// Reads settings from an LSP payload: under `briefLsp`, or flat. A
+    /// payload with neither (Eglot sends `{}` after connecting, other
+    /// clients send other servers' sections) is `None`: not ours, no change.
+    /// Unknown keys are ignored so that newer editor extensions keep
+    /// working with older servers.
+    pub fn from_json(value: &serde_json::Value) -> Result<Option<EditorSettings>, String> {
+        const KEYS: &[&str] = &["corpus", "inlayHints", "severity"];
+        let ours = match value.get("briefLsp").or_else(|| value.get("brief-lsp")) {
+            Some(nested) => nested,
+            None if KEYS.iter().any(|k| value.get(k).is_some()) => value,
+            None => return Ok(None),
+        };
+        if ours.is_null() {
+            return Ok(Some(EditorSettings::default()));
         }
-        serde_json::from_value(value.clone()).map_err(|err| format!("invalid brief-lsp settings: {err}"))
+        serde_json::from_value(ours.clone())
+            .map(Some)
+            .map_err(|err| format!("invalid brief-lsp settings: {err}"))
     }
 }
 
@@ -132,6 +139,7 @@ mod tests {
         let editor = EditorSettings::from_json(
             &serde_json::json!({"severity": {"citation-unknown": "hint", "nope": "off"}}),
         )
+        .unwrap()
         .unwrap();
         let (config, errors) = check_config(Some(&project), Some(&editor));
         assert_eq!(config.level(Code::QuoteUncited), None);
@@ -147,8 +155,20 @@ mod tests {
             corpus: vec![PathBuf::from("/a")],
             ..EditorSettings::default()
         };
-        assert_eq!(EditorSettings::from_json(&nested).unwrap(), expected);
-        assert_eq!(EditorSettings::from_json(&flat).unwrap(), expected);
+        assert_eq!(
+            EditorSettings::from_json(&nested).unwrap(),
+            Some(expected.clone())
+        );
+        assert_eq!(EditorSettings::from_json(&flat).unwrap(), Some(expected));
+        assert_eq!(EditorSettings::from_json(&serde_json::json!({})).unwrap(), None);
+        assert_eq!(
+            EditorSettings::from_json(&serde_json::json!({"ltex": {"language": "en"}})).unwrap(),
+            None
+        );
+        assert_eq!(
+            EditorSettings::from_json(&serde_json::json!({"briefLsp": {}})).unwrap(),
+            Some(EditorSettings::default())
+        );
         assert!(EditorSettings::from_json(&serde_json::json!({"corpus": 3})).is_err());
     }
 }

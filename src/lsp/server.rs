@@ -196,7 +196,10 @@ impl LanguageServer for Server {
             .store(refresh.unwrap_or(false), Ordering::Relaxed);
         if let Some(options) = &params.initialization_options {
             match EditorSettings::from_json(options) {
-                Ok(settings) => *self.state.settings.lock().unwrap_or_else(|e| e.into_inner()) = settings,
+                Ok(Some(settings)) => {
+                    *self.state.settings.lock().unwrap_or_else(|e| e.into_inner()) = settings
+                }
+                Ok(None) => {}
                 Err(err) => warn!("{err}; using defaults"),
             }
         }
@@ -285,7 +288,8 @@ impl LanguageServer for Server {
 
     async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
         let settings = match EditorSettings::from_json(&params.settings) {
-            Ok(settings) => settings,
+            Ok(Some(settings)) => settings,
+            Ok(None) => return,
             Err(err) => {
                 self.client
                     .show_message(lsp::MessageType::WARNING, format!("brief-lsp: {err}"))

@@ -155,3 +155,15 @@ async def test_severity_settings_take_effect_without_reindexing(launch, tmp_path
         lambda: [d.severity for d in c.diagnostics.get(doc, [])] == [lsp.DiagnosticSeverity.Hint], "hint severity"
     )
     assert (await status(c))["documents"] == 5
+
+
+async def test_a_configuration_without_our_section_changes_nothing(launch, tmp_path):
+    # Eglot sends `{}` right after connecting; other clients send other servers' sections.
+    folder = corpus_folder(tmp_path)
+    c = await launch(options={"corpus": [str(folder)]})
+    await wait_ready(c, documents=1)
+    for settings in ({}, {"ltex": {"language": "en-US"}}):
+        c.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(settings=settings))
+    doc = open_brief(c, "See @mydoc.\n")
+    assert await published(c, doc, version=1) == []
+    assert (await status(c))["source"] == str(folder)
