@@ -1,0 +1,82 @@
+// The extension's settings and what they become for the server. No `vscode`
+// import here: the Node protocol tests build the server's options with the
+// same functions the extension uses.
+
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** The configuration section of every setting (`briefLsp.*`). */
+export const SECTION = 'briefLsp';
+
+/** The `briefLsp.*` settings the extension reads. */
+export interface Settings {
+  /** The server binary: a name looked up on PATH, or a path. */
+  serverPath: string;
+  /** Corpus folders, relative to the workspace root or absolute. */
+  corpus: string[];
+  /** Show each verified quote's source key after it. */
+  inlayHints: boolean;
+  /** Per check code: `error`, `warning`, `info`, `hint` or `off`. */
+  severity: Record<string, string>;
+}
+
+export const DEFAULTS: Readonly<Settings> = Object.freeze({
+  serverPath: 'brief-lsp',
+  corpus: [],
+  inlayHints: true,
+  severity: {},
+});
+
+/** What the server accepts as `initializationOptions` (and, nested under
+ * `briefLsp`, in `workspace/didChangeConfiguration`). */
+export interface InitializationOptions {
+  corpus: string[];
+  inlayHints: boolean;
+  severity: Record<string, string>;
+}
+
+/** Reads one setting by its key inside the section, e.g.
+ * `vscode.workspace.getConfiguration('briefLsp').get`, or a plain object's
+ * lookup in tests. */
+export type Lookup = (key: keyof Settings) => unknown;
+
+/** The settings, with defaults for missing or ill-typed values. Well-typed
+ * values are kept as they are: the language client also sends the raw
+ * `briefLsp` section (workspace/didChangeConfiguration, right after start and
+ * on every change), and the server re-indexes when what it gets differs from
+ * the initialization options. */
+export function readSettings(lookup: Lookup): Settings {
+  const serverPath = lookup('serverPath');
+  const corpus = lookup('corpus');
+  const inlayHints = lookup('inlayHints');
+  const severity = lookup('severity');
+  const isLevels = (v: unknown): v is Record<string, string> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+  return {
+    serverPath: typeof serverPath === 'string' && serverPath.trim() !== '' ? serverPath : DEFAULTS.serverPath,
+    corpus: Array.isArray(corpus) && corpus.every((c) => typeof c === 'string') ? [...corpus] : [],
+    inlayHints: typeof inlayHints === 'boolean' ? inlayHints : DEFAULTS.inlayHints,
+    severity: isLevels(severity) ? { ...severity } : {},
+  };
+}
+
+/** The server's `initializationOptions` for these settings. */
+export function initializationOptions(settings: Settings): InitializationOptions {
+  return { corpus: [...settings.corpus], inlayHints: settings.inlayHints, severity: { ...settings.severity } };
+}
+
+/** The command that starts the server on stdio. A bare name is looked up on
+ * PATH; `~/…` is the home folder; any other relative path (`./bin/brief-lsp`)
+ * is relative to the workspace folder, if there is one. */
+export function serverCommand(
+  settings: Settings,
+  workspaceRoot?: string,
+): { command: string; args: string[] } {
+  let command = settings.serverPath.trim();
+  if (command === '~' || command.startsWith('~/')) {
+    command = path.join(os.homedir(), command.slice(1));
+  } else if (!path.isAbsolute(command) && /[\\/]/.test(command) && workspaceRoot !== undefined) {
+    command = path.resolve(workspaceRoot, command);
+  }
+  return { command, args: ['serve'] };
+}
