@@ -1,0 +1,164 @@
+//! What follows an amount: a percent sign or word, a currency, a multiplier
+//! ("times larger", "-fold"), or the head noun of a count.
+
+use super::lexicon::{
+    comparative, currency_adjective, currency_code, currency_symbol, currency_word, scale_word, stopword,
+    Lower,
+};
+use super::quantity::quantity;
+use super::token::Sent;
+
+#[derive(Clone, PartialEq)]
+pub(super) enum Unit {
+    None,
+    Money(&'static str),
+    Percent,
+    Points,
+    Times,
+    Noun(String),
+}
+
+/// The unit after a quantity ending at `j` (an optional glued hyphen first:
+/// "3.5-billion-yuan", "15-percent", "10-year").
+pub(super) fn unit_after(s: &Sent, j: usize) -> (Unit, usize) {
+    if matches!(s.punct(j), Some('%' | '٪')) {
+        return (Unit::Percent, j + 1);
+    }
+    let hyphen = s.hyphen_joins(j);
+    let k = if hyphen { j + 1 } else { j };
+    let Some(w) = s.lower(k) else {
+        // A symbol after the amount ("10 €"), unless it starts the next amount.
+        return match s.punct(j).and_then(currency_symbol) {
+            Some(code) if s.num(j + 1).is_none() => (Unit::Money(code), j + 1),
+            _ => (Unit::None, j),
+        };
+    };
+    match w.as_str() {
+        "percentage" if s.is(k + 1, "point") || s.is(k + 1, "points") => return (Unit::Points, k + 2),
+        "percent" | "percentage" | "percents" | "pct" => return (Unit::Percent, k + 1),
+        "per" if s.is(k + 1, "cent") => return (Unit::Percent, k + 2),
+        "fold" if hyphen => return (Unit::Times, k + 1),
+        "times" if s.lower(k + 1).is_some_and(|n| comparative(n.as_str())) => return (Unit::Times, k + 1),
+        _ => {}
+    }
+    if let Some(found) = money_after(s, k) {
+        return found;
+    }
+    match head_noun(s, j) {
+        Some((noun, end)) => (Unit::Noun(noun), end),
+        None => (Unit::None, j),
+    }
+}
+
+/// "dollars", "US dollars", "Hong Kong dollars", "swiss francs", "RMB", "pounds sterling".
+fn money_after(s: &Sent, k: usize) -> Option<(Unit, usize)> {
+    let w = s.lower(k)?;
+    let two_word = match w.as_str() {
+        "hong" if s.is(k + 1, "kong") => Some("HKD"),
+        "new" if s.is(k + 1, "zealand") => Some("NZD"),
+        _ => None,
+    };
+    let (adjective, name_at) = match two_word {
+        Some(code) => (Some(code), k + 2),
+        None => match currency_adjective(w.as_str()) {
+            Some(code) => (Some(code), k + 1),
+            None => (None, k),
+        },
+    };
+    let name = s.lower(name_at)?;
+    let franc = matches!(name.as_str(), "franc" | "francs") && adjective == Some("CHF");
+    let code = match (adjective, currency_word(name.as_str())) {
+        (Some(adj), Some(_)) => adj,
+        (None, Some(code)) => code,
+        _ if franc => "CHF",
+        // A code after the amount: "40 rmb", "107 billion USD".
+        _ if adjective.is_none() => {
+            return s
+                .word(k)
+                .and_then(currency_code)
+                .map(|code| (Unit::Money(code), k + 1))
+        }
+        _ => return None,
+    };
+    let end = if name.as_str().starts_with("pound") && s.is(name_at + 1, "sterling") {
+        name_at + 2
+    } else {
+        name_at + 1
+    };
+    Some((Unit::Money(code), end))
+}
+
+/// "13 dollars and 45 cents", "3 dollars 50 cents".
+pub(super) fn cents_after(s: &Sent, end: usize, value: f64) -> (f64, usize) {
+    let at = if s.is(end, "and") { end + 1 } else { end };
+    match quantity(s, at, false) {
+        Some(q) if s.is(q.end, "cents") || s.is(q.end, "cent") => (value + q.value / 100.0, q.end + 1),
+        _ => (value, end),
+    }
+}
+
+/// The head noun counted by a number ending at `j`: "3200 troops",
+/// "some 50 strategic partnerships", "300,000 Chinese", "a 10-year plan".
+/// Returns it lower-cased with the token index after it.
+fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
+    if s.hyphen_joins(j) {
+        return Some((s.word(j + 1)?.to_lowercase(), j + 2));
+    }
+    if s.glued(j) {
+        return None;
+    }
+    // Up to three words; a plural among them is the head, else the last noun
+    // before a function word or a mark ("30 aircraft."), else the first.
+    let mut nouns = Vec::with_capacity(3);
+    let mut k = j;
+    for _ in 0..3 {
+        let Some(w) = s.word(k) else { break };
+        let l = Lower::new(w);
+        let l = l.as_ref().map_or("", Lower::as_str);
+        if w.chars().count() < 2 || s.glued(k) || stopword(l) || scale_word(l).is_some() {
+            break;
+        }
+        // "air-defence systems": a hyphenated compound is one word, headed by its last part.
+        let mut last = k;
+        while s.hyphen_joins(last + 1) && s.word(last + 2).is_some() {
+            last += 2;
+        }
+        k = last + 1;
+        if modifier(l) {
+            continue;
+        }
+        let word = s.str(last);
+        if plural_like(word) {
+            return Some((word.to_lowercase(), last + 1));
+        }
+        nouns.push(last);
+    }
+    let pick = if s.word(k).is_some() && nouns.len() == 3 {
+        nouns[0]
+    } else {
+        *nouns.last()?
+    };
+    Some((s.str(pick).to_lowercase(), pick + 1))
+}
+
+/// Words after a number that modify rather than name what is counted:
+/// adverbs, participles and superlatives ("two recently completed bridges",
+/// "twenty declined", "the two largest").
+fn modifier(w: &str) -> bool {
+    let nouns = [
+        "family", "assembly", "supply", "monopoly", "anomaly", "interest", "forest", "protest", "request",
+        "contest", "harvest", "arrest",
+    ];
+    w.len() > 4 && (w.ends_with("ly") || w.ends_with("ed") || w.ends_with("est")) && !nouns.contains(&w)
+}
+
+/// Ends like an English plural ("troops", "partnerships"), not like "across",
+/// "status", "this" or a possessive.
+pub(super) fn plural_like(w: &str) -> bool {
+    let ends = |e: &str| {
+        w.len() >= e.len()
+            && w.get(w.len() - e.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(e))
+    };
+    w.len() >= 3 && ends("s") && !["ss", "us", "is", "'s", "’s"].into_iter().any(ends)
+}
