@@ -55,7 +55,7 @@ fn check_json_uses_zero_based_utf16_positions() {
 }
 
 #[test]
-fn a_clean_brief_exits_0_and_the_example_brief_has_one_finding() {
+fn a_clean_brief_exits_0_and_the_example_brief_shows_each_kind_of_finding() {
     let dir = tempfile::tempdir().unwrap();
     let brief = write(dir.path(), "ok.md", "Trenin [@trenin2016] and `@code`.\n");
     brief_lsp(dir.path())
@@ -71,15 +71,19 @@ fn a_clean_brief_exits_0_and_the_example_brief_has_one_finding() {
         .assert()
         .code(1);
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    let codes: Vec<&str> = json
+    let found: Vec<String> = json
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| f["message"].as_str().unwrap())
+        .map(|f| format!("{} {}", f["range"]["start"]["line"], f["code"].as_str().unwrap()))
         .collect();
     assert_eq!(
-        codes,
-        ["unknown citation key `@trenin2017`; did you mean `@trenin2016`?"]
+        found,
+        [
+            "13 figure-contradicted",
+            "19 quote-inexact",
+            "23 citation-unknown"
+        ]
     );
 }
 

@@ -61,6 +61,7 @@ pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
                 "quote index: {passages} passages, {} k-gram entries",
                 corpus.quote_index().n_entries()
             );
+            println!("figures: {} checkable figures", corpus.figure_index().len());
         }
     }
     Ok(ExitCode::SUCCESS)

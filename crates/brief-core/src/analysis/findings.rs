@@ -13,6 +13,8 @@ pub enum Code {
     QuoteNotFound,
     QuoteMisattributed,
     QuoteUncited,
+    FigureContradicted,
+    FigureUnsupported,
 }
 
 impl Code {
@@ -22,6 +24,8 @@ impl Code {
         Code::QuoteNotFound,
         Code::QuoteMisattributed,
         Code::QuoteUncited,
+        Code::FigureContradicted,
+        Code::FigureUnsupported,
     ];
 
     pub fn from_name(name: &str) -> Option<Code> {
@@ -36,6 +40,8 @@ impl Code {
             Code::QuoteNotFound => "quote-not-found",
             Code::QuoteMisattributed => "quote-misattributed",
             Code::QuoteUncited => "quote-uncited",
+            Code::FigureContradicted => "figure-contradicted",
+            Code::FigureUnsupported => "figure-unsupported",
         }
     }
 
@@ -44,6 +50,8 @@ impl Code {
             Code::CitationUnknown => Severity::Error,
             Code::QuoteInexact | Code::QuoteNotFound | Code::QuoteMisattributed => Severity::Warning,
             Code::QuoteUncited => Severity::Hint,
+            Code::FigureContradicted => Severity::Warning,
+            Code::FigureUnsupported => Severity::Information,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! rendered here so that every client and the CLI show the same text.
 
 mod citations;
+mod figures;
 mod findings;
 #[cfg(test)]
 mod fixture;
@@ -58,18 +59,23 @@ pub struct InlayHint {
     pub label: String,
 }
 
-/// What is under the cursor: a citation key, else the innermost quote.
+/// What is under the cursor: a citation key, else a figure, else the
+/// innermost quote.
 pub fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hover> {
-    citations::hover(corpus, brief, offset).or_else(|| quotes::hover(corpus, brief, offset))
+    citations::hover(corpus, brief, offset)
+        .or_else(|| figures::hover(corpus, brief, offset))
+        .or_else(|| quotes::hover(corpus, brief, offset))
 }
 
 pub fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
-    let found = citations::definition(corpus, brief, offset);
+    let mut found = citations::definition(corpus, brief, offset);
     if found.is_empty() {
-        quotes::definition(corpus, brief, offset)
-    } else {
-        found
+        found = figures::definition(corpus, brief, offset);
     }
+    if found.is_empty() {
+        found = quotes::definition(corpus, brief, offset);
+    }
+    found
 }
 
 pub fn inlay_hints(corpus: &Corpus, brief: &Brief) -> Vec<InlayHint> {
@@ -85,6 +91,7 @@ pub fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Compl
 pub fn diagnostics(corpus: &Corpus, brief: &Brief, config: &CheckConfig) -> Vec<Finding> {
     let mut findings = citations::diagnostics(corpus, brief);
     findings.extend(quotes::diagnostics(corpus, brief));
+    findings.extend(figures::diagnostics(corpus, brief));
     findings.retain_mut(|f| match config.level(f.code) {
         Some(severity) => {
             f.severity = severity;

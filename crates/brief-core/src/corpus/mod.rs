@@ -23,6 +23,7 @@ pub use offset_map::OffsetMap;
 pub(crate) use normalize::replacement;
 use normalize::Vocabulary;
 
+use crate::figures::FigureIndex;
 use crate::quotes::QuoteIndex;
 
 /// A file of a corpus folder, as read by the caller.
@@ -76,6 +77,7 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     by_key: HashMap<String, DocId>,
     quote_index: QuoteIndex,
+    figure_index: FigureIndex,
 }
 
 impl Corpus {
@@ -179,12 +181,16 @@ impl Corpus {
             })
             .collect();
         problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        let quote_index = QuoteIndex::build(&documents);
+        let (quote_index, figure_index) = rayon::join(
+            || QuoteIndex::build(&documents),
+            || FigureIndex::build(&documents),
+        );
         Corpus {
             documents,
             problems,
             by_key,
             quote_index,
+            figure_index,
         }
     }
 
@@ -198,6 +204,10 @@ impl Corpus {
 
     pub fn quote_index(&self) -> &QuoteIndex {
         &self.quote_index
+    }
+
+    pub fn figure_index(&self) -> &FigureIndex {
+        &self.figure_index
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {

@@ -47,6 +47,7 @@
 
 mod context;
 mod extract;
+mod index;
 mod lexicon;
 mod number;
 mod quantity;
@@ -60,6 +61,7 @@ mod tests;
 
 use crate::text::TextRange;
 use extract::{sentence_figures, Found};
+pub use index::{class, Context, CorpusFigure, FigureIndex};
 use lexicon::{abbreviation, Lower};
 use token::{Kind, Sent, Token, Tokenizer};
 

@@ -1,0 +1,280 @@
+//! The corpus's figures, findable by unit and by the words around them.
+//!
+//! "15 percent" in one sentence is not "15 percent" in another: what makes a
+//! figure comparable is its context. Each figure keeps the content words of
+//! its sentence; candidates for a brief's figure are those of the same unit
+//! that share its rarest context words, scored by IDF-weighted overlap.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::{extract_figures, Figure, FigureKind};
+use crate::corpus::{BlockKind, DocId, Document};
+use crate::text::TextRange;
+
+/// A figure of a corpus document, its range and sentence in the normalized text.
+#[derive(Clone, Debug)]
+pub struct CorpusFigure {
+    pub doc: DocId,
+    pub figure: Figure,
+    pub sentence: TextRange,
+    words: Vec<u32>,
+}
+
+#[derive(Debug, Default)]
+pub struct FigureIndex {
+    figures: Vec<CorpusFigure>,
+    word_ids: FxHashMap<String, u32>,
+    idf: Vec<f32>,
+    /// Per word, the figures whose sentence holds it.
+    postings: Vec<Vec<u32>>,
+}
+
+/// What the brief says around one of its figures: content words with weights.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    words: Vec<(String, f32)>,
+}
+
+impl Context {
+    /// The words of `sentence` (weight 1) and of the sentence before it
+    /// (weight 0.5), without the figure's own words.
+    pub fn new(sentence: &str, previous: &str) -> Context {
+        let mut words: Vec<(String, f32)> = Vec::new();
+        for (text, weight) in [(sentence, 1.0), (previous, 0.5)] {
+            for w in content_words(text) {
+                if !words.iter().any(|(x, _)| *x == w) {
+                    words.push((w, weight));
+                }
+            }
+        }
+        Context { words }
+    }
+}
+
+/// Words too common to say what a figure is about.
+const STOPWORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "that",
+    "this",
+    "with",
+    "from",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "its",
+    "their",
+    "his",
+    "her",
+    "they",
+    "than",
+    "more",
+    "over",
+    "about",
+    "some",
+    "nearly",
+    "almost",
+    "which",
+    "into",
+    "also",
+    "been",
+    "but",
+    "not",
+    "per",
+    "cent",
+    "percent",
+    "such",
+    "will",
+    "would",
+    "can",
+    "could",
+    "while",
+    "when",
+    "where",
+    "both",
+    "all",
+    "other",
+    "only",
+    "most",
+    "then",
+    "there",
+    "these",
+    "those",
+    "what",
+    "who",
+    "whom",
+    "whose",
+    "each",
+    "between",
+    "after",
+    "before",
+    "since",
+    "during",
+    "under",
+    "according",
+    "reached",
+    "reaching",
+    "billion",
+    "million",
+    "thousand",
+    "trillion",
+    "dollars",
+    "year",
+    "years",
+];
+
+/// Lower-cased words of three letters or more, stop words left out; the
+/// head nouns of units ("percent") are in the unit already.
+pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+}
+
+/// Figures that can be checked against each other share a class: a currency,
+/// percentages, percentage points, counts of one noun, multipliers. Years,
+/// dates and bare numbers are not checked.
+pub fn class(kind: &FigureKind) -> Option<String> {
+    Some(match kind {
+        FigureKind::Currency { code } => format!("currency:{code}"),
+        FigureKind::Percent => "percent".into(),
+        FigureKind::PercentagePoints => "points".into(),
+        FigureKind::Count { noun } => format!("count:{}", noun.trim_end_matches('s')),
+        FigureKind::Multiplier => "multiplier".into(),
+        FigureKind::Year | FigureKind::Date | FigureKind::Plain => return None,
+    })
+}
+
+impl FigureIndex {
+    pub fn build(documents: &[Document]) -> FigureIndex {
+        let per_doc: Vec<Vec<(Figure, TextRange, Vec<String>)>> =
+            documents.par_iter().map(doc_figures).collect();
+        let mut index = FigureIndex::default();
+        let mut df: Vec<u32> = Vec::new();
+        for (doc, figures) in documents.iter().zip(per_doc) {
+            for (figure, sentence, words) in figures {
+                let mut ids: Vec<u32> = words
+                    .into_iter()
+                    .map(|w| {
+                        let next = index.word_ids.len() as u32;
+                        *index.word_ids.entry(w).or_insert(next)
+                    })
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let fig_id = index.figures.len() as u32;
+                for &id in &ids {
+                    if id as usize >= df.len() {
+                        df.resize(id as usize + 1, 0);
+                        index.postings.resize(id as usize + 1, Vec::new());
+                    }
+                    df[id as usize] += 1;
+                    index.postings[id as usize].push(fig_id);
+                }
+                index.figures.push(CorpusFigure {
+                    doc: doc.id,
+                    figure,
+                    sentence,
+                    words: ids,
+                });
+            }
+        }
+        let n = index.figures.len().max(1) as f32;
+        index.idf = df.iter().map(|&d| (n / d as f32).ln() + 1.0).collect();
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.figures.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.figures.is_empty()
+    }
+
+    /// Corpus figures of `class` sharing context with `context`, with their
+    /// context score in 0..=1, best first.
+    pub fn candidates(&self, class: &str, context: &Context) -> Vec<(f64, &CorpusFigure)> {
+        let known: Vec<(u32, f32)> = context
+            .words
+            .iter()
+            .filter_map(|(w, weight)| self.word_ids.get(w).map(|&id| (id, *weight)))
+            .collect();
+        // Words the corpus never puts beside a figure still count against a
+        // match: they are what the brief says that no source does.
+        let unknown: f32 = context.words.len().saturating_sub(known.len()) as f32 * self.max_idf();
+        let total: f32 = known
+            .iter()
+            .map(|&(id, w)| w * self.idf[id as usize])
+            .sum::<f32>()
+            + unknown;
+        if total == 0.0 {
+            return Vec::new();
+        }
+        // The rarest words find the candidates; common ones only score them.
+        let mut seeds = known.clone();
+        seeds.sort_by(|a, b| self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize]));
+        let mut ids: Vec<u32> = seeds
+            .iter()
+            .take(8)
+            .flat_map(|&(id, _)| self.postings[id as usize].iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut scored: Vec<(f64, &CorpusFigure)> = ids
+            .into_iter()
+            .map(|i| &self.figures[i as usize])
+            .filter(|f| super::index::class(&f.figure.kind).as_deref() == Some(class))
+            .map(|f| {
+                let shared: f32 = known
+                    .iter()
+                    .filter(|(id, _)| f.words.binary_search(id).is_ok())
+                    .map(|&(id, w)| w * self.idf[id as usize])
+                    .sum();
+                ((shared / total) as f64, f)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored
+    }
+
+    fn max_idf(&self) -> f32 {
+        self.idf.iter().copied().fold(1.0, f32::max)
+    }
+}
+
+fn doc_figures(doc: &Document) -> Vec<(Figure, TextRange, Vec<String>)> {
+    let mut out = Vec::new();
+    for p in &doc.paragraphs {
+        if !matches!(p.kind, BlockKind::Prose | BlockKind::ListItem) {
+            continue;
+        }
+        for mut figure in extract_figures(doc.text(p.range)) {
+            if class(&figure.kind).is_none() {
+                continue;
+            }
+            figure.range = figure.range.shifted(p.range.start);
+            let sentences = &doc.sentences[p.sentences.clone()];
+            let at = sentences.iter().position(|s| s.contains_range(figure.range));
+            let s = at.map_or(p.range, |i| sentences[i]);
+            // The sentence before often names what the figure is about
+            // ("…the Vostok-2018 maneuvers. China sent 3200 troops").
+            let previous = at
+                .and_then(|i| i.checked_sub(1))
+                .map_or("", |i| doc.text(sentences[i]));
+            let own = doc.normalized[figure.range.start..figure.range.end].to_lowercase();
+            let words = content_words(doc.text(s))
+                .chain(content_words(previous))
+                .filter(|w| !own.contains(w.as_str()))
+                .collect();
+            out.push((figure, s, words));
+        }
+    }
+    out
+}
