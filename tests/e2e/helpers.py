@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import pathlib
 import re
 import time
 
 from lsprotocol import types as lsp
+from pygls import uris
 
 # A brief whose citations sit after non-ASCII text on the same line: the
 # first two keys are unknown, `@trenin2016` is a seed.
@@ -158,3 +160,44 @@ async def document_text(client, doc_uri: str) -> dict:
 def summary(diagnostics) -> list[tuple[str, str, str]]:
     """(code, source, message) of each diagnostic, for readable assertions."""
     return [(d.code, d.source, d.message) for d in diagnostics]
+
+
+# --- requests on a position, and where their locations point ------------------
+
+
+def ident(doc: str) -> lsp.TextDocumentIdentifier:
+    return lsp.TextDocumentIdentifier(uri=doc)
+
+
+async def hover_at(client, doc: str, pos: lsp.Position):
+    return await client.text_document_hover_async(lsp.HoverParams(text_document=ident(doc), position=pos))
+
+
+async def definition_at(client, doc: str, pos: lsp.Position) -> list[lsp.Location]:
+    result = await client.text_document_definition_async(lsp.DefinitionParams(text_document=ident(doc), position=pos))
+    return list(result or [])
+
+
+async def actions_for(client, doc: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
+    result = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=ident(doc),
+            range=diagnostic.range,
+            context=lsp.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    return [a for a in result or [] if isinstance(a, lsp.CodeAction)]
+
+
+def source_path(location_uri: str) -> pathlib.Path:
+    assert location_uri.startswith("file://"), location_uri
+    path = pathlib.Path(uris.to_fs_path(location_uri))
+    assert path.is_file(), path
+    return path
+
+
+def located(location: lsp.Location, enc: str = "utf-16") -> str:
+    """The text of the file a location points into, sliced by its range (the
+    file read byte for byte, so that its line breaks stay as they are)."""
+    source = source_path(location.uri).read_bytes().decode("utf-8")
+    return text_at(source, location.range, enc)

@@ -17,12 +17,18 @@ from pygls import uris
 
 from conftest import SERVER
 from helpers import (
+    actions_for,
     change,
+    definition_at,
     edit,
+    hover_at,
+    ident,
     inside,
+    located,
     open_brief,
     position,
     published,
+    source_path,
     span,
     summary,
     text_at,
@@ -54,49 +60,11 @@ NOT_FOUND_MESSAGE = "quote not found: no corpus passage contains these words"
 # --- small protocol helpers ---------------------------------------------------
 
 
-def ident(doc: str) -> lsp.TextDocumentIdentifier:
-    return lsp.TextDocumentIdentifier(uri=doc)
-
-
-async def hover_at(client, doc: str, pos: lsp.Position):
-    return await client.text_document_hover_async(lsp.HoverParams(text_document=ident(doc), position=pos))
-
-
-async def definition_at(client, doc: str, pos: lsp.Position) -> list[lsp.Location]:
-    result = await client.text_document_definition_async(lsp.DefinitionParams(text_document=ident(doc), position=pos))
-    return list(result or [])
-
-
-async def actions_for(client, doc: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
-    result = await client.text_document_code_action_async(
-        lsp.CodeActionParams(
-            text_document=ident(doc),
-            range=diagnostic.range,
-            context=lsp.CodeActionContext(diagnostics=[diagnostic]),
-        )
-    )
-    return [a for a in result or [] if isinstance(a, lsp.CodeAction)]
-
-
 async def inlay_hints(client, doc: str, text: str, enc: str = "utf-16", start: int = 0, end: int | None = None):
     """The inlay hints of string indices `start..end` of `text` (all of it by default)."""
     end = len(text) if end is None else end
     whole = lsp.Range(start=position(text, start, enc), end=position(text, end, enc))
     return await client.text_document_inlay_hint_async(lsp.InlayHintParams(text_document=ident(doc), range=whole))
-
-
-def source_path(location_uri: str) -> pathlib.Path:
-    assert location_uri.startswith("file://"), location_uri
-    path = pathlib.Path(uris.to_fs_path(location_uri))
-    assert path.is_file(), path
-    return path
-
-
-def located(location: lsp.Location, enc: str = "utf-16") -> str:
-    """The text of the file a location points into, sliced by its range (the
-    file read byte for byte, so that its line breaks stay as they are)."""
-    source = source_path(location.uri).read_bytes().decode("utf-8")
-    return text_at(source, location.range, enc)
 
 
 def brief(*lines: str) -> str:
