@@ -10,6 +10,7 @@ use anyhow::{ensure, Context};
 use brief_core::analysis::{self, CheckConfig};
 use brief_core::brief::Brief;
 use brief_core::corpus::{BlockKind, Corpus};
+use brief_core::figures::{class, extract_figures};
 use brief_core::quotes::{find_quote, QueryPart, QuoteVerdict};
 use brief_lsp::load::{load_corpus, CorpusSource};
 use clap::{Parser, Subcommand};
@@ -475,8 +476,79 @@ fn run(dir: &Path, iterations: usize) -> anyhow::Result<()> {
     let parse = time(iterations, || Brief::parse(long_text.as_str()));
     row("`Brief::parse` of that brief", parse);
     quote_rows(&corpus, iterations);
+    figure_rows(&corpus, iterations);
     println!("\n{iterations} timed calls per request.");
     Ok(())
+}
+
+fn figure_rows(corpus: &Corpus, iterations: usize) {
+    // Throughput on one core: the extractor over every prose paragraph.
+    let paragraphs: Vec<&str> = corpus
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.paragraphs
+                .iter()
+                .filter(|p| matches!(p.kind, BlockKind::Prose | BlockKind::ListItem))
+                .map(move |p| d.text(p.range))
+        })
+        .collect();
+    let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
+    let mut rates: Vec<f64> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let n: usize = paragraphs
+                .iter()
+                .map(|p| black_box(extract_figures(p)).len())
+                .sum();
+            black_box(n);
+            bytes as f64 / 1e6 / start.elapsed().as_secs_f64()
+        })
+        .collect();
+    rates.sort_by(f64::total_cmp);
+    let n_figures = corpus.figure_index().len();
+    println!(
+        "| figure extraction, one core ({:.0} MB of prose; {n_figures} checkable figures indexed) | {:.0} MB/s | |",
+        bytes as f64 / 1e6,
+        rates[1]
+    );
+
+    // A 5,000-word brief with 100 figures: sentences of the corpus that hold
+    // one, every third with its number changed.
+    let mut brief = String::from("# Figures\n\n");
+    let mut n = 0;
+    for (i, p) in paragraphs.iter().enumerate().step_by(7) {
+        if n == 100 {
+            break;
+        }
+        let Some(f) = extract_figures(p).into_iter().find(|f| class(&f.kind).is_some()) else {
+            continue;
+        };
+        let sentence_end = p[f.range.end..]
+            .find(". ")
+            .map_or(p.len(), |e| f.range.end + e + 1);
+        let start = p[..f.range.start].rfind(". ").map_or(0, |s| s + 2);
+        let mut sentence = p[start..sentence_end].to_string();
+        if i % 3 == 0 {
+            let figure = &p[f.range.start..f.range.end];
+            sentence = sentence.replacen(figure, &figure.replace('1', "7").replace('2', "8"), 1);
+        }
+        brief.push_str(&format!(
+            "{sentence} This matters for the relationship between the two countries and for the \
+             region, as analysts of both sides have argued.\n\n"
+        ));
+        n += 1;
+    }
+    let words = brief.split_whitespace().count();
+    let parsed = Brief::parse(brief.as_str());
+    let n_findings = analysis::diagnostics(corpus, &parsed, &CheckConfig::default()).len();
+    let all = time((iterations / 50).max(5), || {
+        analysis::diagnostics(corpus, &parsed, &CheckConfig::default())
+    });
+    row(
+        &format!("diagnostics, {words}-word brief, {n} figures ({n_findings} findings)"),
+        all,
+    );
 }
 
 /// Sentences of at least 10 words from across the corpus, as quotes.
