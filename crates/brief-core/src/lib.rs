@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod brief;
 pub mod corpus;
+pub mod entities;
 pub mod figures;
 pub mod quotes;
 pub mod text;

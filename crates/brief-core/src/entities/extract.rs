@@ -1,0 +1,550 @@
+//! Names in one sentence: runs of capitalized words (with "of", "and",
+//! "the", "for", "in", "on", "de" inside when the name needs them), turned
+//! into mentions with a kind, or into bare words that later resolution may
+//! tie to a full name ("Putin" → "Vladimir Putin").
+//!
+//! The rules, in the order `evaluate` applies them to a run:
+//! 1. trim sentence-initial common words, stop words, months and days;
+//! 2. a name ending with a year is an exercise ("Vostok-2018", "Joint Sea-2021");
+//! 3. a built-in name (a state, "NATO", "Belt & Road") is that entity, and a
+//!    state before "crisis" or "war" names one ("Ukraine crisis");
+//! 4. a title splits a run into a role and a person ("US President | Barack
+//!    Obama", "NATO Secretary General | Jens Stoltenberg");
+//! 5. a head noun gives the kind ("… Organization", "… Treaty", "… Center");
+//! 6. a lowercase event noun after the name gives it a kind: with the noun
+//!    after a place ("Taiwan Strait crisis"), without it otherwise ("Power of
+//!    Siberia pipeline", "Nord Stream 2 pipeline"); other places (cities,
+//!    regions, "… Sea") are dropped;
+//! 7. an appositive gives a kind ("Entente Cordiale, the 1904 Anglo-French
+//!    agreement") or a role ("Barack Obama, then US president,");
+//! 8. demonyms are dropped, and a leading state is split off ("US | Vladimir Putin");
+//! 9. two to four proper words are a person if a given name, a Chinese
+//!    surname, a title or a citation year says so ("Michael Kofman (2018)");
+//! 10. a single word is a bare word or an acronym, left for resolution ("X
+//!     regime" makes X a person); longer runs without a kind are split at
+//!     their common words.
+//!
+//! A name with no kind is not an entity: precision comes from that rule.
+
+use super::acronyms::{self, Definition};
+use super::gazetteer::{gazetteer, Gazetteer};
+use super::kinds::{event_noun, head, is_title_modifier, Head};
+use super::names::key;
+use super::roles;
+use super::stats::CaseStats;
+use super::tokens::{tokenize, Gap, Shape, Token};
+use super::units::{citations, has_year, is_connector, units, Class, Unit};
+use super::{ActorType, EntityKind, EventType};
+use crate::text::TextRange;
+
+const STATE: EntityKind = EntityKind::Actor(ActorType::State);
+
+/// A name found in a sentence.
+#[derive(Clone, Debug)]
+pub(super) struct Found {
+    /// The name in the document's normalized text.
+    pub range: TextRange,
+    /// The kind and how sure it is (1 to 3); `None` for a bare word or an
+    /// acronym that only resolution can place.
+    pub kind: Option<(EntityKind, u8)>,
+    /// A title or position, in the document's normalized text.
+    pub role: Option<TextRange>,
+    /// Inside an author–date citation: such a mention can attach to an
+    /// entity named elsewhere but never makes one.
+    pub cite: bool,
+}
+
+/// Extraction state for one sentence.
+pub(super) struct Sentence<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub units: Vec<Unit>,
+    /// Parenthesized author–date citations, in document coordinates.
+    cites: Vec<TextRange>,
+    stats: &'a CaseStats<'a>,
+    gz: &'static Gazetteer,
+    found: Vec<Found>,
+}
+
+/// The names of one sentence of `doc_text` and its acronym definitions.
+pub(super) fn sentence_names(
+    doc_text: &str,
+    range: TextRange,
+    stats: &CaseStats<'_>,
+) -> (Vec<Found>, Vec<Definition>) {
+    let sentence = &doc_text[range.start..range.end];
+    let tokens = tokenize(sentence, range.start);
+    let mut s = Sentence {
+        text: doc_text,
+        units: units(doc_text, &tokens),
+        tokens,
+        cites: citations(sentence, range.start),
+        stats,
+        gz: gazetteer(),
+        found: Vec::new(),
+    };
+    s.runs();
+    (s.found, acronyms::definitions(sentence, range.start))
+}
+
+impl<'a> Sentence<'a> {
+    fn unit_text(&self, u: usize) -> &'a str {
+        let r = self.units[u].range;
+        &self.text[r.start..r.end]
+    }
+
+    pub fn token_text(&self, t: usize) -> &'a str {
+        let r = self.tokens[t].range;
+        &self.text[r.start..r.end]
+    }
+
+    fn span_range(&self, a: usize, b: usize) -> TextRange {
+        TextRange::new(self.units[a].range.start, self.units[b - 1].range.end)
+    }
+
+    fn span_text(&self, a: usize, b: usize) -> &'a str {
+        let r = self.span_range(a, b);
+        &self.text[r.start..r.end]
+    }
+
+    fn gap(&self, u: usize) -> Gap {
+        self.tokens[self.units[u].first].gap
+    }
+
+    fn is_name(&self, u: usize) -> bool {
+        self.units[u].class == Class::Name
+    }
+
+    fn is_connector(&self, u: usize) -> bool {
+        self.units[u].class == Class::Lower && is_connector(self.unit_text(u))
+    }
+
+    fn is_common(&self, u: usize) -> bool {
+        self.tokens[self.units[u].first].shape == Shape::Cap && self.stats.is_common(self.unit_text(u))
+    }
+
+    fn is_stop(&self, u: usize) -> bool {
+        self.is_name(u) && self.gz.stop_words.contains(self.unit_text(u))
+    }
+
+    fn is_month(&self, u: usize) -> bool {
+        self.gz.months.contains(self.unit_text(u))
+    }
+
+    fn is_state(&self, u: usize) -> bool {
+        acronyms::known(&key(self.unit_text(u))).is_some_and(|k| k.kind == STATE)
+    }
+
+    fn is_demonym(&self, u: usize) -> bool {
+        self.gz.is_demonym(self.unit_text(u))
+    }
+
+    /// A possessive ends a name ("Russia's Central Bank"), except in
+    /// "People's Republic" and "People's Liberation Army".
+    fn ends_run(&self, u: usize) -> bool {
+        self.tokens[self.units[u].last].possessive && self.unit_text(u) != "People"
+    }
+
+    fn in_citation(&self, range: TextRange) -> bool {
+        self.cites.iter().any(|c| c.contains_range(range))
+    }
+
+    /// The head of the name `a..b`: the last head word before the first
+    /// "of", "for", "in" or "on" ("Bank of Russia"), else the last one after.
+    fn head(&self, a: usize, b: usize) -> Option<Head> {
+        let words: Vec<&str> = (a..b)
+            .filter(|&u| self.is_name(u))
+            .map(|u| self.unit_text(u))
+            .collect();
+        let split = (a..b)
+            .find(|&u| self.is_connector(u) && matches!(self.unit_text(u), "of" | "for" | "in" | "on"))
+            .unwrap_or(b);
+        let last_head = |from: usize, to: usize| {
+            (from..to)
+                .rev()
+                .filter(|&u| self.is_name(u))
+                .find_map(|u| head(self.unit_text(u), &words))
+        };
+        last_head(a, split).or_else(|| last_head(split, b))
+    }
+
+    fn has_head(&self, a: usize, b: usize) -> bool {
+        self.head(a, b).is_some()
+    }
+
+    fn has_kind_head(&self, a: usize, b: usize) -> bool {
+        matches!(self.head(a, b), Some(Head::Kind(_)))
+    }
+
+    fn known(&self, a: usize, b: usize) -> Option<acronyms::Known> {
+        acronyms::known(&key(self.span_text(a, b)))
+    }
+
+    /// The lowercase word right after unit `b - 1`, with its token index.
+    fn next_lower(&self, b: usize) -> Option<(usize, &'a str)> {
+        let t = self.units[b - 1].last + 1;
+        let tok = self.tokens.get(t)?;
+        (tok.gap == Gap::Space && tok.shape == Shape::Lower).then(|| (t, self.token_text(t)))
+    }
+
+    /// A lowercase event noun after unit `b - 1`, maybe after a short
+    /// number ("Power of Siberia 2 pipeline"): where the name ends (with the
+    /// number), the noun's token, and the kind of event.
+    fn event_after(&self, b: usize) -> Option<(usize, usize, EventType)> {
+        let mut t = self.units[b - 1].last + 1;
+        let mut name_end = self.units[b - 1].range.end;
+        let number = self.tokens.get(t)?;
+        if number.gap == Gap::Space && number.shape == Shape::Number && number.range.len() <= 2 {
+            name_end = number.range.end;
+            t += 1;
+        }
+        let noun = self.tokens.get(t)?;
+        if noun.gap != Gap::Space || noun.shape != Shape::Lower {
+            return None;
+        }
+        Some((name_end, t, event_noun(self.token_text(t))?))
+    }
+
+    fn push(&mut self, range: TextRange, kind: Option<(EntityKind, u8)>, role: Option<TextRange>) {
+        let cite = self.in_citation(range);
+        self.found.push(Found {
+            range,
+            kind,
+            role,
+            cite,
+        });
+    }
+
+    /// Walks the units, evaluating each run of names.
+    fn runs(&mut self) {
+        let mut i = 0;
+        while i < self.units.len() {
+            match self.units[i].class {
+                Class::Name | Class::Dated => {
+                    let end = self.run_end(i);
+                    self.evaluate(i, end);
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// The end of the run of names starting at unit `start`; a dated name
+    /// ends it ("Joint Sea-2021").
+    fn run_end(&self, start: usize) -> usize {
+        let mut end = start + 1;
+        loop {
+            let last = end - 1;
+            let dated = self.units[last].class == Class::Dated;
+            if self.units[last].isolated || self.ends_run(last) || dated {
+                return end;
+            }
+            if end < self.units.len()
+                && matches!(self.units[end].class, Class::Name | Class::Dated)
+                && !self.units[end].isolated
+                && self.gap(end) == Gap::Space
+            {
+                end += 1;
+            } else if let Some(next) = self.join(start, end) {
+                end = next;
+            } else {
+                return end;
+            }
+        }
+    }
+
+    /// Whether the run `start..end` continues across a connector, and where
+    /// it then ends: "Bank of Russia", "Belt and Road Initiative", "Treaty of
+    /// Good-Neighborliness and Friendly Cooperation", "Russia in the
+    /// Asia-Pacific Program"; not "China and Russia".
+    fn join(&self, start: usize, end: usize) -> Option<usize> {
+        let n = self.units.len();
+        if end >= n || !self.is_connector(end) || self.gap(end) != Gap::Space {
+            return None;
+        }
+        let connector = self.unit_text(end);
+        if connector == "the" {
+            return None;
+        }
+        let mut r = end + 1;
+        if matches!(connector, "of" | "for" | "in" | "on") && r < n && self.unit_text(r) == "the" {
+            r += 1;
+        }
+        if r >= n || !self.is_name(r) || self.units[r].isolated || self.gap(r) != Gap::Space {
+            return None;
+        }
+        let mut run = r + 1;
+        while run < n
+            && self.is_name(run)
+            && !self.units[run].isolated
+            && self.gap(run) == Gap::Space
+            && !self.ends_run(run - 1)
+        {
+            run += 1;
+        }
+        let event_follows = self.event_after(run).is_some();
+        if self.known(start, run).is_some() || (event_follows && connector != "in") {
+            return Some(run);
+        }
+        // A head whose complement already started: "Treaty on … Forces".
+        let complement = self.has_head(start, end)
+            && (start..end).any(|u| self.is_connector(u) && self.unit_text(u) != "and");
+        let joins = match connector {
+            "of" | "for" | "on" => self.has_head(start, end),
+            "de" => true,
+            // "the Russia in the Asia-Pacific Program": a state with "the"
+            // is part of a longer name; "… Armed Forces in Europe".
+            "in" => {
+                let before_the = start > 0 && self.unit_text(start - 1) == "the";
+                (end - start == 1 && self.is_state(start) && before_the && self.has_kind_head(r, run))
+                    || (complement && self.gz.is_region(&key(self.span_text(r, run))))
+            }
+            _ => {
+                let next_known = self.known(r, run).is_some();
+                !next_known
+                    && (complement
+                        || (self.has_kind_head(r, run)
+                            && !self.has_head(start, end)
+                            && self.known(start, end).is_none()))
+            }
+        };
+        joins.then_some(run)
+    }
+
+    /// Turns the run `a..b` into names, following the rules in the module
+    /// documentation.
+    fn evaluate(&mut self, mut a: usize, mut b: usize) {
+        while a < b
+            && (self.is_connector(a)
+                || self.is_stop(a)
+                || self.is_month(a)
+                || (self.tokens[self.units[a].first].initial
+                    && self.is_common(a)
+                    && self.head(a, a + 1).is_none()))
+        {
+            a += 1;
+        }
+        while b > a && (self.is_connector(b - 1) || self.is_stop(b - 1) || self.is_month(b - 1)) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        if let Some(m) = (a + 1..b - 1).find(|&m| self.is_month(m) || self.is_stop(m)) {
+            self.evaluate(a, m);
+            self.evaluate(m + 1, b);
+            return;
+        }
+        let range = self.span_range(a, b);
+        if self.units[b - 1].class == Class::Dated {
+            self.push(range, Some((EntityKind::Event(EventType::Exercise), 2)), None);
+            return;
+        }
+        let noun = self.event_after(b);
+        if let Some(known) = self.known(a, b) {
+            match noun {
+                Some((_, t, EventType::Crisis)) => {
+                    let range = TextRange::new(range.start, self.tokens[t].range.end);
+                    self.push(range, Some((EntityKind::Event(EventType::Crisis), 2)), None);
+                }
+                _ => self.push(range, Some((known.kind, 3)), None),
+            }
+            return;
+        }
+        if self.titled_person(a, b) {
+            return;
+        }
+        let head = self.head(a, b);
+        if let Some(Head::Kind(kind)) = head {
+            // A head alone ("Treaty", "Conflict") names nothing.
+            if b - a > 1 || self.units[a].first != self.units[a].last {
+                self.push(range, Some((kind, 2)), None);
+            }
+            return;
+        }
+        // A place is no entity, but names an event with the noun after it
+        // ("Taiwan Strait crisis", "Central Asia-China summit"); other names
+        // are events without it ("Power of Siberia pipeline").
+        let place_word = |t: usize| self.gz.is_place(&key(self.token_text(t)));
+        let parts = |u: usize| self.units[u].first..=self.units[u].last;
+        let has_place = head == Some(Head::Place)
+            || self.gz.is_place(&key(self.span_text(a, b)))
+            || (a..b).any(|u| {
+                self.is_name(u) && (self.gz.is_place(&key(self.unit_text(u))) || parts(u).any(place_word))
+            });
+        // Only places, states and regional adjectives, not only adjectives:
+        // "Central Asia-China", not "Anglo-French".
+        let state_word =
+            |t: usize| acronyms::known(&key(self.token_text(t))).is_some_and(|k| k.kind == STATE);
+        let name_parts = || (a..b).filter(|&u| self.is_name(u)).flat_map(parts);
+        let place_like = head == Some(Head::Place)
+            || (name_parts()
+                .all(|t| place_word(t) || state_word(t) || self.gz.is_demonym(self.token_text(t)))
+                && name_parts().any(|t| place_word(t) || state_word(t)));
+        let all_demonyms = (a..b).all(|u| !self.is_name(u) || self.is_demonym(u));
+        match noun {
+            Some((_, t, event)) if place_like => {
+                let range = TextRange::new(range.start, self.tokens[t].range.end);
+                self.push(range, Some((EntityKind::Event(event), 2)), None);
+                return;
+            }
+            Some((name_end, _, event)) if !all_demonyms => {
+                let range = TextRange::new(range.start, name_end);
+                self.push(range, Some((EntityKind::Event(event), 2)), None);
+                return;
+            }
+            _ if has_place => return,
+            _ => {}
+        }
+        let appositive = roles::appositive(self, b);
+        if let Some((Head::Kind(kind), _)) = appositive {
+            self.push(range, Some((kind, 2)), None);
+            return;
+        }
+        if all_demonyms {
+            return;
+        }
+        if self.is_demonym(a) || (b - a > 1 && self.is_state(a)) {
+            if self.is_state(a) {
+                self.evaluate(a, a + 1);
+            }
+            self.evaluate(a + 1, b);
+            return;
+        }
+        let role = roles::lookback(self, a)
+            .or(appositive.map(|(_, r)| r))
+            .or_else(|| roles::predicate(self, b));
+        if b - a >= 2 && self.person_like(a, b) && (role.is_some() || self.person_evidence(a, b)) {
+            let sure = if role.is_some() { 2 } else { 1 };
+            self.push(range, Some((EntityKind::Actor(ActorType::Person), sure)), role);
+            return;
+        }
+        if b - a == 1 {
+            self.bare(a, role);
+            return;
+        }
+        // No kind: split at common words and connectors ("How Far Can
+        // Russian Arms Help Iran"), or else into single words that
+        // resolution may place.
+        let breaks: Vec<usize> = (a..b)
+            .filter(|&u| self.is_common(u) || !self.is_name(u))
+            .collect();
+        if breaks.is_empty() {
+            for u in a..b {
+                self.evaluate(u, u + 1);
+            }
+        } else {
+            let mut from = a;
+            for &at in breaks.iter().chain([b].iter()) {
+                if at > from {
+                    self.evaluate(from, at);
+                }
+                from = at + 1;
+            }
+        }
+    }
+
+    /// A single word: an acronym or a bare word for resolution, unless it is
+    /// common, a demonym or a place. "X regime" makes X a person.
+    fn bare(&mut self, u: usize, role: Option<TextRange>) {
+        if !self.is_name(u) || self.is_common(u) || self.is_demonym(u) {
+            return;
+        }
+        let range = self.units[u].range;
+        if self.next_lower(u + 1).is_some_and(|(_, w)| w == "regime") {
+            self.push(range, Some((EntityKind::Actor(ActorType::Person), 1)), role);
+        } else {
+            self.push(range, None, role);
+        }
+    }
+
+    /// "US President Barack Obama", "Secretary of State Hillary Clinton",
+    /// "NATO Secretary General Jens Stoltenberg": a title inside the run,
+    /// then a name.
+    fn titled_person(&mut self, a: usize, b: usize) -> bool {
+        let is_title = |u: usize| self.is_name(u) && head(self.unit_text(u), &[]) == Some(Head::Title);
+        let Some(t) = (a..b).find(|&u| is_title(u)) else {
+            return false;
+        };
+        let before_title = |u: usize| {
+            self.is_demonym(u)
+                || self.known(u, u + 1).is_some()
+                || is_title_modifier(&self.unit_text(u).to_lowercase())
+        };
+        if !(a..t).all(before_title) {
+            return false;
+        }
+        let mut p = t + 1;
+        while p < b && is_title(p) {
+            p += 1;
+        }
+        // The title's complement: "of State", "of Foreign Affairs".
+        if p < b && self.is_connector(p) && matches!(self.unit_text(p), "of" | "for") {
+            p += 1;
+            while p < b && (self.unit_text(p) == "the" || self.is_common(p) || self.is_state(p)) {
+                p += 1;
+            }
+        }
+        let proper = |u: usize| {
+            self.is_name(u)
+                && !self.is_common(u)
+                && !self.is_stop(u)
+                && !self.is_demonym(u)
+                && !self.is_state(u)
+                && head(self.unit_text(u), &[]).is_none()
+        };
+        if p >= b || !(p..b).all(proper) {
+            return false;
+        }
+        let mut role = self.span_range(a, p);
+        // "Presidents Vladimir Putin and …": the role of one is "President".
+        if p == t + 1 && a == t && self.unit_text(t).ends_with('s') {
+            role.end -= 1;
+        }
+        // "NATO" and "US" before a title are mentions of their own.
+        for u in a..t {
+            if self.known(u, u + 1).is_some() {
+                self.evaluate(u, u + 1);
+            }
+        }
+        let range = self.span_range(p, b);
+        if b - p >= 2 {
+            self.push(range, Some((EntityKind::Actor(ActorType::Person), 2)), Some(role));
+        } else {
+            self.push(range, None, Some(role));
+        }
+        true
+    }
+
+    /// Two to four proper words: capitalized, not common, not places,
+    /// demonyms, states or heads; initials ("W.") only inside.
+    fn person_like(&self, a: usize, b: usize) -> bool {
+        b - a <= 4
+            && (a..b).all(|u| {
+                let text = self.unit_text(u);
+                let initial = text.len() == 2 && text.ends_with('.');
+                self.is_name(u)
+                    && (initial && u > a && u + 1 < b
+                        || self.tokens[self.units[u].first].shape == Shape::Cap
+                            && !self.is_common(u)
+                            && !self.is_stop(u)
+                            && !self.is_demonym(u)
+                            && !self.is_state(u)
+                            && head(text, &[]).is_none())
+            })
+    }
+
+    /// A given name first, a Chinese surname first in a two-word name, or a
+    /// citation year after the name: "Michael Kofman (2018)".
+    fn person_evidence(&self, a: usize, b: usize) -> bool {
+        let first = self.token_text(self.units[a].first);
+        let after = &self.text[self.units[b - 1].range.end..];
+        self.gz.given_names.contains(first)
+            || (b - a == 2 && self.gz.chinese_surnames.contains(first))
+            || after
+                .strip_prefix(" (")
+                .and_then(|rest| rest.get(..4))
+                .is_some_and(has_year)
+    }
+}

@@ -1,0 +1,352 @@
+//! Built-in word lists: states, places, demonyms, given names, and the
+//! capitalized words that are never names. Lists are plain text, one entry a
+//! line or a space-separated word list, so that they read and diff easily.
+
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::names::key;
+
+/// States: the canonical name, then other names, separated by `|`. Former
+/// states that briefs still discuss are included.
+const STATES: &str = "\
+Afghanistan
+Albania
+Algeria
+Andorra
+Angola
+Argentina
+Armenia
+Australia
+Austria
+Azerbaijan
+Bahrain
+Bangladesh
+Belarus|Belorussia|Byelorussia
+Belgium
+Benin
+Bhutan
+Bolivia
+Bosnia and Herzegovina|Bosnia
+Botswana
+Brazil
+Brunei
+Bulgaria
+Burkina Faso
+Burundi
+Cambodia
+Cameroon
+Canada
+Central African Republic
+Chad
+Chile
+China|PRC|People's Republic of China|Mainland China
+Colombia
+Costa Rica
+Croatia
+Cuba
+Cyprus
+Czech Republic|Czechia
+Denmark
+Djibouti
+Dominican Republic
+Ecuador
+Egypt
+El Salvador
+Eritrea
+Estonia
+Ethiopia
+Fiji
+Finland
+France|French Republic
+Gabon
+Gambia
+Georgia
+Germany|Federal Republic of Germany
+Ghana
+Greece
+Guatemala
+Guinea
+Haiti
+Honduras
+Hungary
+Iceland
+India
+Indonesia
+Iran|Islamic Republic of Iran
+Iraq
+Ireland
+Israel
+Italy
+Ivory Coast|Côte d'Ivoire
+Jamaica
+Japan
+Jordan
+Kazakhstan
+Kenya
+Kosovo
+Kuwait
+Kyrgyzstan|Kyrgyz Republic
+Laos
+Latvia
+Lebanon
+Liberia
+Libya
+Liechtenstein
+Lithuania
+Luxembourg
+Madagascar
+Malawi
+Malaysia
+Maldives
+Mali
+Malta
+Mauritania
+Mexico
+Moldova
+Monaco
+Mongolia
+Montenegro
+Morocco
+Mozambique
+Myanmar|Burma
+Namibia
+Nepal
+Netherlands|Holland
+New Zealand
+Nicaragua
+Niger
+Nigeria
+North Korea|DPRK|Democratic People's Republic of Korea
+North Macedonia|Macedonia
+Norway
+Oman
+Pakistan
+Palestine
+Panama
+Papua New Guinea
+Paraguay
+Peru
+Philippines
+Poland
+Portugal
+Qatar
+Romania
+Russia|Russian Federation|RF
+Rwanda
+Saudi Arabia
+Senegal
+Serbia
+Sierra Leone
+Singapore
+Slovakia
+Slovenia
+Somalia
+South Africa
+South Korea|Republic of Korea|ROK
+South Sudan
+Spain
+Sri Lanka
+Sudan
+Sweden
+Switzerland
+Syria
+Taiwan|Republic of China|ROC
+Tajikistan
+Tanzania
+Thailand
+Tunisia
+Turkey|Türkiye
+Turkmenistan
+Uganda
+Ukraine
+United Arab Emirates|UAE
+United Kingdom|UK|Great Britain|Britain
+United States|US|U.S.|USA|U.S.A.|United States of America|America
+Uruguay
+Uzbekistan
+Vatican
+Venezuela
+Vietnam|Viet Nam
+Yemen
+Zambia
+Zimbabwe
+Soviet Union|USSR
+Yugoslavia
+Czechoslovakia
+East Germany|GDR";
+
+/// Cities, which stand for governments ("Moscow and Beijing") but are
+/// places, not actors.
+const CITIES: &str = "\
+Moscow Beijing Washington London Paris Berlin Brussels Tokyo Seoul Pyongyang Delhi Islamabad \
+Tehran Kabul Baghdad Damascus Ankara Istanbul Kyiv Kiev Minsk Tbilisi Yerevan Baku Astana Almaty \
+Bishkek Dushanbe Tashkent Ashgabat Ulaanbaatar Hanoi Bangkok Jakarta Manila Canberra Ottawa \
+Shanghai Macau Hangzhou Guangzhou Shenzhen Wuhan Harbin Tianjin Chongqing Urumqi Lhasa Taipei \
+Vladivostok Khabarovsk Novosibirsk Irkutsk Sochi Kazan Murmansk Kaliningrad Geneva Vienna Rome \
+Madrid Warsaw Prague Budapest Helsinki Stockholm Oslo Copenhagen Vilnius Riga Tallinn Chicago \
+Boston Jerusalem Riyadh Dubai Doha Cairo Gwadar Davos Munich Hague Tiananmen";
+
+/// Cities of more than one word.
+const MULTIWORD_CITIES: &str = "\
+Hong Kong
+New Delhi
+New York
+Los Angeles
+San Francisco
+Tel Aviv
+Abu Dhabi
+Kuala Lumpur
+Buenos Aires
+Rio de Janeiro
+Sao Paulo
+St Petersburg
+Saint Petersburg
+The Hague
+Nur-Sultan";
+
+/// Regions, continents, seas: a name containing one is a place.
+const REGIONS: &str = "\
+Asia Europe Africa Eurasia Arctic Antarctic Antarctica Pacific Atlantic Mediterranean Caribbean \
+Caucasus Balkans Baltic Siberia Scandinavia Oceania Levant Sahel Crimea Donbas Donbass Xinjiang \
+Tibet Manchuria Kashmir Chechnya West East North South Midwest Amur Indo-Pacific Asia-Pacific \
+Near-Arctic Transcaucasia";
+
+/// Regions of more than one word whose words are not regions alone.
+const MULTIWORD_REGIONS: &str = "\
+South America
+North America
+Latin America
+Central America";
+
+/// Demonyms and regional adjectives: not names on their own ("Russian",
+/// "the Chinese"), though they start some ("Russian Central Bank").
+const DEMONYMS: &str = "\
+Russian Chinese American European Asian Soviet Western Eastern Northern Southern French British \
+English German Japanese Korean Indian Pakistani Iranian Syrian Ukrainian Belarusian Kazakh \
+Vietnamese Mongolian Turkish Arab Arabian Israeli Georgian Armenian Azerbaijani Tajik Kyrgyz Uzbek \
+Turkmen Afghan Sino Anglo Euro Eurasian Siberian Belorussian Canadian Australian Italian Spanish \
+Polish Swedish Finnish Norwegian Dutch Brazilian Mexican Egyptian Iraqi Libyan Greek Serbian \
+Hungarian Czech Romanian Bulgarian Nordic Slavic Muslim Islamic Christian Baltic Asiatic Arctic \
+Pacific Atlantic Caucasian Far Eastern Central Southeast Northeast Russo Indo Franco";
+
+/// Given names common in the genre: a capitalized pair starting with one is
+/// a person's name.
+const GIVEN_NAMES: &str = "\
+Vladimir Sergey Sergei Dmitri Dmitry Alexander Aleksandr Alexei Alexey Andrei Andrey Anatoly Anton \
+Artyom Boris Evgeny Yevgeny Igor Ivan Konstantin Leonid Maria Mikhail Nikolai Nikita Oleg Pavel \
+Pyotr Vasily Viktor Victor Vyacheslav Yuri Yury Valery Valentina Elvira Tatiana Natalia Olga Irina \
+Svetlana Anna Elena Ekaterina Maxim Ramzan Gennady Fyodor Grigory Kirill Lev Nursultan \
+Kassym-Jomart Emomali Shavkat Ilham Nikol Alyaksandr Volodymyr Petro Viktor Yulia \
+James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew \
+Anthony Mark Donald Steven Steve Paul Andrew Kenneth Kevin Brian George Timothy Ronald Edward Jason \
+Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Benjamin Samuel Frank \
+Gregory Raymond Patrick Jack Dennis Henry Adam Douglas Nathan Peter Walter Harold Jeremy Carl \
+Keith Roger Gerald Sean Arthur Lawrence Joe Bryan Albert Bruce Gabriel Alan Juan Wayne \
+Ralph Roy Eugene Vincent Russell Louis Philip Bill Hillary Barack Mike Antony Condoleezza Zbigniew \
+Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Margaret \
+Sandra Emily Michelle Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca Sharon Laura \
+Cynthia Kathleen Amy Angela Helen Catherine Katherine Christine Rachel Janet Ruth Heather Diane \
+Victoria Olivia Julia Madeleine Kamala Theresa Ursula Federica Josep Emmanuel Nicolas \
+Jacques Francois François Jean Olaf Helmut Gerhard Franz Frank-Walter \
+Tony Gordon Winston Rishi Keir Shinzo Fumio Yoshihide Narendra Manmohan Imran Nawaz \
+Recep Ahmet Hassan Bashar Ali Mohammed Muhammad Ahmed Hossein Ebrahim Benjamin Kim Moon Lee \
+Antonio Carlos Jose José Luis Giuseppe Marco Mario Javier Manuel Francesco Michal Nicu Tomasz \
+Evan Dara Graham Fiona Artem Ilya";
+
+/// Common Chinese surnames: "Xi Jinping", "Wei Fenghe", "Fu Ying" put the
+/// surname first.
+const CHINESE_SURNAMES: &str = "\
+Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo Liang Song \
+Zheng Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu Su Jiang Cai Jia \
+Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan Liao Zou Xiong Jin Hao \
+Kong Bai Cui Kang Mao Qiu Qin Gu Hou Shao Meng Long Wan Duan Lei Qian Yin Yi Chang Qiao Lai Gong \
+Wen Xi Bo";
+
+const MONTHS_AND_DAYS: &str = "\
+January February March April May June July August September October November December Jan Feb \
+Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday";
+
+/// Capitalized words that start sentences or headings but never names.
+const STOP_WORDS: &str = "\
+A An The In On At By For From With As But And Or Nor If It Its This That These Those There Their \
+They We He She His Her Our Us I You Your What When Where Which While Who Whom Whose Why How \
+However Moreover Meanwhile Yet So Since After Before Although Though Despite Until Unlike Within \
+Without Over Under Between Among Amid Into Onto Upon Both Each Every All Any Some Many Most More \
+Much Such No Not Only Also Even Still Then Thus Hence Indeed Instead Rather Perhaps Finally Other \
+Another One Two Three Four Five Six Seven Eight Nine Ten Here \
+Now Today Recently Furthermore Nevertheless Nonetheless Similarly Likewise Ultimately Officially \
+Evidently Regardless Accordingly Consequently Therefore Besides Apart Just Like Unless Whether \
+Because Do Does Did Is Are Was Were Be Been Has Have Had Can Could Will Would Shall Should May \
+Might Must Let Mr Mrs Ms Dr Prof Sir Madam Yes Of To Up Out Off Down Via Per Vs Etc Please Note \
+Source Sources See Read Share Link Copied Click Subscribe Sign Log Skip Menu Home Search Cite \
+Table Contents Abstract Introduction Conclusion Conclusions Notes Acknowledgement Acknowledgements \
+References Appendix Figure Fig Chapter Section Part Pages Page Vol Volume Issue Scenario";
+
+/// The lists, parsed once. Places and states are keyed by [`key`], so that
+/// any spelling of a name finds them; single words are compared as written,
+/// since "US" is a state and "Us" a pronoun.
+pub(super) struct Gazetteer {
+    /// Key of any state name → the canonical state name.
+    pub states: FxHashMap<String, &'static str>,
+    /// Canonical state name → its other names.
+    pub state_aliases: FxHashMap<&'static str, Vec<&'static str>>,
+    cities: FxHashSet<String>,
+    regions: FxHashSet<String>,
+    demonyms: FxHashSet<&'static str>,
+    pub given_names: FxHashSet<&'static str>,
+    pub chinese_surnames: FxHashSet<&'static str>,
+    pub months: FxHashSet<&'static str>,
+    pub stop_words: FxHashSet<&'static str>,
+}
+
+pub(super) fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let words = |list: &'static str| list.split_whitespace().collect::<FxHashSet<_>>();
+        let mut states = FxHashMap::default();
+        let mut state_aliases = FxHashMap::default();
+        for line in STATES.lines() {
+            let mut names = line.split('|');
+            let canonical = names.next().unwrap_or(line);
+            states.insert(key(canonical), canonical);
+            let aliases: Vec<&str> = names.collect();
+            for alias in &aliases {
+                states.insert(key(alias), canonical);
+            }
+            state_aliases.insert(canonical, aliases);
+        }
+        let keys = |words: &str, lines: &str| -> FxHashSet<String> {
+            words.split_whitespace().chain(lines.lines()).map(key).collect()
+        };
+        Gazetteer {
+            states,
+            state_aliases,
+            cities: keys(CITIES, MULTIWORD_CITIES),
+            regions: keys(REGIONS, MULTIWORD_REGIONS),
+            demonyms: words(DEMONYMS),
+            given_names: words(GIVEN_NAMES),
+            chinese_surnames: words(CHINESE_SURNAMES),
+            months: words(MONTHS_AND_DAYS),
+            stop_words: words(STOP_WORDS),
+        }
+    })
+}
+
+impl Gazetteer {
+    /// A demonym, or its plural ("Russians").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains(word) || word.strip_suffix('s').is_some_and(|w| self.demonyms.contains(w))
+    }
+
+    /// A city or region, by the key of its name.
+    pub fn is_place(&self, name_key: &str) -> bool {
+        self.cities.contains(name_key) || self.regions.contains(name_key)
+    }
+
+    /// A region, continent or sea ("Europe", "Asia-Pacific"), not a city.
+    pub fn is_region(&self, name_key: &str) -> bool {
+        self.regions.contains(name_key)
+    }
+}

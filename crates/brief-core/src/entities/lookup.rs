@@ -1,0 +1,128 @@
+//! Finding entities by what a writer types: a name or alias (exact, or
+//! folded by key), or the start of one for completion.
+
+use rustc_hash::FxHashMap;
+
+use super::names::{fold, is_acronym, key};
+use super::{Entity, EntityId};
+use crate::corpus::normalize_str;
+
+/// Names and aliases, as written and by key.
+#[derive(Debug, Default)]
+pub(super) struct Index {
+    exact: FxHashMap<String, Vec<Entry>>,
+    by_key: FxHashMap<String, Vec<Entry>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    id: EntityId,
+    /// The canonical name rather than an alias.
+    is_name: bool,
+    /// Written as an acronym: found by key only from a query in capitals.
+    acronym: bool,
+}
+
+impl Index {
+    pub fn new(entities: &[Entity]) -> Index {
+        let mut index = Index::default();
+        for e in entities {
+            let names =
+                std::iter::once((e.name.as_str(), true)).chain(e.aliases.iter().map(|a| (a.as_str(), false)));
+            for (name, is_name) in names {
+                let entry = Entry {
+                    id: e.id,
+                    is_name,
+                    acronym: is_acronym(name),
+                };
+                index.exact.entry(name.to_string()).or_default().push(entry);
+                index.by_key.entry(key(name)).or_default().push(entry);
+            }
+        }
+        index
+    }
+
+    pub fn find(&self, entities: &[Entity], text: &str) -> Option<EntityId> {
+        let text = normalize_str(text);
+        let best = |entries: &[Entry]| {
+            entries
+                .iter()
+                .max_by_key(|e| {
+                    (
+                        e.is_name,
+                        entities[e.id.0 as usize].mentions.len(),
+                        std::cmp::Reverse(e.id),
+                    )
+                })
+                .map(|e| e.id)
+        };
+        if let Some(found) = self.exact.get(&text).and_then(|entries| best(entries)) {
+            return Some(found);
+        }
+        let capitals = is_acronym(&text);
+        let entries: Vec<Entry> = self
+            .by_key
+            .get(&key(&text))?
+            .iter()
+            .copied()
+            .filter(|e| capitals || !e.acronym)
+            .collect();
+        best(&entries)
+    }
+}
+
+/// Entities with a name or alias whose consecutive words start with the
+/// words of `prefix`, scored and sorted best first.
+pub(super) fn complete<'a>(entities: &'a [Entity], prefix: &str) -> Vec<(&'a Entity, f64, &'a str)> {
+    let query: Vec<&str> = prefix.split_whitespace().collect();
+    let folded: Vec<String> = query.iter().map(|w| fold(w)).collect();
+    let most = entities.iter().map(|e| e.mentions.len()).max().unwrap_or(0);
+    let weight = |e: &Entity| ((1 + e.mentions.len()) as f64).ln() / ((2 + most) as f64).ln();
+    let mut out: Vec<(&Entity, f64, &str)> = entities
+        .iter()
+        .filter_map(|e| {
+            let names = std::iter::once(&e.name).chain(&e.aliases);
+            let (quality, matched) = names
+                .filter_map(|n| match_quality(n, &query, &folded).map(|q| (q, n.as_str())))
+                .fold(None, |best: Option<(f64, &str)>, c| match best {
+                    Some(b) if b.0 >= c.0 => Some(b),
+                    _ => Some(c),
+                })?;
+            Some((e, 0.8 * quality + 0.2 * weight(e), matched))
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then(b.0.mentions.len().cmp(&a.0.mentions.len()))
+            .then(a.0.name.cmp(&b.0.name))
+    });
+    out
+}
+
+/// How well `name` matches the typed words (0 to 1), if it does: from its
+/// first word better than from an inner one, exact case better than
+/// folded, and all of it best.
+fn match_quality(name: &str, query: &[&str], folded: &[String]) -> Option<f64> {
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    if query.is_empty() {
+        return Some(0.5);
+    }
+    let at = (0..words.len().saturating_sub(query.len() - 1)).find(|&i| {
+        folded
+            .iter()
+            .enumerate()
+            .all(|(j, q)| fold(words[i + j]).starts_with(q.as_str()))
+    })?;
+    let mut quality = if at == 0 { 0.8 } else { 0.6 };
+    if query
+        .iter()
+        .enumerate()
+        .all(|(j, q)| words[at + j].starts_with(q))
+    {
+        quality += 0.1;
+    }
+    if fold(name) == folded.join(" ") {
+        quality += 0.1;
+    }
+    Some(quality)
+}

@@ -1,0 +1,422 @@
+//! From the names found in sentences to entities: first within a document
+//! (surnames, short organization names, acronyms defined there), then across
+//! the corpus (one entity per key; leftover bare words and acronyms attach
+//! where they can).
+
+use rustc_hash::FxHashMap;
+
+use super::acronyms::{known, Definition, Known};
+use super::extract::{sentence_names, Found};
+use super::gazetteer::gazetteer;
+use super::kinds::{head, Head};
+use super::names::{is_acronym, key};
+use super::stats::{running_text, CaseStats};
+use super::{ActorType, Entity, EntityId, EntityKind, EventType, Mention, Tally, Votes};
+use crate::corpus::{DocId, Document};
+use crate::text::TextRange;
+
+const PERSON: EntityKind = EntityKind::Actor(ActorType::Person);
+
+/// One document's names, grouped by the entity key they resolved to.
+pub(super) struct DocNames {
+    doc: DocId,
+    entities: Vec<DocEntity>,
+    /// Bare words and acronyms this document could not place.
+    pending: Vec<DocEntity>,
+    /// Acronyms defined here: short form key → long form's entity key.
+    acronyms: Vec<(String, String)>,
+}
+
+/// What one document says about one entity (or one unplaced word).
+#[derive(Debug, Default)]
+struct DocEntity {
+    key: String,
+    surfaces: Tally,
+    mentions: Vec<TextRange>,
+    votes: Votes,
+    roles: Tally,
+    /// (priority, range): 0 an acronym definition, 1 the full name, 2 any
+    /// other mention; lower is better, then earlier.
+    defining: Option<(u8, TextRange)>,
+    /// Named outside citations with a kind, so it may found an entity.
+    creates: bool,
+    /// An unplaced single word with a title ("President Putin"): a person
+    /// even if the corpus never gives the full name.
+    titled: bool,
+}
+
+impl DocEntity {
+    fn add(&mut self, doc: &Document, f: &Found, defining_priority: u8) {
+        self.surfaces.add(doc.text(f.range), 1);
+        self.mentions.push(f.range);
+        if let Some(role) = f.role {
+            self.roles.add(doc.text(role), 1);
+        }
+        if !f.cite {
+            if let Some((kind, sure)) = f.kind {
+                self.votes.add(kind, u32::from(sure));
+                self.creates = true;
+            }
+            let range = match f.role {
+                Some(role) if role.end <= f.range.start => TextRange::new(role.start, f.range.end),
+                _ => f.range,
+            };
+            let candidate = (defining_priority, range);
+            if self
+                .defining
+                .is_none_or(|d| (d.0, d.1.start) > (candidate.0, candidate.1.start))
+            {
+                self.defining = Some(candidate);
+            }
+        }
+    }
+}
+
+/// The entity key of a name: that of its built-in entity if it has one.
+fn entity_key(name: &str) -> (String, Option<Known>) {
+    let k = key(name);
+    match known(&k) {
+        Some(known) => (key(known.name), Some(known)),
+        None => (k, None),
+    }
+}
+
+/// Extracts and resolves the names of one document.
+pub(super) fn document_names(doc: &Document, stats: &CaseStats<'_>) -> DocNames {
+    let mut found = Vec::new();
+    let mut definitions = Vec::new();
+    for sentence in running_text(doc) {
+        let (f, d) = sentence_names(&doc.normalized, sentence, stats);
+        found.extend(f);
+        definitions.extend(d);
+    }
+    let mut out = DocNames {
+        doc: doc.id,
+        entities: Vec::new(),
+        pending: Vec::new(),
+        acronyms: Vec::new(),
+    };
+    let mut slots: FxHashMap<String, usize> = FxHashMap::default();
+    let mut pending: FxHashMap<String, usize> = FxHashMap::default();
+    let mut add = |out: &mut DocNames, target: String, f: &Found, priority: u8| {
+        let slot = *slots.entry(target.clone()).or_insert_with(|| {
+            out.entities.push(DocEntity {
+                key: target,
+                ..DocEntity::default()
+            });
+            out.entities.len() - 1
+        });
+        out.entities[slot].add(doc, f, priority);
+    };
+
+    let mut keys: Vec<(String, Option<Known>)> =
+        found.iter().map(|f| entity_key(doc.text(f.range))).collect();
+    let aliases = organization_aliases(doc, &found, &keys);
+    // Long forms the extractor missed are added to `found`; key them too.
+    let local_acronyms = acronym_definitions(doc, &definitions, &mut found);
+    keys.extend(found[keys.len()..].iter().map(|f| entity_key(doc.text(f.range))));
+    let parts = name_parts(&found, &keys);
+
+    for (f, (k, known)) in found.iter().zip(&keys) {
+        let name = doc.text(f.range);
+        let single = !name.contains(' ') && known.is_none();
+        let part_of = || parts.resolve(&key(name), f.range.start);
+        let target = if let Some(longer) = aliases.get(k) {
+            longer.clone()
+        } else if f.kind.is_some() {
+            // "the Putin regime", "the Vostok exercise": part of a full name.
+            let part = if single { part_of() } else { None };
+            part.unwrap_or_else(|| k.clone())
+        } else if let Some(long) = local_acronyms.get(k).filter(|_| is_acronym(name)) {
+            long.clone()
+        } else if let Some(person) = part_of() {
+            person
+        } else {
+            let slot = *pending.entry(k.clone()).or_insert_with(|| {
+                out.pending.push(DocEntity {
+                    key: k.clone(),
+                    ..DocEntity::default()
+                });
+                out.pending.len() - 1
+            });
+            let p = &mut out.pending[slot];
+            p.add(doc, f, 2);
+            p.titled |= f.role.is_some() && !f.cite && !is_acronym(name);
+            continue;
+        };
+        let priority = if key(name) == target { 1 } else { 2 };
+        add(&mut out, target, f, priority);
+    }
+    out.acronyms.extend(local_acronyms);
+    // Definitions come first among defining mentions.
+    for (target, range) in definition_ranges(doc, &definitions) {
+        if let Some(&slot) = slots.get(&target) {
+            out.entities[slot].defining = Some((0, range));
+        }
+    }
+    out
+}
+
+/// "Carnegie-Tsinghua Center" for "Carnegie-Tsinghua Center for Global
+/// Policy", "Central Bank" for "Russian Central Bank": organization names
+/// that a longer one in the same document completes, mapped to its key.
+fn organization_aliases(
+    doc: &Document,
+    found: &[Found],
+    keys: &[(String, Option<Known>)],
+) -> FxHashMap<String, String> {
+    let organizations: Vec<(String, &str, &str)> = found
+        .iter()
+        .zip(keys)
+        .filter(|(f, _)| {
+            matches!(
+                f.kind,
+                Some((
+                    EntityKind::Actor(ActorType::Organization | ActorType::Institution | ActorType::Company),
+                    _
+                ))
+            )
+        })
+        .map(|(f, (target, _))| (key(doc.text(f.range)), doc.text(f.range), target.as_str()))
+        .collect();
+    let mut out = FxHashMap::default();
+    for (short, _, short_target) in &organizations {
+        if !short.contains(' ') {
+            continue;
+        }
+        let longer = organizations.iter().find(|(long, written, _)| {
+            let rest = long.strip_prefix(short.as_str());
+            let completes = rest.is_some_and(|r| r.starts_with(" for ") || r.starts_with(" of "));
+            let demonym = long
+                .strip_suffix(short.as_str())
+                .is_some_and(|r| r.ends_with(' ') && !r[..r.len() - 1].contains(' '))
+                && written
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| gazetteer().is_demonym(w));
+            completes || demonym
+        });
+        if let Some((_, _, long_target)) = longer {
+            out.insert(short_target.to_string(), long_target.to_string());
+        }
+    }
+    out
+}
+
+/// Registers the document's acronym definitions: short form key → long
+/// form's entity key. A long form the extractor did not find as a name is
+/// added as one, with the kind of its head noun (an organization if none).
+fn acronym_definitions(
+    doc: &Document,
+    definitions: &[Definition],
+    found: &mut Vec<Found>,
+) -> FxHashMap<String, String> {
+    let mut local = FxHashMap::default();
+    for d in definitions {
+        let (long, _) = entity_key(doc.text(d.long));
+        if !found.iter().any(|f| f.range == d.long) {
+            let words: Vec<&str> = doc.text(d.long).split(' ').collect();
+            let kind = words
+                .iter()
+                .rev()
+                .find_map(|w| match head(w, &words) {
+                    Some(Head::Kind(k)) => Some(k),
+                    _ => None,
+                })
+                .unwrap_or(EntityKind::Actor(ActorType::Organization));
+            found.push(Found {
+                range: d.long,
+                kind: Some((kind, 2)),
+                role: None,
+                cite: false,
+            });
+        }
+        local.insert(key(doc.text(d.short)), long);
+    }
+    local
+}
+
+/// Where each acronym definition stands, "Long Form (SF)" with its
+/// parenthesis, keyed by the long form's entity.
+fn definition_ranges(doc: &Document, definitions: &[Definition]) -> Vec<(String, TextRange)> {
+    definitions
+        .iter()
+        .map(|d| {
+            let mut range = TextRange::new(d.long.start.min(d.short.start), d.long.end.max(d.short.end));
+            if doc.normalized[range.end..].starts_with(')') {
+                range.end += 1;
+            }
+            (entity_key(doc.text(d.long)).0, range)
+        })
+        .collect()
+}
+
+/// The words of the multi-word persons and dated events of a document,
+/// where each is first named: "Putin" is part of "Vladimir Putin", "Vostok"
+/// of "Vostok-2018".
+struct NameParts(FxHashMap<String, Vec<(usize, String)>>);
+
+fn name_parts(found: &[Found], keys: &[(String, Option<Known>)]) -> NameParts {
+    let mut parts: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
+    for (f, (k, _)) in found.iter().zip(keys) {
+        let person = matches!(f.kind, Some((PERSON, _)));
+        let dated = matches!(f.kind, Some((EntityKind::Event(EventType::Exercise), _))) && k.contains(' ');
+        if (person || dated) && k.contains(' ') && !f.cite {
+            for part in k.split(' ').filter(|p| p.len() > 1) {
+                let list = parts.entry(part.to_string()).or_default();
+                if !list.iter().any(|(_, owner)| owner == k) {
+                    list.push((f.range.start, k.clone()));
+                }
+            }
+        }
+    }
+    NameParts(parts)
+}
+
+impl NameParts {
+    /// The owner of a part: the nearest full name before `at`, else after.
+    fn resolve(&self, part: &str, at: usize) -> Option<String> {
+        let owners = self.0.get(part)?;
+        owners
+            .iter()
+            .filter(|(start, _)| *start <= at)
+            .max_by_key(|(start, _)| *start)
+            .or_else(|| owners.iter().min_by_key(|(start, _)| *start))
+            .map(|(_, owner)| owner.clone())
+    }
+}
+
+/// An entity being assembled from documents.
+#[derive(Default)]
+struct Builder {
+    known: Option<Known>,
+    surfaces: Tally,
+    mentions: Vec<Mention>,
+    votes: Votes,
+    roles: Tally,
+    defining: Option<(u8, Mention)>,
+}
+
+impl Builder {
+    fn absorb(&mut self, doc: DocId, e: DocEntity) {
+        self.surfaces.merge(&e.surfaces);
+        self.roles.merge(&e.roles);
+        self.votes.merge(&e.votes);
+        self.mentions
+            .extend(e.mentions.iter().map(|&range| Mention { doc, range }));
+        if let Some((priority, range)) = e.defining {
+            let candidate = (priority, Mention { doc, range });
+            if self
+                .defining
+                .is_none_or(|d| (d.0, d.1) > (candidate.0, candidate.1))
+            {
+                self.defining = Some(candidate);
+            }
+        }
+    }
+}
+
+/// Merges the documents' names into the corpus's entities, ordered by first
+/// mention.
+pub(super) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
+    let mut acronyms: FxHashMap<String, String> = FxHashMap::default();
+    for d in &docs {
+        for (short, long) in &d.acronyms {
+            acronyms.entry(short.clone()).or_insert_with(|| long.clone());
+        }
+    }
+    let mut builders: FxHashMap<String, Builder> = FxHashMap::default();
+    let mut attach_only = Vec::new();
+    let mut pending = Vec::new();
+    for d in docs {
+        for e in d.entities {
+            if e.creates {
+                let b = builders.entry(e.key.clone()).or_default();
+                b.known = known(&e.key);
+                b.absorb(d.doc, e);
+            } else {
+                attach_only.push((d.doc, e));
+            }
+        }
+        pending.extend(d.pending.into_iter().map(|e| (d.doc, e)));
+    }
+    for (doc, e) in attach_only {
+        if let Some(b) = builders.get_mut(&e.key) {
+            b.absorb(doc, DocEntity { defining: None, ..e });
+        }
+    }
+    // Parts of the corpus's persons' names: a leftover "Trenin" is the one
+    // person of the corpus so named, if there is only one.
+    let mut parts: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for (k, b) in &builders {
+        if b.votes.winner() == Some(PERSON) && k.contains(' ') {
+            for part in k.split(' ').filter(|p| p.len() > 1) {
+                parts.entry(part.to_string()).or_default().push(k.clone());
+            }
+        }
+    }
+    for (doc, e) in pending {
+        let target = acronyms
+            .get(&e.key)
+            .cloned()
+            .or_else(|| match parts.get(&e.key).map(Vec::as_slice) {
+                Some([one]) => Some(one.clone()),
+                _ => None,
+            })
+            .or_else(|| builders.contains_key(&e.key).then(|| e.key.clone()));
+        match target {
+            Some(t) => {
+                if let Some(b) = builders.get_mut(&t) {
+                    b.absorb(doc, DocEntity { defining: None, ..e });
+                }
+            }
+            None if e.titled => {
+                let mut e = e;
+                e.votes.add(PERSON, 1);
+                builders.entry(e.key.clone()).or_default().absorb(doc, e);
+            }
+            None => {}
+        }
+    }
+    let mut entities: Vec<Entity> = builders.into_iter().filter_map(|(k, b)| build(&k, b)).collect();
+    entities.sort_by_key(|e| e.mentions.first().copied());
+    entities
+}
+
+fn build(entity_key: &str, mut b: Builder) -> Option<Entity> {
+    let kind = b.known.map(|k| k.kind).or_else(|| b.votes.winner())?;
+    let name = match b.known {
+        Some(known) if b.surfaces.best(|s| s == known.name).is_some() => known.name.to_string(),
+        Some(_) => b
+            .surfaces
+            .best(|s| !is_acronym(s))
+            .or_else(|| b.surfaces.best(|_| true))?
+            .to_string(),
+        None => b
+            .surfaces
+            .best(|s| key(s) == entity_key)
+            .or_else(|| b.surfaces.best(|_| true))?
+            .to_string(),
+    };
+    let mut aliases: Vec<String> = Vec::new();
+    let known_names = b
+        .known
+        .iter()
+        .flat_map(|k| std::iter::once(&k.name).chain(k.aliases));
+    for alias in b.surfaces.in_order().into_iter().chain(known_names.copied()) {
+        if alias != name && !aliases.iter().any(|a| a == alias) {
+            aliases.push(alias.to_string());
+        }
+    }
+    b.mentions.sort();
+    b.mentions.dedup();
+    Some(Entity {
+        id: EntityId(0),
+        name,
+        kind,
+        aliases,
+        mentions: b.mentions,
+        role: b.roles.best(|_| true).map(str::to_string),
+        defining: b.defining.map(|(_, m)| m),
+    })
+}
