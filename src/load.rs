@@ -9,6 +9,7 @@ use brief_core::corpus::{Corpus, CorpusFolder, Problem, ProblemSeverity, SourceF
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 const MANIFEST: &str = "corpus.toml";
+const ENTITIES: &str = "entities.toml";
 
 /// Where a corpus comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +69,22 @@ fn problem(path: &Path, severity: ProblemSeverity, message: String) -> Problem {
     }
 }
 
+/// A folder's optional TOML file: its path and text, if it is there.
+fn read_optional(path: &Path, problems: &mut Vec<Problem>) -> Option<(PathBuf, String)> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some((path.to_path_buf(), text)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => {
+            problems.push(problem(
+                path,
+                ProblemSeverity::Error,
+                format!("cannot read: {err}"),
+            ));
+            None
+        }
+    }
+}
+
 fn read_folder(root: &Path, problems: &mut Vec<Problem>) -> Option<CorpusFolder> {
     match std::fs::metadata(root) {
         Ok(meta) if meta.is_dir() => {}
@@ -88,19 +105,8 @@ fn read_folder(root: &Path, problems: &mut Vec<Problem>) -> Option<CorpusFolder>
             return None;
         }
     }
-    let manifest_path = root.join(MANIFEST);
-    let manifest = match std::fs::read_to_string(&manifest_path) {
-        Ok(text) => Some((manifest_path, text)),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-        Err(err) => {
-            problems.push(problem(
-                &manifest_path,
-                ProblemSeverity::Error,
-                format!("cannot read: {err}"),
-            ));
-            None
-        }
-    };
+    let manifest = read_optional(&root.join(MANIFEST), problems);
+    let entities = read_optional(&root.join(ENTITIES), problems);
     let mut files = Vec::new();
     let walk = walkdir::WalkDir::new(root)
         .sort_by_file_name()
@@ -156,6 +162,7 @@ fn read_folder(root: &Path, problems: &mut Vec<Problem>) -> Option<CorpusFolder>
     Some(CorpusFolder {
         root: root.to_path_buf(),
         manifest,
+        entities,
         files,
     })
 }
@@ -196,6 +203,7 @@ fn embedded_folder() -> CorpusFolder {
     CorpusFolder {
         root,
         manifest,
+        entities: None,
         files,
     }
 }

@@ -23,6 +23,7 @@ pub(crate) fn seed_corpus() -> &'static Corpus {
         let manifest = std::fs::read_to_string(dir.join("corpus.toml")).unwrap();
         Corpus::build(vec![CorpusFolder {
             manifest: Some((dir.join("corpus.toml"), manifest)),
+            entities: None,
             root: dir,
             files,
         }])
@@ -42,6 +43,7 @@ pub(crate) fn corpus_of(docs: &[(&str, &str)]) -> Corpus {
     Corpus::build(vec![CorpusFolder {
         root: PathBuf::from("/c"),
         manifest: None,
+        entities: None,
         files,
     }])
 }

@@ -23,6 +23,7 @@ pub use offset_map::OffsetMap;
 pub(crate) use normalize::replacement;
 use normalize::Vocabulary;
 
+use crate::entities::{parse_entity_overrides, EntityOverrides, EntityTable};
 use crate::figures::FigureIndex;
 use crate::quotes::QuoteIndex;
 
@@ -43,6 +44,8 @@ pub struct CorpusFolder {
     pub root: PathBuf,
     /// `corpus.toml`: its path and text.
     pub manifest: Option<(PathBuf, String)>,
+    /// `entities.toml`: its path and text.
+    pub entities: Option<(PathBuf, String)>,
     pub files: Vec<SourceFile>,
 }
 
@@ -78,6 +81,7 @@ pub struct Corpus {
     by_key: HashMap<String, DocId>,
     quote_index: QuoteIndex,
     figure_index: FigureIndex,
+    entities: EntityTable,
 }
 
 impl Corpus {
@@ -94,7 +98,19 @@ impl Corpus {
         let mut problems = Vec::new();
         let mut pending = Vec::new();
         let mut by_key: HashMap<String, DocId> = HashMap::new();
+        let mut overrides: Vec<(PathBuf, EntityOverrides)> = Vec::new();
         for folder in folders {
+            if let Some((path, text)) = &folder.entities {
+                match parse_entity_overrides(text) {
+                    Ok(o) => overrides.push((path.clone(), o)),
+                    Err(err) => problems.push(Problem {
+                        path: path.clone(),
+                        line: Some(err.line),
+                        severity: ProblemSeverity::Error,
+                        message: format!("{}; the file is ignored", err.message),
+                    }),
+                }
+            }
             let mut entries: HashMap<String, ManifestEntry> = HashMap::new();
             if let Some((path, text)) = &folder.manifest {
                 match parse_manifest(text) {
@@ -180,17 +196,33 @@ impl Corpus {
                 doc
             })
             .collect();
-        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        let (quote_index, figure_index) = rayon::join(
-            || QuoteIndex::build(&documents),
-            || FigureIndex::build(&documents),
+        let ((quote_index, figure_index), mut entities) = rayon::join(
+            || {
+                rayon::join(
+                    || QuoteIndex::build(&documents),
+                    || FigureIndex::build(&documents),
+                )
+            },
+            || EntityTable::build(&documents),
         );
+        for (path, o) in &overrides {
+            for err in entities.apply_overrides(o) {
+                problems.push(Problem {
+                    path: path.clone(),
+                    line: Some(err.line),
+                    severity: ProblemSeverity::Warning,
+                    message: err.message,
+                });
+            }
+        }
+        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         Corpus {
             documents,
             problems,
             by_key,
             quote_index,
             figure_index,
+            entities,
         }
     }
 
@@ -204,6 +236,10 @@ impl Corpus {
 
     pub fn quote_index(&self) -> &QuoteIndex {
         &self.quote_index
+    }
+
+    pub fn entities(&self) -> &EntityTable {
+        &self.entities
     }
 
     pub fn figure_index(&self) -> &FigureIndex {

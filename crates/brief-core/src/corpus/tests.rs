@@ -32,6 +32,7 @@ fn folder(files: &[(&str, &[u8])], manifest: Option<&str>) -> CorpusFolder {
     CorpusFolder {
         root: PathBuf::from("/c"),
         manifest: manifest.map(|m| (PathBuf::from("/c/corpus.toml"), m.to_string())),
+        entities: None,
         files: files
             .iter()
             .map(|(name, bytes)| SourceFile {
