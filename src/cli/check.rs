@@ -56,9 +56,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
     match args.format {
-        Format::Human => print!("{out}"),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&json)?),
+        Format::Human => {}
+        Format::Json => out_line!(out, "{}", serde_json::to_string_pretty(&json)?),
     }
+    super::emit(&out)?;
     Ok(if failing {
         ExitCode::from(1)
     } else {

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use brief_core::entities::EntityKind;
 use clap::Args;
 
 use super::{CorpusArgs, Format};
@@ -30,12 +31,17 @@ pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
             })
         })
         .collect();
+    let mut out = String::new();
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+        Format::Json => out_line!(out, "{}", serde_json::to_string_pretty(&rows)?),
         Format::Human => {
-            println!(
+            out_line!(
+                out,
                 "{:<16} {:>9} {:>6} {:>6}  title",
-                "key", "bytes", "paras", "sents"
+                "key",
+                "bytes",
+                "paras",
+                "sents"
             );
             for doc in &corpus.documents {
                 let title: String = doc
@@ -46,7 +52,8 @@ pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
                     .chars()
                     .take(60)
                     .collect();
-                println!(
+                out_line!(
+                    out,
                     "{:<16} {:>9} {:>6} {:>6}  {title}",
                     doc.reference.key,
                     doc.original.len(),
@@ -56,13 +63,21 @@ pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
             }
             let bytes: usize = corpus.documents.iter().map(|d| d.original.len()).sum();
             let passages: usize = corpus.documents.iter().map(|d| d.paragraphs.len()).sum();
-            println!("{} documents, {} bytes", corpus.documents.len(), bytes);
-            println!(
+            out_line!(out, "{} documents, {} bytes", corpus.documents.len(), bytes);
+            out_line!(
+                out,
                 "quote index: {passages} passages, {} k-gram entries",
                 corpus.quote_index().n_entries()
             );
-            println!("figures: {} checkable figures", corpus.figure_index().len());
+            out_line!(out, "figures: {} checkable figures", corpus.figure_index().len());
+            let table = &corpus.entities().entities;
+            let actors = table
+                .iter()
+                .filter(|e| matches!(e.kind, EntityKind::Actor(_)))
+                .count();
+            out_line!(out, "entities: {actors} actors, {} events", table.len() - actors);
         }
     }
+    super::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,8 +1,18 @@
 //! The command line: `serve` (the default) and the commands that run the
 //! same analysis for terminals and CI.
 
+/// Appends a line to a command's output, a `String` (writing to it cannot
+/// fail); [`emit`] prints it.
+macro_rules! out_line {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
 mod check;
 mod corpus;
+mod entities;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +44,8 @@ enum Command {
     Check(check::CheckArgs),
     /// List the corpus documents with their keys and counts.
     Corpus(corpus::CorpusCommandArgs),
+    /// List the corpus's actors and events with kinds, aliases and counts.
+    Entities(entities::EntitiesArgs),
 }
 
 /// The corpus choice every command shares.
@@ -66,6 +78,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Check(args)) => exit(check::run(&args)),
         Some(Command::Corpus(args)) => exit(corpus::run(&args)),
+        Some(Command::Entities(args)) => exit(entities::run(&args)),
     }
 }
 
@@ -74,6 +87,16 @@ fn exit(result: anyhow::Result<ExitCode>) -> ExitCode {
         eprintln!("brief-lsp: error: {err:#}");
         ExitCode::from(2)
     })
+}
+
+/// Prints a command's output. A reader that stops early (`| head`) is no
+/// error.
+fn emit(out: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => Ok(result?),
+    }
 }
 
 /// Loads the corpus for a command, printing its problems to stderr.

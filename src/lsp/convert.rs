@@ -3,6 +3,7 @@
 
 use brief_core::analysis::{self, Finding, Severity, SourceLocation};
 use brief_core::corpus::Corpus;
+use brief_core::entities::{Entity, EntityKind};
 use brief_core::text::{LineCol, LineIndex, PositionEncoding, TextRange};
 use ropey::Rope;
 use tower_lsp_server::ls_types as lsp;
@@ -133,6 +134,7 @@ pub fn completion(
             label: item.label.clone(),
             kind: Some(match item.kind {
                 analysis::CompletionKind::CitationKey => lsp::CompletionItemKind::REFERENCE,
+                analysis::CompletionKind::Entity => lsp::CompletionItemKind::CONSTANT,
             }),
             detail: Some(item.detail),
             documentation: Some(lsp::Documentation::MarkupContent(lsp::MarkupContent {
@@ -141,7 +143,7 @@ pub fn completion(
             })),
             // Keep the core's ranking, which clients would otherwise redo by label.
             sort_text: Some(format!("{i:05}")),
-            filter_text: Some(item.label),
+            filter_text: Some(item.filter),
             text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
                 range,
                 item.insert,
@@ -152,6 +154,27 @@ pub fn completion(
     lsp::CompletionResponse::List(lsp::CompletionList {
         is_incomplete: false,
         items,
+    })
+}
+
+/// An actor or event as a workspace symbol at its defining mention.
+pub fn entity_symbol(
+    corpus: &Corpus,
+    entity: &Entity,
+    at: SourceLocation,
+    enc: PositionEncoding,
+) -> Option<lsp::SymbolInformation> {
+    #[allow(deprecated)]
+    Some(lsp::SymbolInformation {
+        name: entity.name.clone(),
+        kind: match entity.kind {
+            EntityKind::Actor(_) => lsp::SymbolKind::CLASS,
+            EntityKind::Event(_) => lsp::SymbolKind::EVENT,
+        },
+        tags: None,
+        deprecated: None,
+        location: location(corpus, at, enc)?,
+        container_name: Some(entity.kind.as_str().replace('/', " · ")),
     })
 }
 

@@ -80,6 +80,15 @@ impl Server {
         }
     }
 
+    /// Every open brief's snapshot, for answers that span them.
+    fn open_snapshots(&self) -> Vec<(lsp::Uri, Arc<DocumentSnapshot>)> {
+        let docs = self.state.documents.read().unwrap_or_else(|e| e.into_inner());
+        docs.uris()
+            .into_iter()
+            .filter_map(|u| docs.get(&u).map(|d| (u, d.snapshot())))
+            .collect()
+    }
+
     pub(super) fn snapshot(&self, uri: &lsp::Uri) -> Option<Arc<DocumentSnapshot>> {
         let docs = self.state.documents.read().unwrap_or_else(|e| e.into_inner());
         let snapshot = docs.get(uri).map(|d| d.snapshot());
@@ -221,6 +230,8 @@ impl LanguageServer for Server {
                 }),
                 inlay_hint_provider: Some(lsp::OneOf::Left(true)),
                 document_symbol_provider: Some(lsp::OneOf::Left(true)),
+                references_provider: Some(lsp::OneOf::Left(true)),
+                workspace_symbol_provider: Some(lsp::OneOf::Left(true)),
                 code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
                     lsp::CodeActionOptions {
                         code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
@@ -357,6 +368,53 @@ impl LanguageServer for Server {
             Some(convert::completion(&view, completions, enc))
         })
         .await
+    }
+
+    async fn references(&self, params: lsp::ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
+        let pos = params.text_document_position;
+        let open = self.open_snapshots();
+        self.analyze(&pos.text_document.uri, move |corpus, snap, enc| {
+            let offset = snap.view().offset(pos.position, enc);
+            let (id, in_corpus) = analysis::references(corpus, &snap.brief, offset)?;
+            let mut locations: Vec<lsp::Location> = in_corpus
+                .into_iter()
+                .filter_map(|loc| convert::location(corpus, loc, enc))
+                .collect();
+            for (uri, brief) in &open {
+                let view = brief.view();
+                let ranges = analysis::mentions_in_brief(corpus, &brief.brief, id);
+                locations.extend(
+                    ranges
+                        .into_iter()
+                        .map(|r| lsp::Location::new(uri.clone(), view.range(r, enc))),
+                );
+            }
+            Some(locations)
+        })
+        .await
+    }
+
+    async fn symbol(
+        &self,
+        params: lsp::WorkspaceSymbolParams,
+    ) -> Result<Option<lsp::WorkspaceSymbolResponse>> {
+        let Some(served) = self.state.corpus.load_full() else {
+            return Ok(None);
+        };
+        let enc = self.encoding();
+        let symbols = tokio::task::spawn_blocking(move || {
+            let corpus = &served.corpus;
+            analysis::symbols(corpus, &params.query)
+                .into_iter()
+                .filter_map(|(entity, loc)| convert::entity_symbol(corpus, entity, loc?, enc))
+                .collect::<Vec<_>>()
+        })
+        .await
+        .map_err(|err| {
+            error!("workspace symbols failed: {err}");
+            Error::internal_error()
+        })?;
+        Ok(Some(lsp::WorkspaceSymbolResponse::Flat(symbols)))
     }
 
     async fn document_symbol(

@@ -79,6 +79,7 @@ pub(super) fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Optio
                     detail: r.author_year(),
                     documentation: r.formatted(),
                     insert: r.key.clone(),
+                    filter: r.key.clone(),
                 };
                 (key_match, item)
             })

@@ -3,6 +3,7 @@
 //! rendered here so that every client and the CLI show the same text.
 
 mod citations;
+mod entities;
 mod figures;
 mod findings;
 #[cfg(test)]
@@ -10,6 +11,7 @@ mod fixture;
 mod outline;
 mod quotes;
 
+pub use entities::{mentions_in_brief, references, symbols};
 pub use findings::{CheckConfig, Code, Edit, Finding, Fix, Related, Severity};
 pub use outline::{outline, OutlineItem};
 
@@ -33,6 +35,7 @@ pub struct Hover {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompletionKind {
     CitationKey,
+    Entity,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +46,8 @@ pub struct CompletionItem {
     pub documentation: String,
     /// What replaces the completion's range.
     pub insert: String,
+    /// What the client matches the typed text against (an alias: "SCO").
+    pub filter: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,11 +64,12 @@ pub struct InlayHint {
     pub label: String,
 }
 
-/// What is under the cursor: a citation key, else a figure, else the
-/// innermost quote.
+/// What is under the cursor: a citation key, else a figure, else a name,
+/// else the innermost quote.
 pub fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hover> {
     citations::hover(corpus, brief, offset)
         .or_else(|| figures::hover(corpus, brief, offset))
+        .or_else(|| entities::hover(corpus, brief, offset))
         .or_else(|| quotes::hover(corpus, brief, offset))
 }
 
@@ -71,6 +77,9 @@ pub fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLo
     let mut found = citations::definition(corpus, brief, offset);
     if found.is_empty() {
         found = figures::definition(corpus, brief, offset);
+    }
+    if found.is_empty() {
+        found = entities::definition(corpus, brief, offset);
     }
     if found.is_empty() {
         found = quotes::definition(corpus, brief, offset);
@@ -82,8 +91,9 @@ pub fn inlay_hints(corpus: &Corpus, brief: &Brief) -> Vec<InlayHint> {
     quotes::inlay_hints(corpus, brief)
 }
 
+/// Citation keys after `@`, else actor and event names.
 pub fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Completions> {
-    citations::completion(corpus, brief, offset)
+    citations::completion(corpus, brief, offset).or_else(|| entities::completion(corpus, brief, offset))
 }
 
 /// Every finding of every check `config` leaves on, at its configured
