@@ -397,6 +397,21 @@ step('completion after [@tre offers the trenin keys', function()
   eq(items[1].textEdit.newText, 'trenin2016', 'completion text')
 end)
 
+step('completion of a name offers the actor as the corpus spells it', function()
+  vim.api.nvim_buf_set_lines(buf, -1, -1, false, { '', 'Then Xi J' })
+  local lnum = #lines() - 1
+  local line = lines()[lnum + 1]
+  local result = request('textDocument/completion', {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    position = { line = lnum, character = lsp_char(line, #line, enc) },
+    context = { triggerKind = 1 },
+  })
+  local items = result and (result.items or result) or {}
+  eq(items[1] and items[1].label, 'Xi Jinping', 'entity completion label')
+  contains(items[1].detail, 'actor · person · ', 'entity completion detail')
+  eq(items[1].textEdit.range.start, { line = lnum, character = #'Then ' }, 'completion replaces "Xi J"')
+end)
+
 step(':BriefLspInfo and :checkhealth brief_lsp', function()
   local info = table.concat(brief.info({ silent = true }), '\n')
   contains(info, 'version: brief-lsp ', ':BriefLspInfo')
