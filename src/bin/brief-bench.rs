@@ -10,6 +10,7 @@ use anyhow::{ensure, Context};
 use brief_core::analysis::{self, CheckConfig};
 use brief_core::brief::Brief;
 use brief_core::corpus::{BlockKind, Corpus};
+use brief_core::entities::EntityTable;
 use brief_core::figures::{class, extract_figures};
 use brief_core::quotes::{find_quote, QueryPart, QuoteVerdict};
 use brief_lsp::load::{load_corpus, CorpusSource};
@@ -477,6 +478,7 @@ fn run(dir: &Path, iterations: usize) -> anyhow::Result<()> {
     row("`Brief::parse` of that brief", parse);
     quote_rows(&corpus, iterations);
     figure_rows(&corpus, iterations);
+    entity_rows(&corpus, iterations);
     println!("\n{iterations} timed calls per request.");
     Ok(())
 }
@@ -549,6 +551,31 @@ fn figure_rows(corpus: &Corpus, iterations: usize) {
         &format!("diagnostics, {words}-word brief, {n} figures ({n_findings} findings)"),
         all,
     );
+}
+
+fn entity_rows(corpus: &Corpus, iterations: usize) {
+    let mb = corpus.documents.iter().map(|d| d.original.len()).sum::<usize>() as f64 / 1e6;
+    let mut secs: Vec<f64> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(EntityTable::build(&corpus.documents));
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    secs.sort_by(f64::total_cmp);
+    println!(
+        "| entity extraction, 2 threads ({} entities) | {:.2} s ({:.0} MB/s) | |",
+        corpus.entities().entities.len(),
+        secs[1],
+        mb / secs[1]
+    );
+    for typed in ["Lav", "Xi J", "SCO", "Vos", "P"] {
+        let brief = Brief::parse(format!("As the brief says, {typed}"));
+        let end = brief.text.len();
+        let n = analysis::completion(corpus, &brief, end).map_or(0, |c| c.items.len());
+        let timing = time(iterations, || analysis::completion(corpus, &brief, end));
+        row(&format!("name completion after `{typed}` ({n} items)"), timing);
+    }
 }
 
 /// Sentences of at least 10 words from across the corpus, as quotes.
