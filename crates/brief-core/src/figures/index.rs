@@ -26,9 +26,16 @@ pub struct FigureIndex {
     figures: Vec<CorpusFigure>,
     word_ids: FxHashMap<String, u32>,
     idf: Vec<f32>,
-    /// Per word, the figures whose sentence holds it.
-    postings: Vec<Vec<u32>>,
+    /// Per unit class and word, the figures of that class whose context
+    /// holds the word.
+    postings: FxHashMap<(u32, u32), Vec<u32>>,
+    class_ids: FxHashMap<String, u32>,
 }
+
+/// How many candidates are scored in full, those sharing the most of the
+/// brief's rarest words: a corpus of copies (or boilerplate) would otherwise
+/// make every lookup score thousands of identical sentences.
+const MAX_SCORED: usize = 256;
 
 /// What the brief says around one of its figures: content words with weights.
 #[derive(Clone, Debug, Default)]
@@ -169,13 +176,17 @@ impl FigureIndex {
                 ids.sort_unstable();
                 ids.dedup();
                 let fig_id = index.figures.len() as u32;
+                let next_class = index.class_ids.len() as u32;
+                let class_id = *index
+                    .class_ids
+                    .entry(class(&figure.kind).unwrap_or_default())
+                    .or_insert(next_class);
                 for &id in &ids {
                     if id as usize >= df.len() {
                         df.resize(id as usize + 1, 0);
-                        index.postings.resize(id as usize + 1, Vec::new());
                     }
                     df[id as usize] += 1;
-                    index.postings[id as usize].push(fig_id);
+                    index.postings.entry((class_id, id)).or_default().push(fig_id);
                 }
                 index.figures.push(CorpusFigure {
                     doc: doc.id,
@@ -217,20 +228,24 @@ impl FigureIndex {
         if total == 0.0 {
             return Vec::new();
         }
+        let Some(&class_id) = self.class_ids.get(class) else {
+            return Vec::new();
+        };
         // The rarest words find the candidates; common ones only score them.
         let mut seeds = known.clone();
         seeds.sort_by(|a, b| self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize]));
-        let mut ids: Vec<u32> = seeds
-            .iter()
-            .take(8)
-            .flat_map(|&(id, _)| self.postings[id as usize].iter().copied())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
+        let mut hits: FxHashMap<u32, u32> = FxHashMap::default();
+        for &(id, _) in seeds.iter().take(8) {
+            for &fig in self.postings.get(&(class_id, id)).map_or(&[][..], Vec::as_slice) {
+                *hits.entry(fig).or_default() += 1;
+            }
+        }
+        let mut ids: Vec<(u32, u32)> = hits.into_iter().collect();
+        ids.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ids.truncate(MAX_SCORED);
         let mut scored: Vec<(f64, &CorpusFigure)> = ids
             .into_iter()
-            .map(|i| &self.figures[i as usize])
-            .filter(|f| super::index::class(&f.figure.kind).as_deref() == Some(class))
+            .map(|(i, _)| &self.figures[i as usize])
             .map(|f| {
                 let shared: f32 = known
                     .iter()
