@@ -62,7 +62,9 @@ async def test_hover_and_definition_on_a_supported_figure(enc_client):
     locations = await definition_at(client, doc, inside(BRIEF, "$107 billion", enc))
     assert [source_path(loc.uri).name for loc in locations] == [LUKIN]
     assert located(locations[0], enc) == "$107 billion"
-    assert await hover_at(client, doc, inside(BRIEF, "G20", enc)) is None
+    g20 = await hover_at(client, doc, inside(BRIEF, "G20", enc))
+    assert "Figure" not in g20.contents.value  # a name, not a figure
+    assert g20.contents.value.startswith("**G20** · actor · organization")
 
 
 async def test_the_quick_fix_puts_in_the_source_figure(client):

@@ -64,13 +64,13 @@ pub struct InlayHint {
     pub label: String,
 }
 
-/// What is under the cursor: a citation key, else a figure, else a name,
-/// else the innermost quote.
+/// What is under the cursor: a citation key, else a figure, else the
+/// innermost quote, else a name.
 pub fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hover> {
     citations::hover(corpus, brief, offset)
         .or_else(|| figures::hover(corpus, brief, offset))
-        .or_else(|| entities::hover(corpus, brief, offset))
         .or_else(|| quotes::hover(corpus, brief, offset))
+        .or_else(|| entities::hover(corpus, brief, offset))
 }
 
 pub fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
@@ -79,10 +79,10 @@ pub fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLo
         found = figures::definition(corpus, brief, offset);
     }
     if found.is_empty() {
-        found = entities::definition(corpus, brief, offset);
+        found = quotes::definition(corpus, brief, offset);
     }
     if found.is_empty() {
-        found = quotes::definition(corpus, brief, offset);
+        found = entities::definition(corpus, brief, offset);
     }
     found
 }
