@@ -155,6 +155,6 @@ impl Server {
             self.client.show_message(lsp::MessageType::WARNING, message).await;
         }
         self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
-        self.publish_all().await;
+        self.refresh_diagnostics().await;
     }
 }

@@ -46,6 +46,9 @@ pub(super) struct State {
     pub(super) generation: AtomicU64,
     pub(super) progress_supported: AtomicBool,
     inlay_refresh_supported: AtomicBool,
+    /// The client pulls diagnostics (`textDocument/diagnostic`).
+    pull_diagnostics: AtomicBool,
+    diagnostic_refresh_supported: AtomicBool,
 }
 
 impl Server {
@@ -66,18 +69,6 @@ impl Server {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
-    }
-
-    pub(super) async fn publish_all(&self) {
-        let uris = self
-            .state
-            .documents
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .uris();
-        for uri in uris {
-            self.publish_diagnostics(uri).await;
-        }
     }
 
     /// Every open brief's snapshot, for answers that span them.
@@ -123,10 +114,10 @@ impl Server {
             })
     }
 
-    pub(super) async fn publish_diagnostics(&self, uri: lsp::Uri) {
-        let (Some(snapshot), Some(served)) = (self.snapshot(&uri), self.state.corpus.load_full()) else {
-            return;
-        };
+    /// The diagnostics of an open brief as it is now, and its version;
+    /// `None` for an unknown document or before the corpus is indexed.
+    async fn compute_diagnostics(&self, uri: &lsp::Uri) -> Option<(i32, Vec<lsp::Diagnostic>)> {
+        let (snapshot, served) = (self.snapshot(uri)?, self.state.corpus.load_full()?);
         let enc = self.encoding();
         let version = snapshot.version;
         let checks = self.checks();
@@ -139,18 +130,57 @@ impl Server {
                 .collect::<Vec<_>>()
         });
         match task.await {
+            Ok(diagnostics) => Some((version, diagnostics)),
+            Err(err) => {
+                error!("checking {} failed: {err}", uri.as_str());
+                None
+            }
+        }
+    }
+
+    pub(super) async fn publish_diagnostics(&self, uri: lsp::Uri) {
+        match self.compute_diagnostics(&uri).await {
             // A newer version is on its way; its own check will publish.
-            Ok(diagnostics) if self.current_version(&uri) == Some(version) => {
+            Some((version, diagnostics)) if self.current_version(&uri) == Some(version) => {
                 self.client
                     .publish_diagnostics(uri, diagnostics, Some(version))
                     .await;
             }
-            Ok(_) => {}
-            Err(err) => error!("checking {} failed: {err}", uri.as_str()),
+            _ => {}
         }
     }
 
+    /// Diagnostics are stale for every open brief: push them again, or ask
+    /// a pulling client to pull (without waiting on its answer).
+    pub(super) async fn refresh_diagnostics(&self) {
+        if self.state.pull_diagnostics.load(Ordering::Relaxed) {
+            if self.state.diagnostic_refresh_supported.load(Ordering::Relaxed) {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    if client.workspace_diagnostic_refresh().await.is_err() {
+                        warn!("client did not refresh diagnostics");
+                    }
+                });
+            }
+            return;
+        }
+        let uris = self
+            .state
+            .documents
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .uris();
+        for uri in uris {
+            self.publish_diagnostics(uri).await;
+        }
+    }
+
+    /// Pushes diagnostics after `delay` if the brief is still at `version`;
+    /// a pulling client asks for them itself.
     fn schedule_diagnostics(&self, uri: lsp::Uri, version: i32, delay: Duration) {
+        if self.state.pull_diagnostics.load(Ordering::Relaxed) {
+            return;
+        }
         let server = self.clone();
         tokio::spawn(async move {
             tokio::time::sleep(delay).await;
@@ -200,6 +230,19 @@ impl LanguageServer for Server {
         let refresh = workspace
             .and_then(|w| w.inlay_hint.as_ref())
             .and_then(|i| i.refresh_support);
+        let pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.diagnostic.as_ref())
+            .is_some();
+        self.state.pull_diagnostics.store(pull, Ordering::Relaxed);
+        let refresh_diagnostics = workspace
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support);
+        self.state
+            .diagnostic_refresh_supported
+            .store(refresh_diagnostics.unwrap_or(false), Ordering::Relaxed);
         self.state
             .inlay_refresh_supported
             .store(refresh.unwrap_or(false), Ordering::Relaxed);
@@ -229,6 +272,14 @@ impl LanguageServer for Server {
                     ..Default::default()
                 }),
                 inlay_hint_provider: Some(lsp::OneOf::Left(true)),
+                diagnostic_provider: pull.then(|| {
+                    lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
+                        identifier: Some("brief-lsp".to_string()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        work_done_progress_options: Default::default(),
+                    })
+                }),
                 document_symbol_provider: Some(lsp::OneOf::Left(true)),
                 references_provider: Some(lsp::OneOf::Left(true)),
                 workspace_symbol_provider: Some(lsp::OneOf::Left(true)),
@@ -330,7 +381,7 @@ impl LanguageServer for Server {
         } else {
             let (_, errors) = self.read_configuration();
             self.report_configuration(errors).await;
-            self.publish_all().await;
+            self.refresh_diagnostics().await;
         }
     }
 
@@ -368,6 +419,26 @@ impl LanguageServer for Server {
             Some(convert::completion(&view, completions, enc))
         })
         .await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: lsp::DocumentDiagnosticParams,
+    ) -> Result<lsp::DocumentDiagnosticReportResult> {
+        let items = self
+            .compute_diagnostics(&params.text_document.uri)
+            .await
+            .map(|(_, d)| d)
+            .unwrap_or_default();
+        Ok(lsp::DocumentDiagnosticReportResult::Report(
+            lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
     }
 
     async fn references(&self, params: lsp::ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {

@@ -51,6 +51,7 @@ def init_params(
     options=None,
     root: pathlib.Path | None = None,
     progress: bool = False,
+    pull: bool = False,
 ) -> lsp.InitializeParams:
     caps = lsp.ClientCapabilities(
         general=lsp.GeneralClientCapabilities(position_encodings=list(encodings)) if encodings else None,
@@ -63,6 +64,7 @@ def init_params(
                 )
             ),
             publish_diagnostics=lsp.PublishDiagnosticsClientCapabilities(version_support=True),
+            diagnostic=lsp.DiagnosticClientCapabilities() if pull else None,
         ),
     )
     return lsp.InitializeParams(

@@ -182,3 +182,25 @@ async def test_document_symbols_are_the_briefs_headings(client):
     trade = symbols[0].children[0]
     assert (trade.range.start.line, trade.range.end.line) == (4, 8)
     assert (trade.selection_range.start.character, trade.selection_range.end.character) == (3, 8)
+
+
+async def test_pull_diagnostics_for_a_client_that_asks(launch):
+    c = await launch(pull=True)
+    assert c.init_result.capabilities.diagnostic_provider is not None
+    text = "Café — “entente” [@lukin2021].\n"
+    doc = open_brief(c, text)
+    report = await c.text_document_diagnostic_async(
+        lsp.DocumentDiagnosticParams(text_document=lsp.TextDocumentIdentifier(uri=doc))
+    )
+    assert [(d.code, d.range) for d in report.items] == [("citation-unknown", span(text, "@lukin2021"))]
+    # Findings follow the text as it is typed, with nothing pushed.
+    change(c, doc, 2, (span(text, "@lukin2021"), "@lukin2020"))
+    report = await c.text_document_diagnostic_async(
+        lsp.DocumentDiagnosticParams(text_document=lsp.TextDocumentIdentifier(uri=doc))
+    )
+    assert list(report.items) == []
+    assert c.published == []
+
+
+async def test_push_diagnostics_for_a_client_that_does_not_pull(client):
+    assert client.init_result.capabilities.diagnostic_provider is None
