@@ -2,6 +2,7 @@
 //! `brief-core`. `load` is the only file-system code; `lsp` speaks the
 //! protocol; `cli` prints for terminals and CI.
 
+pub mod accepted;
 pub mod cli;
 pub mod config;
 pub mod load;

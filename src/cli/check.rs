@@ -12,6 +12,7 @@ use brief_core::text::{LineIndex, PositionEncoding};
 use clap::Args;
 
 use super::{CorpusArgs, Format};
+use crate::accepted::{brief_key, read_accepted};
 use crate::config::check_config;
 
 #[derive(Args, Debug)]
@@ -20,6 +21,10 @@ pub struct CheckArgs {
     corpus: CorpusArgs,
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Also list the findings accepted in .brief-lsp/accepted.toml or by an
+    /// inline comment (they never fail the check).
+    #[arg(long)]
+    show_accepted: bool,
     /// Markdown briefs to check.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -41,17 +46,35 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         eprintln!("brief-lsp: brief-lsp.toml: {err}");
     }
     let corpus = super::load(&args.corpus, project.as_ref())?;
+    let cwd = std::env::current_dir()?;
+    let accepted = read_accepted(&cwd).unwrap_or_else(|err| {
+        eprintln!("brief-lsp: {err}; no findings are accepted from it");
+        Vec::new()
+    });
     let mut out = String::new();
     let mut json = Vec::new();
     let mut failing = false;
     for (path, text) in briefs {
         let index = LineIndex::new(&text);
         let brief = Brief::parse(text.as_str());
-        for finding in analysis::diagnostics(&corpus, &brief, &checks) {
+        let key = brief_key(&cwd, &path);
+        let mine: Vec<_> = accepted.iter().filter(|a| a.brief == key).cloned().collect();
+        let findings = analysis::diagnostics(&corpus, &brief, &checks);
+        let (shown, silenced) = analysis::apply_acceptances(&brief, findings, &mine);
+        for finding in &shown {
             failing |= finding.severity >= Severity::Warning;
+        }
+        let listed = shown.into_iter().map(|f| (f, None));
+        let accepted_too = silenced
+            .into_iter()
+            .filter(|_| args.show_accepted)
+            .map(|(f, how)| (f, Some(how)));
+        let mut all: Vec<(Finding, Option<String>)> = listed.chain(accepted_too).collect();
+        all.sort_by_key(|(f, _)| (f.range.start, f.range.end));
+        for (finding, how) in &all {
             match args.format {
-                Format::Human => render_human(&mut out, &path, &text, &index, &finding),
-                Format::Json => json.push(render_json(&path, &text, &index, &finding)),
+                Format::Human => render_human(&mut out, &path, &text, &index, finding, how.as_deref()),
+                Format::Json => json.push(render_json(&path, &text, &index, finding, how.as_deref())),
             }
         }
     }
@@ -67,7 +90,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn render_human(out: &mut String, path: &std::path::Path, text: &str, index: &LineIndex, f: &Finding) {
+fn render_human(
+    out: &mut String,
+    path: &std::path::Path,
+    text: &str,
+    index: &LineIndex,
+    f: &Finding,
+    accepted: Option<&str>,
+) {
     let start = index.line_col(text, f.range.start, PositionEncoding::Utf32);
     let end = index.line_col(text, f.range.end, PositionEncoding::Utf32);
     let line = index.line_range(text, start.line as usize);
@@ -79,7 +109,14 @@ fn render_human(out: &mut String, path: &std::path::Path, text: &str, index: &Li
     };
     let gutter = (start.line + 1).to_string();
     let pad = " ".repeat(gutter.len());
-    let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.code.as_str(), f.message);
+    let label = if accepted.is_some() { "accepted " } else { "" };
+    let _ = writeln!(
+        out,
+        "{label}{}[{}]: {}",
+        f.severity.as_str(),
+        f.code.as_str(),
+        f.message
+    );
     let _ = writeln!(
         out,
         "{pad}--> {}:{}:{}",
@@ -91,22 +128,39 @@ fn render_human(out: &mut String, path: &std::path::Path, text: &str, index: &Li
     let _ = writeln!(out, "{gutter} | {source}");
     let marker = format!("{}{}", " ".repeat(start.col as usize), "^".repeat(width as usize));
     let _ = writeln!(out, "{pad} | {marker}");
-    if let Some(fix) = f.fixes.first() {
-        let _ = writeln!(out, "{pad} = fix: {}", fix.title);
+    match accepted {
+        Some(how) => {
+            let _ = writeln!(out, "{pad} = {how}");
+        }
+        None => {
+            if let Some(fix) = f.fixes.first() {
+                let _ = writeln!(out, "{pad} = fix: {}", fix.title);
+            }
+        }
     }
     out.push('\n');
 }
 
-fn render_json(path: &std::path::Path, text: &str, index: &LineIndex, f: &Finding) -> serde_json::Value {
+fn render_json(
+    path: &std::path::Path,
+    text: &str,
+    index: &LineIndex,
+    f: &Finding,
+    accepted: Option<&str>,
+) -> serde_json::Value {
     let pos = |offset| {
         let p = index.line_col(text, offset, PositionEncoding::Utf16);
         serde_json::json!({ "line": p.line, "character": p.col })
     };
-    serde_json::json!({
+    let mut finding = serde_json::json!({
         "file": path.display().to_string(),
         "range": { "start": pos(f.range.start), "end": pos(f.range.end) },
         "severity": f.severity.as_str(),
         "code": f.code.as_str(),
         "message": f.message,
-    })
+    });
+    if let Some(how) = accepted {
+        finding["accepted"] = serde_json::Value::String(how.to_string());
+    }
+    finding
 }

@@ -13,6 +13,7 @@ macro_rules! out_line {
 mod check;
 mod corpus;
 mod entities;
+mod names;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,9 @@ enum Command {
     Corpus(corpus::CorpusCommandArgs),
     /// List the corpus's actors and events with kinds, aliases and counts.
     Entities(entities::EntitiesArgs),
+    /// Write the corpus's actor and event names as a word list for spell
+    /// checkers (harper-ls, typos, LTeX and others).
+    Names(names::NamesArgs),
 }
 
 /// The corpus choice every command shares.
@@ -79,6 +83,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => exit(check::run(&args)),
         Some(Command::Corpus(args)) => exit(corpus::run(&args)),
         Some(Command::Entities(args)) => exit(entities::run(&args)),
+        Some(Command::Names(args)) => exit(names::run(&args)),
     }
 }
 

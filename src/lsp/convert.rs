@@ -1,12 +1,16 @@
 //! The one place where byte offsets meet LSP positions, and where core
 //! results become protocol types.
 
-use brief_core::analysis::{self, Finding, Severity, SourceLocation};
+use std::path::Path;
+
+use brief_core::analysis::{self, Acceptance, Finding, Severity, SourceLocation};
 use brief_core::corpus::Corpus;
 use brief_core::entities::{Entity, EntityKind};
 use brief_core::text::{LineCol, LineIndex, PositionEncoding, TextRange};
 use ropey::Rope;
 use tower_lsp_server::ls_types as lsp;
+
+use super::server::ACCEPT_COMMAND;
 
 /// Text with its line index: what positions are converted against.
 pub struct TextView<'a> {
@@ -244,6 +248,96 @@ pub fn code_actions(
             })
         })
         .collect()
+}
+
+/// The two ways to accept a finding: recorded in `accepted.toml` (through
+/// the server's command, which asks the client to apply the edit), or an
+/// inline comment in the brief.
+pub fn accept_actions(
+    uri: &lsp::Uri,
+    view: &TextView,
+    diagnostic: &lsp::Diagnostic,
+    entry: &Acceptance,
+    inline: analysis::Edit,
+    enc: PositionEncoding,
+) -> Vec<lsp::CodeActionOrCommand> {
+    let record_title = "Accept this finding (record it in .brief-lsp/accepted.toml)".to_string();
+    let record = lsp::CodeAction {
+        title: record_title.clone(),
+        kind: Some(lsp::CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        command: Some(lsp::Command {
+            title: record_title,
+            command: ACCEPT_COMMAND.to_string(),
+            arguments: Some(vec![serde_json::json!([entry, uri])]),
+        }),
+        ..Default::default()
+    };
+    let edit = lsp::TextEdit::new(view.range(inline.range, enc), inline.new_text);
+    let here = lsp::CodeAction {
+        title: "Accept this finding here (an inline comment)".to_string(),
+        kind: Some(lsp::CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit: Some(lsp::WorkspaceEdit {
+            changes: Some(std::collections::HashMap::from([(uri.clone(), vec![edit])])),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    vec![
+        lsp::CodeActionOrCommand::CodeAction(record),
+        lsp::CodeActionOrCommand::CodeAction(here),
+    ]
+}
+
+/// The edit that appends `entry` to the accepted-findings file at `path`,
+/// creating it if need be; positions from the file as it is on disk.
+pub fn append_accepted_edit(path: &Path, entry: &Acceptance) -> Option<lsp::WorkspaceEdit> {
+    let uri = lsp::Uri::from_file_path(path)?;
+    let existing = std::fs::read_to_string(path).ok();
+    let body = analysis::render_acceptance(entry);
+    let (position, text) = match &existing {
+        None => (
+            lsp::Position::new(0, 0),
+            format!("# Findings accepted in briefs (brief-lsp); commit this file with them.\n\n{body}"),
+        ),
+        Some(content) => {
+            let index = LineIndex::new(content);
+            let end = index.line_col(content, content.len(), PositionEncoding::Utf16);
+            let sep = if content.is_empty() || content.ends_with("\n\n") {
+                ""
+            } else if content.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            };
+            (lsp::Position::new(end.line, end.col), format!("{sep}{body}"))
+        }
+    };
+    let create = lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
+        uri: uri.clone(),
+        options: Some(lsp::CreateFileOptions {
+            overwrite: Some(false),
+            ignore_if_exists: Some(true),
+        }),
+        annotation_id: None,
+    }));
+    let insert = lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
+        text_document: lsp::OptionalVersionedTextDocumentIdentifier { uri, version: None },
+        edits: vec![lsp::OneOf::Left(lsp::TextEdit::new(
+            lsp::Range::new(position, position),
+            text,
+        ))],
+    });
+    let operations = if existing.is_some() {
+        vec![insert]
+    } else {
+        vec![create, insert]
+    };
+    Some(lsp::WorkspaceEdit {
+        document_changes: Some(lsp::DocumentChanges::Operations(operations)),
+        ..Default::default()
+    })
 }
 
 #[cfg(test)]

@@ -2,13 +2,14 @@
 //! and the open briefs. Handlers convert positions, call the core on a
 //! blocking thread and convert the answer back.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 
 use arc_swap::ArcSwapOption;
-use brief_core::analysis::{self, CheckConfig};
+use brief_core::analysis::{self, Acceptance, CheckConfig, Finding};
+use brief_core::brief::Brief;
 use brief_core::corpus::Corpus;
 use brief_core::text::PositionEncoding;
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -19,8 +20,12 @@ use tracing::{error, warn};
 use super::convert;
 use super::documents::{DocumentSnapshot, Documents};
 use super::indexing::Served;
+use crate::accepted::{brief_key, read_accepted, today, ACCEPTED_FILE};
 use crate::config::EditorSettings;
 use crate::load::CorpusSource;
+
+/// The command behind "Accept this finding": records it in accepted.toml.
+pub(super) const ACCEPT_COMMAND: &str = "brief-lsp.acceptFinding";
 
 /// How long typing must pause before a brief is re-checked.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -46,6 +51,9 @@ pub(super) struct State {
     pub(super) generation: AtomicU64,
     pub(super) progress_supported: AtomicBool,
     inlay_refresh_supported: AtomicBool,
+    /// Findings accepted in this session, before the client has saved them
+    /// to `accepted.toml`.
+    pending_accepted: Mutex<Vec<Acceptance>>,
     /// The client pulls diagnostics (`textDocument/diagnostic`).
     pull_diagnostics: AtomicBool,
     diagnostic_refresh_supported: AtomicBool,
@@ -69,6 +77,47 @@ impl Server {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// The project root a brief's accepted findings are recorded under: the
+    /// workspace root, else the brief's folder.
+    fn accept_root(&self, uri: &lsp::Uri) -> Option<PathBuf> {
+        self.state.root.get().cloned().flatten().or_else(|| {
+            let path = uri.to_file_path()?;
+            path.parent().map(Path::to_path_buf)
+        })
+    }
+
+    /// The key entries use for a brief: its path relative to the root.
+    fn accept_key(&self, uri: &lsp::Uri) -> String {
+        match (self.accept_root(uri), uri.to_file_path()) {
+            (Some(root), Some(path)) => brief_key(&root, &path),
+            _ => uri.as_str().to_string(),
+        }
+    }
+
+    /// The accepted findings of a brief: `accepted.toml`'s, read afresh
+    /// (it is small, and the user may edit it), and this session's.
+    fn accepted_for(&self, uri: &lsp::Uri) -> Vec<Acceptance> {
+        let key = self.accept_key(uri);
+        let mut all = match self.accept_root(uri).map(|root| read_accepted(&root)) {
+            Some(Ok(entries)) => entries,
+            Some(Err(err)) => {
+                warn!("{err}; no findings are accepted from it");
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        all.extend(
+            self.state
+                .pending_accepted
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .iter()
+                .cloned(),
+        );
+        all.retain(|a| a.brief == key);
+        all
     }
 
     /// Every open brief's snapshot, for answers that span them.
@@ -121,10 +170,11 @@ impl Server {
         let enc = self.encoding();
         let version = snapshot.version;
         let checks = self.checks();
+        let accepted = self.accepted_for(uri);
         let task = tokio::task::spawn_blocking(move || {
             let corpus = &served.corpus;
             let view = snapshot.view();
-            analysis::diagnostics(corpus, &snapshot.brief, &checks)
+            shown_findings(corpus, &snapshot.brief, &checks, &accepted)
                 .iter()
                 .map(|f| convert::diagnostic(corpus, &view, f, enc))
                 .collect::<Vec<_>>()
@@ -189,6 +239,16 @@ impl Server {
             }
         });
     }
+}
+
+/// The findings a brief shows: those its checks report, less the accepted.
+fn shown_findings(
+    corpus: &Corpus,
+    brief: &Brief,
+    checks: &CheckConfig,
+    accepted: &[Acceptance],
+) -> Vec<Finding> {
+    analysis::apply_acceptances(brief, analysis::diagnostics(corpus, brief, checks), accepted).0
 }
 
 fn negotiate_encoding(params: &lsp::InitializeParams) -> PositionEncoding {
@@ -272,6 +332,10 @@ impl LanguageServer for Server {
                     ..Default::default()
                 }),
                 inlay_hint_provider: Some(lsp::OneOf::Left(true)),
+                execute_command_provider: Some(lsp::ExecuteCommandOptions {
+                    commands: vec![ACCEPT_COMMAND.to_string()],
+                    ..Default::default()
+                }),
                 diagnostic_provider: pull.then(|| {
                     lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
                         identifier: Some("brief-lsp".to_string()),
@@ -441,6 +505,45 @@ impl LanguageServer for Server {
         ))
     }
 
+    async fn execute_command(&self, params: lsp::ExecuteCommandParams) -> Result<Option<serde_json::Value>> {
+        if params.command != ACCEPT_COMMAND {
+            return Err(Error::invalid_params(format!(
+                "unknown command {}",
+                params.command
+            )));
+        }
+        let (entry, uri): (Acceptance, lsp::Uri) = params
+            .arguments
+            .first()
+            .cloned()
+            .and_then(|args| serde_json::from_value(args).ok())
+            .ok_or_else(|| Error::invalid_params("expected [[entry, briefUri]]"))?;
+        let Some(root) = self.accept_root(&uri) else {
+            return Err(Error::invalid_params(
+                "the brief has no folder to record the finding in",
+            ));
+        };
+        self.state
+            .pending_accepted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(entry.clone());
+        let edit = convert::append_accepted_edit(&root.join(ACCEPTED_FILE), &entry)
+            .ok_or_else(|| Error::invalid_params("cannot name the accepted-findings file as a URI"))?;
+        match self.client.apply_edit(edit).await {
+            Ok(response) if !response.applied => {
+                warn!(
+                    "client did not record the accepted finding: {:?}",
+                    response.failure_reason
+                )
+            }
+            Ok(_) => {}
+            Err(err) => warn!("client did not record the accepted finding: {err}"),
+        }
+        self.refresh_diagnostics().await;
+        Ok(None)
+    }
+
     async fn references(&self, params: lsp::ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
         let pos = params.text_document_position;
         let open = self.open_snapshots();
@@ -529,17 +632,32 @@ impl LanguageServer for Server {
     async fn code_action(&self, params: lsp::CodeActionParams) -> Result<Option<lsp::CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
         let checks = self.checks();
+        let accepted = self.accepted_for(&uri);
+        let key = self.accept_key(&uri);
+        let date = today();
         self.analyze(&uri.clone(), move |corpus, snap, enc| {
             let view = snap.view();
             let range = view.offset(params.range.start, enc)..view.offset(params.range.end, enc);
-            let actions: Vec<lsp::CodeActionOrCommand> = analysis::diagnostics(corpus, &snap.brief, &checks)
-                .iter()
-                .filter(|f| f.range.start <= range.end && range.start <= f.range.end)
-                .flat_map(|f| {
-                    let diagnostic = convert::diagnostic(corpus, &view, f, enc);
-                    convert::code_actions(&uri, &view, f, &diagnostic, enc)
-                })
-                .collect();
+            let actions: Vec<lsp::CodeActionOrCommand> =
+                shown_findings(corpus, &snap.brief, &checks, &accepted)
+                    .iter()
+                    .filter(|f| f.range.start <= range.end && range.start <= f.range.end)
+                    .flat_map(|f| {
+                        let diagnostic = convert::diagnostic(corpus, &view, f, enc);
+                        let entry = analysis::acceptance_for(&snap.brief, f, &key, &date);
+                        let inline = analysis::inline_acceptance_edit(&snap.brief, f);
+                        let mut actions = convert::code_actions(&uri, &view, f, &diagnostic, enc);
+                        actions.extend(convert::accept_actions(
+                            &uri,
+                            &view,
+                            &diagnostic,
+                            &entry,
+                            inline,
+                            enc,
+                        ));
+                        actions
+                    })
+                    .collect();
             Some(actions)
         })
         .await

@@ -179,6 +179,8 @@ async def definition_at(client, doc: str, pos: lsp.Position) -> list[lsp.Locatio
 
 
 async def actions_for(client, doc: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
+    """The fixes offered for a diagnostic, without the two "Accept this
+    finding" actions every diagnostic has (test_accept.py covers those)."""
     result = await client.text_document_code_action_async(
         lsp.CodeActionParams(
             text_document=ident(doc),
@@ -186,7 +188,9 @@ async def actions_for(client, doc: str, diagnostic: lsp.Diagnostic) -> list[lsp.
             context=lsp.CodeActionContext(diagnostics=[diagnostic]),
         )
     )
-    return [a for a in result or [] if isinstance(a, lsp.CodeAction)]
+    return [
+        a for a in result or [] if isinstance(a, lsp.CodeAction) and not a.title.startswith("Accept this finding")
+    ]
 
 
 def source_path(location_uri: str) -> pathlib.Path:

@@ -9,6 +9,7 @@ from lsprotocol import types as lsp
 from pygls import uris
 
 from helpers import (
+    actions_for,
     BRIEF,
     CITED_LINE,
     change,
@@ -74,13 +75,7 @@ async def test_crlf_line_endings_count_as_one_break(enc_client):
 async def test_quick_fix_replaces_the_key_and_diagnostics_follow(client):
     doc = open_brief(client, BRIEF)
     first = (await published(client, doc, version=1))[0]
-    actions = await client.text_document_code_action_async(
-        lsp.CodeActionParams(
-            text_document=lsp.TextDocumentIdentifier(uri=doc),
-            range=first.range,
-            context=lsp.CodeActionContext(diagnostics=[first]),
-        )
-    )
+    actions = await actions_for(client, doc, first)
     preferred = [a for a in actions if a.is_preferred]
     assert len(preferred) == 1
     fix = preferred[0]

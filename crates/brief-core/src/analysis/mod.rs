@@ -2,6 +2,7 @@
 //! Results are plain data with byte ranges; the Markdown shown to the user is
 //! rendered here so that every client and the CLI show the same text.
 
+mod accept;
 mod citations;
 mod entities;
 mod figures;
@@ -11,6 +12,9 @@ mod fixture;
 mod outline;
 mod quotes;
 
+pub use accept::{
+    acceptance_for, apply_acceptances, inline_acceptance_edit, parse_accepted, render_acceptance, Acceptance,
+};
 pub use entities::{mentions_in_brief, references, symbols};
 pub use findings::{CheckConfig, Code, Edit, Finding, Fix, Related, Severity};
 pub use outline::{outline, OutlineItem};

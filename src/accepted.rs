@@ -1,0 +1,66 @@
+//! `.brief-lsp/accepted.toml` on disk: where it is, reading it, and the
+//! brief paths its entries name.
+
+use std::path::{Component, Path, PathBuf};
+
+use brief_core::analysis::{parse_accepted, Acceptance};
+
+pub const ACCEPTED_FILE: &str = ".brief-lsp/accepted.toml";
+
+/// The file's entries under `root`; a missing file is none, an unreadable
+/// or malformed one is an error message naming the file and line.
+pub fn read_accepted(root: &Path) -> Result<Vec<Acceptance>, String> {
+    let path = root.join(ACCEPTED_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            parse_accepted(&text).map_err(|err| format!("{}:{}: {}", path.display(), err.line, err.message))
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(err) => Err(format!("{}: cannot read: {err}", path.display())),
+    }
+}
+
+/// A brief's path as entries name it: relative to `root`, with `/`.
+pub fn brief_key(root: &Path, brief: &Path) -> String {
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        // Lexically, so that a brief that is not saved yet still has a key.
+        p.components().fold(PathBuf::new(), |mut acc, c| {
+            match c {
+                Component::ParentDir => {
+                    acc.pop();
+                }
+                Component::CurDir => {}
+                other => acc.push(other),
+            }
+            acc
+        })
+    };
+    let (root, brief) = (absolute(root), absolute(brief));
+    let relative = brief.strip_prefix(&root).unwrap_or(&brief);
+    relative.to_string_lossy().replace('\\', "/")
+}
+
+/// Today's date, `YYYY-MM-DD` (UTC).
+pub fn today() -> String {
+    humantime::format_rfc3339(std::time::SystemTime::now()).to_string()[..10].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brief_keys_are_relative_to_the_root() {
+        assert_eq!(
+            brief_key(Path::new("/w"), Path::new("/w/briefs/./a.md")),
+            "briefs/a.md"
+        );
+        assert_eq!(brief_key(Path::new("/w/x/.."), Path::new("/w/a.md")), "a.md");
+        assert_eq!(today().len(), 10);
+    }
+}

@@ -1,0 +1,110 @@
+"""Accepting findings, end to end: the quick fix records a finding through
+the server's command and the client's workspace/applyEdit; a recorded
+finding stays silenced when lines move and comes back when its text changes;
+the inline form; `check --show-accepted`."""
+
+from __future__ import annotations
+
+import ast
+import json
+import pathlib
+import subprocess
+
+from lsprotocol import types as lsp
+from pygls import uris
+
+from conftest import SERVER
+from helpers import change, position, published, span, wait_ready
+
+BRIEF = "# Brief\n\nSee [@nobody] here.\n\nAbout 40,000 Chinese students study in Russian universities.\n"
+
+
+def applied_to_disk(client, root: pathlib.Path):
+    """Answers workspace/applyEdit as an editor that saves would: creates the
+    file and writes the inserted text, and records what it was asked."""
+    asked = []
+
+    @client.feature(lsp.WORKSPACE_APPLY_EDIT)
+    def apply(params: lsp.ApplyWorkspaceEditParams):
+        asked.append(params.edit)
+        for change_ in params.edit.document_changes or []:
+            if isinstance(change_, lsp.CreateFile):
+                path = pathlib.Path(uris.to_fs_path(change_.uri))
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.touch()
+            elif isinstance(change_, lsp.TextDocumentEdit):
+                path = pathlib.Path(uris.to_fs_path(change_.text_document.uri))
+                for e in change_.edits:
+                    assert e.range.start.character == 0 or path.read_text() == ""
+                    path.write_text(path.read_text() + e.new_text)
+        return lsp.ApplyWorkspaceEditResult(applied=True)
+
+    return asked
+
+
+async def test_an_accepted_finding_is_recorded_and_survives_edits_above_it(launch, tmp_path):
+    c = await launch(root=tmp_path)
+    asked = applied_to_disk(c, tmp_path)
+    await wait_ready(c, documents=5)
+    doc = uris.from_fs_path(str(tmp_path / "brief.md"))
+    c.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(uri=doc, language_id="markdown", version=1, text=BRIEF)
+        )
+    )
+    diags = await published(c, doc, version=1)
+    figure = next(d for d in diags if d.code == "figure-unsupported")
+    everything = await c.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=doc),
+            range=figure.range,
+            context=lsp.CodeActionContext(diagnostics=[figure]),
+        )
+    )
+    record = next(a for a in everything if a.title.startswith("Accept this finding (record"))
+    # lsprotocol reads a CodeAction whose `command` is an object as a Command
+    # holding that object as a string; the JSON is a CodeAction all the same.
+    command = ast.literal_eval(record.command) if isinstance(record, lsp.Command) else vars(record.command)
+    assert command["command"] == "brief-lsp.acceptFinding"
+    inline = next(a for a in everything if a.title.startswith("Accept this finding here"))
+    assert inline.edit is not None
+    await c.workspace_execute_command_async(
+        lsp.ExecuteCommandParams(command=command["command"], arguments=command["arguments"])
+    )
+    accepted = tmp_path / ".brief-lsp" / "accepted.toml"
+    assert len(asked) == 1 and accepted.is_file()
+    recorded = accepted.read_text()
+    assert 'code = "figure-unsupported"' in recorded and 'brief = "brief.md"' in recorded
+    assert 'text = "About 40,000 Chinese students"' in recorded
+
+    # Silenced at once, and after lines are added above it.
+    after = len(c.published)
+    change(c, doc, 2, (lsp.Range(start=position(BRIEF, 9), end=position(BRIEF, 9)), "A new first paragraph.\n\n"))
+    codes = [d.code for d in await published(c, doc, version=2, after=after)]
+    assert codes == ["citation-unknown"]
+
+    # The flagged text changes: the finding is back.
+    text2 = BRIEF[:9] + "A new first paragraph.\n\n" + BRIEF[9:]
+    after = len(c.published)
+    change(c, doc, 3, (span(text2, "40,000"), "45,000"))
+    codes = [d.code for d in await published(c, doc, version=3, after=after)]
+    assert codes == ["citation-unknown", "figure-unsupported"]
+
+
+def test_check_honours_accepted_and_inline_and_lists_them_on_request(tmp_path):
+    (tmp_path / ".brief-lsp").mkdir()
+    (tmp_path / ".brief-lsp" / "accepted.toml").write_text(
+        '[[accepted]]\nbrief = "brief.md"\ncode = "figure-unsupported"\n'
+        'text = "About 40,000 Chinese students"\nreason = "interview"\ndate = "2026-11-26"\n'
+    )
+    text = BRIEF.replace("See [@nobody]", '<!-- brief-lsp: accept citation-unknown "a draft key" -->\nSee [@nobody]')
+    (tmp_path / "brief.md").write_text(text)
+    run = subprocess.run([str(SERVER), "check", "--format", "json", "brief.md"], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert json.loads(run.stdout) == []
+    run = subprocess.run(
+        [str(SERVER), "check", "--show-accepted", "brief.md"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert run.returncode == 0
+    assert "accepted error[citation-unknown]" in run.stdout and "= accepted inline: a draft key" in run.stdout
+    assert "accepted info[figure-unsupported]" in run.stdout and "= accepted 2026-11-26: interview" in run.stdout
