@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use brief_core::analysis::CheckConfig;
+
+use crate::exclude::ExcludeConfig;
 use serde::Deserialize;
 
 use crate::load::CorpusSource;
@@ -22,6 +24,8 @@ pub struct ProjectFile {
     /// Per check: `error`, `warning`, `info`, `hint` or `off`.
     #[serde(default)]
     pub severity: BTreeMap<String, String>,
+    #[serde(default)]
+    pub exclude: ExcludeConfig,
 }
 
 /// Reads `brief-lsp.toml` in `dir`, if there is one.
@@ -78,6 +82,8 @@ pub struct EditorSettings {
     pub inlay_hints: bool,
     /// Per check, as in `brief-lsp.toml`; these win over the file's.
     pub severity: BTreeMap<String, String>,
+    /// As in `brief-lsp.toml`; these patterns come after the file's.
+    pub exclude: ExcludeConfig,
 }
 
 impl Default for EditorSettings {
@@ -86,6 +92,7 @@ impl Default for EditorSettings {
             corpus: Vec::new(),
             inlay_hints: true,
             severity: BTreeMap::new(),
+            exclude: ExcludeConfig::default(),
         }
     }
 }
@@ -97,7 +104,7 @@ impl EditorSettings {
     /// Unknown keys are ignored so that newer editor extensions keep
     /// working with older servers.
     pub fn from_json(value: &serde_json::Value) -> Result<Option<EditorSettings>, String> {
-        const KEYS: &[&str] = &["corpus", "inlayHints", "severity"];
+        const KEYS: &[&str] = &["corpus", "inlayHints", "severity", "exclude"];
         let ours = match value.get("briefLsp").or_else(|| value.get("brief-lsp")) {
             Some(nested) => nested,
             None if KEYS.iter().any(|k| value.get(k).is_some()) => value,

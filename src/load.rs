@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::exclude::{excludes, matcher};
 use brief_core::corpus::{Corpus, CorpusFolder, Problem, ProblemSeverity, SourceFile};
 
 /// Files larger than this are reported and skipped rather than read.
@@ -33,8 +34,10 @@ impl CorpusSource {
 
 /// Reads and builds a corpus. Unreadable folders and files become problems
 /// in the corpus; only a source with no readable folder at all is an error.
+/// `exclude`: patterns of files to leave out, relative to each folder.
 pub fn load_corpus(
     source: &CorpusSource,
+    exclude: &[String],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> anyhow::Result<Corpus> {
     let mut problems = Vec::new();
@@ -43,7 +46,7 @@ pub fn load_corpus(
         CorpusSource::Folders(dirs) => {
             let folders: Vec<CorpusFolder> = dirs
                 .iter()
-                .filter_map(|d| read_folder(d, &mut problems))
+                .filter_map(|d| read_folder(d, exclude, &mut problems))
                 .collect();
             if folders.is_empty() {
                 let detail: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -85,7 +88,7 @@ fn read_optional(path: &Path, problems: &mut Vec<Problem>) -> Option<(PathBuf, S
     }
 }
 
-fn read_folder(root: &Path, problems: &mut Vec<Problem>) -> Option<CorpusFolder> {
+fn read_folder(root: &Path, exclude: &[String], problems: &mut Vec<Problem>) -> Option<CorpusFolder> {
     match std::fs::metadata(root) {
         Ok(meta) if meta.is_dir() => {}
         Ok(_) => {
@@ -107,6 +110,10 @@ fn read_folder(root: &Path, problems: &mut Vec<Problem>) -> Option<CorpusFolder>
     }
     let manifest = read_optional(&root.join(MANIFEST), problems);
     let entities = read_optional(&root.join(ENTITIES), problems);
+    let (excluded, errors) = matcher(root, exclude);
+    for err in errors {
+        problems.push(problem(root, ProblemSeverity::Warning, err));
+    }
     let mut files = Vec::new();
     let walk = walkdir::WalkDir::new(root)
         .sort_by_file_name()
@@ -129,7 +136,7 @@ fn read_folder(root: &Path, problems: &mut Vec<Problem>) -> Option<CorpusFolder>
         let is_text = path
             .extension()
             .is_some_and(|e| e == "txt" || e == "md" || e == "markdown");
-        if !entry.file_type().is_file() || !is_text {
+        if !entry.file_type().is_file() || !is_text || excludes(&excluded, path) {
             continue;
         }
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
@@ -242,7 +249,7 @@ mod tests {
 
     #[test]
     fn embedded_corpus_points_at_real_identical_files() {
-        let corpus = load_corpus(&CorpusSource::Embedded, &|_, _| {}).unwrap();
+        let corpus = load_corpus(&CorpusSource::Embedded, &[], &|_, _| {}).unwrap();
         assert_eq!(corpus.documents.len(), 5);
         for doc in &corpus.documents {
             assert_eq!(std::fs::read_to_string(&doc.path).unwrap(), doc.original);
@@ -256,14 +263,14 @@ mod tests {
         std::fs::write(dir.path().join("skip.pdf"), "not text").unwrap();
         let missing = dir.path().join("missing");
         let source = CorpusSource::Folders(vec![dir.path().to_path_buf(), missing.clone()]);
-        let corpus = load_corpus(&source, &|_, _| {}).unwrap();
+        let corpus = load_corpus(&source, &[], &|_, _| {}).unwrap();
         assert_eq!(corpus.documents.len(), 1);
         assert_eq!(corpus.problems.len(), 1);
         assert_eq!(corpus.problems[0].path, missing);
         assert!(corpus.problems[0]
             .message
             .starts_with("cannot read corpus folder"));
-        let err = load_corpus(&CorpusSource::Folders(vec![missing]), &|_, _| {}).unwrap_err();
+        let err = load_corpus(&CorpusSource::Folders(vec![missing]), &[], &|_, _| {}).unwrap_err();
         assert!(
             err.to_string().contains("no corpus folder could be read"),
             "{err}"

@@ -214,3 +214,39 @@ fn project_file_severities_change_and_disable_checks() {
         .code(1)
         .stderr(contains("unknown check `citation-unknwn`"));
 }
+
+#[test]
+fn excludes_leave_out_briefs_and_corpus_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = dir.path().join("sources");
+    std::fs::create_dir_all(sources.join("nav")).unwrap();
+    write(&sources, "memo.txt", "A memo about the Arctic.\n");
+    write(&sources.join("nav"), "menu.txt", "Home About Contact\n");
+    write(&sources, "keep.txt", "Kept text.\n");
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    let draft = write(&dir.path().join("drafts"), "a.md", "[@nobody]\n");
+    let kept = write(&dir.path().join("drafts"), "final.md", "[@nobody]\n");
+    write(
+        dir.path(),
+        "brief-lsp.toml",
+        "corpus = [\"sources\"]\n[exclude]\ncorpus = [\"nav/\", \"*.txt\", \"!memo.txt\"]\nbriefs = [\"drafts/*.md\", \"!drafts/final.md\"]\n",
+    );
+    brief_lsp(dir.path())
+        .arg("corpus")
+        .assert()
+        .success()
+        .stdout(contains("1 documents"));
+    brief_lsp(dir.path())
+        .arg("check")
+        .arg(&draft)
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr(contains("is excluded by brief-lsp.toml; not checked"));
+    brief_lsp(dir.path())
+        .arg("check")
+        .arg(&kept)
+        .assert()
+        .code(1)
+        .stdout(contains("citation-unknown"));
+}

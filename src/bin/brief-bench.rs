@@ -116,7 +116,7 @@ struct Pool {
 }
 
 fn seed_pool() -> anyhow::Result<Pool> {
-    let seeds = load_corpus(&CorpusSource::Embedded, &|_, _| {})?;
+    let seeds = load_corpus(&CorpusSource::Embedded, &[], &|_, _| {})?;
     let mut pool = Pool::default();
     for doc in &seeds.documents {
         for p in &doc.paragraphs {
@@ -417,7 +417,7 @@ fn run(dir: &Path, iterations: usize) -> anyhow::Result<()> {
         // One corpus in memory at a time, as in the server after a reload.
         drop(std::mem::take(&mut corpus));
         let start = Instant::now();
-        corpus = load_corpus(&source, &|_, _| {})?;
+        corpus = load_corpus(&source, &[], &|_, _| {})?;
         load_secs.push(start.elapsed().as_secs_f64());
         if i == 0 {
             peak_kib = peak_memory_kib()?;

@@ -54,7 +54,22 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     let mut json = Vec::new();
     let mut failing = false;
+    let patterns = project
+        .as_ref()
+        .map(|p| p.exclude.briefs.clone())
+        .unwrap_or_default();
+    let (excluded, errors) = crate::exclude::matcher(&cwd, &patterns);
+    for err in errors {
+        eprintln!("brief-lsp: brief-lsp.toml: {err}");
+    }
     for (path, text) in briefs {
+        if crate::exclude::excludes(&excluded, &cwd.join(&path)) {
+            eprintln!(
+                "brief-lsp: {} is excluded by brief-lsp.toml; not checked",
+                path.display()
+            );
+            continue;
+        }
         let index = LineIndex::new(&text);
         let brief = Brief::parse(text.as_str());
         let key = brief_key(&cwd, &path);

@@ -107,7 +107,8 @@ fn emit(out: &str) -> anyhow::Result<()> {
 /// Loads the corpus for a command, printing its problems to stderr.
 fn load(args: &CorpusArgs, project: Option<&ProjectFile>) -> anyhow::Result<brief_core::corpus::Corpus> {
     let source: CorpusSource = choose_corpus(&args.folders, project);
-    let corpus = crate::load::load_corpus(&source, &|_, _| {})?;
+    let exclude = project.map(|p| p.exclude.corpus.clone()).unwrap_or_default();
+    let corpus = crate::load::load_corpus(&source, &exclude, &|_, _| {})?;
     for problem in &corpus.problems {
         eprintln!("brief-lsp: corpus: {problem}");
     }

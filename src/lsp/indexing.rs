@@ -45,6 +45,12 @@ impl Server {
         let (checks, check_errors) = check_config(project.as_ref(), Some(&settings));
         errors.extend(check_errors);
         *self.state.checks.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(checks);
+        let exclude = project
+            .as_ref()
+            .map(|p| p.exclude.clone())
+            .unwrap_or_default()
+            .then(&settings.exclude);
+        *self.state.exclude.lock().unwrap_or_else(|e| e.into_inner()) = exclude;
         (choose_corpus(&explicit, project.as_ref()), errors)
     }
 
@@ -89,8 +95,15 @@ impl Server {
         };
         let started = Instant::now();
         let loading = source.clone();
+        let exclude = self
+            .state
+            .exclude
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .corpus
+            .clone();
         let load = tokio::task::spawn_blocking(move || {
-            load_corpus(&loading, &|done, total| {
+            load_corpus(&loading, &exclude, &|done, total| {
                 let _ = percent_tx.send((done * 100 / total.max(1)) as u32);
             })
         });

@@ -22,6 +22,7 @@ use super::documents::{DocumentSnapshot, Documents};
 use super::indexing::Served;
 use crate::accepted::{brief_key, read_accepted, today, ACCEPTED_FILE};
 use crate::config::EditorSettings;
+use crate::exclude::ExcludeConfig;
 use crate::load::CorpusSource;
 
 /// The command behind "Accept this finding": records it in accepted.toml.
@@ -43,6 +44,8 @@ pub(super) struct State {
     encoding: OnceLock<PositionEncoding>,
     pub(super) root: OnceLock<Option<PathBuf>>,
     pub(super) settings: Mutex<EditorSettings>,
+    /// Exclude patterns, from `brief-lsp.toml` and the settings.
+    pub(super) exclude: Mutex<ExcludeConfig>,
     /// The checks' levels, from `brief-lsp.toml` and the settings.
     pub(super) checks: Mutex<Arc<CheckConfig>>,
     /// The source of a load under way, if one is.
@@ -86,6 +89,23 @@ impl Server {
             let path = uri.to_file_path()?;
             path.parent().map(Path::to_path_buf)
         })
+    }
+
+    /// Whether the settings exclude this brief from checking (drafts,
+    /// templates); patterns are relative to the workspace root.
+    fn brief_excluded(&self, uri: &lsp::Uri) -> bool {
+        let (Some(root), Some(path)) = (self.state.root.get().cloned().flatten(), uri.to_file_path()) else {
+            return false;
+        };
+        let patterns = self
+            .state
+            .exclude
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .briefs
+            .clone();
+        let (matcher, _) = crate::exclude::matcher(&root, &patterns);
+        crate::exclude::excludes(&matcher, &path)
     }
 
     /// The key entries use for a brief: its path relative to the root.
@@ -169,6 +189,9 @@ impl Server {
         let (snapshot, served) = (self.snapshot(uri)?, self.state.corpus.load_full()?);
         let enc = self.encoding();
         let version = snapshot.version;
+        if self.brief_excluded(uri) {
+            return Some((version, Vec::new()));
+        }
         let checks = self.checks();
         let accepted = self.accepted_for(uri);
         let task = tokio::task::spawn_blocking(move || {
@@ -440,7 +463,7 @@ impl LanguageServer for Server {
                 }
             });
         }
-        if previous.corpus != settings.corpus {
+        if previous.corpus != settings.corpus || previous.exclude.corpus != settings.exclude.corpus {
             self.reindex().await;
         } else {
             let (_, errors) = self.read_configuration();

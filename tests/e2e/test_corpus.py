@@ -6,6 +6,7 @@ from __future__ import annotations
 import pathlib
 
 from lsprotocol import types as lsp
+from pygls import uris
 
 from helpers import BRIEF, open_brief, published, request, status, summary, uri, wait_ready, wait_until
 
@@ -167,3 +168,24 @@ async def test_a_configuration_without_our_section_changes_nothing(launch, tmp_p
     doc = open_brief(c, "See @mydoc.\n")
     assert await published(c, doc, version=1) == []
     assert (await status(c))["source"] == str(folder)
+
+
+async def test_excluded_briefs_are_not_checked_and_excluded_corpus_files_not_indexed(launch, tmp_path):
+    folder = corpus_folder(tmp_path)
+    (folder / "menu.txt").write_text("Home About Contact\n")
+    (tmp_path / "brief-lsp.toml").write_text(
+        '[exclude]\nbriefs = ["drafts/*.md", "!drafts/final.md"]\n', encoding="utf-8"
+    )
+    c = await launch(root=tmp_path, options={"corpus": ["sources"], "exclude": {"corpus": ["menu.txt"]}})
+    ready = await wait_ready(c, documents=1)
+    assert ready["documents"] == 1
+    draft = uris.from_fs_path(str(tmp_path / "drafts" / "a.md"))
+    final = uris.from_fs_path(str(tmp_path / "drafts" / "final.md"))
+    for doc in (draft, final):
+        c.text_document_did_open(
+            lsp.DidOpenTextDocumentParams(
+                text_document=lsp.TextDocumentItem(uri=doc, language_id="markdown", version=1, text="[@nobody]\n")
+            )
+        )
+    assert await published(c, draft, version=1) == []
+    assert [d.code for d in await published(c, final, version=1)] == ["citation-unknown"]

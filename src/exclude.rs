@@ -1,0 +1,74 @@
+//! Exclude patterns, in `.gitignore` syntax (so `!` negates): corpus files
+//! never indexed, and briefs never checked (drafts, templates).
+
+use std::path::Path;
+
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use serde::Deserialize;
+
+/// `[exclude]` in `brief-lsp.toml`, and the editor setting `exclude`.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExcludeConfig {
+    /// Relative to each corpus folder.
+    pub corpus: Vec<String>,
+    /// Relative to the project root (the folder of `brief-lsp.toml`).
+    pub briefs: Vec<String>,
+}
+
+impl ExcludeConfig {
+    /// These patterns, then `later`'s: a later pattern wins, as in a
+    /// `.gitignore`.
+    pub fn then(&self, later: &ExcludeConfig) -> ExcludeConfig {
+        ExcludeConfig {
+            corpus: self.corpus.iter().chain(&later.corpus).cloned().collect(),
+            briefs: self.briefs.iter().chain(&later.briefs).cloned().collect(),
+        }
+    }
+}
+
+/// A matcher for `patterns` relative to `root`; bad patterns are returned
+/// as messages and left out.
+pub fn matcher(root: &Path, patterns: &[String]) -> (Gitignore, Vec<String>) {
+    let mut builder = GitignoreBuilder::new(root);
+    let mut errors = Vec::new();
+    for pattern in patterns {
+        if let Err(err) = builder.add_line(None, pattern) {
+            errors.push(format!("exclude pattern `{pattern}`: {err}"));
+        }
+    }
+    let matcher = builder.build().unwrap_or_else(|err| {
+        errors.push(format!("exclude patterns: {err}"));
+        Gitignore::empty()
+    });
+    (matcher, errors)
+}
+
+/// Whether `path` (a file under the matcher's root) is excluded.
+pub fn excludes(matcher: &Gitignore, path: &Path) -> bool {
+    path.starts_with(matcher.path()) && matcher.matched_path_or_any_parents(path, false).is_ignore()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_exclude_with_negation_and_folders() {
+        let root = Path::new("/w");
+        let patterns: Vec<String> = ["drafts/", "*.tmpl.md", "!drafts/final.md"]
+            .map(String::from)
+            .to_vec();
+        let (m, errors) = matcher(root, &patterns);
+        assert!(errors.is_empty());
+        assert!(excludes(&m, Path::new("/w/drafts/a.md")));
+        assert!(excludes(&m, Path::new("/w/x/brief.tmpl.md")));
+        assert!(!excludes(&m, Path::new("/w/brief.md")));
+        assert!(!excludes(&m, Path::new("/elsewhere/drafts/a.md")));
+        // A file cannot be re-included from an excluded folder (gitignore's
+        // rule), but can from an excluded pattern of files.
+        let (m, _) = matcher(root, &["drafts/*.md".into(), "!drafts/final.md".into()]);
+        assert!(!excludes(&m, Path::new("/w/drafts/final.md")));
+        assert!(excludes(&m, Path::new("/w/drafts/a.md")));
+    }
+}
