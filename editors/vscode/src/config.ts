@@ -18,6 +18,13 @@ export interface Settings {
   inlayHints: boolean;
   /** Per check code: `error`, `warning`, `info`, `hint` or `off`. */
   severity: Record<string, string>;
+  /** `.gitignore`-style patterns of corpus files and briefs to leave out. */
+  exclude: Exclude;
+}
+
+export interface Exclude {
+  corpus?: string[];
+  briefs?: string[];
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -25,6 +32,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   corpus: [],
   inlayHints: true,
   severity: {},
+  exclude: {},
 });
 
 /** What the server accepts as `initializationOptions` (and, nested under
@@ -33,6 +41,7 @@ export interface InitializationOptions {
   corpus: string[];
   inlayHints: boolean;
   severity: Record<string, string>;
+  exclude: Exclude;
 }
 
 /** Reads one setting by its key inside the section, e.g.
@@ -50,6 +59,11 @@ export function readSettings(lookup: Lookup): Settings {
   const corpus = lookup('corpus');
   const inlayHints = lookup('inlayHints');
   const severity = lookup('severity');
+  const exclude = lookup('exclude');
+  const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  const isExclude = (v: unknown): v is Exclude =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) &&
+    Object.entries(v).every(([k, x]) => (k === 'corpus' || k === 'briefs') && isStrings(x));
   const isLevels = (v: unknown): v is Record<string, string> =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
   return {
@@ -57,12 +71,18 @@ export function readSettings(lookup: Lookup): Settings {
     corpus: Array.isArray(corpus) && corpus.every((c) => typeof c === 'string') ? [...corpus] : [],
     inlayHints: typeof inlayHints === 'boolean' ? inlayHints : DEFAULTS.inlayHints,
     severity: isLevels(severity) ? { ...severity } : {},
+    exclude: isExclude(exclude) ? { ...exclude } : {},
   };
 }
 
 /** The server's `initializationOptions` for these settings. */
 export function initializationOptions(settings: Settings): InitializationOptions {
-  return { corpus: [...settings.corpus], inlayHints: settings.inlayHints, severity: { ...settings.severity } };
+  return {
+    corpus: [...settings.corpus],
+    inlayHints: settings.inlayHints,
+    severity: { ...settings.severity },
+    exclude: { ...settings.exclude },
+  };
 }
 
 /** The command that starts the server on stdio. A bare name is looked up on

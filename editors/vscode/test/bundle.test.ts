@@ -77,6 +77,7 @@ describe('bundle and manifest', () => {
     const properties = manifest.contributes.configuration.properties;
     assert.deepEqual(Object.keys(properties).sort(), [
       'briefLsp.corpus',
+      'briefLsp.exclude',
       'briefLsp.inlayHints',
       'briefLsp.serverPath',
       'briefLsp.severity',

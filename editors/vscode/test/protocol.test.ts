@@ -116,8 +116,12 @@ function markdown(hover: Hover | null): string {
   return contents.value;
 }
 
+/** The fixes among code actions: not the two "Accept this finding" actions
+ * every diagnostic has. */
 function quickFixes(result: (Command | CodeAction)[] | null): CodeAction[] {
-  return (result ?? []).filter((a): a is CodeAction => 'kind' in a || 'edit' in a);
+  return (result ?? []).filter(
+    (a): a is CodeAction => ('kind' in a || 'edit' in a) && !a.title.startsWith('Accept this finding'),
+  );
 }
 
 async function inlayHints(server: Server, uri: string, text: string): Promise<InlayHint[]> {

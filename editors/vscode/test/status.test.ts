@@ -119,8 +119,11 @@ describe('settings', () => {
       corpus: ['sources'],
       inlayHints: false,
       severity: { 'quote-uncited': 'off' },
+      exclude: {},
     });
-    assert.deepEqual(initializationOptions(read({})), { corpus: [], inlayHints: true, severity: {} });
+    assert.deepEqual(initializationOptions(read({})), { corpus: [], inlayHints: true, severity: {}, exclude: {} });
+    assert.deepEqual(read({ exclude: { briefs: ['drafts/'] } }).exclude, { briefs: ['drafts/'] });
+    assert.deepEqual(read({ exclude: { briefs: 'drafts/' } }).exclude, {});
     assert.deepEqual(read({ severity: { 'quote-uncited': 3 } }).severity, {});
   });
 
