@@ -313,19 +313,24 @@ impl LanguageServer for Server {
         let refresh = workspace
             .and_then(|w| w.inlay_hint.as_ref())
             .and_then(|i| i.refresh_support);
-        let pull = params
-            .capabilities
-            .text_document
-            .as_ref()
-            .and_then(|t| t.diagnostic.as_ref())
-            .is_some();
-        self.state.pull_diagnostics.store(pull, Ordering::Relaxed);
+        // Pull only with a client that can be told to pull again: answers
+        // before the corpus is indexed, or after a setting changes, are
+        // stale, and only a refresh makes the client ask anew.
         let refresh_diagnostics = workspace
             .and_then(|w| w.diagnostics.as_ref())
-            .and_then(|d| d.refresh_support);
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+        let pull = refresh_diagnostics
+            && params
+                .capabilities
+                .text_document
+                .as_ref()
+                .and_then(|t| t.diagnostic.as_ref())
+                .is_some();
+        self.state.pull_diagnostics.store(pull, Ordering::Relaxed);
         self.state
             .diagnostic_refresh_supported
-            .store(refresh_diagnostics.unwrap_or(false), Ordering::Relaxed);
+            .store(refresh_diagnostics, Ordering::Relaxed);
         self.state
             .inlay_refresh_supported
             .store(refresh.unwrap_or(false), Ordering::Relaxed);

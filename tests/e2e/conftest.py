@@ -67,6 +67,10 @@ def init_params(
             diagnostic=lsp.DiagnosticClientCapabilities() if pull else None,
         ),
     )
+    if pull:
+        caps.workspace = lsp.WorkspaceClientCapabilities(
+            diagnostics=lsp.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+        )
     return lsp.InitializeParams(
         capabilities=caps,
         initialization_options=options,
