@@ -541,16 +541,7 @@ fn figure_rows(corpus: &Corpus, iterations: usize) {
         ));
         n += 1;
     }
-    let words = brief.split_whitespace().count();
-    let parsed = Brief::parse(brief.as_str());
-    let n_findings = analysis::diagnostics(corpus, &parsed, &CheckConfig::default()).len();
-    let all = time((iterations / 50).max(5), || {
-        analysis::diagnostics(corpus, &parsed, &CheckConfig::default())
-    });
-    row(
-        &format!("diagnostics, {words}-word brief, {n} figures ({n_findings} findings)"),
-        all,
-    );
+    diagnostics_row(corpus, &brief, &format!("{n} figures"), iterations);
 }
 
 fn entity_rows(corpus: &Corpus, iterations: usize) {
@@ -651,14 +642,20 @@ fn quote_rows(corpus: &Corpus, iterations: usize) {
              wrote that “{quote}” [@gen{i:06}]. Others disagreed with that view.\n\n"
         ));
     }
+    diagnostics_row(corpus, &brief, "50 quotes", iterations);
+}
+
+/// Times all diagnostics of a long brief.
+fn diagnostics_row(corpus: &Corpus, brief: &str, what: &str, iterations: usize) {
     let words = brief.split_whitespace().count();
-    let parsed = Brief::parse(brief.as_str());
-    let n_findings = analysis::diagnostics(corpus, &parsed, &CheckConfig::default()).len();
+    let parsed = Brief::parse(brief);
+    let checks = CheckConfig::default();
+    let n_findings = analysis::diagnostics(corpus, &parsed, &checks).len();
     let all = time((iterations / 50).max(5), || {
-        analysis::diagnostics(corpus, &parsed, &CheckConfig::default())
+        analysis::diagnostics(corpus, &parsed, &checks)
     });
     row(
-        &format!("diagnostics, {words}-word brief, 50 quotes ({n_findings} findings)"),
+        &format!("diagnostics, {words}-word brief, {what} ({n_findings} findings)"),
         all,
     );
 }

@@ -378,8 +378,10 @@ step('quick fix: apply the code action, the diagnostic goes', function()
   eq({ diags[1].lnum, diags[2].lnum, diags[2].col }, { 4, 6, 32 }, 'the other diagnostics stay')
 end)
 
-step('completion after [@tre offers the trenin keys', function()
-  vim.api.nvim_buf_set_lines(buf, -1, -1, false, { '', 'See also [@tre' })
+--- Appends `text` as a new paragraph and asks for completion at its end:
+--- the items, and the line's number.
+local function complete_at_end_of(text)
+  vim.api.nvim_buf_set_lines(buf, -1, -1, false, { '', text })
   local lnum = #lines() - 1
   local line = lines()[lnum + 1]
   local result = request('textDocument/completion', {
@@ -387,7 +389,11 @@ step('completion after [@tre offers the trenin keys', function()
     position = { line = lnum, character = lsp_char(line, #line, enc) },
     context = { triggerKind = 1 },
   })
-  local items = result and (result.items or result) or {}
+  return result and (result.items or result) or {}, lnum
+end
+
+step('completion after [@tre offers the trenin keys', function()
+  local items, lnum = complete_at_end_of('See also [@tre')
   local labels = vim.tbl_map(function(i)
     return i.label
   end, items)
@@ -398,15 +404,7 @@ step('completion after [@tre offers the trenin keys', function()
 end)
 
 step('completion of a name offers the actor as the corpus spells it', function()
-  vim.api.nvim_buf_set_lines(buf, -1, -1, false, { '', 'Then Xi J' })
-  local lnum = #lines() - 1
-  local line = lines()[lnum + 1]
-  local result = request('textDocument/completion', {
-    textDocument = { uri = vim.uri_from_bufnr(buf) },
-    position = { line = lnum, character = lsp_char(line, #line, enc) },
-    context = { triggerKind = 1 },
-  })
-  local items = result and (result.items or result) or {}
+  local items, lnum = complete_at_end_of('Then Xi J')
   eq(items[1] and items[1].label, 'Xi Jinping', 'entity completion label')
   contains(items[1].detail, 'actor · person · ', 'entity completion detail')
   eq(items[1].textEdit.range.start, { line = lnum, character = #'Then ' }, 'completion replaces "Xi J"')
