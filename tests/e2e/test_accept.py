@@ -108,3 +108,27 @@ def test_check_honours_accepted_and_inline_and_lists_them_on_request(tmp_path):
     assert run.returncode == 0
     assert "accepted error[citation-unknown]" in run.stdout and "= accepted inline: a draft key" in run.stdout
     assert "accepted info[figure-unsupported]" in run.stdout and "= accepted 2026-11-26: interview" in run.stdout
+
+
+async def test_the_inline_quick_fix_silences_the_finding_in_the_server(client):
+    doc = "file:///e2e-briefs/inline.md"
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(uri=doc, language_id="markdown", version=1, text=BRIEF)
+        )
+    )
+    diags = await published(client, doc, version=1)
+    figure = next(d for d in diags if d.code == "figure-unsupported")
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=doc),
+            range=figure.range,
+            context=lsp.CodeActionContext(diagnostics=[figure]),
+        )
+    )
+    inline = next(a for a in actions if a.title == "Accept this finding here (an inline comment)")
+    (edits,) = inline.edit.changes.values()
+    assert edits[0].new_text == '<!-- brief-lsp: accept figure-unsupported "" -->\n'
+    after = len(client.published)
+    change(client, doc, 2, (edits[0].range, edits[0].new_text))
+    assert [d.code for d in await published(client, doc, version=2, after=after)] == ["citation-unknown"]
