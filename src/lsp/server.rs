@@ -15,7 +15,7 @@ use brief_core::text::PositionEncoding;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::{Client, LanguageServer};
-use tracing::{error, warn};
+use tracing::{error, info, warn};
 
 use super::convert;
 use super::documents::{DocumentSnapshot, Documents};
@@ -54,6 +54,8 @@ pub(super) struct State {
     pub(super) generation: AtomicU64,
     pub(super) progress_supported: AtomicBool,
     inlay_refresh_supported: AtomicBool,
+    /// The client watches files for us (`workspace/didChangeWatchedFiles`).
+    watch_supported: AtomicBool,
     /// Findings accepted in this session, before the client has saved them
     /// to `accepted.toml`.
     pending_accepted: Mutex<Vec<Acceptance>>,
@@ -138,6 +140,32 @@ impl Server {
         );
         all.retain(|a| a.brief == key);
         all
+    }
+
+    /// Asks the client to report changes to the files that configure the
+    /// project, so that an edit to them takes effect without a restart.
+    async fn watch_configuration_files(&self) {
+        let watchers = [
+            "**/brief-lsp.toml",
+            "**/corpus.toml",
+            "**/entities.toml",
+            "**/.brief-lsp/accepted.toml",
+        ]
+        .into_iter()
+        .map(|glob| lsp::FileSystemWatcher {
+            glob_pattern: lsp::GlobPattern::String(glob.to_string()),
+            kind: None,
+        })
+        .collect();
+        let options = lsp::DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = lsp::Registration {
+            id: "brief-lsp/watch-configuration".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(err) = self.client.register_capability(vec![registration]).await {
+            warn!("client did not take the file watchers: {err}");
+        }
     }
 
     /// Every open brief's snapshot, for answers that span them.
@@ -310,6 +338,12 @@ impl LanguageServer for Server {
             .unwrap_or(false);
         self.state.progress_supported.store(progress, Ordering::Relaxed);
         let workspace = params.capabilities.workspace.as_ref();
+        let watch = workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration);
+        self.state
+            .watch_supported
+            .store(watch.unwrap_or(false), Ordering::Relaxed);
         let refresh = workspace
             .and_then(|w| w.inlay_hint.as_ref())
             .and_then(|i| i.refresh_support);
@@ -394,6 +428,29 @@ impl LanguageServer for Server {
     async fn initialized(&self, _: lsp::InitializedParams) {
         let server = self.clone();
         tokio::spawn(async move { server.reindex().await });
+        if self.state.watch_supported.load(Ordering::Relaxed) {
+            self.watch_configuration_files().await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
+        let names: Vec<String> = params
+            .changes
+            .iter()
+            .filter_map(|c| {
+                c.uri
+                    .to_file_path()
+                    .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            })
+            .collect();
+        info!("configuration files changed: {}", names.join(", "));
+        // The project file, a manifest or entity corrections change the
+        // corpus; accepted findings only what is shown.
+        if names.iter().any(|n| n != "accepted.toml") {
+            self.reindex().await;
+        } else {
+            self.refresh_diagnostics().await;
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {

@@ -52,6 +52,7 @@ def init_params(
     root: pathlib.Path | None = None,
     progress: bool = False,
     pull: bool = False,
+    watch: bool = False,
 ) -> lsp.InitializeParams:
     caps = lsp.ClientCapabilities(
         general=lsp.GeneralClientCapabilities(position_encodings=list(encodings)) if encodings else None,
@@ -67,10 +68,12 @@ def init_params(
             diagnostic=lsp.DiagnosticClientCapabilities() if pull else None,
         ),
     )
-    if pull:
-        caps.workspace = lsp.WorkspaceClientCapabilities(
-            diagnostics=lsp.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
-        )
+    caps.workspace = lsp.WorkspaceClientCapabilities(
+        diagnostics=lsp.DiagnosticWorkspaceClientCapabilities(refresh_support=True) if pull else None,
+        did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)
+        if watch
+        else None,
+    )
     return lsp.InitializeParams(
         capabilities=caps,
         initialization_options=options,

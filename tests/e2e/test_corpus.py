@@ -189,3 +189,26 @@ async def test_excluded_briefs_are_not_checked_and_excluded_corpus_files_not_ind
         )
     assert await published(c, draft, version=1) == []
     assert [d.code for d in await published(c, final, version=1)] == ["citation-unknown"]
+
+
+async def test_a_changed_project_file_takes_effect_without_a_restart(launch, tmp_path):
+    registered = []
+    c = await launch(root=tmp_path, watch=True)
+
+    @c.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+    def register(params: lsp.RegistrationParams):
+        registered.extend(params.registrations)
+
+    ready = await wait_ready(c, documents=5)
+    assert ready["source"] == "the embedded seed corpus"
+    folder = corpus_folder(tmp_path)
+    await wait_until(lambda: registered, "the server registering file watchers")
+    globs = [w["globPattern"] for w in registered[0].register_options["watchers"]]
+    assert "**/brief-lsp.toml" in globs and "**/.brief-lsp/accepted.toml" in globs
+    (tmp_path / "brief-lsp.toml").write_text('corpus = ["sources"]\n', encoding="utf-8")
+    c.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams(
+            changes=[lsp.FileEvent(uri=uris.from_fs_path(str(tmp_path / "brief-lsp.toml")), type=lsp.FileChangeType.Created)]
+        )
+    )
+    assert pathlib.Path((await wait_ready(c, documents=1))["source"]) == folder
