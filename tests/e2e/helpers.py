@@ -178,9 +178,8 @@ async def definition_at(client, doc: str, pos: lsp.Position) -> list[lsp.Locatio
     return list(result or [])
 
 
-async def actions_for(client, doc: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
-    """The fixes offered for a diagnostic, without the two "Accept this
-    finding" actions every diagnostic has (test_accept.py covers those)."""
+async def all_actions(client, doc: str, diagnostic: lsp.Diagnostic) -> list:
+    """Every code action offered for a diagnostic."""
     result = await client.text_document_code_action_async(
         lsp.CodeActionParams(
             text_document=ident(doc),
@@ -188,8 +187,16 @@ async def actions_for(client, doc: str, diagnostic: lsp.Diagnostic) -> list[lsp.
             context=lsp.CodeActionContext(diagnostics=[diagnostic]),
         )
     )
+    return list(result or [])
+
+
+async def actions_for(client, doc: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
+    """The fixes offered for a diagnostic, without the two "Accept this
+    finding" actions every diagnostic has (test_accept.py covers those)."""
     return [
-        a for a in result or [] if isinstance(a, lsp.CodeAction) and not a.title.startswith("Accept this finding")
+        a
+        for a in await all_actions(client, doc, diagnostic)
+        if isinstance(a, lsp.CodeAction) and not a.title.startswith("Accept this finding")
     ]
 
 

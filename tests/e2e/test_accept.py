@@ -14,9 +14,20 @@ from lsprotocol import types as lsp
 from pygls import uris
 
 from conftest import SERVER
-from helpers import change, position, published, span, wait_ready
+from helpers import all_actions, change, position, published, span, wait_ready
 
 BRIEF = "# Brief\n\nSee [@nobody] here.\n\nAbout 40,000 Chinese students study in Russian universities.\n"
+
+
+async def open_with_figure(client, doc: str) -> lsp.Diagnostic:
+    """Opens BRIEF as `doc`; its figure-unsupported diagnostic."""
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(uri=doc, language_id="markdown", version=1, text=BRIEF)
+        )
+    )
+    diags = await published(client, doc, version=1)
+    return next(d for d in diags if d.code == "figure-unsupported")
 
 
 def applied_to_disk(client, root: pathlib.Path):
@@ -47,20 +58,8 @@ async def test_an_accepted_finding_is_recorded_and_survives_edits_above_it(launc
     asked = applied_to_disk(c, tmp_path)
     await wait_ready(c, documents=5)
     doc = uris.from_fs_path(str(tmp_path / "brief.md"))
-    c.text_document_did_open(
-        lsp.DidOpenTextDocumentParams(
-            text_document=lsp.TextDocumentItem(uri=doc, language_id="markdown", version=1, text=BRIEF)
-        )
-    )
-    diags = await published(c, doc, version=1)
-    figure = next(d for d in diags if d.code == "figure-unsupported")
-    everything = await c.text_document_code_action_async(
-        lsp.CodeActionParams(
-            text_document=lsp.TextDocumentIdentifier(uri=doc),
-            range=figure.range,
-            context=lsp.CodeActionContext(diagnostics=[figure]),
-        )
-    )
+    figure = await open_with_figure(c, doc)
+    everything = await all_actions(c, doc, figure)
     record = next(a for a in everything if a.title.startswith("Accept this finding (record"))
     # lsprotocol reads a CodeAction whose `command` is an object as a Command
     # holding that object as a string; the JSON is a CodeAction all the same.
@@ -112,20 +111,8 @@ def test_check_honours_accepted_and_inline_and_lists_them_on_request(tmp_path):
 
 async def test_the_inline_quick_fix_silences_the_finding_in_the_server(client):
     doc = "file:///e2e-briefs/inline.md"
-    client.text_document_did_open(
-        lsp.DidOpenTextDocumentParams(
-            text_document=lsp.TextDocumentItem(uri=doc, language_id="markdown", version=1, text=BRIEF)
-        )
-    )
-    diags = await published(client, doc, version=1)
-    figure = next(d for d in diags if d.code == "figure-unsupported")
-    actions = await client.text_document_code_action_async(
-        lsp.CodeActionParams(
-            text_document=lsp.TextDocumentIdentifier(uri=doc),
-            range=figure.range,
-            context=lsp.CodeActionContext(diagnostics=[figure]),
-        )
-    )
+    figure = await open_with_figure(client, doc)
+    actions = await all_actions(client, doc, figure)
     inline = next(a for a in actions if a.title == "Accept this finding here (an inline comment)")
     (edits,) = inline.edit.changes.values()
     assert edits[0].new_text == '<!-- brief-lsp: accept figure-unsupported "" -->\n'
