@@ -17,6 +17,8 @@ use rayon::prelude::*;
 
 pub use document::{normalize_str, DocId, Document, Paragraph};
 pub use layout::BlockKind;
+#[cfg(feature = "schema")]
+pub use manifest::manifest_schema;
 pub use manifest::{parse_manifest, toml_error, ManifestEntry, ManifestError, Reference};
 pub use offset_map::OffsetMap;
 
