@@ -68,7 +68,7 @@ pub fn read_project_file(dir: &Path) -> anyhow::Result<Option<(PathBuf, ProjectF
         Err(err) => anyhow::bail!("{}: cannot read: {err}", path.display()),
     };
     let mut file: ProjectFile = toml::from_str(&text).map_err(|err| {
-        let err = brief_core::corpus::toml_error(&text, &err);
+        let err = brief_core::text::TomlError::from_toml(&text, &err);
         anyhow::anyhow!("{}:{}: {}", path.display(), err.line, err.message)
     })?;
     for dir in &mut file.corpus {

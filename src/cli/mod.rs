@@ -122,7 +122,7 @@ fn emit(out: &str) -> anyhow::Result<()> {
 }
 
 /// Loads the corpus for a command, printing its problems to stderr.
-fn load(args: &CorpusArgs, project: Option<&ProjectFile>) -> anyhow::Result<brief_core::corpus::Corpus> {
+fn load(args: &CorpusArgs, project: Option<&ProjectFile>) -> anyhow::Result<brief_core::snapshot::Snapshot> {
     let source: CorpusSource = choose_corpus(&args.folders, project);
     let exclude = project.map(|p| p.exclude.corpus.clone()).unwrap_or_default();
     let corpus = crate::load::load_corpus(&source, &exclude, &|_, _| {})?;

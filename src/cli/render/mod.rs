@@ -10,7 +10,7 @@ mod sarif;
 use std::path::{Path, PathBuf};
 
 use brief_core::analysis::{Finding, Related, Severity};
-use brief_core::corpus::Corpus;
+use brief_core::snapshot::Snapshot;
 use brief_core::text::{LineCol, LineIndex, PositionEncoding, TextRange};
 use clap::ValueEnum;
 
@@ -28,7 +28,7 @@ pub enum CheckFormat {
 
 /// Everything one run of `check` found.
 pub struct Report<'a> {
-    pub corpus: &'a Corpus,
+    pub corpus: &'a Snapshot,
     /// The folder paths are shown relative to (the current folder).
     pub root: PathBuf,
     pub briefs: Vec<CheckedBrief>,

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Edit, Finding};
 use crate::brief::Brief;
-use crate::corpus::{toml_error, ManifestError};
 use crate::text::TextRange;
+use crate::text::TomlError;
 
 /// One entry of `accepted.toml`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,10 +41,10 @@ struct AcceptedFile {
     accepted: Vec<Acceptance>,
 }
 
-pub fn parse_accepted(text: &str) -> Result<Vec<Acceptance>, ManifestError> {
+pub fn parse_accepted(text: &str) -> Result<Vec<Acceptance>, TomlError> {
     toml::from_str::<AcceptedFile>(text)
         .map(|f| f.accepted)
-        .map_err(|err| toml_error(text, &err))
+        .map_err(|err| TomlError::from_toml(text, &err))
 }
 
 /// An entry as TOML, to append to `accepted.toml`.

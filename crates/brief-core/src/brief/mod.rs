@@ -7,12 +7,11 @@ mod markdown;
 mod quotes;
 mod urls;
 
-pub use citations::is_valid_citation_key;
 pub use quotes::{Quote, QuoteKind, QuoteSegment};
 
 use std::sync::Arc;
 
-use crate::text::TextRange;
+use crate::text::{citation_key, TextRange};
 
 /// A parsed brief. Everything is computed by [`Brief::parse`]; a new text
 /// means a new `Brief`.
@@ -154,12 +153,12 @@ impl Brief {
     /// citation may start (or after the key characters that follow it).
     pub fn key_prefix_at(&self, offset: usize) -> Option<KeyPrefix> {
         let before = self.text.get(..offset)?;
-        let typed = before.len() - before.trim_end_matches(citations::is_key_char).len();
+        let typed = before.len() - before.trim_end_matches(citation_key::is_key_char).len();
         let start = offset - typed;
         let rest = before[..start].strip_suffix('@')?;
         let at = rest.len();
         let lead = rest.strip_suffix('-').filter(|r| opens_key(r)).unwrap_or(rest);
-        let first_ok = before[start..].chars().next().is_none_or(citations::is_word);
+        let first_ok = before[start..].chars().next().is_none_or(citation_key::is_word);
         (opens_key(lead) && first_ok && self.is_prose(at)).then(|| KeyPrefix {
             range: TextRange::new(start, offset),
             typed: before[start..].to_owned(),

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::names::key;
 use super::{Entity, EntityId, EntityKind, EntityTable};
-use crate::corpus::{toml_error, ManifestError};
+use crate::text::TomlError;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EntityOverrides {
@@ -128,8 +128,8 @@ fn kind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 
 /// Reads `entities.toml`. Errors name the line: TOML syntax, unknown
 /// fields, unknown kinds, empty names.
-pub fn parse_entity_overrides(text: &str) -> Result<EntityOverrides, ManifestError> {
-    let parsed: OverridesToml = toml::from_str(text).map_err(|err| toml_error(text, &err))?;
+pub fn parse_entity_overrides(text: &str) -> Result<EntityOverrides, TomlError> {
+    let parsed: OverridesToml = toml::from_str(text).map_err(|err| TomlError::from_toml(text, &err))?;
     let lines = |header: &str| -> Vec<usize> {
         text.lines()
             .enumerate()
@@ -147,7 +147,7 @@ pub fn parse_entity_overrides(text: &str) -> Result<EntityOverrides, ManifestErr
     for (i, e) in parsed.entity.into_iter().enumerate() {
         let line = line_of(&entity_lines, i);
         let kind = match &e.kind {
-            Some(kind) => Some(EntityKind::parse(kind).ok_or_else(|| ManifestError {
+            Some(kind) => Some(EntityKind::parse(kind).ok_or_else(|| TomlError {
                 line: field_line(text, line, "kind"),
                 message: format!(
                     "unknown kind `{kind}`; expected one of {}",
@@ -189,9 +189,9 @@ pub fn parse_entity_overrides(text: &str) -> Result<EntityOverrides, ManifestErr
     Ok(out)
 }
 
-fn non_empty(value: &str, field: &str, line: usize) -> Result<(), ManifestError> {
+fn non_empty(value: &str, field: &str, line: usize) -> Result<(), TomlError> {
     if value.trim().is_empty() {
-        return Err(ManifestError {
+        return Err(TomlError {
             line,
             message: format!("`{field}` is empty"),
         });
@@ -219,10 +219,10 @@ impl EntityTable {
     /// no entity, an added entity without a kind), with its line. An added
     /// entity has no mentions unless its name or aliases matched extracted
     /// entities, which are merged into it.
-    pub fn apply_overrides(&mut self, overrides: &EntityOverrides) -> Vec<ManifestError> {
+    pub fn apply_overrides(&mut self, overrides: &EntityOverrides) -> Vec<TomlError> {
         let mut problems = Vec::new();
         let mut entities = std::mem::take(&mut self.entities);
-        let mut problem = |line: usize, message: String| problems.push(ManifestError { line, message });
+        let mut problem = |line: usize, message: String| problems.push(TomlError { line, message });
         for r in &overrides.renames {
             match find(&entities, &r.from) {
                 Some(i) => rename(&mut entities[i], &r.to),

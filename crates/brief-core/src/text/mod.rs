@@ -2,6 +2,15 @@
 //! positions. Everything inside the core speaks byte offsets; adapters (LSP,
 //! CLI) ask a [`LineIndex`] for positions in the unit their client wants.
 
+pub mod citation_key;
+mod replacement;
+pub mod sentences;
+mod toml_error;
+
+pub use citation_key::is_valid_citation_key;
+pub use replacement::replacement;
+pub use toml_error::TomlError;
+
 use std::fmt;
 
 /// A half-open byte range `start..end` into some text.
