@@ -55,7 +55,7 @@ fn finding_group<'a>(shown: &'a Shown, span: &'a Span, related: &'a [Span]) -> G
         group = group.element(snippet(span, AnnotationKind::Context, Some(&info.message)));
     }
     match (&shown.accepted, f.fixes.first()) {
-        (Some(how), _) => group.element(Level::NOTE.message(how.as_str())),
+        (Some(how), _) => group.element(Level::NOTE.no_name().message(how.as_str())),
         (None, Some(fix)) => group.element(Level::HELP.with_name("fix").message(fix.title.as_str())),
         (None, None) => group,
     }
