@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use brief_core::analysis;
+use brief_core::analysis::{self, Severity};
 use brief_core::brief::Brief;
 use brief_core::text::LineIndex;
 use clap::Args;
@@ -110,7 +110,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let out = render::render(args.format, &report, args.color.enabled())?;
     super::emit(&out)?;
-    let failing = report.briefs.iter().flat_map(|b| &b.findings).any(render::fails);
+    let failing = report.briefs.iter().flat_map(|b| &b.findings).any(fails);
     Ok(if !report.unreadable.is_empty() {
         ExitCode::from(2)
     } else if failing {
@@ -118,4 +118,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Whether a finding fails the check: not accepted, and a warning or worse.
+fn fails(shown: &Shown) -> bool {
+    shown.accepted.is_none() && shown.finding.severity >= Severity::Warning
 }

@@ -9,7 +9,7 @@ mod sarif;
 
 use std::path::{Path, PathBuf};
 
-use brief_core::analysis::{Finding, Related, Severity};
+use brief_core::analysis::{Finding, Related};
 use brief_core::snapshot::Snapshot;
 use brief_core::text::{LineCol, LineIndex, PositionEncoding, TextRange};
 use clap::ValueEnum;
@@ -69,11 +69,6 @@ pub fn render(format: CheckFormat, report: &Report, color: bool) -> anyhow::Resu
         CheckFormat::Github => github::render(report),
         CheckFormat::Sarif => sarif::render(report)?,
     })
-}
-
-/// Whether a finding fails the check: not accepted, and a warning or worse.
-pub fn fails(shown: &Shown) -> bool {
-    shown.accepted.is_none() && shown.finding.severity >= Severity::Warning
 }
 
 /// A range of a text, with what is needed to give its position.
