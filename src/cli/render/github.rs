@@ -4,25 +4,29 @@
 //! message; also `:` and `,` in properties).
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use brief_core::analysis::Severity;
 use brief_core::text::PositionEncoding;
+
+use crate::accepted::brief_key;
 
 use super::{related_span, Report, Shown, Span};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     for brief in &report.briefs {
+        let file = file(report, brief.path.as_deref(), &brief.name);
         for shown in &brief.findings {
             let span = brief.span(shown.finding.range);
-            annotation(&mut out, report, shown, &span);
+            annotation(&mut out, report, shown, &file, &span);
         }
     }
     for unreadable in &report.unreadable {
         let _ = writeln!(
             out,
             "::error file={},title={}::{}",
-            property(&unreadable.name),
+            property(&file(report, unreadable.path.as_deref(), &unreadable.name)),
             property("brief-lsp: unreadable brief"),
             data(&unreadable.error)
         );
@@ -30,7 +34,14 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-fn annotation(out: &mut String, report: &Report, shown: &Shown, span: &Span) {
+/// GitHub places an annotation by its path from the repository root, where
+/// a workflow runs: a brief under the current folder is named relative to
+/// it, however it was given.
+fn file(report: &Report, path: Option<&Path>, name: &str) -> String {
+    path.map_or_else(|| name.to_string(), |p| brief_key(&report.root, p))
+}
+
+fn annotation(out: &mut String, report: &Report, shown: &Shown, file: &str, span: &Span) {
     let f = &shown.finding;
     let command = match (f.severity, &shown.accepted) {
         (_, Some(_)) | (Severity::Information | Severity::Hint, None) => "notice",
@@ -40,10 +51,7 @@ fn annotation(out: &mut String, report: &Report, shown: &Shown, span: &Span) {
     // Columns are characters, 1-based; GitHub only honours columns on a
     // one-line annotation, so a multi-line one names its lines alone.
     let (start, end) = span.positions(PositionEncoding::Utf32);
-    let mut properties = vec![
-        ("file", span.name.clone()),
-        ("line", (start.line + 1).to_string()),
-    ];
+    let mut properties = vec![("file", file.to_string()), ("line", (start.line + 1).to_string())];
     if start.line == end.line {
         properties.push(("col", (start.col + 1).to_string()));
         properties.push(("endColumn", (end.col + 1).to_string()));
