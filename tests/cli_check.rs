@@ -137,6 +137,12 @@ fn a_folder_is_searched_for_briefs_less_hidden_folders_and_excludes() {
     assert_eq!(files_in_json(&out), ["briefs/a.md", "briefs/sub/b.md"]);
     let human = stdout(brief_lsp(dir.path()).args(["check", "briefs"]), 1);
     assert!(human.ends_with("\n2 errors in 2 briefs\n"), "{human}");
+    brief_lsp(dir.path())
+        .args(["check", "briefs/drafts"])
+        .assert()
+        .code(0)
+        .stdout("no findings in 0 briefs\n")
+        .stderr(contains("no briefs (.md files) to check in briefs/drafts"));
 }
 
 #[test]

@@ -56,6 +56,7 @@ pub fn collect(args: &[PathBuf], root: &Path, excluded: &Gitignore) -> Vec<Input
 /// The `.md` files under `dir`; excluded ones and hidden folders are left
 /// out silently, as a folder was asked for, not they.
 fn walk(dir: &Path, root: &Path, excluded: &Gitignore, inputs: &mut Vec<Input>) {
+    let before = inputs.len();
     let entries = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -77,6 +78,9 @@ fn walk(dir: &Path, root: &Path, excluded: &Gitignore, inputs: &mut Vec<Input>) 
                 });
             }
         }
+    }
+    if inputs.len() == before {
+        eprintln!("brief-lsp: no briefs (.md files) to check in {}", dir.display());
     }
 }
 
