@@ -79,6 +79,19 @@ fn the_readme_example_shows_every_line_of_a_finding_and_the_source_beside_it() {
         1 error, 2 warnings in 1 brief
     "#]]
     .assert_eq(&out);
+    let json = stdout(
+        brief_lsp(repo()).args(["check", "--format", "json", "examples/brief.md"]),
+        1,
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        json[0]["related"][0],
+        serde_json::json!({
+            "file": "seeds/003_9556968063aa75cc.txt",
+            "range": { "start": { "line": 111, "character": 27 }, "end": { "line": 111, "character": 44 } },
+            "message": "the corpus figure",
+        })
+    );
 }
 
 #[test]
