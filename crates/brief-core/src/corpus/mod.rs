@@ -16,6 +16,8 @@ use rayon::prelude::*;
 
 pub use document::{normalize_str, DocId, Document, Paragraph};
 pub use layout::BlockKind;
+#[cfg(feature = "schema")]
+pub use manifest::manifest_schema;
 pub use manifest::{parse_manifest, ManifestEntry, Reference};
 pub use offset_map::OffsetMap;
 
