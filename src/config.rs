@@ -62,7 +62,7 @@ fn severity_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 /// Reads `brief-lsp.toml` in `dir`, if there is one.
 pub fn read_project_file(dir: &Path) -> anyhow::Result<Option<(PathBuf, ProjectFile)>> {
     let path = dir.join(PROJECT_FILE);
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::read_file::read_config(&path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) => anyhow::bail!("{}: cannot read: {err}", path.display()),
