@@ -23,6 +23,5 @@ rm -rf server
 mkdir server
 cp "$server" server/brief-lsp
 chmod 755 server/brief-lsp
-npm run --silent build >&2
 npx --no-install vsce package --no-dependencies --allow-missing-repository --target linux-x64 --out "$out" >&2
 echo "$PWD/$out"

@@ -56,14 +56,16 @@ mkdir -p "$dir/tmp/vscode-ripgrep-cache-$RIPGREP" "$dir/tmp/rg"
 
 node_prefix=$(dirname "$(dirname "$(command -v node)")")
 echo '{"private": true}' >"$dir/package.json"
+if [ "$(id -u)" = 0 ]; then
+  # code-server's postinstall refuses to run as root without it.
+  export npm_config_unsafe_perm=true
+fi
 (
   cd "$dir"
   # TMPDIR: where @vscode/ripgrep looks for its download cache.
-  # unsafe_perm: code-server's postinstall refuses to run as root without it.
   # yes: node-pty's postinstall runs npx.
   TMPDIR="$dir/tmp" \
     npm_config_nodedir="$node_prefix" \
-    npm_config_unsafe_perm=true \
     npm_config_yes=true \
     npm install --no-audit --no-fund --omit=dev --foreground-scripts "code-server@$VERSION"
 ) >&2
