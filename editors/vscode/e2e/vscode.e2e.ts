@@ -460,6 +460,8 @@ async function main(run: Run): Promise<void> {
     await p.keyboard.press('Escape');
   });
 
+  // Screenshots of this run only.
+  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
   let failed = false;
   try {
     for (const [name, body] of steps) {
