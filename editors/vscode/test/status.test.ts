@@ -204,7 +204,11 @@ describe('StatusController', () => {
     const fake = fakeSource([{ state: 'indexing', loading: 'seeds' }, { state: 'indexing', loading: 'seeds' }, READY]);
     controller.attach(fake.source);
     await controller.refresh();
-    await sleep(100);
+    // Three answers at 10 ms apart; a loaded machine may need longer than 30 ms.
+    for (let waited = 0; fake.requests() < 3 && waited < 2000; waited += 10) {
+      await sleep(10);
+    }
+    await sleep(50);
     assert.equal(fake.requests(), 3);
     assert.deepEqual(texts, [
       '$(sync~spin) Brief: starting',
