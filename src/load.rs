@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::exclude::{excludes, matcher};
-use brief_core::corpus::{Corpus, CorpusFolder, Problem, ProblemSeverity, SourceFile};
+use brief_core::corpus::{CorpusFolder, Problem, ProblemSeverity, SourceFile};
+use brief_core::snapshot::Snapshot;
 
 /// Files larger than this are reported and skipped rather than read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -39,7 +40,7 @@ pub fn load_corpus(
     source: &CorpusSource,
     exclude: &[String],
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> anyhow::Result<Corpus> {
+) -> anyhow::Result<Snapshot> {
     let mut problems = Vec::new();
     let folders = match source {
         CorpusSource::Embedded => vec![embedded_folder()],
@@ -55,7 +56,7 @@ pub fn load_corpus(
             folders
         }
     };
-    let mut corpus = Corpus::build_with_progress(folders, progress);
+    let mut corpus = Snapshot::build_with_progress(folders, progress);
     corpus.problems.extend(problems);
     corpus
         .problems
@@ -74,7 +75,7 @@ fn problem(path: &Path, severity: ProblemSeverity, message: String) -> Problem {
 
 /// A folder's optional TOML file: its path and text, if it is there.
 fn read_optional(path: &Path, problems: &mut Vec<Problem>) -> Option<(PathBuf, String)> {
-    match std::fs::read_to_string(path) {
+    match crate::read_file::read_config(path) {
         Ok(text) => Some((path.to_path_buf(), text)),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
         Err(err) => {
@@ -149,7 +150,7 @@ fn read_folder(root: &Path, exclude: &[String], problems: &mut Vec<Problem>) -> 
             problems.push(problem(path, ProblemSeverity::Warning, message));
             continue;
         }
-        match std::fs::read(path) {
+        match crate::read_file::read_regular(path, MAX_FILE_BYTES) {
             Ok(bytes) => files.push(SourceFile {
                 path: path.to_path_buf(),
                 rel_path: path

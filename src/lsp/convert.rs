@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use brief_core::analysis::{self, Acceptance, Finding, Severity, SourceLocation};
-use brief_core::corpus::Corpus;
 use brief_core::entities::{Entity, EntityKind};
+use brief_core::snapshot::Snapshot;
 use brief_core::text::{LineCol, LineIndex, PositionEncoding, TextRange};
 use ropey::Rope;
 use tower_lsp_server::ls_types as lsp;
@@ -73,7 +73,7 @@ pub fn encoding_kind(enc: PositionEncoding) -> lsp::PositionEncodingKind {
 }
 
 /// A corpus location; `None` when its path cannot be a URI.
-pub fn location(corpus: &Corpus, loc: SourceLocation, enc: PositionEncoding) -> Option<lsp::Location> {
+pub fn location(corpus: &Snapshot, loc: SourceLocation, enc: PositionEncoding) -> Option<lsp::Location> {
     let doc = corpus.document(loc.doc);
     let uri = lsp::Uri::from_file_path(&doc.path)?;
     let view = TextView {
@@ -83,7 +83,7 @@ pub fn location(corpus: &Corpus, loc: SourceLocation, enc: PositionEncoding) -> 
     Some(lsp::Location::new(uri, view.range(loc.range, enc)))
 }
 
-pub fn diagnostic(corpus: &Corpus, view: &TextView, f: &Finding, enc: PositionEncoding) -> lsp::Diagnostic {
+pub fn diagnostic(corpus: &Snapshot, view: &TextView, f: &Finding, enc: PositionEncoding) -> lsp::Diagnostic {
     let related: Vec<lsp::DiagnosticRelatedInformation> = f
         .related
         .iter()
@@ -163,7 +163,7 @@ pub fn completion(
 
 /// An actor or event as a workspace symbol at its defining mention.
 pub fn entity_symbol(
-    corpus: &Corpus,
+    corpus: &Snapshot,
     entity: &Entity,
     at: SourceLocation,
     enc: PositionEncoding,

@@ -5,7 +5,8 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Instant;
 
-use brief_core::corpus::{Corpus, ProblemSeverity};
+use brief_core::corpus::ProblemSeverity;
+use brief_core::snapshot::Snapshot;
 use tower_lsp_server::ls_types as lsp;
 use tracing::{error, info, warn};
 
@@ -15,7 +16,7 @@ use crate::load::{load_corpus, CorpusSource};
 
 /// The corpus requests read, and where it came from.
 pub(super) struct Served {
-    pub(super) corpus: Corpus,
+    pub(super) corpus: Snapshot,
     pub(super) source: CorpusSource,
 }
 

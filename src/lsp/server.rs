@@ -10,7 +10,7 @@ use std::time::Duration;
 use arc_swap::ArcSwapOption;
 use brief_core::analysis::{self, Acceptance, CheckConfig, Finding};
 use brief_core::brief::Brief;
-use brief_core::corpus::Corpus;
+use brief_core::snapshot::Snapshot;
 use brief_core::text::PositionEncoding;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types as lsp;
@@ -197,7 +197,7 @@ impl Server {
     async fn analyze<T, F>(&self, uri: &lsp::Uri, f: F) -> Result<Option<T>>
     where
         T: Send + 'static,
-        F: FnOnce(&Corpus, &DocumentSnapshot, PositionEncoding) -> Option<T> + Send + 'static,
+        F: FnOnce(&Snapshot, &DocumentSnapshot, PositionEncoding) -> Option<T> + Send + 'static,
     {
         let (Some(snapshot), Some(served)) = (self.snapshot(uri), self.state.corpus.load_full()) else {
             return Ok(None);
@@ -294,7 +294,7 @@ impl Server {
 
 /// The findings a brief shows: those its checks report, less the accepted.
 fn shown_findings(
-    corpus: &Corpus,
+    corpus: &Snapshot,
     brief: &Brief,
     checks: &CheckConfig,
     accepted: &[Acceptance],

@@ -9,10 +9,11 @@ use std::time::Instant;
 use anyhow::{ensure, Context};
 use brief_core::analysis::{self, CheckConfig};
 use brief_core::brief::Brief;
-use brief_core::corpus::{BlockKind, Corpus};
+use brief_core::corpus::BlockKind;
 use brief_core::entities::EntityTable;
 use brief_core::figures::{class, extract_figures};
 use brief_core::quotes::{find_quote, QueryPart, QuoteVerdict};
+use brief_core::snapshot::Snapshot;
 use brief_lsp::load::{load_corpus, CorpusSource};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -388,7 +389,7 @@ fn row(name: &str, (median, p95): (f64, f64)) {
 /// A brief of about 1,000 words of corpus sentences with 20 citations,
 /// every fourth a near miss of a real key so that diagnostics does its
 /// nearest-key search. Returns the brief and its word count.
-fn long_brief(corpus: &Corpus) -> (String, usize) {
+fn long_brief(corpus: &Snapshot) -> (String, usize) {
     let docs = &corpus.documents;
     let mut text = String::from("# Russia and China\n\n");
     let mut words = 0;
@@ -412,7 +413,7 @@ fn long_brief(corpus: &Corpus) -> (String, usize) {
 
 fn run(dir: &Path, iterations: usize) -> anyhow::Result<()> {
     let source = CorpusSource::Folders(vec![dir.to_path_buf()]);
-    let (mut load_secs, mut peak_kib, mut corpus) = (Vec::new(), 0, Corpus::default());
+    let (mut load_secs, mut peak_kib, mut corpus) = (Vec::new(), 0, Snapshot::default());
     for i in 0..3 {
         // One corpus in memory at a time, as in the server after a reload.
         drop(std::mem::take(&mut corpus));
@@ -483,7 +484,7 @@ fn run(dir: &Path, iterations: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn figure_rows(corpus: &Corpus, iterations: usize) {
+fn figure_rows(corpus: &Snapshot, iterations: usize) {
     // Throughput on one core: the extractor over every prose paragraph.
     let paragraphs: Vec<&str> = corpus
         .documents
@@ -544,7 +545,7 @@ fn figure_rows(corpus: &Corpus, iterations: usize) {
     diagnostics_row(corpus, &brief, &format!("{n} figures"), iterations);
 }
 
-fn entity_rows(corpus: &Corpus, iterations: usize) {
+fn entity_rows(corpus: &Snapshot, iterations: usize) {
     let mb = corpus.documents.iter().map(|d| d.original.len()).sum::<usize>() as f64 / 1e6;
     let mut secs: Vec<f64> = (0..3)
         .map(|_| {
@@ -570,7 +571,7 @@ fn entity_rows(corpus: &Corpus, iterations: usize) {
 }
 
 /// Sentences of at least 10 words from across the corpus, as quotes.
-fn corpus_sentences(corpus: &Corpus, n: usize) -> Vec<String> {
+fn corpus_sentences(corpus: &Snapshot, n: usize) -> Vec<String> {
     let docs = &corpus.documents;
     (0..n * 20)
         .map(|i| {
@@ -591,18 +592,18 @@ fn misquote(sentence: &str) -> String {
     words.join(" ")
 }
 
-fn quote_rows(corpus: &Corpus, iterations: usize) {
+fn quote_rows(corpus: &Snapshot, iterations: usize) {
     let sentences = corpus_sentences(corpus, 200);
     let lookups = |quotes: &[String]| {
         let verdicts: Vec<QuoteVerdict> = quotes
             .iter()
-            .map(|q| find_quote(corpus, &[QueryPart::Text(q)]).verdict)
+            .map(|q| find_quote(&corpus.quote_sources(), &[QueryPart::Text(q)]).verdict)
             .collect();
         let mut samples: Vec<f64> = Vec::new();
         for _ in 0..(iterations / quotes.len()).max(1) {
             for q in quotes {
                 let start = Instant::now();
-                black_box(find_quote(corpus, &[QueryPart::Text(q)]));
+                black_box(find_quote(&corpus.quote_sources(), &[QueryPart::Text(q)]));
                 samples.push(start.elapsed().as_secs_f64() * 1e6);
             }
         }
@@ -646,7 +647,7 @@ fn quote_rows(corpus: &Corpus, iterations: usize) {
 }
 
 /// Times all diagnostics of a long brief.
-fn diagnostics_row(corpus: &Corpus, brief: &str, what: &str, iterations: usize) {
+fn diagnostics_row(corpus: &Snapshot, brief: &str, what: &str, iterations: usize) {
     let words = brief.split_whitespace().count();
     let parsed = Brief::parse(brief);
     let checks = CheckConfig::default();

@@ -3,10 +3,11 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crate::corpus::{Corpus, CorpusFolder, SourceFile};
+use crate::corpus::{CorpusFolder, SourceFile};
+use crate::snapshot::Snapshot;
 
-pub(crate) fn seed_corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+pub(crate) fn seed_corpus() -> &'static Snapshot {
+    static CORPUS: OnceLock<Snapshot> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"));
         let mut files: Vec<SourceFile> = std::fs::read_dir(&dir)
@@ -21,7 +22,7 @@ pub(crate) fn seed_corpus() -> &'static Corpus {
             .collect();
         files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
         let manifest = std::fs::read_to_string(dir.join("corpus.toml")).unwrap();
-        Corpus::build(vec![CorpusFolder {
+        Snapshot::build(vec![CorpusFolder {
             manifest: Some((dir.join("corpus.toml"), manifest)),
             entities: None,
             root: dir,
@@ -31,7 +32,7 @@ pub(crate) fn seed_corpus() -> &'static Corpus {
 }
 
 /// A corpus of inline documents, named by their keys.
-pub(crate) fn corpus_of(docs: &[(&str, &str)]) -> Corpus {
+pub(crate) fn corpus_of(docs: &[(&str, &str)]) -> Snapshot {
     let files = docs
         .iter()
         .map(|(key, text)| SourceFile {
@@ -40,7 +41,7 @@ pub(crate) fn corpus_of(docs: &[(&str, &str)]) -> Corpus {
             bytes: text.as_bytes().to_vec(),
         })
         .collect();
-    Corpus::build(vec![CorpusFolder {
+    Snapshot::build(vec![CorpusFolder {
         root: PathBuf::from("/c"),
         manifest: None,
         entities: None,

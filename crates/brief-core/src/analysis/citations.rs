@@ -4,7 +4,8 @@
 
 use super::{Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation};
 use crate::brief::Brief;
-use crate::corpus::{Corpus, Document};
+use crate::corpus::Document;
+use crate::snapshot::Snapshot;
 use crate::text::TextRange;
 
 /// The cited range: the `@` and the key.
@@ -12,7 +13,7 @@ fn cited_range(key_range: TextRange) -> TextRange {
     TextRange::new(key_range.start.saturating_sub(1), key_range.end)
 }
 
-pub(super) fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hover> {
+pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Hover> {
     let (_, item) = brief.citation_item_at(offset)?;
     let range = cited_range(item.key_range);
     let markdown = match corpus.by_key(&item.key) {
@@ -42,7 +43,7 @@ fn reference_markdown(doc: &Document) -> String {
     )
 }
 
-pub(super) fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
+pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
     let Some((_, item)) = brief.citation_item_at(offset) else {
         return Vec::new();
     };
@@ -56,7 +57,7 @@ pub(super) fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<S
         .collect()
 }
 
-pub(super) fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Completions> {
+pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Completions> {
     let prefix = brief.key_prefix_at(offset)?;
     let typed = prefix.typed.to_lowercase();
     let mut items: Vec<(bool, CompletionItem)> = corpus
@@ -92,7 +93,7 @@ pub(super) fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Optio
     })
 }
 
-pub(super) fn diagnostics(corpus: &Corpus, brief: &Brief) -> Vec<Finding> {
+pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
     let mut findings = Vec::new();
     for citation in &brief.citations {
         for item in &citation.items {
@@ -130,7 +131,7 @@ pub(super) fn diagnostics(corpus: &Corpus, brief: &Brief) -> Vec<Finding> {
 }
 
 /// Known keys close enough to `key` to be what the writer meant, best first.
-fn nearest_keys<'a>(corpus: &'a Corpus, key: &str) -> Vec<&'a str> {
+fn nearest_keys<'a>(corpus: &'a Snapshot, key: &str) -> Vec<&'a str> {
     let key = key.to_lowercase();
     let mut scored: Vec<(f64, &str)> = corpus
         .keys()

@@ -4,8 +4,8 @@
 
 use super::{CompletionItem, CompletionKind, Completions, Hover, SourceLocation};
 use crate::brief::Brief;
-use crate::corpus::Corpus;
 use crate::entities::{Entity, EntityId, EntityKind, Mention};
+use crate::snapshot::Snapshot;
 use crate::text::TextRange;
 
 /// The longest name, in words, looked for in a brief.
@@ -57,7 +57,7 @@ fn line_at(text: &str, offset: usize) -> TextRange {
 
 /// The longest run of words starting at word `i` that names an entity.
 fn name_at<'c>(
-    corpus: &'c Corpus,
+    corpus: &'c Snapshot,
     text: &str,
     ws: &[TextRange],
     i: usize,
@@ -75,7 +75,7 @@ fn name_at<'c>(
 }
 
 /// The entity named at `offset` in the brief, and the name's range.
-fn entity_at<'c>(corpus: &'c Corpus, brief: &Brief, offset: usize) -> Option<(TextRange, &'c Entity)> {
+fn entity_at<'c>(corpus: &'c Snapshot, brief: &Brief, offset: usize) -> Option<(TextRange, &'c Entity)> {
     if !brief.is_prose(offset.min(brief.text.len().saturating_sub(1)))
         || brief.citation_item_at(offset).is_some()
     {
@@ -90,7 +90,7 @@ fn entity_at<'c>(corpus: &'c Corpus, brief: &Brief, offset: usize) -> Option<(Te
 }
 
 /// Every name of an entity in the brief's prose, longest names first.
-pub(super) fn brief_mentions(corpus: &Corpus, brief: &Brief) -> Vec<(TextRange, EntityId)> {
+pub(super) fn brief_mentions(corpus: &Snapshot, brief: &Brief) -> Vec<(TextRange, EntityId)> {
     let text = &brief.text;
     let mut out = Vec::new();
     for &p in &brief.paragraphs {
@@ -109,7 +109,7 @@ pub(super) fn brief_mentions(corpus: &Corpus, brief: &Brief) -> Vec<(TextRange, 
     out
 }
 
-fn location(corpus: &Corpus, m: &Mention) -> SourceLocation {
+fn location(corpus: &Snapshot, m: &Mention) -> SourceLocation {
     SourceLocation {
         doc: m.doc,
         range: corpus.document(m.doc).to_original(m.range),
@@ -141,7 +141,7 @@ fn detail(entity: &Entity) -> String {
 }
 
 /// The defining sentence, the name in bold, with its reference.
-fn defining_markdown(corpus: &Corpus, entity: &Entity) -> String {
+fn defining_markdown(corpus: &Snapshot, entity: &Entity) -> String {
     let Some(m) = entity.defining.or_else(|| entity.mentions.first().copied()) else {
         return String::new();
     };
@@ -163,7 +163,7 @@ fn defining_markdown(corpus: &Corpus, entity: &Entity) -> String {
     )
 }
 
-pub(super) fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hover> {
+pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Hover> {
     let (range, entity) = entity_at(corpus, brief, offset)?;
     let mut md = format!("**{}** · {}", entity.name, detail(entity));
     if let Some(role) = &entity.role {
@@ -186,7 +186,7 @@ pub(super) fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hov
     Some(Hover { range, markdown: md })
 }
 
-pub(super) fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
+pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
     entity_at(corpus, brief, offset)
         .and_then(|(_, e)| e.defining.or_else(|| e.mentions.first().copied()))
         .map(|m| location(corpus, &m))
@@ -195,7 +195,11 @@ pub(super) fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<S
 }
 
 /// The entity named at `offset` and its mentions in the corpus.
-pub fn references(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<(EntityId, Vec<SourceLocation>)> {
+pub fn references(
+    corpus: &Snapshot,
+    brief: &Brief,
+    offset: usize,
+) -> Option<(EntityId, Vec<SourceLocation>)> {
     let (_, entity) = entity_at(corpus, brief, offset)?;
     Some((
         entity.id,
@@ -204,7 +208,7 @@ pub fn references(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<(Enti
 }
 
 /// Where the brief names entity `id`.
-pub fn mentions_in_brief(corpus: &Corpus, brief: &Brief, id: EntityId) -> Vec<TextRange> {
+pub fn mentions_in_brief(corpus: &Snapshot, brief: &Brief, id: EntityId) -> Vec<TextRange> {
     brief_mentions(corpus, brief)
         .into_iter()
         .filter(|&(_, e)| e == id)
@@ -214,7 +218,7 @@ pub fn mentions_in_brief(corpus: &Corpus, brief: &Brief, id: EntityId) -> Vec<Te
 
 /// Entities for a workspace-symbol query: every word of the query starts a
 /// word of the name or an alias; an empty query lists the most mentioned.
-pub fn symbols<'c>(corpus: &'c Corpus, query: &str) -> Vec<(&'c Entity, Option<SourceLocation>)> {
+pub fn symbols<'c>(corpus: &'c Snapshot, query: &str) -> Vec<(&'c Entity, Option<SourceLocation>)> {
     let table = corpus.entities();
     let found: Vec<&Entity> = if query.trim().is_empty() {
         let mut all: Vec<&Entity> = table.entities.iter().collect();
@@ -267,7 +271,7 @@ fn typed_name(brief: &Brief, offset: usize) -> Vec<TextRange> {
         .collect()
 }
 
-pub(super) fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Completions> {
+pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Completions> {
     if offset == 0 || !brief.is_prose(offset - 1) {
         return None;
     }

@@ -5,9 +5,9 @@
 
 use super::{Code, Edit, Finding, Fix, Hover, Related, SourceLocation};
 use crate::brief::Brief;
-use crate::corpus::sentences::sentence_ranges;
-use crate::corpus::Corpus;
 use crate::figures::{class, extract_figures, Bound, Context, CorpusFigure, Figure};
+use crate::snapshot::Snapshot;
+use crate::text::sentences::sentence_ranges;
 use crate::text::TextRange;
 
 /// Context agreement a supporting figure needs.
@@ -46,13 +46,12 @@ pub(super) fn brief_figures(brief: &Brief) -> Vec<BriefFigure> {
         for mut figure in extract_figures(&text) {
             let local = figure.range;
             figure.range = local.shifted(p.start);
-            let excluded = !brief.is_prose(figure.range.start)
-                || brief.citations.iter().any(|c| c.range.intersects(figure.range))
-                || brief.quotes.iter().any(|q| q.range.intersects(figure.range));
+            let excluded = !brief.is_prose(figure.range.start) || brief.in_citation_or_quote(figure.range);
             if excluded || class(&figure.kind).is_none() {
                 continue;
             }
-            let at = sentences.iter().position(|s| s.contains_range(local));
+            let at = Some(sentences.partition_point(|s| s.end < local.end))
+                .filter(|&i| sentences.get(i).is_some_and(|s| s.contains_range(local)));
             let sentence = at.map_or(local, |i| sentences[i]);
             let previous = at.and_then(|i| i.checked_sub(1)).map(|i| sentences[i]);
             let own = TextRange::new(local.start - sentence.start, local.end - sentence.start);
@@ -130,7 +129,7 @@ fn year_adjusted(score: f64, brief: &Figure, corpus: &Figure) -> f64 {
     }
 }
 
-fn check<'a>(corpus: &'a Corpus, bf: &BriefFigure) -> FigureCheck<'a> {
+fn check<'a>(corpus: &'a Snapshot, bf: &BriefFigure) -> FigureCheck<'a> {
     let Some(class) = class(&bf.figure.kind) else {
         return FigureCheck {
             verdict: FigureVerdict::Unsupported,
@@ -178,7 +177,7 @@ fn check<'a>(corpus: &'a Corpus, bf: &BriefFigure) -> FigureCheck<'a> {
     }
 }
 
-fn location(corpus: &Corpus, f: &CorpusFigure) -> SourceLocation {
+fn location(corpus: &Snapshot, f: &CorpusFigure) -> SourceLocation {
     SourceLocation {
         doc: f.doc,
         range: corpus.document(f.doc).to_original(f.figure.range),
@@ -186,13 +185,13 @@ fn location(corpus: &Corpus, f: &CorpusFigure) -> SourceLocation {
 }
 
 /// "$107 billion in 2018 [@lukin2020]": a corpus figure as a message cites it.
-fn cited(corpus: &Corpus, f: &CorpusFigure) -> String {
+fn cited(corpus: &Snapshot, f: &CorpusFigure) -> String {
     let doc = corpus.document(f.doc);
     let year = f.figure.year.map(|y| format!(" in {y}")).unwrap_or_default();
     format!("{}{year} [@{}]", doc.display(f.figure.range), doc.reference.key)
 }
 
-pub(super) fn diagnostics(corpus: &Corpus, brief: &Brief) -> Vec<Finding> {
+pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
     brief_figures(brief)
         .iter()
         .filter_map(|bf| {
@@ -247,7 +246,7 @@ fn figure_at(brief: &Brief, offset: usize) -> Option<BriefFigure> {
         .find(|bf| bf.figure.range.touches(offset))
 }
 
-pub(super) fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hover> {
+pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Hover> {
     let bf = figure_at(brief, offset)?;
     let checked = check(corpus, &bf);
     let mut md = match checked.verdict {
@@ -274,7 +273,7 @@ pub(super) fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hov
     })
 }
 
-pub(super) fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
+pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
     let Some(bf) = figure_at(brief, offset) else {
         return Vec::new();
     };
@@ -287,7 +286,7 @@ pub(super) fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<S
 
 /// The verdicts of a brief's figures, for the labelled-set evaluation.
 #[cfg(test)]
-pub(super) fn verdicts(corpus: &Corpus, brief: &Brief) -> Vec<(TextRange, FigureVerdict)> {
+pub(super) fn verdicts(corpus: &Snapshot, brief: &Brief) -> Vec<(TextRange, FigureVerdict)> {
     brief_figures(brief)
         .iter()
         .map(|bf| (bf.figure.range, check(corpus, bf).verdict))

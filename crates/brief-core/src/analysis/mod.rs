@@ -20,7 +20,8 @@ pub use findings::{CheckConfig, Code, Edit, Finding, Fix, Related, Severity};
 pub use outline::{outline, OutlineItem};
 
 use crate::brief::Brief;
-use crate::corpus::{Corpus, DocId};
+use crate::corpus::DocId;
+use crate::snapshot::Snapshot;
 use crate::text::TextRange;
 
 /// A place in a corpus document, as an original byte range.
@@ -70,14 +71,14 @@ pub struct InlayHint {
 
 /// What is under the cursor: a citation key, else a figure, else the
 /// innermost quote, else a name.
-pub fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hover> {
+pub fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Hover> {
     citations::hover(corpus, brief, offset)
         .or_else(|| figures::hover(corpus, brief, offset))
         .or_else(|| quotes::hover(corpus, brief, offset))
         .or_else(|| entities::hover(corpus, brief, offset))
 }
 
-pub fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
+pub fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
     let mut found = citations::definition(corpus, brief, offset);
     if found.is_empty() {
         found = figures::definition(corpus, brief, offset);
@@ -91,18 +92,18 @@ pub fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLo
     found
 }
 
-pub fn inlay_hints(corpus: &Corpus, brief: &Brief) -> Vec<InlayHint> {
+pub fn inlay_hints(corpus: &Snapshot, brief: &Brief) -> Vec<InlayHint> {
     quotes::inlay_hints(corpus, brief)
 }
 
 /// Citation keys after `@`, else actor and event names.
-pub fn completion(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Completions> {
+pub fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Completions> {
     citations::completion(corpus, brief, offset).or_else(|| entities::completion(corpus, brief, offset))
 }
 
 /// Every finding of every check `config` leaves on, at its configured
 /// severity, in text order.
-pub fn diagnostics(corpus: &Corpus, brief: &Brief, config: &CheckConfig) -> Vec<Finding> {
+pub fn diagnostics(corpus: &Snapshot, brief: &Brief, config: &CheckConfig) -> Vec<Finding> {
     let mut findings = citations::diagnostics(corpus, brief);
     findings.extend(quotes::diagnostics(corpus, brief));
     findings.extend(figures::diagnostics(corpus, brief));

@@ -4,8 +4,9 @@
 
 use super::{Code, Edit, Finding, Fix, Hover, InlayHint, Related, SourceLocation};
 use crate::brief::{Brief, Citation, Quote, QuoteSegment};
-use crate::corpus::{Corpus, DocId, Document};
+use crate::corpus::{DocId, Document};
 use crate::quotes::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff};
+use crate::snapshot::Snapshot;
 use crate::text::TextRange;
 
 /// Shorter quotes (scare quotes: "entente") are looked up and cited, but
@@ -33,9 +34,9 @@ struct CheckedQuote<'a> {
     lookup: QuoteLookup,
 }
 
-fn check<'a>(corpus: &Corpus, brief: &'a Brief, quote: &'a Quote) -> CheckedQuote<'a> {
+fn check<'a>(corpus: &Snapshot, brief: &'a Brief, quote: &'a Quote) -> CheckedQuote<'a> {
     let citation = brief.citation_for_quote(quote);
-    let mut lookup = find_quote(corpus, &query(brief, quote));
+    let mut lookup = find_quote(&corpus.quote_sources(), &query(brief, quote));
     let cited = |m: &QuoteMatch| cited_docs(corpus, citation).contains(&m.doc);
     lookup.matches.sort_by_key(|m| !cited(m));
     CheckedQuote {
@@ -45,7 +46,7 @@ fn check<'a>(corpus: &Corpus, brief: &'a Brief, quote: &'a Quote) -> CheckedQuot
     }
 }
 
-fn cited_docs(corpus: &Corpus, citation: Option<&Citation>) -> Vec<DocId> {
+fn cited_docs(corpus: &Snapshot, citation: Option<&Citation>) -> Vec<DocId> {
     citation
         .into_iter()
         .flat_map(|c| &c.items)
@@ -53,14 +54,14 @@ fn cited_docs(corpus: &Corpus, citation: Option<&Citation>) -> Vec<DocId> {
         .collect()
 }
 
-fn location(corpus: &Corpus, m: &QuoteMatch) -> SourceLocation {
+fn location(corpus: &Snapshot, m: &QuoteMatch) -> SourceLocation {
     SourceLocation {
         doc: m.doc,
         range: corpus.document(m.doc).to_original(m.normalized),
     }
 }
 
-pub(super) fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hover> {
+pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Hover> {
     let quote = brief.quote_at(offset)?;
     let checked = check(corpus, brief, quote);
     let lookup = &checked.lookup;
@@ -103,7 +104,7 @@ pub(super) fn hover(corpus: &Corpus, brief: &Brief, offset: usize) -> Option<Hov
     })
 }
 
-fn attribution_note(corpus: &Corpus, checked: &CheckedQuote) -> Option<String> {
+fn attribution_note(corpus: &Snapshot, checked: &CheckedQuote) -> Option<String> {
     let first = checked.lookup.matches.first()?;
     let source = &corpus.document(first.doc).reference.key;
     match misattributed(corpus, checked) {
@@ -177,7 +178,7 @@ fn escape(text: &str) -> String {
     out
 }
 
-pub(super) fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
+pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
     let Some(quote) = brief.quote_at(offset) else {
         return Vec::new();
     };
@@ -191,7 +192,7 @@ pub(super) fn definition(corpus: &Corpus, brief: &Brief, offset: usize) -> Vec<S
 
 /// The cited key when every key the quote cites is known and none of their
 /// documents holds the quote.
-fn misattributed(corpus: &Corpus, checked: &CheckedQuote) -> Option<String> {
+fn misattributed(corpus: &Snapshot, checked: &CheckedQuote) -> Option<String> {
     let citation = checked.citation?;
     if checked.lookup.verdict != QuoteVerdict::Exact {
         return None;
@@ -202,7 +203,7 @@ fn misattributed(corpus: &Corpus, checked: &CheckedQuote) -> Option<String> {
     (all_known && !holds).then(|| citation.items[0].key.clone())
 }
 
-pub(super) fn diagnostics(corpus: &Corpus, brief: &Brief) -> Vec<Finding> {
+pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
     brief
         .quotes
         .iter()
@@ -223,7 +224,7 @@ fn quoted_text(brief: &Brief, quote: &Quote) -> TextRange {
     TextRange::new(span.start + lead, span.start + text.trim_end().len())
 }
 
-fn finding(corpus: &Corpus, brief: &Brief, checked: &CheckedQuote) -> Option<Finding> {
+fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<Finding> {
     let quote = checked.quote;
     let best = checked.lookup.matches.first();
     let source_key = |m: &QuoteMatch| corpus.document(m.doc).reference.key.clone();
@@ -314,7 +315,7 @@ fn finding(corpus: &Corpus, brief: &Brief, checked: &CheckedQuote) -> Option<Fin
     }
 }
 
-pub(super) fn inlay_hints(corpus: &Corpus, brief: &Brief) -> Vec<InlayHint> {
+pub(super) fn inlay_hints(corpus: &Snapshot, brief: &Brief) -> Vec<InlayHint> {
     brief
         .quotes
         .iter()

@@ -4,22 +4,8 @@
 //! inline region in which everything that is not prose has been blanked out.
 
 use super::{squash, Citation, CiteItem};
+use crate::text::citation_key::{is_word, simple_key_len};
 use crate::text::TextRange;
-
-/// Punctuation a key may contain, but only when a key character follows,
-/// so that the `.` of "as @smith2004." ends the sentence, not the key.
-const INTERNAL: &str = ":.#$%&-+?<>~/";
-
-/// A character an author's name or a word is made of: an `@` after one is
-/// an email address, not a citation.
-pub(super) fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// A character that may stand in a key that is still being typed.
-pub(super) fn is_key_char(c: char) -> bool {
-    is_word(c) || INTERNAL.contains(c)
-}
 
 /// The citations of one region in text order. `shown` is the region's text
 /// with block markers blanked, which prefixes and suffixes are taken from;
@@ -82,30 +68,6 @@ fn key_ref(s: &str, p: usize) -> Option<KeyRef> {
         key,
         end,
     })
-}
-
-/// Whether `key` can be written as a bare `@key` (what a manifest may use).
-pub fn is_valid_citation_key(key: &str) -> bool {
-    !key.is_empty() && simple_key_len(key) == key.len()
-}
-
-/// pandoc's `simpleCiteIdentifier`, including its exception that lets URL
-/// keys like `@https://doi.org/x` keep their `://`.
-fn simple_key_len(s: &str) -> usize {
-    let mut chars = s.char_indices().peekable();
-    let mut len = match chars.next() {
-        Some((_, c)) if is_word(c) => c.len_utf8(),
-        _ => return 0,
-    };
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let internal = INTERNAL.contains(c) && next.is_some_and(is_word);
-        if !(is_word(c) || internal || (matches!(c, ':' | '/') && next == Some('/'))) {
-            break;
-        }
-        len = i + c.len_utf8();
-    }
-    len
 }
 
 /// The length of a braced key before its closing brace: like pandoc, any

@@ -3,16 +3,16 @@
 //! (code, HTML, URLs, front matter), where nothing is checked or cited.
 
 mod citations;
+mod inline_budget;
 mod markdown;
 mod quotes;
 mod urls;
 
-pub use citations::is_valid_citation_key;
 pub use quotes::{Quote, QuoteKind, QuoteSegment};
 
 use std::sync::Arc;
 
-use crate::text::TextRange;
+use crate::text::{citation_key, TextRange};
 
 /// A parsed brief. Everything is computed by [`Brief::parse`]; a new text
 /// means a new `Brief`.
@@ -34,6 +34,8 @@ pub struct Brief {
     pub quotes: Vec<Quote>,
     /// Sorted and disjoint.
     non_prose: Vec<TextRange>,
+    /// The citations' and quotations' ranges merged: sorted and disjoint.
+    cited_or_quoted: Vec<TextRange>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,8 +111,16 @@ impl Brief {
             &non_prose,
             &citations,
         );
+        let cited_or_quoted = normalized(
+            citations
+                .iter()
+                .map(|c| c.range)
+                .chain(quotes.iter().map(|q| q.range))
+                .collect(),
+        );
         Brief {
             non_prose,
+            cited_or_quoted,
             quotes,
             citations,
             headings: outline.headings,
@@ -118,6 +128,13 @@ impl Brief {
             block_quotes: outline.block_quotes,
             text,
         }
+    }
+
+    /// Whether `range` overlaps a citation or a quotation, in logarithmic
+    /// time (a brief may hold thousands of each).
+    pub fn in_citation_or_quote(&self, range: TextRange) -> bool {
+        let i = self.cited_or_quoted.partition_point(|r| r.end <= range.start);
+        self.cited_or_quoted.get(i).is_some_and(|r| r.intersects(range))
     }
 
     /// Whether the byte at `offset` is outside every non-prose range.
@@ -154,12 +171,12 @@ impl Brief {
     /// citation may start (or after the key characters that follow it).
     pub fn key_prefix_at(&self, offset: usize) -> Option<KeyPrefix> {
         let before = self.text.get(..offset)?;
-        let typed = before.len() - before.trim_end_matches(citations::is_key_char).len();
+        let typed = before.len() - before.trim_end_matches(citation_key::is_key_char).len();
         let start = offset - typed;
         let rest = before[..start].strip_suffix('@')?;
         let at = rest.len();
         let lead = rest.strip_suffix('-').filter(|r| opens_key(r)).unwrap_or(rest);
-        let first_ok = before[start..].chars().next().is_none_or(citations::is_word);
+        let first_ok = before[start..].chars().next().is_none_or(citation_key::is_word);
         (opens_key(lead) && first_ok && self.is_prose(at)).then(|| KeyPrefix {
             range: TextRange::new(start, offset),
             typed: before[start..].to_owned(),

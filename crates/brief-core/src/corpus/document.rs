@@ -8,7 +8,7 @@ use super::layout::{layout, BlockKind};
 use super::manifest::Reference;
 use super::normalize::{normalize, Vocabulary};
 use super::offset_map::OffsetMap;
-use super::sentences::sentence_ranges;
+use crate::text::sentences::sentence_ranges;
 use crate::text::{LineIndex, TextRange};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -153,7 +153,7 @@ pub fn normalize_str(s: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
-            match super::normalize::replacement(c) {
+            match crate::text::replacement(c) {
                 Some(rep) => out.push_str(rep),
                 None => out.push(c),
             }

@@ -17,13 +17,17 @@
 
 use serde::Deserialize;
 
-use crate::brief::is_valid_citation_key;
+use crate::text::{is_valid_citation_key, TomlError};
 
 /// The bibliographic facts of one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
+    /// The citation key: letters, digits and `_`, with `:.#$%&-+?<>~/`
+    /// inside.
     pub key: String,
+    /// Free text: article, article-journal, op-ed, report, event-summary, …
     #[serde(rename = "type")]
     pub kind: Option<String>,
     pub title: Option<String>,
@@ -36,6 +40,7 @@ pub struct Reference {
     pub publisher: Option<String>,
     pub volume: Option<String>,
     pub issue: Option<String>,
+    /// E.g. a report series number.
     pub number: Option<String>,
     pub pages: Option<String>,
     pub doi: Option<String>,
@@ -43,16 +48,24 @@ pub struct Reference {
     pub note: Option<String>,
 }
 
+/// `corpus.toml`: the citation key and bibliographic facts of the documents
+/// of a corpus folder.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "corpus.toml"))]
 #[serde(deny_unknown_fields)]
 struct ManifestToml {
+    /// One entry per document; a file not listed gets a key derived from
+    /// its name.
     #[serde(default)]
     document: Vec<EntryToml>,
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct EntryToml {
+    /// The document's path, relative to the folder.
     file: String,
     #[serde(flatten)]
     reference: Reference,
@@ -68,21 +81,22 @@ pub struct ManifestEntry {
     pub line: usize,
 }
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("line {line}: {message}")]
-pub struct ManifestError {
-    pub line: usize,
-    pub message: String,
+/// The JSON Schema (draft 7) of `corpus.toml`.
+#[cfg(feature = "schema")]
+pub fn manifest_schema() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<ManifestToml>()
 }
 
-pub fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, ManifestError> {
-    let parsed: ManifestToml = toml::from_str(text).map_err(|err| toml_error(text, &err))?;
+pub fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, TomlError> {
+    let parsed: ManifestToml = toml::from_str(text).map_err(|err| TomlError::from_toml(text, &err))?;
     let entry_lines = entry_lines(text);
     let mut entries = Vec::with_capacity(parsed.document.len());
     for (i, entry) in parsed.document.into_iter().enumerate() {
         let line = entry_lines.get(i).copied().unwrap_or(1);
         if !is_valid_citation_key(&entry.reference.key) {
-            return Err(ManifestError {
+            return Err(TomlError {
                 line,
                 message: format!(
                     "`{}` is not a valid citation key (letters, digits and `_`, with `:.#$%&-+?<>~/` inside)",
@@ -99,32 +113,6 @@ pub fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, ManifestError> {
     Ok(entries)
 }
 
-/// A TOML error as a line and a message, for any of the project's TOML files.
-pub fn toml_error(text: &str, err: &toml::de::Error) -> ManifestError {
-    let message = err.message().trim().to_string();
-    let line = unknown_field_line(text, &message)
-        .or_else(|| err.span().map(|span| line_of(text, span.start)))
-        .unwrap_or(1);
-    ManifestError { line, message }
-}
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
-/// Flattened tables report an unknown field at the table's start; point at
-/// the field itself.
-fn unknown_field_line(text: &str, message: &str) -> Option<usize> {
-    let field = message.strip_prefix("unknown field `")?.split('`').next()?;
-    text.lines()
-        .position(|l| {
-            l.trim_start()
-                .strip_prefix(field)
-                .is_some_and(|r| r.trim_start().starts_with('='))
-        })
-        .map(|i| i + 1)
-}
-
 fn entry_lines(text: &str) -> Vec<usize> {
     text.lines()
         .enumerate()
@@ -136,7 +124,7 @@ fn entry_lines(text: &str) -> Vec<usize> {
 impl Reference {
     pub fn year(&self) -> Option<&str> {
         let date = self.date.as_deref()?;
-        (date.len() >= 4 && date[..4].bytes().all(|b| b.is_ascii_digit())).then(|| &date[..4])
+        date.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
     }
 
     fn surname(author: &str) -> &str {
@@ -216,6 +204,24 @@ impl Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 15, item 1: `date[..4]` panicked when the 4th byte fell inside
+    /// a character.
+    #[test]
+    fn year_of_a_date_with_non_ascii_in_its_first_bytes_is_none_not_a_panic() {
+        for date in ["12 мая 2020", "12€4", "é"] {
+            let reference = Reference {
+                date: Some(date.to_string()),
+                ..Reference::default()
+            };
+            assert_eq!(reference.year(), None, "{date}");
+        }
+        let reference = Reference {
+            date: Some("2020-05-12".to_string()),
+            ..Reference::default()
+        };
+        assert_eq!(reference.year(), Some("2020"));
+    }
 
     #[test]
     fn entries_parse_with_their_lines() {

@@ -7,7 +7,6 @@ mod layout;
 mod manifest;
 mod normalize;
 mod offset_map;
-pub mod sentences;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -17,15 +16,12 @@ use rayon::prelude::*;
 
 pub use document::{normalize_str, DocId, Document, Paragraph};
 pub use layout::BlockKind;
-pub use manifest::{parse_manifest, toml_error, ManifestEntry, ManifestError, Reference};
+#[cfg(feature = "schema")]
+pub use manifest::manifest_schema;
+pub use manifest::{parse_manifest, ManifestEntry, Reference};
 pub use offset_map::OffsetMap;
 
-pub(crate) use normalize::replacement;
 use normalize::Vocabulary;
-
-use crate::entities::{parse_entity_overrides, EntityOverrides, EntityTable};
-use crate::figures::FigureIndex;
-use crate::quotes::QuoteIndex;
 
 /// A file of a corpus folder, as read by the caller.
 #[derive(Clone, Debug)]
@@ -74,49 +70,48 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// The documents of a corpus, decoded, normalized and segmented, with the
+/// problems met on the way; the snapshot builds the indexes over them.
 #[derive(Debug, Default)]
-pub struct Corpus {
+pub struct Documents {
     pub documents: Vec<Document>,
     pub problems: Vec<Problem>,
-    by_key: HashMap<String, DocId>,
-    quote_index: QuoteIndex,
-    figure_index: FigureIndex,
-    entities: EntityTable,
+    pub by_key: HashMap<String, DocId>,
+    /// Each folder's `entities.toml`: its path and text, for the entity
+    /// table to apply.
+    pub entity_overrides: Vec<(PathBuf, String)>,
 }
 
-impl Corpus {
-    pub fn build(folders: Vec<CorpusFolder>) -> Corpus {
-        Corpus::build_with_progress(folders, &|_, _| {})
-    }
-
-    /// Builds the corpus, calling `progress(done, total)` as documents finish
-    /// (from worker threads).
-    pub fn build_with_progress(
-        folders: Vec<CorpusFolder>,
-        progress: &(dyn Fn(usize, usize) + Sync),
-    ) -> Corpus {
+impl Documents {
+    /// Decodes and normalizes every file of `folders`, calling
+    /// `progress(done, total)` as documents finish (from worker threads).
+    pub fn build(folders: Vec<CorpusFolder>, progress: &(dyn Fn(usize, usize) + Sync)) -> Documents {
         let mut problems = Vec::new();
         let mut pending = Vec::new();
         let mut by_key: HashMap<String, DocId> = HashMap::new();
-        let mut overrides: Vec<(PathBuf, EntityOverrides)> = Vec::new();
+        let mut next_suffix: HashMap<String, usize> = HashMap::new();
+        let mut entity_overrides = Vec::new();
         for folder in folders {
-            if let Some((path, text)) = &folder.entities {
-                match parse_entity_overrides(text) {
-                    Ok(o) => overrides.push((path.clone(), o)),
-                    Err(err) => problems.push(Problem {
-                        path: path.clone(),
-                        line: Some(err.line),
-                        severity: ProblemSeverity::Error,
-                        message: format!("{}; the file is ignored", err.message),
-                    }),
-                }
+            if let Some(entities) = folder.entities.clone() {
+                entity_overrides.push(entities);
             }
             let mut entries: HashMap<String, ManifestEntry> = HashMap::new();
             if let Some((path, text)) = &folder.manifest {
                 match parse_manifest(text) {
                     Ok(list) => {
                         for entry in list {
-                            entries.insert(entry.file.clone(), entry);
+                            let line = entry.line;
+                            if let Some(dropped) = entries.insert(entry.file.clone(), entry) {
+                                problems.push(Problem {
+                                    path: path.clone(),
+                                    line: Some(line),
+                                    severity: ProblemSeverity::Warning,
+                                    message: format!(
+                                        "`{}` is listed again (first at line {}, key `{}`); this entry wins",
+                                        dropped.file, dropped.line, dropped.reference.key
+                                    ),
+                                });
+                            }
                         }
                     }
                     Err(err) => problems.push(Problem {
@@ -141,10 +136,12 @@ impl Corpus {
                     },
                 };
                 let base = reference.key.clone();
-                let mut n = 2;
+                // The next suffix to try per base key, so that 20,000
+                // `index.md` files cost linear time, not quadratic.
+                let n = next_suffix.entry(base.clone()).or_insert(2);
                 while by_key.contains_key(&reference.key) {
                     reference.key = format!("{base}-{n}");
-                    n += 1;
+                    *n += 1;
                 }
                 if reference.key != base {
                     problems.push(Problem {
@@ -196,54 +193,17 @@ impl Corpus {
                 doc
             })
             .collect();
-        let ((quote_index, figure_index), mut entities) = rayon::join(
-            || {
-                rayon::join(
-                    || QuoteIndex::build(&documents),
-                    || FigureIndex::build(&documents),
-                )
-            },
-            || EntityTable::build(&documents),
-        );
-        for (path, o) in &overrides {
-            for err in entities.apply_overrides(o) {
-                problems.push(Problem {
-                    path: path.clone(),
-                    line: Some(err.line),
-                    severity: ProblemSeverity::Warning,
-                    message: err.message,
-                });
-            }
-        }
         problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        Corpus {
+        Documents {
             documents,
             problems,
             by_key,
-            quote_index,
-            figure_index,
-            entities,
+            entity_overrides,
         }
     }
 
-    pub fn document(&self, id: DocId) -> &Document {
-        &self.documents[id.0 as usize]
-    }
-
     pub fn by_key(&self, key: &str) -> Option<&Document> {
-        self.by_key.get(key).map(|&id| self.document(id))
-    }
-
-    pub fn quote_index(&self) -> &QuoteIndex {
-        &self.quote_index
-    }
-
-    pub fn entities(&self) -> &EntityTable {
-        &self.entities
-    }
-
-    pub fn figure_index(&self) -> &FigureIndex {
-        &self.figure_index
+        self.by_key.get(key).map(|&id| &self.documents[id.0 as usize])
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {

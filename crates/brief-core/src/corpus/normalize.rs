@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet;
 
 use super::layout::{BlockKind, RawBlock, BULLETS};
 use super::offset_map::{NormalizedBuilder, OffsetMap};
-use crate::text::TextRange;
+use crate::text::{replacement, TextRange};
 
 /// Lower-cased words of the whole corpus, hyphenated compounds included. It
 /// decides whether "charac-\nterized" is one word and "Sino-\nRussian" two.
@@ -132,23 +132,6 @@ fn char_stream(original: &str, block: &RawBlock) -> Vec<Char> {
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}'
-}
-
-/// What a character becomes in the normalized view; `None` keeps it.
-pub(crate) fn replacement(c: char) -> Option<&'static str> {
-    Some(match c {
-        '‘' | '’' | '‚' | '‛' | '′' => "'",
-        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => "\"",
-        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '⁃' => "-",
-        '…' => "...",
-        'ﬁ' => "fi",
-        'ﬂ' => "fl",
-        'ﬀ' => "ff",
-        'ﬃ' => "ffi",
-        'ﬄ' => "ffl",
-        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => "",
-        _ => return None,
-    })
 }
 
 fn normalize_block(

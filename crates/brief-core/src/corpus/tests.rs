@@ -5,6 +5,10 @@ use proptest::prelude::*;
 use super::*;
 use crate::text::TextRange;
 
+fn build(folders: Vec<CorpusFolder>) -> Documents {
+    Documents::build(folders, &|_, _| {})
+}
+
 const SEEDS: &[(&str, &str)] = &[
     (
         "000_4a4712e541d2533e.txt",
@@ -44,9 +48,9 @@ fn folder(files: &[(&str, &[u8])], manifest: Option<&str>) -> CorpusFolder {
     }
 }
 
-fn seeds() -> Corpus {
+fn seeds() -> Documents {
     let files: Vec<(&str, &[u8])> = SEEDS.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
-    Corpus::build(vec![folder(
+    build(vec![folder(
         &files,
         Some(include_str!("../../../../seeds/corpus.toml")),
     )])
@@ -136,7 +140,7 @@ fn sentences_do_not_break_at_abbreviations() {
 
 #[test]
 fn bad_files_are_reported_and_skipped() {
-    let corpus = Corpus::build(vec![folder(
+    let corpus = build(vec![folder(
         &[
             ("good.txt", b"Plain text here."),
             ("latin1.txt", b"Caf\xe9 society."),
@@ -161,7 +165,7 @@ fn bad_files_are_reported_and_skipped() {
 
 #[test]
 fn malformed_manifest_falls_back_to_file_names() {
-    let corpus = Corpus::build(vec![folder(&[("Some Doc.txt", b"Text.")], Some("[[document]\n"))]);
+    let corpus = build(vec![folder(&[("Some Doc.txt", b"Text.")], Some("[[document]\n"))]);
     assert_eq!(corpus.keys().collect::<Vec<_>>(), ["some-doc"]);
     assert_eq!(corpus.problems[0].line, Some(1));
 }
@@ -178,7 +182,7 @@ fn word_chars(s: &str) -> String {
 proptest! {
     #[test]
     fn every_normalized_range_maps_inside_the_original(text in messy_text(), a in 0usize..400, b in 0usize..400) {
-        let corpus = Corpus::build(vec![folder(&[("p.txt", text.as_bytes())], None)]);
+        let corpus = build(vec![folder(&[("p.txt", text.as_bytes())], None)]);
         prop_assume!(!corpus.documents.is_empty());
         let doc = &corpus.documents[0];
         let len = doc.normalized.len();
@@ -197,7 +201,7 @@ proptest! {
 
     #[test]
     fn every_original_word_survives(text in messy_text()) {
-        let corpus = Corpus::build(vec![folder(&[("p.txt", text.as_bytes())], None)]);
+        let corpus = build(vec![folder(&[("p.txt", text.as_bytes())], None)]);
         prop_assume!(!corpus.documents.is_empty());
         let doc = &corpus.documents[0];
         prop_assume!(doc.n_furniture_lines == 0);
@@ -242,4 +246,36 @@ fn messy_text() -> impl Strategy<Value = String> {
     let sep = prop::sample::select(vec![" ", " ", " ", "\n", " \n", "\n\n", "  ", "\t", "\r\n"]);
     prop::collection::vec((word, sep), 1..60)
         .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+}
+
+/// Issue 15, item 10: a manifest listing a file twice kept the last entry
+/// silently, hiding a key clash with the dropped one.
+#[test]
+fn a_file_listed_twice_in_the_manifest_is_reported() {
+    let corpus = build(vec![folder(
+        &[("a.txt", b"Plain text here.")],
+        Some("[[document]]\nfile = \"a.txt\"\nkey = \"first\"\n[[document]]\nfile = \"a.txt\"\nkey = \"second\"\n"),
+    )]);
+    assert_eq!(corpus.keys().collect::<Vec<_>>(), ["second"]);
+    let messages: Vec<String> = corpus.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["/c/corpus.toml:4: `a.txt` is listed again (first at line 1, key `first`); this entry wins"]
+    );
+}
+
+/// Issue 15, item 7: keys from the same file name in many folders are
+/// numbered in order (the numbering used to retry every suffix from 2, which
+/// made 20,000 `index.md` files take half a minute; the bench measures it).
+#[test]
+fn same_named_files_get_numbered_keys() {
+    let files: Vec<(String, &[u8])> = (0..500)
+        .map(|i| (format!("d{i}/index.md"), &b"Text."[..]))
+        .collect();
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    let corpus = build(vec![folder(&files, None)]);
+    let keys: Vec<&str> = corpus.keys().collect();
+    assert_eq!(keys[..3], ["index", "index-2", "index-3"]);
+    assert_eq!(keys[499], "index-500");
+    assert_eq!(corpus.problems.len(), 499);
 }

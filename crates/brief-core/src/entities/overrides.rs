@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::names::key;
 use super::{Entity, EntityId, EntityKind, EntityTable};
-use crate::corpus::{toml_error, ManifestError};
+use crate::text::TomlError;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EntityOverrides {
@@ -44,53 +44,92 @@ pub struct Rename {
 
 // `suppress` belongs at the top level, but TOML puts a key written after a
 // table into that table; each table accepts it too rather than failing.
+/// `entities.toml`: corrections to the actors and events extracted from a
+/// corpus folder, applied as renames, merges, entries, then suppressions.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "entities.toml"))]
 #[serde(deny_unknown_fields)]
 struct OverridesToml {
+    /// Adds an entity the extractor missed, or adjusts the one named so (by
+    /// its name or any alias).
     #[serde(default)]
     entity: Vec<EntityToml>,
+    /// Folds entities into one; names that match no entity become aliases.
     #[serde(default)]
     merge: Vec<MergeToml>,
+    /// Changes an entity's canonical name; the old one stays an alias.
     #[serde(default)]
     rename: Vec<RenameToml>,
+    /// Entities named so are dropped, and these aliases removed from all
+    /// others.
     #[serde(default)]
     suppress: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct EntityToml {
     name: String,
+    /// Required when adding an entity. (`default` only tells the schema
+    /// that it is optional, which `schema_with` would hide.)
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "kind_schema"))]
     kind: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
     role: Option<String>,
+    /// Belongs at the top level; accepted here because TOML puts a key
+    /// written after a table into it.
     #[serde(default)]
     suppress: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct MergeToml {
     into: String,
     names: Vec<String>,
+    /// As in `[[entity]]`.
     #[serde(default)]
     suppress: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RenameToml {
     from: String,
     to: String,
+    /// As in `[[entity]]`.
     #[serde(default)]
     suppress: Vec<String>,
 }
 
+/// The JSON Schema (draft 7) of `entities.toml`.
+#[cfg(feature = "schema")]
+pub fn entity_overrides_schema() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<OverridesToml>()
+}
+
+/// The kinds `EntityKind::parse` reads: `actor/person` or `person`.
+#[cfg(feature = "schema")]
+fn kind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = EntityKind::ALL
+        .iter()
+        .flat_map(|k| [k.as_str(), k.label()])
+        .collect();
+    schemars::json_schema!({ "type": "string", "enum": names })
+}
+
 /// Reads `entities.toml`. Errors name the line: TOML syntax, unknown
 /// fields, unknown kinds, empty names.
-pub fn parse_entity_overrides(text: &str) -> Result<EntityOverrides, ManifestError> {
-    let parsed: OverridesToml = toml::from_str(text).map_err(|err| toml_error(text, &err))?;
+pub fn parse_entity_overrides(text: &str) -> Result<EntityOverrides, TomlError> {
+    let parsed: OverridesToml = toml::from_str(text).map_err(|err| TomlError::from_toml(text, &err))?;
     let lines = |header: &str| -> Vec<usize> {
         text.lines()
             .enumerate()
@@ -108,7 +147,7 @@ pub fn parse_entity_overrides(text: &str) -> Result<EntityOverrides, ManifestErr
     for (i, e) in parsed.entity.into_iter().enumerate() {
         let line = line_of(&entity_lines, i);
         let kind = match &e.kind {
-            Some(kind) => Some(EntityKind::parse(kind).ok_or_else(|| ManifestError {
+            Some(kind) => Some(EntityKind::parse(kind).ok_or_else(|| TomlError {
                 line: field_line(text, line, "kind"),
                 message: format!(
                     "unknown kind `{kind}`; expected one of {}",
@@ -150,9 +189,9 @@ pub fn parse_entity_overrides(text: &str) -> Result<EntityOverrides, ManifestErr
     Ok(out)
 }
 
-fn non_empty(value: &str, field: &str, line: usize) -> Result<(), ManifestError> {
+fn non_empty(value: &str, field: &str, line: usize) -> Result<(), TomlError> {
     if value.trim().is_empty() {
-        return Err(ManifestError {
+        return Err(TomlError {
             line,
             message: format!("`{field}` is empty"),
         });
@@ -180,10 +219,10 @@ impl EntityTable {
     /// no entity, an added entity without a kind), with its line. An added
     /// entity has no mentions unless its name or aliases matched extracted
     /// entities, which are merged into it.
-    pub fn apply_overrides(&mut self, overrides: &EntityOverrides) -> Vec<ManifestError> {
+    pub fn apply_overrides(&mut self, overrides: &EntityOverrides) -> Vec<TomlError> {
         let mut problems = Vec::new();
         let mut entities = std::mem::take(&mut self.entities);
-        let mut problem = |line: usize, message: String| problems.push(ManifestError { line, message });
+        let mut problem = |line: usize, message: String| problems.push(TomlError { line, message });
         for r in &overrides.renames {
             match find(&entities, &r.from) {
                 Some(i) => rename(&mut entities[i], &r.to),

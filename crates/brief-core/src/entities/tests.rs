@@ -4,11 +4,11 @@
 use expect_test::{expect, Expect};
 
 use super::*;
-use crate::corpus::Corpus;
+use crate::snapshot::Snapshot;
 use crate::test_support::{corpus_of, seed_corpus};
 
 /// An entity as one compact line, plus its mentions as `key "text"`.
-fn render(corpus: &Corpus, e: &Entity) -> String {
+fn render(corpus: &Snapshot, e: &Entity) -> String {
     let mut out = format!("{} [{}]", e.name, e.kind.as_str());
     if !e.aliases.is_empty() {
         out.push_str(&format!(" aka {}", e.aliases.join(", ")));

@@ -6,8 +6,25 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::index::{QuoteIndex, SkeletonHit, MIN_QUERY};
 use super::skeleton::skeleton;
-use crate::corpus::{Corpus, DocId};
+use crate::corpus::{DocId, Document};
 use crate::text::TextRange;
+
+/// What a quote lookup reads: the quote index and the documents it indexes.
+#[derive(Clone, Copy)]
+pub struct QuoteSources<'a> {
+    pub index: &'a QuoteIndex,
+    pub documents: &'a [Document],
+}
+
+impl<'a> QuoteSources<'a> {
+    fn quote_index(&self) -> &'a QuoteIndex {
+        self.index
+    }
+
+    fn document(&self, id: DocId) -> &'a Document {
+        &self.documents[id.0 as usize]
+    }
+}
 
 /// A quote as the brief writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +82,7 @@ pub struct QuoteLookup {
     pub matches: Vec<QuoteMatch>,
 }
 
-pub fn find_quote(corpus: &Corpus, parts: &[QueryPart]) -> QuoteLookup {
+pub fn find_quote(corpus: &QuoteSources<'_>, parts: &[QueryPart]) -> QuoteLookup {
     let index = corpus.quote_index();
     let mut exact = find_exact(index, parts);
     if parts.iter().any(|p| matches!(p, QueryPart::Elision)) {
@@ -98,7 +115,7 @@ pub fn find_quote(corpus: &Corpus, parts: &[QueryPart]) -> QuoteLookup {
     }
 }
 
-fn to_normalized(corpus: &Corpus, hit: SkeletonHit) -> TextRange {
+fn to_normalized(corpus: &QuoteSources<'_>, hit: SkeletonHit) -> TextRange {
     let (_, doc_skeleton) = corpus.quote_index().doc_skeleton(hit.doc);
     let normalized = &corpus.document(hit.doc).normalized;
     let (mut start, mut end) = doc_skeleton.to_normalized(normalized, hit.start, hit.end);
@@ -215,7 +232,7 @@ fn find_exact(index: &QuoteIndex, parts: &[QueryPart]) -> Vec<SkeletonHit> {
 
 /// Whether a match of several fragments stays within one paragraph: an
 /// elision leaves out words of a passage, not the passages between.
-fn in_one_passage(corpus: &Corpus, hit: SkeletonHit) -> bool {
+fn in_one_passage(corpus: &QuoteSources<'_>, hit: SkeletonHit) -> bool {
     let range = to_normalized(corpus, hit);
     !corpus.document(hit.doc).text(range).contains('\n')
 }
@@ -246,7 +263,7 @@ fn words(text: &str, base: usize) -> Vec<Word<'_>> {
 
 /// The nearest passage: seeds vote for `(document, diagonal)`; the best
 /// clusters are aligned word by word against the quote.
-fn find_near(corpus: &Corpus, parts: &[QueryPart]) -> Option<QuoteMatch> {
+fn find_near(corpus: &QuoteSources<'_>, parts: &[QueryPart]) -> Option<QuoteMatch> {
     let index = corpus.quote_index();
     // The writer's own words, editorial ones included ("[I]t" reads "It"):
     // the alignment then reports only real differences.
@@ -297,7 +314,7 @@ fn find_near(corpus: &Corpus, parts: &[QueryPart]) -> Option<QuoteMatch> {
 }
 
 fn align(
-    corpus: &Corpus,
+    corpus: &QuoteSources<'_>,
     doc: DocId,
     window: TextRange,
     quote: &[Word],

@@ -5,7 +5,9 @@ mod lookup;
 mod skeleton;
 
 pub use index::QuoteIndex;
-pub use lookup::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff, NEAR_THRESHOLD};
+pub use lookup::{
+    find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteSources, QuoteVerdict, WordDiff, NEAR_THRESHOLD,
+};
 pub use skeleton::skeleton;
 
 #[cfg(test)]

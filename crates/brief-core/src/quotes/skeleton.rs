@@ -5,7 +5,7 @@
 //! "Sino-\nRussian", whichever reading normalization chose) and spaced-out
 //! URLs irrelevant at once, as passim does for text reuse in noisy OCR.
 
-use crate::corpus::replacement;
+use crate::text::replacement;
 
 /// Appends the skeleton of `c` to `out`.
 pub fn push_skeleton(c: char, out: &mut String) {

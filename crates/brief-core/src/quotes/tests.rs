@@ -32,8 +32,8 @@ fn parts(quote: &str) -> Vec<QueryPart<'_>> {
 }
 
 /// The verdict and each match as `key: original text`.
-fn lookup(corpus: &crate::corpus::Corpus, quote: &str) -> String {
-    let found = find_quote(corpus, &parts(quote));
+fn lookup(corpus: &crate::snapshot::Snapshot, quote: &str) -> String {
+    let found = find_quote(&corpus.quote_sources(), &parts(quote));
     let mut out = format!("{:?}", found.verdict);
     for m in &found.matches {
         let doc = corpus.document(m.doc);
@@ -131,7 +131,7 @@ fn unrelated_text_is_not_found_and_a_scare_quote_is_found_everywhere() {
         ),
         "NotFound"
     );
-    let found = find_quote(seed_corpus(), &parts("entente"));
+    let found = find_quote(&seed_corpus().quote_sources(), &parts("entente"));
     assert_eq!(found.verdict, QuoteVerdict::Exact);
     assert!(found.matches.len() >= 5, "{}", found.matches.len());
 }
