@@ -10,8 +10,10 @@
 # so that `npm run package` (the universal .vsix, no server) never picks up
 # a stale copy.
 set -euo pipefail
-cd "$(dirname "$0")"
-server=${1:-../../target/release/brief-lsp}
+here=$(cd "$(dirname "$0")" && pwd)
+# SERVER is relative to where the script is called from.
+server=$(realpath -m "${1:-$here/../../target/release/brief-lsp}")
+cd "$here"
 if [ ! -x "$server" ]; then
   echo "package-linux-x64: no server at $server: run 'cargo build --release' at the repository root" >&2
   exit 2
