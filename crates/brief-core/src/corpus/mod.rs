@@ -17,7 +17,7 @@ use rayon::prelude::*;
 pub use document::{normalize_str, DocId, Document, Paragraph};
 pub use layout::BlockKind;
 pub use manifest::{parse_manifest, ManifestEntry, Reference};
-pub use offset_map::OffsetMap;
+pub use offset_map::{OffsetMap, Piece};
 
 use normalize::Vocabulary;
 
@@ -43,14 +43,14 @@ pub struct CorpusFolder {
     pub files: Vec<SourceFile>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum ProblemSeverity {
     Warning,
     Error,
 }
 
 /// Something wrong with the corpus input, reported and worked around.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     pub path: PathBuf,
     /// 1-based.

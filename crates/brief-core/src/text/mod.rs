@@ -14,7 +14,7 @@ pub use toml_error::TomlError;
 use std::fmt;
 
 /// A half-open byte range `start..end` into some text.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
 pub struct TextRange {
     pub start: usize,
     pub end: usize,
@@ -98,7 +98,7 @@ pub struct LineCol {
 
 /// Line starts of a text, for converting byte offsets to line/column and back.
 /// Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
