@@ -163,7 +163,12 @@ impl NormalizedBuilder {
     }
 
     pub fn finish(self) -> (String, OffsetMap) {
-        (self.text, OffsetMap { pieces: self.pieces.into() })
+        (
+            self.text,
+            OffsetMap {
+                pieces: self.pieces.into(),
+            },
+        )
     }
 }
 

@@ -205,6 +205,11 @@ impl FigureIndex {
         self.figures.len()
     }
 
+    /// All figures, in document order.
+    pub fn figures(&self) -> &[CorpusFigure] {
+        &self.figures
+    }
+
     pub fn is_empty(&self) -> bool {
         self.figures.is_empty()
     }

@@ -14,7 +14,9 @@ pub use toml_error::TomlError;
 use std::fmt;
 
 /// A half-open byte range `start..end` into some text.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize,
+)]
 pub struct TextRange {
     pub start: usize,
     pub end: usize,
