@@ -10,3 +10,4 @@ pub mod index_cache;
 pub mod load;
 #[deny(clippy::print_stdout, clippy::print_stderr)]
 pub mod lsp;
+pub mod read_file;

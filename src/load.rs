@@ -119,7 +119,7 @@ pub fn read_listings(listings: Vec<Listing>, problems: &mut Vec<Problem>) -> Vec
             }
             let mut files = Vec::with_capacity(listing.files.len());
             for file in listing.files {
-                match std::fs::read(&file.path) {
+                match crate::read_file::read_regular(&file.path, MAX_FILE_BYTES) {
                     Ok(bytes) => files.push(SourceFile {
                         path: file.path,
                         rel_path: file.rel_path,
@@ -153,7 +153,7 @@ fn problem(path: &Path, severity: ProblemSeverity, message: String) -> Problem {
 
 /// A folder's optional TOML file: its path and text, if it is there.
 fn read_optional(path: &Path, problems: &mut Vec<Problem>) -> Option<(PathBuf, String)> {
-    match std::fs::read_to_string(path) {
+    match crate::read_file::read_config(path) {
         Ok(text) => Some((path.to_path_buf(), text)),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
         Err(err) => {

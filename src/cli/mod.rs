@@ -12,9 +12,13 @@ macro_rules! out_line {
 
 mod cache;
 mod check;
+mod color;
 mod corpus;
 mod entities;
+mod generate;
+mod inputs;
 mod names;
+mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,11 +32,13 @@ use crate::load::CorpusSource;
 #[command(
     name = "brief-lsp",
     version,
-    about = "Checks the quotes, figures, names and citations of Markdown briefs against a corpus of sources"
+    about = "Checks the quotes, figures, names and citations of Markdown briefs against a corpus of sources",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     /// Serve LSP over stdio (what editors pass; the same as `serve`).
-    #[arg(long, global = true)]
+    // Not global: it means nothing to the other commands.
+    #[arg(long)]
     stdio: bool,
     #[command(subcommand)]
     command: Option<Command>,
@@ -40,8 +46,12 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Run the language server over stdio (the default).
-    Serve,
+    /// Run the language server (the default).
+    Serve {
+        /// Over stdio: the only transport, accepted because editors pass it.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Check briefs and print findings; exit 1 if any is a warning or worse.
     Check(check::CheckArgs),
     /// List the corpus documents with their keys and counts.
@@ -53,6 +63,11 @@ enum Command {
     Names(names::NamesArgs),
     /// Show or delete the stored corpus indexes.
     Cache(cache::CacheArgs),
+    /// Print a shell completion script (e.g. `brief-lsp completions bash >
+    /// ~/.local/share/bash-completion/completions/brief-lsp`).
+    Completions(generate::CompletionsArgs),
+    /// Print the manual page (roff; e.g. `brief-lsp man | man -l -`).
+    Man(generate::ManArgs),
 }
 
 /// The corpus choice every command shares.
@@ -82,7 +97,7 @@ pub enum Format {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None | Some(Command::Serve) => {
+        None | Some(Command::Serve { .. }) => {
             crate::lsp::run();
             ExitCode::SUCCESS
         }
@@ -91,6 +106,8 @@ pub fn main() -> ExitCode {
         Some(Command::Entities(args)) => exit(entities::run(&args)),
         Some(Command::Names(args)) => exit(names::run(&args)),
         Some(Command::Cache(args)) => exit(cache::run(&args)),
+        Some(Command::Completions(args)) => exit(generate::completions(&args)),
+        Some(Command::Man(args)) => exit(generate::man(&args)),
     }
 }
 

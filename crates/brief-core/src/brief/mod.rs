@@ -3,6 +3,7 @@
 //! (code, HTML, URLs, front matter), where nothing is checked or cited.
 
 mod citations;
+mod inline_budget;
 mod markdown;
 mod quotes;
 mod urls;
