@@ -40,6 +40,9 @@ pub struct Cli {
     // Not global: it means nothing to the other commands.
     #[arg(long)]
     stdio: bool,
+    /// Serve without the stored corpus index: neither open nor write it.
+    #[arg(long = "no-cache")]
+    no_cache: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -98,6 +101,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None | Some(Command::Serve { .. }) => {
+            if cli.no_cache {
+                crate::index_cache::turn_off();
+            }
             crate::lsp::run();
             ExitCode::SUCCESS
         }

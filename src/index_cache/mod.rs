@@ -29,6 +29,13 @@ pub use inputs::Inputs;
 
 use crate::load::{list_source, read_listings, with_problems, CorpusSource, Listing};
 
+static OFF: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Turns the cache off for this process (`brief-lsp --no-cache`, for the server).
+pub fn turn_off() {
+    OFF.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Where indexes live.
 pub fn cache_folder() -> Option<PathBuf> {
     dirs::cache_dir().map(|d| d.join("brief-lsp").join("index"))
@@ -67,6 +74,7 @@ pub fn load_corpus_cached(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> anyhow::Result<(Snapshot, Origin)> {
     let (listings, problems) = list_source(source, exclude)?;
+    let use_cache = use_cache && !OFF.load(std::sync::atomic::Ordering::Relaxed);
     let dir = cache_folder().filter(|_| use_cache && matches!(source, CorpusSource::Folders(_)));
     let path = dir.as_ref().map(|d| index_path(d, &listings, exclude));
     if let Some(path) = &path {
