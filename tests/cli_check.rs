@@ -295,7 +295,7 @@ fn sarif_format_is_valid_sarif_2_1_0_with_rules_regions_and_sources() {
         .map(|r| r["id"].as_str().unwrap())
         .collect();
     assert!(
-        rules.contains(&"figure-contradicted") && rules.len() == 7,
+        rules.contains(&"figure-contradicted") && rules.len() == brief_core::analysis::Code::ALL.len(),
         "{rules:?}"
     );
     let result = &run["results"][0];

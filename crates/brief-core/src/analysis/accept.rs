@@ -256,7 +256,9 @@ mod tests {
     /// The paragraph-wide scan that `window_start`/`window_end` replaced.
     fn scanned_context(text: &str, range: TextRange) -> String {
         let start = text[..range.start].rfind("\n\n").map_or(0, |i| i + 2);
-        let end = text[range.end..].find("\n\n").map_or(text.len(), |i| range.end + i);
+        let end = text[range.end..]
+            .find("\n\n")
+            .map_or(text.len(), |i| range.end + i);
         let before: Vec<&str> = text[start..range.start].split_whitespace().collect();
         let after: Vec<&str> = text[range.end..end].split_whitespace().take(4).collect();
         let before = &before[before.len().saturating_sub(4)..];

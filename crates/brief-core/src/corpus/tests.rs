@@ -269,7 +269,9 @@ fn a_file_listed_twice_in_the_manifest_is_reported() {
 /// made 20,000 `index.md` files take half a minute; the bench measures it).
 #[test]
 fn same_named_files_get_numbered_keys() {
-    let files: Vec<(String, &[u8])> = (0..500).map(|i| (format!("d{i}/index.md"), &b"Text."[..])).collect();
+    let files: Vec<(String, &[u8])> = (0..500)
+        .map(|i| (format!("d{i}/index.md"), &b"Text."[..]))
+        .collect();
     let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), *b)).collect();
     let corpus = build(vec![folder(&files, None)]);
     let keys: Vec<&str> = corpus.keys().collect();

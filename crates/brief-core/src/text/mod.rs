@@ -81,6 +81,8 @@ pub enum PositionEncoding {
 }
 
 impl PositionEncoding {
+    /// A character's width, as the tests' oracle walks a line.
+    #[cfg(test)]
     fn width(self, c: char) -> usize {
         match self {
             PositionEncoding::Utf8 => c.len_utf8(),
@@ -258,7 +260,10 @@ impl WideChars {
             return 0;
         }
         let block = k / WIDE_BLOCK;
-        let (mut extra, mut astral) = self.blocks.get(block).map_or((0, 0), |&(e, a)| (e as usize, a as usize));
+        let (mut extra, mut astral) = self
+            .blocks
+            .get(block)
+            .map_or((0, 0), |&(e, a)| (e as usize, a as usize));
         for &len in &self.lens[block * WIDE_BLOCK..k] {
             extra += usize::from(len - 1);
             astral += usize::from(len == 4);
@@ -341,8 +346,14 @@ mod tests {
     fn walked_col(text: &str, offset: usize, enc: PositionEncoding) -> LineCol {
         let index = LineIndex::new(text);
         let line = index.line_starts.partition_point(|&s| s <= offset) - 1;
-        let col = text[index.line_starts[line]..offset].chars().map(|c| enc.width(c)).sum::<usize>();
-        LineCol { line: line as u32, col: col as u32 }
+        let col = text[index.line_starts[line]..offset]
+            .chars()
+            .map(|c| enc.width(c))
+            .sum::<usize>();
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
     }
 
     proptest::proptest! {
