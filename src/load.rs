@@ -41,27 +41,105 @@ pub fn load_corpus(
     exclude: &[String],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> anyhow::Result<Snapshot> {
-    let mut problems = Vec::new();
-    let folders = match source {
-        CorpusSource::Embedded => vec![embedded_folder()],
-        CorpusSource::Folders(dirs) => {
-            let folders: Vec<CorpusFolder> = dirs
-                .iter()
-                .filter_map(|d| read_folder(d, exclude, &mut problems))
-                .collect();
-            if folders.is_empty() {
-                let detail: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                anyhow::bail!("no corpus folder could be read: {}", detail.join("; "));
-            }
-            folders
-        }
-    };
-    let mut corpus = Snapshot::build_with_progress(folders, progress);
+    let (listings, problems) = list_source(source, exclude)?;
+    let mut read_problems = Vec::new();
+    let folders = read_listings(listings, &mut read_problems);
+    let corpus = Snapshot::build_with_progress(folders, progress);
+    Ok(with_problems(corpus, problems.into_iter().chain(read_problems)))
+}
+
+/// Adds the problems met while listing and reading to a built corpus.
+pub(crate) fn with_problems(mut corpus: Snapshot, problems: impl IntoIterator<Item = Problem>) -> Snapshot {
     corpus.problems.extend(problems);
     corpus
         .problems
         .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-    Ok(corpus)
+    corpus
+}
+
+/// A corpus folder's files as found on disk, before reading them.
+#[derive(Clone, Debug)]
+pub struct Listing {
+    pub root: PathBuf,
+    pub manifest: Option<(PathBuf, String)>,
+    pub entities: Option<(PathBuf, String)>,
+    pub files: Vec<ListedFile>,
+    /// The embedded seeds, whose bytes are in the binary.
+    embedded: Option<CorpusFolder>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ListedFile {
+    pub path: PathBuf,
+    pub rel_path: String,
+    pub size: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// Lists every folder of `source`: manifests and overrides read, corpus
+/// files only stat'ed. Fails only when no folder can be read.
+pub fn list_source(
+    source: &CorpusSource,
+    exclude: &[String],
+) -> anyhow::Result<(Vec<Listing>, Vec<Problem>)> {
+    let mut problems = Vec::new();
+    let listings = match source {
+        CorpusSource::Embedded => {
+            let folder = embedded_folder();
+            vec![Listing {
+                root: folder.root.clone(),
+                manifest: folder.manifest.clone(),
+                entities: None,
+                files: Vec::new(),
+                embedded: Some(folder),
+            }]
+        }
+        CorpusSource::Folders(dirs) => {
+            let listings: Vec<Listing> = dirs
+                .iter()
+                .filter_map(|d| list_folder(d, exclude, &mut problems))
+                .collect();
+            if listings.is_empty() {
+                let detail: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                anyhow::bail!("no corpus folder could be read: {}", detail.join("; "));
+            }
+            listings
+        }
+    };
+    Ok((listings, problems))
+}
+
+/// Reads the listed files; those that cannot be read become problems.
+pub fn read_listings(listings: Vec<Listing>, problems: &mut Vec<Problem>) -> Vec<CorpusFolder> {
+    listings
+        .into_iter()
+        .map(|listing| {
+            if let Some(folder) = listing.embedded {
+                return folder;
+            }
+            let mut files = Vec::with_capacity(listing.files.len());
+            for file in listing.files {
+                match crate::read_file::read_regular(&file.path, MAX_FILE_BYTES) {
+                    Ok(bytes) => files.push(SourceFile {
+                        path: file.path,
+                        rel_path: file.rel_path,
+                        bytes,
+                    }),
+                    Err(err) => problems.push(problem(
+                        &file.path,
+                        ProblemSeverity::Warning,
+                        format!("cannot read: {err}"),
+                    )),
+                }
+            }
+            CorpusFolder {
+                root: listing.root,
+                manifest: listing.manifest,
+                entities: listing.entities,
+                files,
+            }
+        })
+        .collect()
 }
 
 fn problem(path: &Path, severity: ProblemSeverity, message: String) -> Problem {
@@ -89,7 +167,7 @@ fn read_optional(path: &Path, problems: &mut Vec<Problem>) -> Option<(PathBuf, S
     }
 }
 
-fn read_folder(root: &Path, exclude: &[String], problems: &mut Vec<Problem>) -> Option<CorpusFolder> {
+fn list_folder(root: &Path, exclude: &[String], problems: &mut Vec<Problem>) -> Option<Listing> {
     match std::fs::metadata(root) {
         Ok(meta) if meta.is_dir() => {}
         Ok(_) => {
@@ -140,7 +218,8 @@ fn read_folder(root: &Path, exclude: &[String], problems: &mut Vec<Problem>) -> 
         if !entry.file_type().is_file() || !is_text || excludes(&excluded, path) {
             continue;
         }
-        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        let meta = entry.metadata().ok();
+        let size = meta.as_ref().map_or(0, |m| m.len());
         if size > MAX_FILE_BYTES {
             let message = format!(
                 "{} MiB is over the {} MiB limit; skipped",
@@ -150,28 +229,23 @@ fn read_folder(root: &Path, exclude: &[String], problems: &mut Vec<Problem>) -> 
             problems.push(problem(path, ProblemSeverity::Warning, message));
             continue;
         }
-        match crate::read_file::read_regular(path, MAX_FILE_BYTES) {
-            Ok(bytes) => files.push(SourceFile {
-                path: path.to_path_buf(),
-                rel_path: path
-                    .strip_prefix(root)
-                    .unwrap_or(path)
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-                bytes,
-            }),
-            Err(err) => problems.push(problem(
-                path,
-                ProblemSeverity::Warning,
-                format!("cannot read: {err}"),
-            )),
-        }
+        files.push(ListedFile {
+            path: path.to_path_buf(),
+            rel_path: path
+                .strip_prefix(root)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/"),
+            size,
+            modified: meta.and_then(|m| m.modified().ok()),
+        });
     }
-    Some(CorpusFolder {
+    Some(Listing {
         root: root.to_path_buf(),
         manifest,
         entities,
         files,
+        embedded: None,
     })
 }
 

@@ -10,6 +10,7 @@ macro_rules! out_line {
     }};
 }
 
+mod cache;
 mod check;
 mod color;
 mod corpus;
@@ -39,6 +40,9 @@ pub struct Cli {
     // Not global: it means nothing to the other commands.
     #[arg(long)]
     stdio: bool,
+    /// Serve without the stored corpus index: neither open nor write it.
+    #[arg(long = "no-cache")]
+    no_cache: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -60,6 +64,8 @@ enum Command {
     /// Write the corpus's actor and event names as a word list for spell
     /// checkers (harper-ls, typos, LTeX and others).
     Names(names::NamesArgs),
+    /// Show or delete the stored corpus indexes.
+    Cache(cache::CacheArgs),
     /// Print a shell completion script (e.g. `brief-lsp completions bash >
     /// ~/.local/share/bash-completion/completions/brief-lsp`).
     Completions(generate::CompletionsArgs),
@@ -74,6 +80,9 @@ pub struct CorpusArgs {
     /// in ./brief-lsp.toml, else the embedded seed corpus.
     #[arg(long = "corpus", value_name = "DIR")]
     folders: Vec<PathBuf>,
+    /// Neither open nor write the stored index; build from the files.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// The current folder's `brief-lsp.toml`, if it has one.
@@ -92,6 +101,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None | Some(Command::Serve { .. }) => {
+            if cli.no_cache {
+                crate::index_cache::turn_off();
+            }
             crate::lsp::run();
             ExitCode::SUCCESS
         }
@@ -99,6 +111,7 @@ pub fn main() -> ExitCode {
         Some(Command::Corpus(args)) => exit(corpus::run(&args)),
         Some(Command::Entities(args)) => exit(entities::run(&args)),
         Some(Command::Names(args)) => exit(names::run(&args)),
+        Some(Command::Cache(args)) => exit(cache::run(&args)),
         Some(Command::Completions(args)) => exit(generate::completions(&args)),
         Some(Command::Man(args)) => exit(generate::man(&args)),
     }
@@ -125,7 +138,18 @@ fn emit(out: &str) -> anyhow::Result<()> {
 fn load(args: &CorpusArgs, project: Option<&ProjectFile>) -> anyhow::Result<brief_core::snapshot::Snapshot> {
     let source: CorpusSource = choose_corpus(&args.folders, project);
     let exclude = project.map(|p| p.exclude.corpus.clone()).unwrap_or_default();
-    let corpus = crate::load::load_corpus(&source, &exclude, &|_, _| {})?;
+    let bar = cache::progress_bar();
+    let (corpus, origin) =
+        crate::index_cache::load_corpus_cached(&source, &exclude, !args.no_cache, &|done, total| {
+            if let Some(bar) = &bar {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            }
+        })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    tracing::debug!("corpus loaded: {origin:?}");
     for problem in &corpus.problems {
         eprintln!("brief-lsp: corpus: {problem}");
     }

@@ -12,7 +12,8 @@ use tracing::{error, info, warn};
 
 use super::server::Server;
 use crate::config::{check_config, choose_corpus, read_project_file};
-use crate::load::{load_corpus, CorpusSource};
+use crate::index_cache::load_corpus_cached;
+use crate::load::CorpusSource;
 
 /// The corpus requests read, and where it came from.
 pub(super) struct Served {
@@ -104,8 +105,12 @@ impl Server {
             .corpus
             .clone();
         let load = tokio::task::spawn_blocking(move || {
-            load_corpus(&loading, &exclude, &|done, total| {
+            load_corpus_cached(&loading, &exclude, true, &|done, total| {
                 let _ = percent_tx.send((done * 100 / total.max(1)) as u32);
+            })
+            .map(|(corpus, origin)| {
+                info!("corpus: {origin:?}");
+                corpus
             })
         });
         tokio::pin!(load);

@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod entities;
 pub mod figures;
 pub mod quotes;
+pub mod shared;
 pub mod snapshot;
 pub mod text;
 

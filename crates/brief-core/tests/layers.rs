@@ -1,5 +1,5 @@
 //! The core's modules form layers, each importing only from those below it:
-//! `text` < `corpus` < the indexes (`quotes`, `figures`, `entities`, which
+//! `text` and `shared` < `corpus` < the indexes (`quotes`, `figures`, `entities`, which
 //! do not import each other) < `snapshot` < `brief` < `analysis`. This test
 //! reads every `crate::` path in the sources and fails on one against that
 //! order, so that a cycle cannot creep back in. Test-only files (`tests.rs`,
@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 /// import each other.
 const LAYERS: &[(&str, u8)] = &[
     ("text", 0),
+    ("shared", 0),
     ("corpus", 1),
     ("quotes", 2),
     ("figures", 2),

@@ -8,13 +8,14 @@ use super::layout::{layout, BlockKind};
 use super::manifest::Reference;
 use super::normalize::{normalize, Vocabulary};
 use super::offset_map::OffsetMap;
+use crate::shared::SharedStr;
 use crate::text::sentences::sentence_ranges;
 use crate::text::{LineIndex, TextRange};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct DocId(pub u32);
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     /// Range in the normalized text.
     pub range: TextRange,
@@ -23,7 +24,7 @@ pub struct Paragraph {
     pub sentences: Range<usize>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Document {
     pub id: DocId,
     /// Where the document lives; what go-to-definition opens.
@@ -31,9 +32,9 @@ pub struct Document {
     pub reference: Reference,
     /// Whether the reference came from a manifest rather than the file name.
     pub has_manifest_entry: bool,
-    pub original: String,
+    pub original: SharedStr,
     pub line_index: LineIndex,
-    pub normalized: String,
+    pub normalized: SharedStr,
     pub map: OffsetMap,
     pub paragraphs: Vec<Paragraph>,
     /// Sentence ranges in the normalized text.
@@ -75,8 +76,8 @@ impl Document {
             reference,
             has_manifest_entry,
             line_index: LineIndex::new(&original),
-            original,
-            normalized: norm.text,
+            original: original.into(),
+            normalized: norm.text.into(),
             map: norm.map,
             paragraphs,
             sentences,

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::text::TextRange;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum BlockKind {
     Prose,
     /// A short standalone line: a title, a section heading, a byline, a

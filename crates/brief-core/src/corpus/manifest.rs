@@ -20,7 +20,7 @@ use serde::Deserialize;
 use crate::text::{is_valid_citation_key, TomlError};
 
 /// The bibliographic facts of one document.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reference {

@@ -19,7 +19,7 @@ pub use layout::BlockKind;
 #[cfg(feature = "schema")]
 pub use manifest::manifest_schema;
 pub use manifest::{parse_manifest, ManifestEntry, Reference};
-pub use offset_map::OffsetMap;
+pub use offset_map::{OffsetMap, Piece};
 
 use normalize::Vocabulary;
 
@@ -45,14 +45,14 @@ pub struct CorpusFolder {
     pub files: Vec<SourceFile>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum ProblemSeverity {
     Warning,
     Error,
 }
 
 /// Something wrong with the corpus input, reported and worked around.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     pub path: PathBuf,
     /// 1-based.

@@ -6,22 +6,25 @@
 //! maps as a whole. Pieces are few (about one per line), so the map costs a
 //! few percent of the text instead of an offset per byte.
 
+use crate::shared::SharedSlice;
 use crate::text::TextRange;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Piece {
+/// Plain `u32`s, so that a stored map is read in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
+pub struct Piece {
     norm_start: u32,
     orig_start: u32,
     norm_len: u32,
     orig_len: u32,
-    /// Copied unchanged, so it maps byte for byte. A replacement of the same
-    /// length ("…" to "...") is not verbatim.
-    verbatim: bool,
+    /// 1 if copied unchanged, so it maps byte for byte. A replacement of the
+    /// same length ("…" to "...") is not verbatim.
+    verbatim: u32,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OffsetMap {
-    pieces: Vec<Piece>,
+    pieces: SharedSlice<Piece>,
 }
 
 impl OffsetMap {
@@ -50,7 +53,7 @@ impl OffsetMap {
     fn start_to_original(&self, norm: usize) -> usize {
         let p = self.piece_at(norm);
         let delta = norm.saturating_sub(p.norm_start as usize);
-        if p.verbatim {
+        if p.verbatim != 0 {
             p.orig_start as usize + delta.min(p.orig_len as usize)
         } else {
             // Part of a replacement ("i" of "fi" for "ﬁ") stands for all of it.
@@ -61,7 +64,7 @@ impl OffsetMap {
     fn end_to_original(&self, norm_end: usize) -> usize {
         let p = self.piece_at(norm_end - 1);
         let delta = norm_end - p.norm_start as usize;
-        if p.verbatim {
+        if p.verbatim != 0 {
             p.orig_start as usize + delta.min(p.orig_len as usize)
         } else {
             (p.orig_start + p.orig_len) as usize
@@ -85,7 +88,7 @@ impl OffsetMap {
             let orig = &original[p.orig_start as usize..(p.orig_start + p.orig_len) as usize];
             let punctuation = piece.chars().all(|c| c.is_ascii_punctuation()) && orig.chars().count() == 1;
             out.push_str(
-                if !p.verbatim && punctuation && start >= range.start && end <= range.end {
+                if p.verbatim == 0 && punctuation && start >= range.start && end <= range.end {
                     orig
                 } else {
                     piece
@@ -97,6 +100,14 @@ impl OffsetMap {
 
     pub fn n_pieces(&self) -> usize {
         self.pieces.len()
+    }
+
+    pub fn pieces(&self) -> &SharedSlice<Piece> {
+        &self.pieces
+    }
+
+    pub fn from_pieces(pieces: SharedSlice<Piece>) -> OffsetMap {
+        OffsetMap { pieces }
     }
 }
 
@@ -120,7 +131,7 @@ impl NormalizedBuilder {
         }
         self.text.push_str(&original[range.start..range.end]);
         if let Some(last) = self.pieces.last_mut() {
-            let contiguous = last.verbatim
+            let contiguous = last.verbatim != 0
                 && (last.orig_start + last.orig_len) as usize == range.start
                 && (last.norm_start + last.norm_len) as usize == self.text.len() - range.len();
             if contiguous {
@@ -147,12 +158,17 @@ impl NormalizedBuilder {
             orig_start: range.start as u32,
             norm_len: norm_len as u32,
             orig_len: range.len() as u32,
-            verbatim,
+            verbatim: u32::from(verbatim),
         });
     }
 
     pub fn finish(self) -> (String, OffsetMap) {
-        (self.text, OffsetMap { pieces: self.pieces })
+        (
+            self.text,
+            OffsetMap {
+                pieces: self.pieces.into(),
+            },
+        )
     }
 }
 

@@ -8,7 +8,7 @@ use super::{Entity, EntityId};
 use crate::corpus::normalize_str;
 
 /// Names and aliases, as written and by key.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Index {
     exact: FxHashMap<String, Vec<Entry>>,
     by_key: FxHashMap<String, Vec<Entry>>,

@@ -102,7 +102,7 @@ use crate::text::TextRange;
 pub use overrides::entity_overrides_schema;
 pub use overrides::{parse_entity_overrides, EntityOverride, EntityOverrides, Merge, Rename};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum ActorType {
     Person,
     State,
@@ -112,7 +112,7 @@ pub enum ActorType {
     Institution,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum EventType {
     Exercise,
     /// Crises and wars.
@@ -125,7 +125,7 @@ pub enum EventType {
     Project,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum EntityKind {
     Actor(ActorType),
     Event(EventType),
@@ -178,18 +178,18 @@ impl EntityKind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct EntityId(pub u32);
 
 /// Where the corpus names an entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub doc: DocId,
     /// The name as written, in the document's normalized text.
     pub range: TextRange,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     pub id: EntityId,
     /// The canonical name, as the corpus spells it most often (or the
@@ -213,7 +213,7 @@ pub struct Entity {
 }
 
 /// The entities of a corpus, with an index of their names and aliases.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct EntityTable {
     pub entities: Vec<Entity>,
     index: lookup::Index,
@@ -234,7 +234,8 @@ impl EntityTable {
         EntityTable::from_entities(resolve::merge(per_document))
     }
 
-    fn from_entities(mut entities: Vec<Entity>) -> EntityTable {
+    /// A table of `entities`, numbered in order, with its name index.
+    pub fn from_entities(mut entities: Vec<Entity>) -> EntityTable {
         for (i, e) in entities.iter_mut().enumerate() {
             e.id = EntityId(i as u32);
         }

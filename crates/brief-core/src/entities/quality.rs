@@ -104,7 +104,7 @@ fn extraction_throughput_over_repeated_seeds() {
     let seeds: Vec<String> = seed_corpus()
         .documents
         .iter()
-        .map(|d| d.original.clone())
+        .map(|d| d.original.to_string())
         .collect();
     let mut docs = Vec::new();
     let mut bytes = 0;

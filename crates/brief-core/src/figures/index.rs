@@ -13,7 +13,7 @@ use crate::corpus::{BlockKind, DocId, Document};
 use crate::text::TextRange;
 
 /// A figure of a corpus document, its range and sentence in the normalized text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct CorpusFigure {
     pub doc: DocId,
     pub figure: Figure,
@@ -21,7 +21,7 @@ pub struct CorpusFigure {
     words: Vec<u32>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct FigureIndex {
     figures: Vec<CorpusFigure>,
     word_ids: FxHashMap<String, u32>,
@@ -203,6 +203,11 @@ impl FigureIndex {
 
     pub fn len(&self) -> usize {
         self.figures.len()
+    }
+
+    /// All figures, in document order.
+    pub fn figures(&self) -> &[CorpusFigure] {
+        &self.figures
     }
 
     pub fn is_empty(&self) -> bool {

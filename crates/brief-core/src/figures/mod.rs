@@ -65,7 +65,7 @@ pub use index::{class, Context, CorpusFigure, FigureIndex};
 use lexicon::{abbreviation, Lower};
 use token::{Kind, Sent, Token, Tokenizer};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FigureKind {
     /// ISO 4217 code: "USD", "EUR", "CNY", "RUB", "GBP", "JPY", …
     Currency {
@@ -86,7 +86,7 @@ pub enum FigureKind {
     Plain,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Bound {
     Exact,
     About,
@@ -94,7 +94,7 @@ pub enum Bound {
     AtMost,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Change {
     Rise,
     Fall,
@@ -102,7 +102,7 @@ pub enum Change {
     FromTo,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     /// The whole figure phrase: "exceeded $100 billion", "US$107bn", "15 per cent".
     pub range: TextRange,

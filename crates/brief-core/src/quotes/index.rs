@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use super::skeleton::DocSkeleton;
 use crate::corpus::{DocId, Document};
+use crate::shared::{SharedSlice, SharedStr};
 
 const K: usize = 10;
 const W: usize = 10;
@@ -25,14 +26,14 @@ const MAX_OCCURRENCES: usize = 200;
 /// Seeds a near-match search uses however common they are.
 const MIN_SEEDS: usize = 4;
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct QuoteIndex {
-    skeleton: String,
+    pub(crate) skeleton: SharedStr,
     /// Skeleton start of each document, and the total length at the end.
-    doc_starts: Vec<usize>,
-    docs: Vec<DocSkeleton>,
+    pub(crate) doc_starts: Vec<usize>,
+    pub(crate) docs: Vec<DocSkeleton>,
     /// `hash << 32 | skeleton position`, sorted.
-    entries: Vec<u64>,
+    pub(crate) entries: SharedSlice<u64>,
 }
 
 /// An occurrence in one document's skeleton, document-relative.
@@ -64,10 +65,10 @@ impl QuoteIndex {
             .collect();
         entries.par_sort_unstable();
         QuoteIndex {
-            skeleton,
+            skeleton: skeleton.into(),
             doc_starts,
             docs,
-            entries,
+            entries: entries.into(),
         }
     }
 

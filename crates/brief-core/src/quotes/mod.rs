@@ -9,6 +9,7 @@ pub use lookup::{
     find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteSources, QuoteVerdict, WordDiff, NEAR_THRESHOLD,
 };
 pub use skeleton::skeleton;
+pub(crate) use skeleton::DocSkeleton;
 
 #[cfg(test)]
 mod tests;

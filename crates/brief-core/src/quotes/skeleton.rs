@@ -30,7 +30,7 @@ pub fn skeleton(text: &str) -> String {
 }
 
 /// A document's skeleton with sparse anchors back to the normalized text.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct DocSkeleton {
     /// `(skeleton offset, normalized offset)` at a character start every
     /// [`ANCHOR_EVERY`] skeleton bytes or so; mapping walks from the nearest.

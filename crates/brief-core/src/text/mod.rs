@@ -14,7 +14,9 @@ pub use toml_error::TomlError;
 use std::fmt;
 
 /// A half-open byte range `start..end` into some text.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize,
+)]
 pub struct TextRange {
     pub start: usize,
     pub end: usize,
@@ -100,7 +102,7 @@ pub struct LineCol {
 
 /// Line starts of a text, for converting byte offsets to line/column and back.
 /// Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
@@ -202,7 +204,7 @@ impl LineIndex {
 /// The multi-byte characters of a text: their offsets and UTF-8 lengths,
 /// with running totals every [`WIDE_BLOCK`] characters, so that the units a
 /// stretch of text saves against its bytes are summed in constant time.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 struct WideChars {
     offsets: Vec<u32>,
     lens: Vec<u8>,

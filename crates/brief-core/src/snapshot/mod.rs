@@ -2,6 +2,12 @@
 //! immutable once built. Requests read one snapshot; a rebuild makes a new
 //! one, which the adapters swap in.
 
+mod stored;
+#[cfg(test)]
+mod tests;
+
+pub use stored::{read_inputs, read_snapshot, write_snapshot, StoredError, FORMAT};
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 

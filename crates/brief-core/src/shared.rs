@@ -1,0 +1,220 @@
+//! Text and arrays that are either owned or read in place from a buffer the
+//! caller hands in (a memory-mapped index file, for the adapters). The big
+//! arrays of a snapshot (original and normalized texts, offset-map pieces,
+//! the skeleton and its k-gram postings) use these, so that a stored
+//! snapshot opens without copying them into the heap. Clones share.
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use bytemuck::Pod;
+
+/// Bytes that outlive every view of them: a `Vec<u8>`, or a memory map.
+pub type Backing = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// A byte range of a [`Backing`].
+#[derive(Clone)]
+pub struct SharedBytes {
+    backing: Backing,
+    start: usize,
+    end: usize,
+}
+
+impl SharedBytes {
+    pub fn new(backing: Backing) -> SharedBytes {
+        let end = (*backing).as_ref().len();
+        SharedBytes {
+            backing,
+            start: 0,
+            end,
+        }
+    }
+
+    /// `self[start..end]`, or `None` past the end.
+    pub fn slice(&self, start: usize, end: usize) -> Option<SharedBytes> {
+        (start <= end && end <= self.len()).then(|| SharedBytes {
+            backing: self.backing.clone(),
+            start: self.start + start,
+            end: self.start + end,
+        })
+    }
+}
+
+impl Deref for SharedBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &(*self.backing).as_ref()[self.start..self.end]
+    }
+}
+
+/// A string, owned or in a shared buffer (checked to be UTF-8 once).
+#[derive(Clone)]
+pub struct SharedStr(StrRepr);
+
+#[derive(Clone)]
+enum StrRepr {
+    Owned(Arc<String>),
+    Shared(SharedBytes),
+}
+
+impl SharedStr {
+    /// `None` if `bytes` are not UTF-8.
+    pub fn from_shared(bytes: SharedBytes) -> Option<SharedStr> {
+        std::str::from_utf8(&bytes).ok()?;
+        Some(SharedStr(StrRepr::Shared(bytes)))
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            StrRepr::Owned(s) => s,
+            // SAFETY: checked to be UTF-8 in `from_shared`, and the bytes of
+            // a `Backing` never change.
+            StrRepr::Shared(b) => unsafe { std::str::from_utf8_unchecked(b) },
+        }
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(StrRepr::Owned(Arc::new(s)))
+    }
+}
+
+impl Default for SharedStr {
+    fn default() -> SharedStr {
+        SharedStr::from(String::new())
+    }
+}
+
+impl Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An array of plain values, owned or in a shared buffer (little-endian,
+/// aligned for `T`).
+#[derive(Clone)]
+pub struct SharedSlice<T: Pod>(SliceRepr<T>);
+
+#[derive(Clone)]
+enum SliceRepr<T: Pod> {
+    Owned(Arc<Vec<T>>),
+    Shared(SharedBytes),
+}
+
+impl<T: Pod> SharedSlice<T> {
+    /// `None` if `bytes` are not a whole number of aligned `T`s.
+    pub fn from_shared(bytes: SharedBytes) -> Option<SharedSlice<T>> {
+        bytemuck::try_cast_slice::<u8, T>(&bytes).ok()?;
+        Some(SharedSlice(SliceRepr::Shared(bytes)))
+    }
+
+    pub fn as_slice(&self) -> &[T] {
+        match &self.0 {
+            SliceRepr::Owned(v) => v,
+            // Checked in `from_shared`; a cast of the same bytes cannot fail.
+            SliceRepr::Shared(b) => bytemuck::cast_slice(b),
+        }
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        bytemuck::cast_slice(self.as_slice())
+    }
+}
+
+impl<T: Pod> From<Vec<T>> for SharedSlice<T> {
+    fn from(v: Vec<T>) -> SharedSlice<T> {
+        SharedSlice(SliceRepr::Owned(Arc::new(v)))
+    }
+}
+
+impl<T: Pod> Default for SharedSlice<T> {
+    fn default() -> SharedSlice<T> {
+        SharedSlice::from(Vec::new())
+    }
+}
+
+impl<T: Pod> Deref for SharedSlice<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.as_slice()
+    }
+}
+
+impl<T: Pod + PartialEq> PartialEq for SharedSlice<T> {
+    fn eq(&self, other: &SharedSlice<T>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: Pod + Eq> Eq for SharedSlice<T> {}
+
+impl<T: Pod + fmt::Debug> fmt::Debug for SharedSlice<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_slice(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_views_check_utf8_and_alignment() {
+        let backing: Backing = Arc::new(vec![0u8, 0, 0, 0, 1, 0, 0, 0, b'h', b'i', 0xFF]);
+        let all = SharedBytes::new(backing);
+        let words = SharedSlice::<u32>::from_shared(all.slice(0, 8).unwrap()).unwrap();
+        assert_eq!(&*words, &[0, 1]);
+        assert!(SharedSlice::<u32>::from_shared(all.slice(0, 6).unwrap()).is_none());
+        assert_eq!(&*SharedStr::from_shared(all.slice(8, 10).unwrap()).unwrap(), "hi");
+        assert!(SharedStr::from_shared(all.slice(8, 11).unwrap()).is_none());
+        assert!(all.slice(4, 12).is_none());
+    }
+}

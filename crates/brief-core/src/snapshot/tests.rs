@@ -1,0 +1,122 @@
+//! A stored snapshot reads back to the same answers, and a damaged one is
+//! an error.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::analysis::{diagnostics, CheckConfig};
+use crate::brief::Brief;
+use crate::shared::{Backing, SharedBytes};
+use crate::test_support::seed_corpus;
+
+/// An 8-aligned in-memory buffer, as a memory map is.
+struct Aligned(Vec<u64>, usize);
+
+impl AsRef<[u8]> for Aligned {
+    fn as_ref(&self) -> &[u8] {
+        &bytemuck::cast_slice(&self.0)[..self.1]
+    }
+}
+
+fn shared(bytes: &[u8]) -> SharedBytes {
+    let mut words = vec![0u64; bytes.len().div_ceil(8)];
+    bytemuck::cast_slice_mut::<u64, u8>(&mut words)[..bytes.len()].copy_from_slice(bytes);
+    let backing: Backing = Arc::new(Aligned(words, bytes.len()));
+    SharedBytes::new(backing)
+}
+
+fn stored(snapshot: &Snapshot, inputs: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_snapshot(snapshot, inputs, &mut out).unwrap();
+    out
+}
+
+/// A brief that asks every index: a citation, an exact and a near quote, a
+/// figure and names.
+const BRIEF: &str =
+    "Lukin argues that “the ‘strategic partnership’ between Russia and China has deepened” [@lukin2020]. \
+Trade reached $107 billion in 2018 [@lukin2020]. Sergey Lavrov met Wang Yi. \
+Trenin said that “Russia and China are natural allies” [@trenin2019].";
+
+pub(crate) fn answers(snapshot: &Snapshot) -> String {
+    let brief = Brief::parse(BRIEF.to_string());
+    let mut lines: Vec<String> = diagnostics(snapshot, &brief, &CheckConfig::default())
+        .iter()
+        .map(|f| format!("{:?} {} {}", f.range, f.code.as_str(), f.message))
+        .collect();
+    for name in ["Lavrov", "Xi Jinping", "SCO", "Putin"] {
+        let found = snapshot.entities().find_by_alias(name);
+        lines.push(format!(
+            "{name}: {:?}",
+            found.map(|e| (&e.name, e.mentions.len()))
+        ));
+    }
+    lines.push(format!(
+        "completion P: {:?}",
+        snapshot
+            .entities()
+            .complete("P")
+            .iter()
+            .map(|(e, _, _)| &e.name)
+            .collect::<Vec<_>>()
+    ));
+    lines.join("\n")
+}
+
+/// Everything a snapshot holds, in an order that does not depend on hashing.
+pub(crate) fn dump(snapshot: &Snapshot) -> String {
+    let mut out = String::new();
+    for doc in &snapshot.documents {
+        out += &format!("{doc:?}\n");
+    }
+    out += &format!("{:?}\n", snapshot.problems);
+    let q = &snapshot.quote_index;
+    out += &format!(
+        "{:?} {:?} {:?} {:?}\n",
+        q.skeleton, q.doc_starts, q.docs, q.entries
+    );
+    out += &format!("{:?}\n", snapshot.figure_index.figures());
+    out += &format!("{:?}\n", snapshot.entities.entities);
+    out += &answers(snapshot);
+    out
+}
+
+#[test]
+fn a_stored_snapshot_reads_back_to_the_same_snapshot() {
+    let snapshot = seed_corpus();
+    let bytes = stored(snapshot, b"inputs");
+    assert_eq!(read_inputs(&bytes).unwrap(), b"inputs");
+    let read = read_snapshot(&shared(&bytes)).unwrap();
+    assert_eq!(dump(&read), dump(snapshot));
+    assert!(answers(&read).contains("quote"), "{}", answers(&read));
+}
+
+#[test]
+fn truncated_corrupt_and_foreign_buffers_are_errors() {
+    let bytes = stored(seed_corpus(), b"inputs");
+    for len in [0, 7, 20, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            read_snapshot(&shared(&bytes[..len])).is_err(),
+            "truncated to {len}"
+        );
+    }
+    for at in [bytes.len() / 3, bytes.len() - 40] {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0x20;
+        assert_eq!(
+            read_snapshot(&shared(&bad)).err(),
+            Some(StoredError::Checksum),
+            "flip at {at}"
+        );
+    }
+    let mut bad = bytes.clone();
+    bad[30] ^= 1; // inside the inputs
+    assert_eq!(read_inputs(&bad).err(), Some(StoredError::Checksum));
+    assert_eq!(
+        read_inputs(b"%PDF-1.7 something else").err(),
+        Some(StoredError::Foreign)
+    );
+    let mut other_format = bytes.clone();
+    other_format[8] = 99;
+    assert_eq!(read_inputs(&other_format).err(), Some(StoredError::Format(99)));
+}

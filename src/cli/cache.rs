@@ -1,0 +1,66 @@
+//! `brief-lsp cache info|clear`: the stored corpus indexes; and the progress
+//! bar a command shows while it builds one.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::index_cache::{cache_folder, clear, list_indexes};
+
+#[derive(Args, Debug)]
+pub struct CacheArgs {
+    #[command(subcommand)]
+    action: CacheAction,
+}
+
+#[derive(Subcommand, Debug)]
+enum CacheAction {
+    /// List the stored indexes: corpus folders, files, size.
+    Info,
+    /// Delete every stored index (they are rebuilt on the next load).
+    Clear,
+}
+
+pub fn run(args: &CacheArgs) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
+    let folder = cache_folder().map_or_else(|| "(no cache folder)".into(), |d| d.display().to_string());
+    match args.action {
+        CacheAction::Info => {
+            let indexes = list_indexes()?;
+            out_line!(out, "{folder}: {} indexes", indexes.len());
+            for index in indexes {
+                let mib = index.bytes as f64 / (1024.0 * 1024.0);
+                match index.corpus {
+                    Ok((roots, files)) => out_line!(
+                        out,
+                        "{}  {mib:.1} MiB  {files} files  {}",
+                        index.path.display(),
+                        roots.join(", ")
+                    ),
+                    Err(why) => out_line!(out, "{}  {mib:.1} MiB  unusable: {why}", index.path.display()),
+                }
+            }
+        }
+        CacheAction::Clear => {
+            let (files, bytes) = clear()?;
+            out_line!(out, "{folder}: deleted {files} files, {bytes} bytes");
+        }
+    }
+    super::emit(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A progress bar on stderr when it is a terminal; nothing otherwise, so
+/// that logs and CI output stay as they were.
+pub fn progress_bar() -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(0);
+    let style = ProgressStyle::with_template("indexing {bar:30} {pos}/{len} documents ({eta})")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(bar)
+}

@@ -1,0 +1,122 @@
+//! What a stored index was built from, and whether that still holds: the
+//! corpus folders, the exclude patterns, each manifest and override file
+//! (by content hash), and each corpus file (path, size, mtime; also a
+//! content hash when the mtime cannot be trusted to change, see
+//! [`MTIME_SLACK`]). Any file type is stamped the same way.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+use brief_core::corpus::CorpusFolder;
+
+use crate::load::Listing;
+
+/// A file modified this close to the build (or in the future) may change
+/// again within the file system's mtime granularity without its mtime
+/// moving, so its content is hashed as well.
+const MTIME_SLACK: Duration = Duration::from_secs(3);
+
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inputs {
+    pub exclude: Vec<String>,
+    pub folders: Vec<FolderInputs>,
+}
+
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FolderInputs {
+    pub root: String,
+    manifest: Option<u64>,
+    entities: Option<u64>,
+    pub files: Vec<FileStamp>,
+}
+
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    rel_path: String,
+    size: u64,
+    /// Nanoseconds since the Unix epoch.
+    mtime: Option<u128>,
+    content: Option<u64>,
+}
+
+fn nanos(t: SystemTime) -> Option<u128> {
+    t.duration_since(UNIX_EPOCH).ok().map(|d| d.as_nanos())
+}
+
+fn text_hash(file: &Option<(std::path::PathBuf, String)>) -> Option<u64> {
+    file.as_ref().map(|(_, text)| xxh3_64(text.as_bytes()))
+}
+
+/// Whether an mtime says too little: recent, in the future, or unknown.
+fn unreliable(mtime: Option<SystemTime>, built_at: SystemTime) -> bool {
+    mtime.is_none_or(|t| t + MTIME_SLACK >= built_at)
+}
+
+impl Inputs {
+    /// The inputs of a cold build: `listings` as stat'ed before reading,
+    /// `folders` as read (a file that could not be read is left out, so
+    /// that it counts as changed once it can be).
+    pub fn of_build(
+        exclude: &[String],
+        listings: &[Listing],
+        folders: &[CorpusFolder],
+        built_at: SystemTime,
+    ) -> Inputs {
+        let folders = listings
+            .iter()
+            .zip(folders)
+            .map(|(listing, folder)| {
+                let mut read = folder.files.iter().peekable();
+                let mut files = Vec::with_capacity(folder.files.len());
+                for listed in &listing.files {
+                    let Some(file) = read.next_if(|f| f.path == listed.path) else {
+                        continue;
+                    };
+                    let unsure =
+                        unreliable(listed.modified, built_at) || file.bytes.len() as u64 != listed.size;
+                    files.push(FileStamp {
+                        rel_path: listed.rel_path.clone(),
+                        size: file.bytes.len() as u64,
+                        mtime: listed.modified.and_then(nanos),
+                        content: unsure.then(|| xxh3_64(&file.bytes)),
+                    });
+                }
+                FolderInputs {
+                    root: listing.root.to_string_lossy().into_owned(),
+                    manifest: text_hash(&listing.manifest),
+                    entities: text_hash(&listing.entities),
+                    files,
+                }
+            })
+            .collect();
+        Inputs {
+            exclude: exclude.to_vec(),
+            folders,
+        }
+    }
+
+    /// Whether the corpus as listed now is the one these inputs describe.
+    /// Reads only the files whose stamp has a content hash.
+    pub fn still_hold(&self, exclude: &[String], listings: &[Listing]) -> bool {
+        if self.exclude != exclude || self.folders.len() != listings.len() {
+            return false;
+        }
+        self.folders.iter().zip(listings).all(|(stored, listing)| {
+            stored.root == listing.root.to_string_lossy()
+                && stored.manifest == text_hash(&listing.manifest)
+                && stored.entities == text_hash(&listing.entities)
+                && stored.files.len() == listing.files.len()
+                && stored.files.iter().zip(&listing.files).all(|(stamp, file)| {
+                    stamp.rel_path == file.rel_path
+                        && stamp.size == file.size
+                        && stamp.mtime == file.modified.and_then(nanos)
+                        && stamp.content.is_none_or(|hash| {
+                            std::fs::read(&file.path).is_ok_and(|bytes| xxh3_64(&bytes) == hash)
+                        })
+                        && (stamp.content.is_some() || !unreliable(file.modified, SystemTime::now()))
+                })
+        })
+    }
+}

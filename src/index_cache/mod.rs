@@ -1,0 +1,238 @@
+//! The persistent index: a corpus's snapshot stored in the user's cache
+//! folder (`$XDG_CACHE_HOME/brief-lsp/index/`, never the corpus folder),
+//! written after a cold build and memory-mapped on the next start.
+//!
+//! The core lays the snapshot out as bytes and reads it back in place; this
+//! module does the files: one index per corpus (folders and excludes), named
+//! by their hash; [`Inputs`] in the header say what it was built from. A
+//! stale, truncated, corrupt or foreign file is rebuilt, never trusted and
+//! never fatal. Files are never changed in place: a writer writes a
+//! temporary file in the same folder, syncs it and renames it over the old
+//! one, so a reader (another server) keeps a whole file, old or new. A lock
+//! file keeps two servers from writing the same index at once.
+
+mod inputs;
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+use anyhow::Context;
+use brief_core::shared::{Backing, SharedBytes};
+use brief_core::snapshot::{read_inputs, read_snapshot, write_snapshot, Snapshot};
+use memmap2::Mmap;
+use xxhash_rust::xxh3::xxh3_64;
+
+pub use inputs::Inputs;
+
+use crate::load::{list_source, read_listings, with_problems, CorpusSource, Listing};
+
+static OFF: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Turns the cache off for this process (`brief-lsp --no-cache`, for the server).
+pub fn turn_off() {
+    OFF.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Where indexes live.
+pub fn cache_folder() -> Option<PathBuf> {
+    dirs::cache_dir().map(|d| d.join("brief-lsp").join("index"))
+}
+
+/// The index file of a corpus: its folders and excludes, hashed.
+fn index_path(dir: &Path, listings: &[Listing], exclude: &[String]) -> PathBuf {
+    let mut key = String::new();
+    for l in listings {
+        key.push_str(&l.root.to_string_lossy());
+        key.push('\0');
+    }
+    key.push('\x01');
+    key.push_str(&exclude.join("\0"));
+    dir.join(format!("{:016x}.idx", xxh3_64(key.as_bytes())))
+}
+
+/// How a load went, for logs and `--verbose` output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Opened from the index file.
+    Warm,
+    /// Built from the files (and stored, if `stored`).
+    Cold { stored: bool },
+    /// Built from the files; caching is off or does not apply.
+    Uncached,
+}
+
+/// Loads a corpus: from its index file when that is valid for the corpus as
+/// it is on disk now, else by a cold build, which is then stored. With
+/// `use_cache` off (`--no-cache`), neither reads nor writes an index.
+pub fn load_corpus_cached(
+    source: &CorpusSource,
+    exclude: &[String],
+    use_cache: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> anyhow::Result<(Snapshot, Origin)> {
+    let (listings, problems) = list_source(source, exclude)?;
+    let use_cache = use_cache && !OFF.load(std::sync::atomic::Ordering::Relaxed);
+    let dir = cache_folder().filter(|_| use_cache && matches!(source, CorpusSource::Folders(_)));
+    let path = dir.as_ref().map(|d| index_path(d, &listings, exclude));
+    if let Some(path) = &path {
+        let started = Instant::now();
+        match open(path, exclude, &listings) {
+            Ok(Some(corpus)) => {
+                tracing::info!("opened the index {} in {:.0?}", path.display(), started.elapsed());
+                return Ok((with_problems(corpus, problems), Origin::Warm));
+            }
+            Ok(None) => tracing::info!("the index {} is stale; rebuilding", path.display()),
+            Err(err) => tracing::info!("rebuilding the index {}: {err:#}", path.display()),
+        }
+    }
+    let built_at = SystemTime::now();
+    let mut read_problems = Vec::new();
+    let folders = read_listings(listings.clone(), &mut read_problems);
+    let inputs = path
+        .as_ref()
+        .map(|_| Inputs::of_build(exclude, &listings, &folders, built_at));
+    let corpus = Snapshot::build_with_progress(folders, progress);
+    let origin = match (&path, inputs) {
+        (Some(path), Some(inputs)) => {
+            let stored = match store(path, &corpus, &inputs) {
+                Ok(stored) => stored,
+                Err(err) => {
+                    tracing::warn!("cannot store the index {}: {err:#}", path.display());
+                    false
+                }
+            };
+            Origin::Cold { stored }
+        }
+        _ => Origin::Uncached,
+    };
+    Ok((
+        with_problems(corpus, problems.into_iter().chain(read_problems)),
+        origin,
+    ))
+}
+
+/// The stored snapshot at `path` if it is valid for `listings`; `None` if
+/// there is none or it is stale; an error if it is damaged.
+fn open(path: &Path, exclude: &[String], listings: &[Listing]) -> anyhow::Result<Option<Snapshot>> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err).context("cannot open"),
+    };
+    // SAFETY: index files are never written in place (see the module
+    // documentation), so the mapped bytes do not change under us; a file
+    // truncated by something else could still fault, as any mmap can.
+    let map = unsafe { Mmap::map(&file) }.context("cannot map")?;
+    let stored: Inputs = postcard::from_bytes(read_inputs(&map)?).context("unreadable inputs")?;
+    if !stored.still_hold(exclude, listings) {
+        return Ok(None);
+    }
+    let map = Arc::new(map);
+    let backing: Backing = map.clone();
+    let snapshot = read_snapshot(&SharedBytes::new(backing))?;
+    // Checking the whole file touched every page; let them go, so that only
+    // the pages requests read count as resident (they come back from the
+    // page cache when read).
+    // SAFETY: a read-only shared file mapping: dropped pages are read
+    // again from the file, unchanged.
+    #[cfg(unix)]
+    if let Err(err) = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) } {
+        tracing::debug!("madvise: {err}");
+    }
+    Ok(Some(snapshot))
+}
+
+/// Writes the index atomically; `false` if another process holds the lock
+/// (it is writing the same index).
+fn store(path: &Path, corpus: &Snapshot, inputs: &Inputs) -> anyhow::Result<bool> {
+    let dir = path.parent().context("index path has no folder")?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let lock = File::create(path.with_extension("lock")).context("cannot create the lock file")?;
+    if lock.try_lock().is_err() {
+        return Ok(false);
+    }
+    let started = Instant::now();
+    let inputs = postcard::to_stdvec(inputs)?;
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let written = (|| -> anyhow::Result<()> {
+        let file = File::create(&tmp)?;
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        write_snapshot(corpus, &inputs, &mut out)?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written?;
+    tracing::info!("stored the index {} in {:.0?}", path.display(), started.elapsed());
+    Ok(true)
+}
+
+/// One index file, for `brief-lsp cache info`, checked in full.
+#[derive(Debug)]
+pub struct IndexInfo {
+    pub path: PathBuf,
+    pub bytes: u64,
+    /// The corpus folders and file count, or why the file is unusable.
+    pub corpus: Result<(Vec<String>, usize), String>,
+}
+
+pub fn list_indexes() -> anyhow::Result<Vec<IndexInfo>> {
+    let Some(dir) = cache_folder() else {
+        return Ok(Vec::new());
+    };
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(err).with_context(|| format!("cannot read {}", dir.display())),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_none_or(|e| e != "idx") {
+            continue;
+        }
+        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let corpus = describe(&path).map_err(|e| format!("{e:#}"));
+        out.push(IndexInfo { path, bytes, corpus });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+fn describe(path: &Path) -> anyhow::Result<(Vec<String>, usize)> {
+    let file = File::open(path)?;
+    // SAFETY: as in `open`.
+    let map = unsafe { Mmap::map(&file) }?;
+    let inputs: Inputs = postcard::from_bytes(read_inputs(&map)?)?;
+    let backing: Backing = Arc::new(map);
+    read_snapshot(&SharedBytes::new(backing))?;
+    let files = inputs.folders.iter().map(|f| f.files.len()).sum();
+    Ok((inputs.folders.into_iter().map(|f| f.root).collect(), files))
+}
+
+/// Deletes every index; returns how many files and bytes went.
+pub fn clear() -> anyhow::Result<(usize, u64)> {
+    let Some(dir) = cache_folder() else {
+        return Ok((0, 0));
+    };
+    let (mut files, mut bytes) = (0, 0);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok((0, 0)),
+        Err(err) => return Err(err).with_context(|| format!("cannot read {}", dir.display())),
+    };
+    for entry in entries {
+        let path = entry?.path();
+        bytes += std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        std::fs::remove_file(&path).with_context(|| format!("cannot delete {}", path.display()))?;
+        files += 1;
+    }
+    Ok((files, bytes))
+}

@@ -1,0 +1,123 @@
+//! The stored corpus index as a user meets it: written by the first load,
+//! used by the next, rebuilt when the corpus changes or the file is
+//! damaged, and shown or deleted by `brief-lsp cache`.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+fn brief_lsp(cache: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("brief-lsp").unwrap();
+    cmd.env("XDG_CACHE_HOME", cache);
+    cmd
+}
+
+fn corpus_listing(cache: &Path, corpus: &Path, extra: &[&str]) -> String {
+    let out = brief_lsp(cache)
+        .arg("corpus")
+        .arg("--corpus")
+        .arg(corpus)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn index_files(cache: &Path) -> Vec<std::path::PathBuf> {
+    let dir = cache.join("brief-lsp/index");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "idx"));
+    files
+}
+
+const A: &str =
+    "Russia and China signed a treaty of friendship in 2001.\n\nTrade grew by 15 percent in 2018.\n";
+const B: &str = "Sergey Lavrov met Wang Yi in Moscow. The Shanghai Cooperation Organisation met in 2019.\n";
+
+#[test]
+fn a_damaged_index_is_rebuilt_and_a_changed_corpus_reindexed() {
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(corpus.path().join("a.txt"), A).unwrap();
+    std::fs::write(corpus.path().join("b.txt"), B).unwrap();
+
+    let cold = corpus_listing(cache.path(), corpus.path(), &[]);
+    assert!(cold.contains("2 documents"), "{cold}");
+    let files = index_files(cache.path());
+    assert_eq!(files.len(), 1, "one index, in the cache folder");
+    assert!(
+        std::fs::read_dir(corpus.path()).unwrap().count() == 2,
+        "nothing written to the corpus"
+    );
+    brief_lsp(cache.path())
+        .args(["cache", "info"])
+        .assert()
+        .success()
+        .stdout(contains("2 files"))
+        .stdout(contains(corpus.path().to_str().unwrap()));
+    assert_eq!(
+        corpus_listing(cache.path(), corpus.path(), &[]),
+        cold,
+        "warm start"
+    );
+
+    // Flip a byte in the middle, then truncate: each is reported, then rebuilt.
+    let mut bytes = std::fs::read(&files[0]).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x55;
+    std::fs::write(&files[0], &bytes).unwrap();
+    brief_lsp(cache.path())
+        .args(["cache", "info"])
+        .assert()
+        .success()
+        .stdout(contains("unusable: index checksum does not match"));
+    assert_eq!(corpus_listing(cache.path(), corpus.path(), &[]), cold, "rebuilt");
+    brief_lsp(cache.path())
+        .args(["cache", "info"])
+        .assert()
+        .stdout(contains("2 files"));
+    let whole = std::fs::read(&files[0]).unwrap();
+    std::fs::write(&files[0], &whole[..whole.len() - 100]).unwrap();
+    assert_eq!(corpus_listing(cache.path(), corpus.path(), &[]), cold, "rebuilt");
+    brief_lsp(cache.path())
+        .args(["cache", "info"])
+        .assert()
+        .stdout(contains("2 files"));
+
+    // A new file makes the index stale: the listing has it.
+    std::fs::write(corpus.path().join("c.txt"), A.replace("2001", "2002")).unwrap();
+    let grown = corpus_listing(cache.path(), corpus.path(), &[]);
+    assert!(grown.contains("3 documents"), "{grown}");
+    assert!(grown.contains("friendship in 2002"), "{grown}");
+    // The same size and mtime but other content: caught by the content hash
+    // of a file modified just before the build.
+    let c = corpus.path().join("c.txt");
+    let mtime = std::fs::metadata(&c).unwrap().modified().unwrap();
+    std::fs::write(&c, A.replace("2001", "1999")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&c)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let edited = corpus_listing(cache.path(), corpus.path(), &[]);
+    assert!(edited.contains("friendship in 1999"), "{edited}");
+    let grown = edited;
+    assert_eq!(
+        corpus_listing(cache.path(), corpus.path(), &["--no-cache"]),
+        grown
+    );
+
+    brief_lsp(cache.path())
+        .args(["cache", "clear"])
+        .assert()
+        .success()
+        .stdout(contains("deleted"));
+    assert!(index_files(cache.path()).is_empty());
+    corpus_listing(cache.path(), corpus.path(), &["--no-cache"]);
+    assert!(index_files(cache.path()).is_empty(), "--no-cache writes nothing");
+}
