@@ -6,14 +6,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use brief_core::analysis::{self, Finding, Severity};
+use brief_core::analysis::{self, BriefRules, Checked, Finding, Severity};
 use brief_core::brief::Brief;
 use brief_core::text::{LineIndex, PositionEncoding};
 use clap::Args;
 
 use super::{CorpusArgs, Format};
-use crate::accepted::{brief_key, read_accepted};
-use crate::config::check_config;
+use crate::config::EditorSettings;
+use crate::workspace::Workspace;
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -40,30 +40,30 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             Ok((path.clone(), text))
         })
         .collect::<anyhow::Result<_>>()?;
-    let project = super::project_file()?;
-    let (checks, errors) = check_config(project.as_ref(), None);
-    for err in errors {
-        eprintln!("brief-lsp: brief-lsp.toml: {err}");
-    }
-    let corpus = super::load(&args.corpus, project.as_ref())?;
     let cwd = std::env::current_dir()?;
-    let accepted = read_accepted(&cwd).unwrap_or_else(|err| {
-        eprintln!("brief-lsp: {err}; no findings are accepted from it");
-        Vec::new()
-    });
+    let workspace = Workspace::discover(&cwd, EditorSettings::default(), &args.corpus.folders);
+    for err in &workspace.errors {
+        eprintln!("brief-lsp: {err}");
+    }
+    let corpus = crate::load::load_corpus(&workspace.corpus, &workspace.corpus_exclude, &|_, _| {})?;
+    for problem in &corpus.problems {
+        eprintln!("brief-lsp: corpus: {problem}");
+    }
+    eprintln!(
+        "brief-lsp: corpus: {} ({} documents){}",
+        workspace.corpus.describe(),
+        corpus.documents.len(),
+        workspace
+            .project_file
+            .as_ref()
+            .map(|p| format!(", from {}", p.display()))
+            .unwrap_or_default()
+    );
     let mut out = String::new();
     let mut json = Vec::new();
     let mut failing = false;
-    let patterns = project
-        .as_ref()
-        .map(|p| p.exclude.briefs.clone())
-        .unwrap_or_default();
-    let (excluded, errors) = crate::exclude::matcher(&cwd, &patterns);
-    for err in errors {
-        eprintln!("brief-lsp: brief-lsp.toml: {err}");
-    }
     for (path, text) in briefs {
-        if crate::exclude::excludes(&excluded, &cwd.join(&path)) {
+        if workspace.excludes_brief(&cwd.join(&path)) {
             eprintln!(
                 "brief-lsp: {} is excluded by brief-lsp.toml; not checked",
                 path.display()
@@ -72,10 +72,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         }
         let index = LineIndex::new(&text);
         let brief = Brief::parse(text.as_str());
-        let key = brief_key(&cwd, &path);
-        let mine: Vec<_> = accepted.iter().filter(|a| a.brief == key).cloned().collect();
-        let findings = analysis::diagnostics(&corpus, &brief, &checks);
-        let (shown, silenced) = analysis::apply_acceptances(&brief, findings, &mine);
+        let accepted = workspace.accepted_for(&workspace.brief_key(&cwd.join(&path)));
+        let rules = BriefRules {
+            checks: &workspace.checks,
+            excluded: false,
+            accepted: &accepted,
+        };
+        let Checked {
+            shown,
+            accepted: silenced,
+        } = analysis::check(&corpus, &brief, rules);
         for finding in &shown {
             failing |= finding.severity >= Severity::Warning;
         }

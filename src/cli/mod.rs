@@ -61,10 +61,11 @@ pub struct CorpusArgs {
     folders: Vec<PathBuf>,
 }
 
-/// The current folder's `brief-lsp.toml`, if it has one.
+/// The nearest `brief-lsp.toml` at or above the current folder, if any.
 fn project_file() -> anyhow::Result<Option<ProjectFile>> {
     let cwd = std::env::current_dir()?;
-    Ok(read_project_file(&cwd)?.map(|(_, p)| p))
+    let root = crate::workspace::find_project_root(&cwd).unwrap_or(cwd);
+    Ok(read_project_file(&root)?.map(|(_, p)| p))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

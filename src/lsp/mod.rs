@@ -1,12 +1,16 @@
 //! The LSP adapter: protocol types, positions and open documents live here
 //! and nowhere else.
 
-mod convert;
+mod capabilities;
 mod documents;
 mod ext;
+mod from_proto;
+mod handlers;
 mod indexing;
 mod logging;
+mod position;
 mod server;
+mod to_proto;
 
 use tower_lsp_server::{LspService, Server as Transport};
 
