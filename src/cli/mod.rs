@@ -77,10 +77,7 @@ pub enum Format {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None | Some(Command::Serve) => {
-            crate::lsp::run();
-            ExitCode::SUCCESS
-        }
+        None | Some(Command::Serve) => crate::lsp::run(),
         Some(Command::Check(args)) => exit(check::run(&args)),
         Some(Command::Corpus(args)) => exit(corpus::run(&args)),
         Some(Command::Entities(args)) => exit(entities::run(&args)),

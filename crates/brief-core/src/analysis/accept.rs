@@ -182,8 +182,8 @@ pub fn inline_acceptance_edit(brief: &Brief, finding: &Finding) -> Edit {
 #[cfg(test)]
 mod tests {
     use super::super::fixture::seed_corpus;
-    use super::super::{parse_accepted, render_acceptance};
     use super::super::{diagnostics, CheckConfig};
+    use super::super::{parse_accepted, render_acceptance};
     use super::*;
 
     fn codes(findings: &[Finding]) -> Vec<&'static str> {

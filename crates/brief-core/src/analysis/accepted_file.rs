@@ -91,7 +91,11 @@ fn rewrite_inline_array(text: &str, body: &str) -> Option<String> {
     }
     // Comments above `accepted = [...]` belong to its key; keep them above
     // the first table.
-    let comments = doc.as_table().key("accepted").and_then(|k| k.leaf_decor().prefix()).cloned();
+    let comments = doc
+        .as_table()
+        .key("accepted")
+        .and_then(|k| k.leaf_decor().prefix())
+        .cloned();
     doc.remove("accepted");
     let new: toml_edit::DocumentMut = body.parse().ok()?;
     for table in new.get("accepted")?.as_array_of_tables()?.iter() {
@@ -132,9 +136,15 @@ mod tests {
         let first = applied(None, &entry("40,000"));
         assert!(first.starts_with("# Findings accepted"));
         let second = applied(Some(&first), &entry("12.7%"));
-        assert_eq!(parse_accepted(&second).unwrap(), [entry("40,000"), entry("12.7%")]);
+        assert_eq!(
+            parse_accepted(&second).unwrap(),
+            [entry("40,000"), entry("12.7%")]
+        );
         let unterminated = applied(Some("# mine"), &entry("x"));
-        assert!(unterminated.starts_with("# mine\n\n[[accepted]]"), "{unterminated}");
+        assert!(
+            unterminated.starts_with("# mine\n\n[[accepted]]"),
+            "{unterminated}"
+        );
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub fn check(snapshot: &Snapshot, brief: &Brief, rules: BriefRules) -> Checked {
     if rules.excluded {
         return Checked::default();
     }
-    let (shown, accepted) = apply_acceptances(brief, diagnostics(snapshot, brief, rules.checks), rules.accepted);
+    let (shown, accepted) =
+        apply_acceptances(brief, diagnostics(snapshot, brief, rules.checks), rules.accepted);
     Checked { shown, accepted }
 }
 
@@ -67,7 +68,12 @@ pub struct CodeAction {
 /// The actions for the `shown` findings that meet `range`: each one's
 /// fixes, then recording it in the accepted-findings file, then accepting
 /// it with an inline comment.
-pub fn code_actions(brief: &Brief, shown: &[Finding], range: TextRange, target: AcceptTarget) -> Vec<CodeAction> {
+pub fn code_actions(
+    brief: &Brief,
+    shown: &[Finding],
+    range: TextRange,
+    target: AcceptTarget,
+) -> Vec<CodeAction> {
     let mut actions = Vec::new();
     for (i, finding) in shown.iter().enumerate() {
         if !(finding.range.start <= range.end && range.start <= finding.range.end) {
@@ -117,11 +123,25 @@ mod tests {
         };
         let all = check(corpus, &brief, rules);
         assert_eq!(all.shown.len(), 2);
-        let excluded = check(corpus, &brief, BriefRules { excluded: true, ..rules });
+        let excluded = check(
+            corpus,
+            &brief,
+            BriefRules {
+                excluded: true,
+                ..rules
+            },
+        );
         assert!(excluded.shown.is_empty() && excluded.accepted.is_empty());
         let entry = acceptance_for(&brief, &all.shown[1], "brief.md", "2026-12-01");
         let accepted = [entry];
-        let some = check(corpus, &brief, BriefRules { accepted: &accepted, ..rules });
+        let some = check(
+            corpus,
+            &brief,
+            BriefRules {
+                accepted: &accepted,
+                ..rules
+            },
+        );
         assert_eq!((some.shown.len(), some.accepted.len()), (1, 1));
     }
 

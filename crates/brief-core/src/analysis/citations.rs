@@ -212,7 +212,10 @@ mod tests {
         let corpus = crate::test_support::corpus_of(&docs);
         let (brief, offset) = super::super::fixture::cursor("See [@key$0]");
         let found = super::super::completion(&corpus, &brief, offset).unwrap();
-        assert_eq!((found.items.len(), found.incomplete), (super::super::MAX_COMPLETIONS, true));
+        assert_eq!(
+            (found.items.len(), found.incomplete),
+            (super::super::MAX_COMPLETIONS, true)
+        );
         assert_eq!(found.items[0].label, "key000");
         let (brief, offset) = super::super::fixture::cursor("See [@key24$0]");
         let found = super::super::completion(&corpus, &brief, offset).unwrap();

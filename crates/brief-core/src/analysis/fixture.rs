@@ -4,8 +4,8 @@
 use expect_test::Expect;
 
 use crate::brief::Brief;
-use crate::text::TextRange;
 pub(crate) use crate::test_support::seed_corpus;
+use crate::text::TextRange;
 
 /// Splits `$0` out of a fixture: the brief text and the cursor's offset.
 pub(crate) fn cursor(fixture: &str) -> (Brief, usize) {

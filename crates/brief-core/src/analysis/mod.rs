@@ -111,8 +111,8 @@ pub fn inlay_hints(corpus: &Snapshot, brief: &Brief, range: TextRange) -> Vec<In
 /// Citation keys after `@`, else actor and event names; the best
 /// [`MAX_COMPLETIONS`] of them.
 pub fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Completions> {
-    let mut found =
-        citations::completion(corpus, brief, offset).or_else(|| entities::completion(corpus, brief, offset))?;
+    let mut found = citations::completion(corpus, brief, offset)
+        .or_else(|| entities::completion(corpus, brief, offset))?;
     if found.items.len() > MAX_COMPLETIONS {
         found.items.truncate(MAX_COMPLETIONS);
         found.incomplete = true;
@@ -133,7 +133,11 @@ pub fn references(corpus: &Snapshot, brief: &Brief, offset: usize, open: &[&Brie
     let in_briefs = open
         .iter()
         .enumerate()
-        .flat_map(|(i, b)| entities::mentions_in_brief(corpus, b, id).into_iter().map(move |r| (i, r)))
+        .flat_map(|(i, b)| {
+            entities::mentions_in_brief(corpus, b, id)
+                .into_iter()
+                .map(move |r| (i, r))
+        })
         .collect();
     Some(References { in_corpus, in_briefs })
 }
