@@ -127,6 +127,11 @@ impl Workspace {
         excludes(&self.briefs_excluded, path)
     }
 
+    /// The compiled brief exclude patterns, for walking folders of briefs.
+    pub fn briefs_excluded(&self) -> &Gitignore {
+        &self.briefs_excluded
+    }
+
     /// The key accepted-findings entries use for a brief.
     pub fn brief_key(&self, path: &Path) -> String {
         brief_key(&self.root, path)
