@@ -11,3 +11,4 @@ pub mod load;
 #[deny(clippy::print_stdout, clippy::print_stderr)]
 pub mod lsp;
 pub mod read_file;
+pub mod workspace;

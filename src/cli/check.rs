@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use brief_core::analysis::{self, Severity};
+use brief_core::analysis::{self, BriefRules, Checked, Severity};
 use brief_core::brief::Brief;
 use brief_core::text::LineIndex;
 use clap::Args;
@@ -13,8 +13,8 @@ use super::color::ColorChoice;
 use super::inputs;
 use super::render::{self, CheckFormat, CheckedBrief, Report, Shown, Unreadable};
 use super::CorpusArgs;
-use crate::accepted::{brief_key, read_accepted};
-use crate::config::check_config;
+use crate::config::EditorSettings;
+use crate::workspace::Workspace;
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -37,32 +37,33 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let project = super::project_file()?;
-    let (checks, errors) = check_config(project.as_ref(), None);
-    for err in errors {
-        eprintln!("brief-lsp: brief-lsp.toml: {err}");
-    }
-    let corpus = super::load(&args.corpus, project.as_ref())?;
     let cwd = std::env::current_dir()?;
-    let accepted = read_accepted(&cwd).unwrap_or_else(|err| {
-        eprintln!("brief-lsp: {err}; no findings are accepted from it");
-        Vec::new()
-    });
-    let patterns = project
-        .as_ref()
-        .map(|p| p.exclude.briefs.clone())
-        .unwrap_or_default();
-    let (excluded, errors) = crate::exclude::matcher(&cwd, &patterns);
-    for err in errors {
-        eprintln!("brief-lsp: brief-lsp.toml: {err}");
+    let workspace = Workspace::discover(&cwd, EditorSettings::default(), &args.corpus.folders);
+    for err in &workspace.errors {
+        eprintln!("brief-lsp: {err}");
     }
+    let corpus = crate::load::load_corpus(&workspace.corpus, &workspace.corpus_exclude, &|_, _| {})?;
+    for problem in &corpus.problems {
+        eprintln!("brief-lsp: corpus: {problem}");
+    }
+    eprintln!(
+        "brief-lsp: corpus: {} ({} documents){}",
+        workspace.corpus.describe(),
+        corpus.documents.len(),
+        workspace
+            .project_file
+            .as_ref()
+            .map(|p| format!(", from {}", p.display()))
+            .unwrap_or_default()
+    );
+    let excluded = workspace.briefs_excluded();
     let mut report = Report {
         corpus: &corpus,
         root: cwd.clone(),
         briefs: Vec::new(),
         unreadable: Vec::new(),
     };
-    for input in inputs::collect(&args.paths, &cwd, &excluded) {
+    for input in inputs::collect(&args.paths, &cwd, excluded) {
         let text = match input.text {
             Ok(text) => text,
             Err(error) => {
@@ -79,14 +80,18 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         // Standard input has no path for accepted.toml to name; only its
         // inline acceptances apply.
         let mine: Vec<_> = match &input.path {
-            Some(path) => {
-                let key = brief_key(&cwd, path);
-                accepted.iter().filter(|a| a.brief == key).cloned().collect()
-            }
+            Some(path) => workspace.accepted_for(&workspace.brief_key(&cwd.join(path))),
             None => Vec::new(),
         };
-        let findings = analysis::diagnostics(&corpus, &brief, &checks);
-        let (shown, silenced) = analysis::apply_acceptances(&brief, findings, &mine);
+        let rules = BriefRules {
+            checks: &workspace.checks,
+            excluded: false,
+            accepted: &mine,
+        };
+        let Checked {
+            shown,
+            accepted: silenced,
+        } = analysis::check(&corpus, &brief, rules);
         let listed = shown.into_iter().map(|finding| Shown {
             finding,
             accepted: None,

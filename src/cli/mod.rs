@@ -85,10 +85,11 @@ pub struct CorpusArgs {
     no_cache: bool,
 }
 
-/// The current folder's `brief-lsp.toml`, if it has one.
+/// The nearest `brief-lsp.toml` at or above the current folder, if any.
 fn project_file() -> anyhow::Result<Option<ProjectFile>> {
     let cwd = std::env::current_dir()?;
-    Ok(read_project_file(&cwd)?.map(|(_, p)| p))
+    let root = crate::workspace::find_project_root(&cwd).unwrap_or(cwd);
+    Ok(read_project_file(&root)?.map(|(_, p)| p))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,8 +105,7 @@ pub fn main() -> ExitCode {
             if cli.no_cache {
                 crate::index_cache::turn_off();
             }
-            crate::lsp::run();
-            ExitCode::SUCCESS
+            crate::lsp::run()
         }
         Some(Command::Check(args)) => exit(check::run(&args)),
         Some(Command::Corpus(args)) => exit(corpus::run(&args)),

@@ -2,14 +2,19 @@
 //! snapshot (text, line index, parsed brief) handed to the analysis.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 
+use brief_core::analysis::Finding;
 use brief_core::brief::Brief;
 use brief_core::text::{LineIndex, PositionEncoding};
 use ropey::Rope;
 use tower_lsp_server::ls_types as lsp;
 
-use super::convert::{rope_char, TextView};
+use super::indexing::Served;
+use super::position::{rope_char, TextView};
+use crate::workspace::Workspace;
+
+type FindingsKey = (Weak<Served>, Weak<Workspace>);
 
 pub struct OpenDocument {
     rope: Rope,
@@ -22,9 +27,34 @@ pub struct DocumentSnapshot {
     pub version: i32,
     pub index: LineIndex,
     pub brief: Brief,
+    /// The findings shown, with the corpus and workspace they were computed
+    /// for: diagnostics and code actions on this version share them. Weak,
+    /// so an old corpus is freed; its allocation stays, so a new one never
+    /// takes its address and passes for it.
+    findings: Mutex<Option<(FindingsKey, Arc<Vec<Finding>>)>>,
 }
 
 impl DocumentSnapshot {
+    /// The findings for `key` (the corpus and workspace they depend on),
+    /// computed by `compute` the first time.
+    pub fn findings(
+        &self,
+        served: &Arc<Served>,
+        workspace: &Arc<Workspace>,
+        compute: impl FnOnce() -> Vec<Finding>,
+    ) -> Arc<Vec<Finding>> {
+        let key = (Arc::downgrade(served), Arc::downgrade(workspace));
+        let mut cached = self.findings.lock().unwrap_or_else(|e| e.into_inner());
+        match &*cached {
+            Some(((s, w), findings)) if s.ptr_eq(&key.0) && w.ptr_eq(&key.1) => findings.clone(),
+            _ => {
+                let findings = Arc::new(compute());
+                *cached = Some((key, findings.clone()));
+                findings
+            }
+        }
+    }
+
     pub fn view(&self) -> TextView<'_> {
         TextView {
             text: &self.brief.text,
@@ -66,6 +96,7 @@ impl OpenDocument {
                     version: self.version,
                     index: LineIndex::new(&text),
                     brief: Brief::parse(text),
+                    findings: Mutex::new(None),
                 })
             })
             .clone()

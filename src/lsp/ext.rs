@@ -10,9 +10,11 @@ impl Server {
     /// `brief-lsp/documentText`: the server's copy of a brief, so tests can
     /// prove that edits are applied in order.
     pub async fn document_text(&self, params: lsp::TextDocumentIdentifier) -> Result<serde_json::Value> {
-        let snapshot = self
-            .snapshot(&params.uri)
+        let docs = self.state.documents.read().unwrap_or_else(|e| e.into_inner());
+        let doc = docs
+            .get(&params.uri)
             .ok_or_else(|| Error::invalid_params("document is not open"))?;
+        let snapshot = doc.snapshot();
         Ok(json!({ "version": snapshot.version, "text": &*snapshot.brief.text }))
     }
 
@@ -38,25 +40,27 @@ impl Server {
         Ok(json!(docs))
     }
 
-    /// `brief-lsp/status`: the corpus being served and any load under way,
-    /// for status bars and tests.
+    /// `brief-lsp/status`: `indexing` (with progress), `ready` or `failed`
+    /// (with the reason), and the corpus being served meanwhile, if any.
     pub async fn status(&self) -> Result<serde_json::Value> {
-        let loading = self
+        let status = self
             .state
-            .loading
+            .status
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone();
-        let loading = loading.map(|s| s.describe());
-        Ok(match self.state.corpus.load_full() {
-            Some(served) => json!({
-                "state": "ready",
-                "documents": served.corpus.documents.len(),
-                "problems": served.corpus.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                "source": served.source.describe(),
-                "loading": loading,
-            }),
-            None => json!({ "state": "indexing", "loading": loading }),
-        })
+        let served = self.state.corpus.load_full();
+        let mut answer = status.to_json(served.is_some());
+        if let Some(served) = served {
+            answer["documents"] = json!(served.corpus.documents.len());
+            answer["problems"] = json!(served
+                .corpus
+                .problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>());
+            answer["source"] = json!(served.source.describe());
+        }
+        Ok(answer)
     }
 }

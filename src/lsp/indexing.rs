@@ -1,19 +1,26 @@
 //! Loading the corpus in the background and swapping it in.
+//!
+//! [`Server::request_reload`] is the one entry point: it never waits. One
+//! worker task runs the loads; requests that arrive during a load are
+//! coalesced into one more load after it (the newest wins), and a load
+//! overtaken by a newer request is thrown away rather than swapped in.
+//! Requests keep reading the previous corpus meanwhile.
 
-use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Instant;
 
 use brief_core::corpus::ProblemSeverity;
 use brief_core::snapshot::Snapshot;
+use serde_json::json;
 use tower_lsp_server::ls_types as lsp;
 use tracing::{error, info, warn};
 
 use super::server::Server;
-use crate::config::{check_config, choose_corpus, read_project_file};
 use crate::index_cache::load_corpus_cached;
 use crate::load::CorpusSource;
+
+type ProgressHandle =
+    tower_lsp_server::OngoingProgress<tower_lsp_server::Bounded, tower_lsp_server::NotCancellable>;
 
 /// The corpus requests read, and where it came from.
 pub(super) struct Served {
@@ -21,89 +28,85 @@ pub(super) struct Served {
     pub(super) source: CorpusSource,
 }
 
+/// What `brief-lsp/status` reports about loading.
+#[derive(Clone, Debug, Default)]
+pub(super) enum CorpusStatus {
+    #[default]
+    Starting,
+    Indexing {
+        source: String,
+        percent: u32,
+    },
+    Ready {
+        warning: Option<String>,
+    },
+    Failed {
+        reason: String,
+    },
+}
+
+impl CorpusStatus {
+    /// The status's fields; `serving`: a corpus is served meanwhile (then a
+    /// reload under way reads `ready` with `loading` set, as requests are
+    /// answered from the corpus already there).
+    pub(super) fn to_json(&self, serving: bool) -> serde_json::Value {
+        match self {
+            CorpusStatus::Starting => json!({ "state": "indexing", "loading": null, "percent": 0 }),
+            CorpusStatus::Indexing { source, percent } => {
+                let state = if serving { "ready" } else { "indexing" };
+                json!({ "state": state, "loading": source, "percent": percent })
+            }
+            CorpusStatus::Ready { warning } => {
+                json!({ "state": "ready", "loading": null, "warning": warning })
+            }
+            CorpusStatus::Failed { reason } => {
+                json!({ "state": "failed", "loading": null, "reason": reason })
+            }
+        }
+    }
+}
+
 impl Server {
-    /// Reads the workspace's `brief-lsp.toml` and the editor's settings:
-    /// sets the checks' levels, and says where the corpus comes from (the
-    /// editor's folders, else the file's, else the embedded seeds). Also
-    /// returns what could not be understood, for the user to see.
-    pub(super) fn read_configuration(&self) -> (CorpusSource, Vec<String>) {
-        let root = self.state.root.get().cloned().flatten();
-        let settings = self
-            .state
-            .settings
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        let base = root.clone().unwrap_or_else(|| PathBuf::from("."));
-        let explicit: Vec<PathBuf> = settings.corpus.iter().map(|p| base.join(p)).collect();
-        let mut errors = Vec::new();
-        let project = match root.as_deref().map(read_project_file).transpose() {
-            Ok(project) => project.flatten().map(|(_, p)| p),
-            Err(err) => {
-                errors.push(format!("{err:#}; using the embedded seed corpus"));
-                None
-            }
-        };
-        let (checks, check_errors) = check_config(project.as_ref(), Some(&settings));
-        errors.extend(check_errors);
-        *self.state.checks.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(checks);
-        let exclude = project
-            .as_ref()
-            .map(|p| p.exclude.clone())
-            .unwrap_or_default()
-            .then(&settings.exclude);
-        *self.state.exclude.lock().unwrap_or_else(|e| e.into_inner()) = exclude;
-        (choose_corpus(&explicit, project.as_ref()), errors)
+    /// Asks for the corpus to be loaded again (`reason` goes to the log).
+    /// Returns at once: the load runs in the reload worker, after any load
+    /// under way; several requests in a row make one load.
+    pub(super) fn request_reload(&self, reason: &str) {
+        info!("corpus reload requested: {reason}");
+        let reloads = self.state.reloads.get_or_init(|| {
+            let (tx, rx) = tokio::sync::watch::channel(0u64);
+            tokio::spawn(self.clone().reload_worker(rx));
+            tx
+        });
+        reloads.send_modify(|n| *n += 1);
     }
 
-    /// Shows configuration problems once, and logs them.
-    pub(super) async fn report_configuration(&self, errors: Vec<String>) {
-        if errors.is_empty() {
-            return;
+    async fn reload_worker(self, mut requests: tokio::sync::watch::Receiver<u64>) {
+        while requests.changed().await.is_ok() {
+            let generation = *requests.borrow_and_update();
+            self.reindex(generation, &requests).await;
         }
-        for err in &errors {
-            error!("configuration: {err}");
-        }
-        let message = format!("brief-lsp: {}", errors.join("; "));
-        self.client.show_message(lsp::MessageType::WARNING, message).await;
     }
 
-    /// Loads the corpus in the background and swaps it in; requests keep
-    /// reading the previous snapshot meanwhile.
-    pub(super) async fn reindex(&self) {
-        let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let (source, errors) = self.read_configuration();
-        self.report_configuration(errors).await;
-        *self.state.loading.lock().unwrap_or_else(|e| e.into_inner()) = Some(source.clone());
+    fn set_status(&self, status: CorpusStatus) {
+        *self.state.status.lock().unwrap_or_else(|e| e.into_inner()) = status;
+    }
+
+    /// One load: the workspace assembled afresh, the corpus read and built
+    /// on a blocking thread (reporting `$/progress`), swapped in unless a
+    /// newer request came meanwhile.
+    async fn reindex(&self, generation: u64, requests: &tokio::sync::watch::Receiver<u64>) {
+        let workspace = self.rebuild_workspace(self.settings(), None);
+        self.report_configuration(&workspace.errors);
+        let source = workspace.corpus.clone();
         info!("indexing {}", source.describe());
+        self.set_status(CorpusStatus::Indexing {
+            source: source.describe(),
+            percent: 0,
+        });
         let (percent_tx, mut percent_rx) = tokio::sync::watch::channel(0u32);
-        let progress = if self.state.progress_supported.load(Ordering::Relaxed) {
-            let token = lsp::NumberOrString::String(format!("brief-lsp/index/{generation}"));
-            match self.client.create_work_done_progress(token.clone()).await {
-                Ok(()) => Some(
-                    self.client
-                        .progress(token, "Indexing corpus")
-                        .with_percentage(0)
-                        .begin()
-                        .await,
-                ),
-                Err(err) => {
-                    warn!("client refused a progress token: {err}");
-                    None
-                }
-            }
-        } else {
-            None
-        };
+        let progress = self.begin_progress(generation).await;
         let started = Instant::now();
-        let loading = source.clone();
-        let exclude = self
-            .state
-            .exclude
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .corpus
-            .clone();
+        let (loading, exclude) = (source.clone(), workspace.corpus_exclude.clone());
         let load = tokio::task::spawn_blocking(move || {
             load_corpus_cached(&loading, &exclude, true, &|done, total| {
                 let _ = percent_tx.send((done * 100 / total.max(1)) as u32);
@@ -119,29 +122,24 @@ impl Server {
                 result = &mut load => break result,
                 Ok(()) = percent_rx.changed() => {
                     let percent = *percent_rx.borrow_and_update();
+                    self.set_status(CorpusStatus::Indexing { source: source.describe(), percent });
                     if let Some(p) = &progress {
                         p.report(percent).await;
                     }
                 }
             }
         };
-        let current = self.state.generation.load(Ordering::SeqCst) == generation;
-        if current {
-            *self.state.loading.lock().unwrap_or_else(|e| e.into_inner()) = None;
-        }
+        let overtaken = *requests.borrow() != generation;
         let corpus = match result {
             Ok(Ok(corpus)) => corpus,
             Ok(Err(err)) => {
-                let message = format!("brief-lsp: cannot load the corpus: {err:#}");
-                error!("{message}");
-                self.client.show_message(lsp::MessageType::ERROR, message).await;
-                if let Some(p) = progress {
-                    p.finish_with_message("failed").await;
-                }
+                let reason = format!("cannot load the corpus: {err:#}");
+                self.fail(&reason, overtaken, progress).await;
                 return;
             }
             Err(err) => {
-                error!("indexing failed: {err}");
+                self.fail(&format!("indexing failed: {err}"), overtaken, progress)
+                    .await;
                 return;
             }
         };
@@ -153,27 +151,73 @@ impl Server {
         if let Some(p) = progress {
             p.finish_with_message(summary.clone()).await;
         }
-        if !current {
+        if overtaken {
+            info!("a newer reload was requested; this load is dropped");
             return;
         }
         info!("{summary}");
+        let warning = self.report_problems(&corpus);
+        self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
+        self.set_status(CorpusStatus::Ready { warning });
+        self.refresh_diagnostics();
+    }
+
+    async fn begin_progress(&self, generation: u64) -> Option<ProgressHandle> {
+        if !self.caps().progress {
+            return None;
+        }
+        let token = lsp::NumberOrString::String(format!("brief-lsp/index/{generation}"));
+        match self.client.create_work_done_progress(token.clone()).await {
+            Ok(()) => Some(
+                self.client
+                    .progress(token, "Indexing corpus")
+                    .with_percentage(0)
+                    .begin()
+                    .await,
+            ),
+            Err(err) => {
+                warn!("client refused a progress token: {err}");
+                None
+            }
+        }
+    }
+
+    /// A load failed: say so, and keep serving what did load before.
+    async fn fail(&self, reason: &str, overtaken: bool, progress: Option<ProgressHandle>) {
+        error!("{reason}");
+        if let Some(p) = progress {
+            p.finish_with_message("failed").await;
+        }
+        if overtaken {
+            return;
+        }
+        self.show(lsp::MessageType::ERROR, format!("brief-lsp: {reason}"));
+        self.set_status(CorpusStatus::Failed {
+            reason: reason.to_string(),
+        });
+    }
+
+    /// Logs the corpus's problems and shows the first error, or a warning
+    /// for an empty corpus; returns that warning for the status.
+    fn report_problems(&self, corpus: &Snapshot) -> Option<String> {
         for problem in &corpus.problems {
             warn!("corpus: {problem}");
         }
-        let errors = corpus
+        let errors: Vec<_> = corpus
             .problems
             .iter()
             .filter(|p| p.severity == ProblemSeverity::Error)
-            .count();
-        if let Some(first) = corpus
-            .problems
-            .iter()
-            .find(|p| p.severity == ProblemSeverity::Error)
-        {
-            let message = format!("brief-lsp: {errors} corpus problem(s); see the log. First: {first}");
-            self.client.show_message(lsp::MessageType::WARNING, message).await;
+            .collect();
+        let warning = if corpus.documents.is_empty() {
+            Some("the corpus has no documents: quotes, figures and keys cannot be checked".to_string())
+        } else {
+            errors
+                .first()
+                .map(|first| format!("{} corpus problem(s); see the log. First: {first}", errors.len()))
+        };
+        if let Some(w) = &warning {
+            self.show(lsp::MessageType::WARNING, format!("brief-lsp: {w}"));
         }
-        self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
-        self.refresh_diagnostics().await;
+        warning
     }
 }

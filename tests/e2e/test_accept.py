@@ -1,11 +1,10 @@
-"""Accepting findings, end to end: the quick fix records a finding through
-the server's command and the client's workspace/applyEdit; a recorded
+"""Accepting findings, end to end: the quick fix records a finding with a
+plain workspace edit to .brief-lsp/accepted.toml (no server command); a recorded
 finding stays silenced when lines move and comes back when its text changes;
 the inline form; `check --show-accepted`."""
 
 from __future__ import annotations
 
-import ast
 import json
 import pathlib
 import subprocess
@@ -30,53 +29,44 @@ async def open_with_figure(client, doc: str) -> lsp.Diagnostic:
     return next(d for d in diags if d.code == "figure-unsupported")
 
 
-def applied_to_disk(client, root: pathlib.Path):
-    """Answers workspace/applyEdit as an editor that saves would: creates the
-    file and writes the inserted text, and records what it was asked."""
-    asked = []
-
-    @client.feature(lsp.WORKSPACE_APPLY_EDIT)
-    def apply(params: lsp.ApplyWorkspaceEditParams):
-        asked.append(params.edit)
-        for change_ in params.edit.document_changes or []:
-            if isinstance(change_, lsp.CreateFile):
-                path = pathlib.Path(uris.to_fs_path(change_.uri))
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.touch()
-            elif isinstance(change_, lsp.TextDocumentEdit):
-                path = pathlib.Path(uris.to_fs_path(change_.text_document.uri))
-                for e in change_.edits:
-                    assert e.range.start.character == 0 or path.read_text() == ""
-                    path.write_text(path.read_text() + e.new_text)
-        return lsp.ApplyWorkspaceEditResult(applied=True)
-
-    return asked
+def apply_to_disk(edit: lsp.WorkspaceEdit):
+    """Applies a workspace edit as an editor that saves would: creates the
+    file and writes the text at the edit's position (the end, or over the
+    whole file)."""
+    for change_ in edit.document_changes or []:
+        if isinstance(change_, lsp.CreateFile):
+            path = pathlib.Path(uris.to_fs_path(change_.uri))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch()
+        elif isinstance(change_, lsp.TextDocumentEdit):
+            path = pathlib.Path(uris.to_fs_path(change_.text_document.uri))
+            for e in change_.edits:
+                lines = path.read_text().split("\n")
+                start = sum(len(line) + 1 for line in lines[: e.range.start.line]) + e.range.start.character
+                end = sum(len(line) + 1 for line in lines[: e.range.end.line]) + e.range.end.character
+                text = path.read_text()
+                path.write_text(text[:start] + e.new_text + text[end:])
 
 
 async def test_an_accepted_finding_is_recorded_and_survives_edits_above_it(launch, tmp_path):
     c = await launch(root=tmp_path)
-    asked = applied_to_disk(c, tmp_path)
     await wait_ready(c, documents=5)
     doc = uris.from_fs_path(str(tmp_path / "brief.md"))
     figure = await open_with_figure(c, doc)
     everything = await all_actions(c, doc, figure)
     record = next(a for a in everything if a.title.startswith("Accept this finding (record"))
-    # lsprotocol reads a CodeAction whose `command` is an object as a Command
-    # holding that object as a string; the JSON is a CodeAction all the same.
-    command = ast.literal_eval(record.command) if isinstance(record, lsp.Command) else vars(record.command)
-    assert command["command"] == "brief-lsp.acceptFinding"
+    assert record.command is None and record.edit is not None
     inline = next(a for a in everything if a.title.startswith("Accept this finding here"))
     assert inline.edit is not None
-    await c.workspace_execute_command_async(
-        lsp.ExecuteCommandParams(command=command["command"], arguments=command["arguments"])
-    )
+    apply_to_disk(record.edit)
     accepted = tmp_path / ".brief-lsp" / "accepted.toml"
-    assert len(asked) == 1 and accepted.is_file()
+    assert accepted.is_file()
     recorded = accepted.read_text()
     assert 'code = "figure-unsupported"' in recorded and 'brief = "brief.md"' in recorded
     assert 'text = "About 40,000 Chinese students"' in recorded
 
-    # Silenced at once, and after lines are added above it.
+    # Silenced once the file is saved (the server notices the change on its
+    # next check), and after lines are added above it.
     after = len(c.published)
     change(c, doc, 2, (lsp.Range(start=position(BRIEF, 9), end=position(BRIEF, 9)), "A new first paragraph.\n\n"))
     codes = [d.code for d in await published(c, doc, version=2, after=after)]
@@ -119,3 +109,21 @@ async def test_the_inline_quick_fix_silences_the_finding_in_the_server(client):
     after = len(client.published)
     change(client, doc, 2, (edits[0].range, edits[0].new_text))
     assert [d.code for d in await published(client, doc, version=2, after=after)] == ["citation-unknown"]
+
+
+async def test_accepting_into_an_inline_array_keeps_the_file_valid(launch, tmp_path):
+    """#15 item 9: `accepted = []` took an appended `[[accepted]]` and became
+    invalid, silencing nothing from then on."""
+    accepted = tmp_path / ".brief-lsp" / "accepted.toml"
+    accepted.parent.mkdir()
+    accepted.write_text("accepted = []\n")
+    c = await launch(root=tmp_path)
+    await wait_ready(c, documents=5)
+    doc = uris.from_fs_path(str(tmp_path / "brief.md"))
+    figure = await open_with_figure(c, doc)
+    record = next(a for a in await all_actions(c, doc, figure) if a.title.startswith("Accept this finding (record"))
+    apply_to_disk(record.edit)
+    assert "[[accepted]]" in accepted.read_text() and "accepted = []" not in accepted.read_text()
+    after = len(c.published)
+    change(c, doc, 2, (lsp.Range(start=position(BRIEF, 9), end=position(BRIEF, 9)), "Intro.\n\n"))
+    assert [d.code for d in await published(c, doc, version=2, after=after)] == ["citation-unknown"]

@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 use super::{Edit, Finding};
 use crate::brief::Brief;
 use crate::text::TextRange;
-use crate::text::TomlError;
 
 /// One entry of `accepted.toml`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,27 +31,6 @@ pub struct Acceptance {
     /// `YYYY-MM-DD`.
     #[serde(default)]
     pub date: String,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AcceptedFile {
-    #[serde(default)]
-    accepted: Vec<Acceptance>,
-}
-
-pub fn parse_accepted(text: &str) -> Result<Vec<Acceptance>, TomlError> {
-    toml::from_str::<AcceptedFile>(text)
-        .map(|f| f.accepted)
-        .map_err(|err| TomlError::from_toml(text, &err))
-}
-
-/// An entry as TOML, to append to `accepted.toml`.
-pub fn render_acceptance(entry: &Acceptance) -> String {
-    toml::to_string(&AcceptedFile {
-        accepted: vec![entry.clone()],
-    })
-    .unwrap_or_default()
 }
 
 fn folded(text: &str) -> String {
@@ -251,6 +229,7 @@ pub fn inline_acceptance_edit(brief: &Brief, finding: &Finding) -> Edit {
 mod tests {
     use super::super::fixture::seed_corpus;
     use super::super::{diagnostics, CheckConfig};
+    use super::super::{parse_accepted, render_acceptance};
     use super::*;
 
     /// The paragraph-wide scan that `window_start`/`window_end` replaced.

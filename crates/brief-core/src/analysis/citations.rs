@@ -90,6 +90,7 @@ pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Opt
     Some(Completions {
         range: prefix.range,
         items: items.into_iter().map(|(_, item)| item).collect(),
+        incomplete: false,
     })
 }
 
@@ -200,6 +201,25 @@ mod tests {
                 replace 5..10 "popes"
                 makocki2016 · Makocki and Popescu 2016"#]],
         );
+    }
+
+    #[test]
+    fn completion_on_a_large_corpus_is_capped_and_incomplete() {
+        let texts: Vec<(String, String)> = (0..250)
+            .map(|i| (format!("key{i:03}"), format!("Document number {i}.")))
+            .collect();
+        let docs: Vec<(&str, &str)> = texts.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
+        let corpus = crate::test_support::corpus_of(&docs);
+        let (brief, offset) = super::super::fixture::cursor("See [@key$0]");
+        let found = super::super::completion(&corpus, &brief, offset).unwrap();
+        assert_eq!(
+            (found.items.len(), found.incomplete),
+            (super::super::MAX_COMPLETIONS, true)
+        );
+        assert_eq!(found.items[0].label, "key000");
+        let (brief, offset) = super::super::fixture::cursor("See [@key24$0]");
+        let found = super::super::completion(&corpus, &brief, offset).unwrap();
+        assert_eq!((found.items.len(), found.incomplete), (10, false));
     }
 
     #[test]

@@ -195,7 +195,7 @@ pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec
 }
 
 /// The entity named at `offset` and its mentions in the corpus.
-pub fn references(
+pub(super) fn references(
     corpus: &Snapshot,
     brief: &Brief,
     offset: usize,
@@ -208,7 +208,7 @@ pub fn references(
 }
 
 /// Where the brief names entity `id`.
-pub fn mentions_in_brief(corpus: &Snapshot, brief: &Brief, id: EntityId) -> Vec<TextRange> {
+pub(super) fn mentions_in_brief(corpus: &Snapshot, brief: &Brief, id: EntityId) -> Vec<TextRange> {
     brief_mentions(corpus, brief)
         .into_iter()
         .filter(|&(_, e)| e == id)
@@ -295,7 +295,11 @@ pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Opt
                 filter: alias.to_string(),
             })
             .collect();
-        Some(Completions { range, items })
+        Some(Completions {
+            range,
+            items,
+            incomplete: false,
+        })
     })
 }
 

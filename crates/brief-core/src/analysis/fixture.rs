@@ -5,6 +5,7 @@ use expect_test::Expect;
 
 use crate::brief::Brief;
 pub(crate) use crate::test_support::seed_corpus;
+use crate::text::TextRange;
 
 /// Splits `$0` out of a fixture: the brief text and the cursor's offset.
 pub(crate) fn cursor(fixture: &str) -> (Brief, usize) {
@@ -82,7 +83,7 @@ pub(crate) fn check_diagnostics(brief: &str, expect: Expect) {
 
 pub(crate) fn check_inlay_hints(brief: &str, expect: Expect) {
     let brief = Brief::parse(brief);
-    let hints: Vec<String> = super::inlay_hints(seed_corpus(), &brief)
+    let hints: Vec<String> = super::inlay_hints(seed_corpus(), &brief, TextRange::new(0, brief.text.len()))
         .iter()
         .map(|h| format!("{} {}", h.offset, h.label))
         .collect();

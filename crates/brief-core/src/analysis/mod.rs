@@ -3,6 +3,8 @@
 //! rendered here so that every client and the CLI show the same text.
 
 mod accept;
+mod accepted_file;
+mod actions;
 mod citations;
 mod entities;
 mod figures;
@@ -12,10 +14,10 @@ mod fixture;
 mod outline;
 mod quotes;
 
-pub use accept::{
-    acceptance_for, apply_acceptances, inline_acceptance_edit, parse_accepted, render_acceptance, Acceptance,
-};
-pub use entities::{mentions_in_brief, references, symbols};
+pub use accept::{acceptance_for, apply_acceptances, inline_acceptance_edit, Acceptance};
+pub use accepted_file::{parse_accepted, record_acceptance, render_acceptance, AcceptedFileEdit};
+pub use actions::{check, code_actions, AcceptTarget, ActionEdit, BriefRules, Checked, CodeAction};
+pub use entities::symbols;
 pub use findings::{CheckConfig, Code, Edit, Finding, Fix, Related, Severity};
 pub use outline::{outline, OutlineItem};
 
@@ -60,7 +62,14 @@ pub struct Completions {
     /// The typed prefix the chosen item replaces.
     pub range: TextRange,
     pub items: Vec<CompletionItem>,
+    /// More matched than `items` holds: typing on should ask again.
+    pub incomplete: bool,
 }
+
+/// At most this many completion items: a corpus of ten thousand keys would
+/// otherwise send megabytes after `[@`. The best matches come first, so
+/// the cap keeps them.
+pub const MAX_COMPLETIONS: usize = 200;
 
 /// A label shown after a place in the brief (a verified quote's source).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,13 +101,45 @@ pub fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<Source
     found
 }
 
-pub fn inlay_hints(corpus: &Snapshot, brief: &Brief) -> Vec<InlayHint> {
-    quotes::inlay_hints(corpus, brief)
+/// The hints placed in `range` (its end included).
+pub fn inlay_hints(corpus: &Snapshot, brief: &Brief, range: TextRange) -> Vec<InlayHint> {
+    let mut hints = quotes::inlay_hints(corpus, brief);
+    hints.retain(|h| range.touches(h.offset));
+    hints
 }
 
-/// Citation keys after `@`, else actor and event names.
+/// Citation keys after `@`, else actor and event names; the best
+/// [`MAX_COMPLETIONS`] of them.
 pub fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Completions> {
-    citations::completion(corpus, brief, offset).or_else(|| entities::completion(corpus, brief, offset))
+    let mut found = citations::completion(corpus, brief, offset)
+        .or_else(|| entities::completion(corpus, brief, offset))?;
+    if found.items.len() > MAX_COMPLETIONS {
+        found.items.truncate(MAX_COMPLETIONS);
+        found.incomplete = true;
+    }
+    Some(found)
+}
+
+/// Where the name under the cursor is mentioned: in the corpus, and in each
+/// of `open` (every open brief, this one included), by index.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct References {
+    pub in_corpus: Vec<SourceLocation>,
+    pub in_briefs: Vec<(usize, TextRange)>,
+}
+
+pub fn references(corpus: &Snapshot, brief: &Brief, offset: usize, open: &[&Brief]) -> Option<References> {
+    let (id, in_corpus) = entities::references(corpus, brief, offset)?;
+    let in_briefs = open
+        .iter()
+        .enumerate()
+        .flat_map(|(i, b)| {
+            entities::mentions_in_brief(corpus, b, id)
+                .into_iter()
+                .map(move |r| (i, r))
+        })
+        .collect();
+    Some(References { in_corpus, in_briefs })
 }
 
 /// Every finding of every check `config` leaves on, at its configured

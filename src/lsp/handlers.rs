@@ -1,0 +1,253 @@
+//! The protocol's requests and notifications. Each handler has one shape:
+//! a tracing span, the parameters from the protocol, one core call on a
+//! blocking thread, the answer to the protocol.
+
+use std::time::Duration;
+
+use brief_core::analysis::{self, AcceptTarget};
+use brief_core::text::TextRange;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types as lsp;
+use tower_lsp_server::LanguageServer;
+use tracing::{info, info_span, warn, Instrument};
+
+use super::capabilities::{server_capabilities, workspace_folder, ClientCaps};
+use super::from_proto;
+use super::server::{Context, Server, DEBOUNCE};
+use super::to_proto::{self, ActionTargets};
+use crate::accepted::today;
+use crate::config::EditorSettings;
+
+impl Context {
+    fn range(&self, range: lsp::Range) -> TextRange {
+        TextRange::new(self.offset(range.start), self.offset(range.end))
+    }
+}
+
+impl LanguageServer for Server {
+    async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
+        let caps = ClientCaps::resolve(&params);
+        let settings = match params
+            .initialization_options
+            .as_ref()
+            .map(EditorSettings::from_json)
+        {
+            Some(Ok(Some(settings))) => settings,
+            Some(Err(err)) => {
+                warn!("{err}; using defaults");
+                EditorSettings::default()
+            }
+            _ => EditorSettings::default(),
+        };
+        let _ = self.state.folder.set(workspace_folder(&params));
+        self.rebuild_workspace(settings, None);
+        let capabilities = server_capabilities(&caps);
+        let _ = self.state.caps.set(caps);
+        Ok(lsp::InitializeResult {
+            capabilities,
+            server_info: Some(lsp::ServerInfo {
+                name: "brief-lsp".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: lsp::InitializedParams) {
+        self.request_reload("start");
+        if self.caps().watch_files {
+            self.watch_configuration_files().await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
+        let names = from_proto::file_names(&params);
+        info!("configuration files changed: {}", names.join(", "));
+        // The project file, a manifest or entity corrections change the
+        // corpus; accepted findings only what is shown.
+        if names.iter().any(|n| n != "accepted.toml") {
+            self.request_reload("configuration files changed");
+        } else {
+            self.reread_accepted();
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        self.state
+            .documents
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .open(doc.uri.clone(), &doc.text, doc.version);
+        self.discover_from_brief(&doc.uri);
+        self.schedule_diagnostics(doc.uri, doc.version, Duration::ZERO);
+    }
+
+    async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
+        // Applied before any `.await`: handlers run concurrently, and edits
+        // must land in the order they arrived.
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        {
+            let enc = self.encoding();
+            let mut docs = self.state.documents.write().unwrap_or_else(|e| e.into_inner());
+            let Some(doc) = docs.get_mut(&uri) else {
+                warn!("change for a document that is not open: {}", uri.as_str());
+                return;
+            };
+            for change in &params.content_changes {
+                doc.apply(change, enc);
+            }
+            doc.version = version;
+        }
+        self.schedule_diagnostics(uri, version, DEBOUNCE);
+    }
+
+    async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.state
+            .documents
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .close(&uri);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
+        match EditorSettings::from_json(&params.settings) {
+            Ok(Some(settings)) => self.apply_settings(settings),
+            Ok(None) => {}
+            Err(err) => self.show(lsp::MessageType::WARNING, format!("brief-lsp: {err}")),
+        }
+    }
+
+    async fn hover(&self, params: lsp::HoverParams) -> Result<Option<lsp::Hover>> {
+        let (uri, pos) = from_proto::position(params.text_document_position_params);
+        self.analyze(&uri, move |cx| {
+            let hover = analysis::hover(&cx.served.corpus, &cx.brief.brief, cx.offset(pos))?;
+            Some(to_proto::hover(&cx.view(), hover, cx.enc))
+        })
+        .instrument(info_span!("hover"))
+        .await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: lsp::GotoDefinitionParams,
+    ) -> Result<Option<lsp::GotoDefinitionResponse>> {
+        let (uri, pos) = from_proto::position(params.text_document_position_params);
+        self.analyze(&uri, move |cx| {
+            let found = analysis::definition(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
+            to_proto::definition(&cx.served.corpus, found, cx.enc)
+        })
+        .instrument(info_span!("definition"))
+        .await
+    }
+
+    async fn completion(&self, params: lsp::CompletionParams) -> Result<Option<lsp::CompletionResponse>> {
+        let (uri, pos) = from_proto::position(params.text_document_position);
+        self.analyze(&uri, move |cx| {
+            let found = analysis::completion(&cx.served.corpus, &cx.brief.brief, cx.offset(pos))?;
+            Some(to_proto::completion(&cx.view(), found, cx.enc))
+        })
+        .instrument(info_span!("completion"))
+        .await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: lsp::DocumentDiagnosticParams,
+    ) -> Result<lsp::DocumentDiagnosticReportResult> {
+        let found = self
+            .compute_diagnostics(&params.text_document.uri)
+            .instrument(info_span!("diagnostic"))
+            .await;
+        Ok(to_proto::diagnostic_report(
+            found.map(|(_, d)| d).unwrap_or_default(),
+        ))
+    }
+
+    async fn references(&self, params: lsp::ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
+        let (uri, pos) = from_proto::position(params.text_document_position);
+        let open = self.open_snapshots();
+        self.analyze(&uri, move |cx| {
+            let briefs: Vec<_> = open.iter().map(|(_, s)| &s.brief).collect();
+            let found = analysis::references(&cx.served.corpus, &cx.brief.brief, cx.offset(pos), &briefs)?;
+            Some(to_proto::references(&cx.served.corpus, &open, found, cx.enc))
+        })
+        .instrument(info_span!("references"))
+        .await
+    }
+
+    async fn symbol(
+        &self,
+        params: lsp::WorkspaceSymbolParams,
+    ) -> Result<Option<lsp::WorkspaceSymbolResponse>> {
+        let (served, enc) = (self.state.corpus.load_full(), self.encoding());
+        let task = tokio::task::spawn_blocking(move || {
+            let corpus = &served?.corpus;
+            let found = analysis::symbols(corpus, &params.query);
+            Some(to_proto::workspace_symbols(corpus, found, enc))
+        });
+        task.instrument(info_span!("workspace_symbol"))
+            .await
+            .map_err(|err| {
+                warn!("workspace symbols failed: {err}");
+                Error::internal_error()
+            })
+    }
+
+    async fn document_symbol(
+        &self,
+        params: lsp::DocumentSymbolParams,
+    ) -> Result<Option<lsp::DocumentSymbolResponse>> {
+        self.analyze(&params.text_document.uri, move |cx| {
+            let items = analysis::outline(&cx.brief.brief);
+            Some(to_proto::document_symbols(&cx.view(), items, cx.enc))
+        })
+        .instrument(info_span!("document_symbol"))
+        .await
+    }
+
+    async fn inlay_hint(&self, params: lsp::InlayHintParams) -> Result<Option<Vec<lsp::InlayHint>>> {
+        let enabled = self.settings().inlay_hints;
+        self.analyze(&params.text_document.uri, move |cx| {
+            let hints = analysis::inlay_hints(&cx.served.corpus, &cx.brief.brief, cx.range(params.range));
+            enabled.then(|| to_proto::inlay_hints(&cx.view(), hints, cx.enc))
+        })
+        .instrument(info_span!("inlay_hint"))
+        .await
+    }
+
+    async fn code_action(&self, params: lsp::CodeActionParams) -> Result<Option<lsp::CodeActionResponse>> {
+        let date = today();
+        self.analyze(&params.text_document.uri, move |cx| {
+            let (shown, key) = (cx.shown(), cx.brief_key());
+            let target = AcceptTarget {
+                brief_key: &key,
+                date: &date,
+                file_text: cx.workspace.accepted.text.as_deref(),
+            };
+            let actions = analysis::code_actions(&cx.brief.brief, &shown, cx.range(params.range), target);
+            let targets = ActionTargets {
+                brief: &cx.uri,
+                accepted_uri: lsp::Uri::from_file_path(cx.workspace.accepted_path()),
+                accepted_text: target.file_text,
+            };
+            Some(to_proto::code_actions(
+                &cx.served.corpus,
+                &cx.view(),
+                &targets,
+                &shown,
+                actions,
+                cx.enc,
+            ))
+        })
+        .instrument(info_span!("code_action"))
+        .await
+    }
+}
