@@ -399,17 +399,18 @@ fn completions_and_the_manual_come_from_the_command_definitions() {
 fn stdio_is_a_flag_of_the_server_alone() {
     let dir = tempfile::tempdir().unwrap();
     // Editors start `brief-lsp --stdio`; with stdin closed at once the
-    // server sees the end of its input and stops.
+    // server sees the end of its input and stops, with 1 since no
+    // `shutdown` came first (as the LSP specification says of `exit`).
     brief_lsp(dir.path())
         .arg("--stdio")
         .write_stdin("")
         .assert()
-        .success();
+        .code(1);
     brief_lsp(dir.path())
         .args(["serve", "--stdio"])
         .write_stdin("")
         .assert()
-        .success();
+        .code(1);
     brief_lsp(dir.path())
         .args(["check", "--stdio", "b.md"])
         .assert()
