@@ -14,6 +14,7 @@ pub enum Code {
     QuoteMisattributed,
     QuoteUncited,
     FigureContradicted,
+    FigureMisattributed,
     FigureUnsupported,
 }
 
@@ -25,6 +26,7 @@ impl Code {
         Code::QuoteMisattributed,
         Code::QuoteUncited,
         Code::FigureContradicted,
+        Code::FigureMisattributed,
         Code::FigureUnsupported,
     ];
 
@@ -41,6 +43,7 @@ impl Code {
             Code::QuoteMisattributed => "quote-misattributed",
             Code::QuoteUncited => "quote-uncited",
             Code::FigureContradicted => "figure-contradicted",
+            Code::FigureMisattributed => "figure-misattributed",
             Code::FigureUnsupported => "figure-unsupported",
         }
     }
@@ -50,7 +53,7 @@ impl Code {
             Code::CitationUnknown => Severity::Error,
             Code::QuoteInexact | Code::QuoteNotFound | Code::QuoteMisattributed => Severity::Warning,
             Code::QuoteUncited => Severity::Hint,
-            Code::FigureContradicted => Severity::Warning,
+            Code::FigureContradicted | Code::FigureMisattributed => Severity::Warning,
             Code::FigureUnsupported => Severity::Information,
         }
     }
