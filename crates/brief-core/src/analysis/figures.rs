@@ -417,4 +417,84 @@ mod tests {
             > In 2018, for the first time, Russia–China trade exceeded $100 billion, reaching **$107 billion**, accounting for 15 percent of Russian exports and imports (RT 2019)."#]],
         );
     }
+
+    /// Findings of `brief` against a small inline corpus, one line each.
+    fn findings_in(docs: &[(&str, &str)], brief: &str) -> String {
+        let corpus = crate::test_support::corpus_of(docs);
+        let brief = Brief::parse(brief);
+        diagnostics(&corpus, &brief)
+            .iter()
+            .map(|f| {
+                let fixes: Vec<String> = f.fixes.iter().map(|x| x.title.clone()).collect();
+                format!(
+                    "{:?} {} {}: {} {fixes:?}",
+                    &brief.text[f.range.start..f.range.end],
+                    f.severity.as_str(),
+                    f.code.as_str(),
+                    f.message
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    const TRADE: (&str, &str) = (
+        "trade",
+        "In 2018 bilateral trade between the two countries exceeded $100 billion, reaching $107 billion for the first time.\n",
+    );
+    const PRICES: (&str, &str) = (
+        "prices",
+        "Food prices in the capital rose by 12 percent in 2019, the statistics office said.\n",
+    );
+
+    #[test]
+    fn a_precise_figure_of_the_same_period_outranks_a_bound() {
+        expect_test::expect![[r#"
+            "$150 billion" warning figure-contradicted: corpus: $107 billion in 2018 [@trade] ["Use the source’s figure: $107 billion"]"#]]
+        .assert_eq(&findings_in(
+            &[TRADE],
+            "In 2018 bilateral trade reached $150 billion [@trade].\n",
+        ));
+        // The bound alone still supports what it allows.
+        expect_test::expect![[""]].assert_eq(&findings_in(
+            &[TRADE],
+            "In 2018 bilateral trade was more than $100 billion [@trade].\n",
+        ));
+    }
+
+    #[test]
+    fn the_cited_source_stating_another_value_is_a_contradiction() {
+        expect_test::expect![[r#"
+            "14 percent" warning figure-contradicted: corpus: 12 percent in 2019 [@prices] ["Use the source’s figure: 12 percent"]"#]]
+        .assert_eq(&findings_in(
+            &[TRADE, PRICES],
+            "In 2019 the price of food in the capital went up by 14 percent [@prices].\n",
+        ));
+    }
+
+    #[test]
+    fn a_figure_found_only_in_another_source_is_misattributed() {
+        expect_test::expect![[r#"
+            "$107 billion" warning figure-misattributed: figure credited to @prices, but it is from $107 billion in 2018 [@trade] ["Cite @trade instead"]"#]]
+        .assert_eq(&findings_in(
+            &[TRADE, PRICES],
+            "In 2018 bilateral trade reached $107 billion [@prices].\n",
+        ));
+        // Uncited, the same sentence is simply supported.
+        expect_test::expect![[""]].assert_eq(&findings_in(
+            &[TRADE, PRICES],
+            "In 2018 bilateral trade between the two countries reached $107 billion.\n",
+        ));
+    }
+
+    #[test]
+    fn support_needs_the_same_subject() {
+        // 12 percent is in the corpus, but about food prices, not a budget.
+        expect_test::expect![[r#"
+            "12 percent" info figure-unsupported: no corpus figure backs “12 percent” []"#]]
+        .assert_eq(&findings_in(
+            &[TRADE, PRICES],
+            "Defence took 12 percent of the agency's budget.\n",
+        ));
+    }
 }
