@@ -10,7 +10,8 @@ export const SECTION = 'briefLsp';
 
 /** The `briefLsp.*` settings the extension reads. */
 export interface Settings {
-  /** The server binary: a name looked up on PATH, or a path. */
+  /** The server binary: a name looked up on PATH, or a path; empty: the
+   * server the extension carries, else `brief-lsp` on PATH. */
   serverPath: string;
   /** Corpus folders, relative to the workspace root or absolute. */
   corpus: string[];
@@ -28,7 +29,7 @@ export interface Exclude {
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
-  serverPath: 'brief-lsp',
+  serverPath: '',
   corpus: [],
   inlayHints: true,
   severity: {},
@@ -67,7 +68,7 @@ export function readSettings(lookup: Lookup): Settings {
   const isLevels = (v: unknown): v is Record<string, string> =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
   return {
-    serverPath: typeof serverPath === 'string' && serverPath.trim() !== '' ? serverPath : DEFAULTS.serverPath,
+    serverPath: typeof serverPath === 'string' ? serverPath.trim() : DEFAULTS.serverPath,
     corpus: Array.isArray(corpus) && corpus.every((c) => typeof c === 'string') ? [...corpus] : [],
     inlayHints: typeof inlayHints === 'boolean' ? inlayHints : DEFAULTS.inlayHints,
     severity: isLevels(severity) ? { ...severity } : {},
@@ -85,15 +86,34 @@ export function initializationOptions(settings: Settings): InitializationOptions
   };
 }
 
-/** The command that starts the server on stdio. A bare name is looked up on
- * PATH; `~/…` is the home folder; any other relative path (`./bin/brief-lsp`)
- * is relative to the workspace folder, if there is one. */
+/** The name looked up on PATH when neither the setting nor the extension
+ * names a server. */
+export const SERVER_ON_PATH = 'brief-lsp';
+
+/** Where the platform-specific `.vsix` carries the server, inside the
+ * extension's folder (see `package-linux-x64.sh`). */
+export function bundledServerPath(extensionPath: string, platform: NodeJS.Platform = process.platform): string {
+  return path.join(extensionPath, 'server', platform === 'win32' ? 'brief-lsp.exe' : 'brief-lsp');
+}
+
+/** The command that starts the server on stdio, in order of choice:
+ * - the `briefLsp.serverPath` setting, when set: a bare name is looked up on
+ *   PATH, `~/…` is the home folder, any other relative path
+ *   (`./target/debug/brief-lsp`) is relative to the workspace folder. As with
+ *   rust-analyzer's `server.path`, a setting the user wrote wins, so that a
+ *   development build can stand in for the carried one;
+ * - `bundled`: the server inside the extension, when it has one (the caller
+ *   checks that the file exists);
+ * - `brief-lsp` on PATH. */
 export function serverCommand(
   settings: Settings,
   workspaceRoot?: string,
+  bundled?: string,
 ): { command: string; args: string[] } {
   let command = settings.serverPath.trim();
-  if (command === '~' || command.startsWith('~/')) {
+  if (command === '') {
+    command = bundled ?? SERVER_ON_PATH;
+  } else if (command === '~' || command.startsWith('~/')) {
     command = path.join(os.homedir(), command.slice(1));
   } else if (!path.isAbsolute(command) && /[\\/]/.test(command) && workspaceRoot !== undefined) {
     command = path.resolve(workspaceRoot, command);

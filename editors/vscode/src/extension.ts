@@ -1,6 +1,8 @@
 // The VS Code extension: starts brief-lsp for Markdown files, keeps its
 // settings in sync, and shows the corpus state in the status bar.
 
+import * as fs from 'node:fs';
+
 import * as vscode from 'vscode';
 import {
   LanguageClient,
@@ -9,7 +11,14 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
-import { initializationOptions, readSettings, SECTION, serverCommand, type Settings } from './config';
+import {
+  bundledServerPath,
+  initializationOptions,
+  readSettings,
+  SECTION,
+  serverCommand,
+  type Settings,
+} from './config';
 import { documentPicks, type CorpusDocument } from './documents';
 import { isIndexingToken, StatusController, type ServerStatus } from './status';
 
@@ -18,6 +27,8 @@ const POLL_MS = 1000;
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
 let corpusStatus: CorpusStatus | undefined;
+/** The server inside this extension (the platform-specific .vsix), if any. */
+let bundledServer: string | undefined;
 
 /** The status bar item, kept current by a `StatusController`. */
 class CorpusStatus implements vscode.Disposable {
@@ -50,12 +61,24 @@ function settings(): Settings {
   return readSettings((key) => config.get(key));
 }
 
-function createClient(channel: vscode.LogOutputChannel, status: StatusController): LanguageClient {
-  const current = settings();
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const cwd = root?.scheme === 'file' ? root.fsPath : undefined;
-  const { command, args } = serverCommand(current, cwd);
-  const serverOptions: ServerOptions = { command, args, options: { cwd } };
+/** The carried server, if this package has one that can run. */
+function findBundledServer(extensionPath: string): string | undefined {
+  const candidate = bundledServerPath(extensionPath);
+  try {
+    fs.accessSync(candidate, fs.constants.X_OK);
+    return candidate;
+  } catch {
+    return undefined;
+  }
+}
+
+function createClient(
+  channel: vscode.LogOutputChannel,
+  status: StatusController,
+  current: Settings,
+  server: { command: string; args: string[]; cwd: string | undefined },
+): LanguageClient {
+  const serverOptions: ServerOptions = { command: server.command, args: server.args, options: { cwd: server.cwd } };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -85,7 +108,12 @@ async function startClient(): Promise<void> {
     return;
   }
   const status = corpusStatus.controller;
-  const c = createClient(output, status);
+  const current = settings();
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const cwd = root?.scheme === 'file' ? root.fsPath : undefined;
+  const server = serverCommand(current, cwd, bundledServer);
+  output.info(`starting ${server.command} ${server.args.join(' ')}`);
+  const c = createClient(output, status, current, { ...server, cwd });
   client = c;
   status.attach({
     request: () => c.sendRequest<ServerStatus>('brief-lsp/status'),
@@ -106,7 +134,7 @@ async function startClient(): Promise<void> {
   } catch (err) {
     if (c === client) {
       status.stopped();
-      void reportStartFailure(err);
+      void reportStartFailure(server.command, err);
     }
     return;
   }
@@ -115,12 +143,11 @@ async function startClient(): Promise<void> {
 
 /** Says why the server did not start and how to fix it, without holding up
  * activation while the message is open. */
-async function reportStartFailure(err: unknown): Promise<void> {
-  const { serverPath } = settings();
-  output?.error(`cannot start ${serverPath}: ${String(err)}`);
+async function reportStartFailure(command: string, err: unknown): Promise<void> {
+  output?.error(`cannot start ${command}: ${String(err)}`);
   const choice = await vscode.window.showErrorMessage(
-    `Brief LSP: cannot start the server "${serverPath}" (${String(err)}). ` +
-      'Install brief-lsp on PATH (cargo install --path .) or set "briefLsp.serverPath".',
+    `Brief LSP: cannot start the server "${command}" (${String(err)}). ` +
+      'Install brief-lsp on PATH (cargo install --path . --locked) or set "briefLsp.serverPath".',
     'Open Settings',
     'Show Output',
   );
@@ -188,6 +215,7 @@ async function showCorpusDocuments(): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Brief LSP', { log: true });
+  bundledServer = findBundledServer(context.extensionPath);
   corpusStatus = new CorpusStatus();
   context.subscriptions.push(
     output,

@@ -3,7 +3,11 @@
 
 /** The answer to the server's `brief-lsp/status` request. */
 export interface ServerStatus {
-  state: 'ready' | 'indexing';
+  /** `failed`: the corpus could not be loaded (`message` says why). Any
+   * other state the server may add is shown as not ready. */
+  state: 'ready' | 'indexing' | 'failed' | (string & {});
+  /** Why the corpus failed, or a note on its state. */
+  message?: string;
   /** Documents in the corpus being served (when `ready`). */
   documents?: number;
   /** Corpus problems (unreadable, non-UTF-8, binary files…), when `ready`. */
@@ -53,6 +57,13 @@ export function statusText(input: StatusInput): StatusView {
   }
   const { status, percentage } = input;
   const loading = status.loading ?? null;
+  if (status.state === 'failed') {
+    const reason = status.message ?? 'the corpus could not be loaded';
+    return {
+      text: '$(error) Brief: corpus failed',
+      tooltip: `The corpus failed to load: ${reason}\nSee "Brief LSP: Show Output".`,
+    };
+  }
   if (status.state !== 'ready') {
     const what = loading !== null ? `Indexing ${loading}` : 'Indexing the corpus';
     return { text: `$(sync~spin) Brief: indexing${percent(percentage)}`, tooltip: `${what}.` };
@@ -80,9 +91,17 @@ export function statusText(input: StatusInput): StatusView {
   return { text, tooltip: lines.join('\n') };
 }
 
-/** Whether the status is worth asking for again in a second. */
+/** Whether the status is worth asking for again in a second: while the
+ * corpus loads. A failed load stays failed until a change of settings or
+ * files starts another, which progress reports announce. */
 export function isBusy(status: ServerStatus | undefined): boolean {
-  return status?.state !== 'ready' || (status.loading ?? null) !== null;
+  if (status === undefined) {
+    return true;
+  }
+  if ((status.loading ?? null) !== null) {
+    return true;
+  }
+  return status.state !== 'ready' && status.state !== 'failed';
 }
 
 /** Whether a `$/progress` token is the server's corpus indexing. */

@@ -6,7 +6,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 
-import { DEFAULTS, initializationOptions, readSettings, serverCommand, type Settings } from '../src/config';
+import {
+  bundledServerPath,
+  DEFAULTS,
+  initializationOptions,
+  readSettings,
+  serverCommand,
+  type Settings,
+} from '../src/config';
 import { documentPicks } from '../src/documents';
 import { isBusy, isIndexingToken, StatusController, statusText, type ServerStatus } from '../src/status';
 
@@ -65,6 +72,22 @@ describe('statusText', () => {
     assert.equal(single.text, '$(warning) Brief: 2 docs, 1 problem');
   });
 
+  test('failed: the reason in the tooltip, with or without a message', () => {
+    const failed = statusText({
+      kind: 'running',
+      status: { state: 'failed', message: '/w/sources: cannot read corpus folder (No such file or directory)' },
+    });
+    assert.deepEqual(failed, {
+      text: '$(error) Brief: corpus failed',
+      tooltip:
+        'The corpus failed to load: /w/sources: cannot read corpus folder (No such file or directory)\n' +
+        'See "Brief LSP: Show Output".',
+    });
+    assert.match(statusText({ kind: 'running', status: { state: 'failed' } }).tooltip, /could not be loaded/);
+    // A state this extension does not know is not shown as ready.
+    assert.equal(statusText({ kind: 'running', status: { state: 'something-new' } }).text, '$(sync~spin) Brief: indexing…');
+  });
+
   test('re-indexing while the previous corpus is served', () => {
     const status = { state: 'ready', documents: 5, problems: [], source: 'the embedded seed corpus', loading: '/w/s' } as const;
     const view = statusText({ kind: 'running', status: { ...status, problems: [] }, percentage: 60 });
@@ -82,6 +105,9 @@ describe('statusText', () => {
     assert.equal(isBusy({ state: 'indexing', loading: 'x' }), true);
     assert.equal(isBusy({ state: 'ready', documents: 1, loading: 'x' }), true);
     assert.equal(isBusy({ state: 'ready', documents: 1, loading: null }), false);
+    assert.equal(isBusy({ state: 'failed', message: 'no folder', loading: null }), false);
+    assert.equal(isBusy({ state: 'failed', message: 'no folder', loading: '/w/s' }), true);
+    assert.equal(isBusy({ state: 'something-new' }), true);
     assert.equal(isIndexingToken('brief-lsp/index/3'), true);
     assert.equal(isIndexingToken('other/1'), false);
     assert.equal(isIndexingToken(7), false);
@@ -127,9 +153,20 @@ describe('settings', () => {
     assert.deepEqual(read({ severity: { 'quote-uncited': 3 } }).severity, {});
   });
 
-  test('serverCommand: PATH names, home, and paths relative to the workspace', () => {
+  test('serverCommand: the setting, else the carried server, else brief-lsp on PATH', () => {
+    const carried = bundledServerPath('/ext/brief-lsp-0.1.0', 'linux');
+    assert.equal(carried, '/ext/brief-lsp-0.1.0/server/brief-lsp');
+    assert.equal(bundledServerPath('/ext', 'win32'), path.join('/ext', 'server', 'brief-lsp.exe'));
+    assert.deepEqual(serverCommand(read({}), '/w', carried), { command: carried, args: ['serve'] });
+    assert.equal(serverCommand(read({ serverPath: ' ' }), '/w', carried).command, carried);
+    assert.equal(serverCommand(read({ serverPath: '/opt/brief-lsp' }), '/w', carried).command, '/opt/brief-lsp');
+    assert.equal(serverCommand(read({ serverPath: 'brief-lsp' }), '/w', carried).command, 'brief-lsp');
+    assert.equal(serverCommand(read({ serverPath: './stub' }), '/w', carried).command, '/w/stub');
     assert.deepEqual(serverCommand(read({})), { command: 'brief-lsp', args: ['serve'] });
     assert.equal(serverCommand(read({}), '/w').command, 'brief-lsp');
+  });
+
+  test('serverCommand: PATH names, home, and paths relative to the workspace', () => {
     assert.equal(serverCommand(read({ serverPath: '/opt/brief-lsp' }), '/w').command, '/opt/brief-lsp');
     assert.equal(serverCommand(read({ serverPath: './target/debug/brief-lsp' }), '/w').command, '/w/target/debug/brief-lsp');
     assert.equal(serverCommand(read({ serverPath: './x' })).command, './x');
@@ -167,7 +204,11 @@ describe('StatusController', () => {
     const fake = fakeSource([{ state: 'indexing', loading: 'seeds' }, { state: 'indexing', loading: 'seeds' }, READY]);
     controller.attach(fake.source);
     await controller.refresh();
-    await sleep(100);
+    // Three answers at 10 ms apart; a loaded machine may need longer than 30 ms.
+    for (let waited = 0; fake.requests() < 3 && waited < 2000; waited += 10) {
+      await sleep(10);
+    }
+    await sleep(50);
     assert.equal(fake.requests(), 3);
     assert.deepEqual(texts, [
       '$(sync~spin) Brief: starting',

@@ -16,6 +16,7 @@ pub enum Code {
     FigureContradicted,
     FigureMisattributed,
     FigureUnsupported,
+    BriefTooLarge,
 }
 
 impl Code {
@@ -28,6 +29,7 @@ impl Code {
         Code::FigureContradicted,
         Code::FigureMisattributed,
         Code::FigureUnsupported,
+        Code::BriefTooLarge,
     ];
 
     pub fn from_name(name: &str) -> Option<Code> {
@@ -45,6 +47,7 @@ impl Code {
             Code::FigureContradicted => "figure-contradicted",
             Code::FigureMisattributed => "figure-misattributed",
             Code::FigureUnsupported => "figure-unsupported",
+            Code::BriefTooLarge => "brief-too-large",
         }
     }
 
@@ -55,6 +58,7 @@ impl Code {
             Code::QuoteUncited => Severity::Hint,
             Code::FigureContradicted | Code::FigureMisattributed => Severity::Warning,
             Code::FigureUnsupported => Severity::Information,
+            Code::BriefTooLarge => Severity::Warning,
         }
     }
 }
