@@ -93,3 +93,37 @@ async def test_check_reports_the_same_figures(client, tmp_path):
     assert [f["range"]["start"] for f in printed] == [
         {"line": d.range.start.line, "character": d.range.start.character} for d in served
     ]
+
+
+# Issue 11: the cited source is read first, and a precise figure outranks a bound.
+BOUND_OUTRANKED = "In 2018 bilateral trade reached $150 billion [@lukin2020]."
+PARAPHRASED = "In 2018 China took 25 percent of Russia's exports and imports [@lukin2020]."
+MISATTRIBUTED = "In 2018 Russia–China trade reached $107 billion [@trenin2016]."
+CITED = "# Cited sources\n\n" + "\n\n".join([BOUND_OUTRANKED, CONTRADICTED, PARAPHRASED, MISATTRIBUTED]) + "\n"
+
+
+async def test_the_cited_source_contradicts_and_a_precise_figure_outranks_a_bound(client):
+    doc = open_brief(client, CITED)
+    diags = figure_diagnostics(await published(client, doc, version=1))
+    assert [(d.code, d.severity, d.range, d.message) for d in diags] == [
+        ("figure-contradicted", 2, span(CITED, "$150 billion"), "corpus: $107 billion in 2018 [@lukin2020]"),
+        ("figure-contradicted", 2, span(CITED, "$120 billion"), "corpus: $107 billion in 2018 [@lukin2020]"),
+        ("figure-contradicted", 2, span(CITED, "25 percent"), "corpus: 15 percent in 2018 [@lukin2020]"),
+        (
+            "figure-misattributed",
+            2,
+            span(CITED, "$107 billion"),
+            "figure credited to @trenin2016, but it is from $107 billion in 2018 [@lukin2020]",
+        ),
+    ]
+
+
+async def test_a_misattributed_figure_offers_the_right_key(client):
+    doc = open_brief(client, CITED)
+    diags = figure_diagnostics(await published(client, doc, version=1))
+    misattributed = next(d for d in diags if d.code == "figure-misattributed")
+    assert source_path(misattributed.related_information[0].location.uri).name == LUKIN
+    actions = await actions_for(client, doc, misattributed)
+    assert [a.title for a in actions] == ["Cite @lukin2020 instead"]
+    (change_,) = actions[0].edit.changes.values()
+    assert [(c.range, c.new_text) for c in change_] == [(span(CITED, "trenin2016"), "lukin2020")]

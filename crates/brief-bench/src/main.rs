@@ -11,7 +11,7 @@ use brief_core::analysis::{self, CheckConfig};
 use brief_core::brief::Brief;
 use brief_core::corpus::BlockKind;
 use brief_core::entities::EntityTable;
-use brief_core::figures::{class, extract_figures};
+use brief_core::figures::{extract_figures, UnitClass};
 use brief_core::quotes::{find_quote, QueryPart, QuoteVerdict};
 use brief_core::snapshot::Snapshot;
 use brief_lsp::load::{load_corpus, CorpusSource};
@@ -524,7 +524,10 @@ fn figure_rows(corpus: &Snapshot, iterations: usize) {
         if n == 100 {
             break;
         }
-        let Some(f) = extract_figures(p).into_iter().find(|f| class(&f.kind).is_some()) else {
+        let Some(f) = extract_figures(p)
+            .into_iter()
+            .find(|f| UnitClass::of(&f.kind).is_some())
+        else {
             continue;
         };
         let sentence_end = p[f.range.end..]

@@ -1,43 +1,33 @@
 //! Figures: each quantity the brief states, checked against the corpus's
-//! figures of the same unit in a matching context. Supported figures show
-//! their sources; a different value in a strongly matching context is a
-//! contradiction; anything else is unsupported.
+//! figures of the same unit in a matching context (`figures::verdict` says
+//! how). Supported figures show their sources and draw no finding.
+//!
+//! Severities: a contradiction and a misattribution are warnings (the brief
+//! says something its sources do not); "unsupported" stays info, because a
+//! figure may come from outside the corpus and the check cannot tell a
+//! missing source from a wrong figure.
 
 use super::{Code, Edit, Finding, Fix, Hover, Related, SourceLocation};
-use crate::brief::Brief;
-use crate::figures::{class, extract_figures, Bound, Context, CorpusFigure, Figure};
+use crate::brief::{Brief, Citation};
+use crate::corpus::DocId;
+use crate::figures::{
+    check_figure, extract_figures, Cited, Context, CorpusFigure, Figure, FigureCheck, FigureVerdict,
+    UnitClass,
+};
 use crate::snapshot::Snapshot;
 use crate::text::sentences::sentence_ranges;
 use crate::text::TextRange;
 
-/// Context agreement a supporting figure needs.
-const SUPPORT_MIN: f64 = 0.3;
-/// Context agreement a contradicting figure needs: strong, or the figure is
-/// merely unsupported.
-const CONTRADICT_MIN: f64 = 0.55;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FigureVerdict {
-    Supported,
-    Contradicted,
-    Unsupported,
-}
-
-/// A figure of the brief, with its context.
-pub(super) struct BriefFigure {
+/// A figure of the brief, with its context and the citation of its sentence.
+pub(super) struct BriefFigure<'b> {
     pub figure: Figure,
     context: Context,
-}
-
-struct FigureCheck<'a> {
-    verdict: FigureVerdict,
-    /// Supporting figures, or the contradicting one; best first.
-    evidence: Vec<(f64, &'a CorpusFigure)>,
+    citation: Option<&'b Citation>,
 }
 
 /// The checkable figures of the brief's prose: not in code, URLs, citations
 /// or quotes (a quote's numbers are the quote check's), not years or dates.
-pub(super) fn brief_figures(brief: &Brief) -> Vec<BriefFigure> {
+pub(super) fn brief_figures(brief: &Brief) -> Vec<BriefFigure<'_>> {
     let mut out = Vec::new();
     for &p in &brief.paragraphs {
         // Soft line breaks are spaces to the sentence splitter.
@@ -47,7 +37,7 @@ pub(super) fn brief_figures(brief: &Brief) -> Vec<BriefFigure> {
             let local = figure.range;
             figure.range = local.shifted(p.start);
             let excluded = !brief.is_prose(figure.range.start) || brief.in_citation_or_quote(figure.range);
-            if excluded || class(&figure.kind).is_none() {
+            if excluded || UnitClass::of(&figure.kind).is_none() {
                 continue;
             }
             let at = Some(sentences.partition_point(|s| s.end < local.end))
@@ -55,126 +45,41 @@ pub(super) fn brief_figures(brief: &Brief) -> Vec<BriefFigure> {
             let sentence = at.map_or(local, |i| sentences[i]);
             let previous = at.and_then(|i| i.checked_sub(1)).map(|i| sentences[i]);
             let own = TextRange::new(local.start - sentence.start, local.end - sentence.start);
-            let mut words = text[sentence.start..sentence.end].to_string();
-            words.replace_range(own.start..own.end, &" ".repeat(own.len()));
             let previous = previous.map_or("", |r| &text[r.start..r.end]);
+            let citation = sentence_citation(brief, sentence.shifted(p.start), figure.range);
             out.push(BriefFigure {
                 figure,
-                context: Context::new(&words, previous),
+                context: Context::around(&text[sentence.start..sentence.end], own, previous),
+                citation,
             });
         }
     }
     out
 }
 
-/// The value's precision: the place of its last significant digit.
-fn precision(value: f64) -> f64 {
-    let mut p = 10f64.powi(value.abs().log10().floor() as i32 + 1);
-    while p > 1e-6 && ((value / p).round() * p - value).abs() > p * 1e-9 {
-        p /= 10.0;
-    }
-    p
-}
-
-/// Equal once rounded to the finer of the two precisions: "$107 billion"
-/// is "$107.0 billion", but "$100 billion" is not "$95 billion".
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= precision(a).min(precision(b)) / 2.0 + f64::EPSILON
-}
-
-/// How a corpus figure's value relates to the brief's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Agreement {
-    /// The same value ("$107 billion", "about $110 billion" for 107).
-    Same,
-    /// Only within a bound: "$120 billion" is more than "exceeded $100
-    /// billion", but says more than it does.
-    WithinBound,
-    Differs,
-}
-
-fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
-    let (b, c) = (brief.value, corpus.value);
-    let same = match (brief.upper, corpus.upper) {
-        (Some(bu), Some(cu)) => close(b, c) && close(bu, cu),
-        (Some(bu), None) => close(b, c) || close(bu, c),
-        (None, Some(cu)) => close(b, c) || close(b, cu),
-        (None, None) => close(b, c),
-    };
-    let about = matches!(brief.bound, Bound::About) || matches!(corpus.bound, Bound::About);
-    if same || (about && (b - c).abs() <= 0.1 * b.abs().max(c.abs())) {
-        return Agreement::Same;
-    }
-    let within = match (brief.bound, corpus.bound) {
-        (Bound::AtLeast, _) => c >= b,
-        (Bound::AtMost, _) => c <= b,
-        (_, Bound::AtLeast) => b >= c,
-        (_, Bound::AtMost) => b <= c,
-        _ => false,
-    };
-    if within {
-        Agreement::WithinBound
-    } else {
-        Agreement::Differs
-    }
-}
-
-/// Years are strong context: the same year confirms, another year means
-/// another fact.
-fn year_adjusted(score: f64, brief: &Figure, corpus: &Figure) -> f64 {
-    match (brief.year, corpus.year) {
-        (Some(a), Some(b)) if a == b => (score + 0.2).min(1.0),
-        (Some(_), Some(_)) => score * 0.4,
-        _ => score,
-    }
+/// The citation giving a figure's source: the first one after it in its
+/// sentence ("$107 billion [@lukin2020]", "… in 2018 [@lukin2020]."), else
+/// the last one before it ("@lukin2020 puts trade at $107 billion").
+fn sentence_citation(brief: &Brief, sentence: TextRange, figure: TextRange) -> Option<&Citation> {
+    let mut inside = brief
+        .citations
+        .iter()
+        .filter(|c| sentence.contains_range(c.range));
+    let (before, after): (Vec<_>, Vec<_>) = inside.by_ref().partition(|c| c.range.end <= figure.start);
+    after.into_iter().next().or(before.into_iter().next_back())
 }
 
 fn check<'a>(corpus: &'a Snapshot, bf: &BriefFigure) -> FigureCheck<'a> {
-    let Some(class) = class(&bf.figure.kind) else {
-        return FigureCheck {
-            verdict: FigureVerdict::Unsupported,
-            evidence: Vec::new(),
-        };
-    };
-    let mut candidates: Vec<(f64, &CorpusFigure)> = corpus
-        .figure_index()
-        .candidates(&class, &bf.context)
-        .into_iter()
-        .map(|(score, f)| (year_adjusted(score, &bf.figure, &f.figure), f))
+    let items = bf.citation.map_or(&[][..], |c| &c.items[..]);
+    let docs: Vec<DocId> = items
+        .iter()
+        .filter_map(|item| corpus.by_key(&item.key).map(|d| d.id))
         .collect();
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let with = |wanted: Agreement, min: f64| -> Vec<(f64, &'a CorpusFigure)> {
-        candidates
-            .iter()
-            .filter(|(s, f)| *s >= min && agreement(&bf.figure, &f.figure) == wanted)
-            .copied()
-            .collect()
+    let cited = Cited {
+        all_known: docs.len() == items.len(),
+        docs,
     };
-    // The same value wins; then a different one in a strong context; a
-    // bound that merely allows the value comes last.
-    let same = with(Agreement::Same, SUPPORT_MIN);
-    if !same.is_empty() {
-        return FigureCheck {
-            verdict: FigureVerdict::Supported,
-            evidence: same,
-        };
-    }
-    if let Some(&best) = with(Agreement::Differs, CONTRADICT_MIN).first() {
-        return FigureCheck {
-            verdict: FigureVerdict::Contradicted,
-            evidence: vec![best],
-        };
-    }
-    let within = with(Agreement::WithinBound, SUPPORT_MIN);
-    let verdict = if within.is_empty() {
-        FigureVerdict::Unsupported
-    } else {
-        FigureVerdict::Supported
-    };
-    FigureCheck {
-        verdict,
-        evidence: within,
-    }
+    check_figure(corpus.figure_index(), &bf.figure, &bf.context, &cited)
 }
 
 fn location(corpus: &Snapshot, f: &CorpusFigure) -> SourceLocation {
@@ -205,6 +110,33 @@ pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
                     Vec::new(),
                     Vec::new(),
                 ),
+                FigureVerdict::Misattributed => {
+                    let f = checked.evidence[0].1;
+                    let key = &corpus.document(f.doc).reference.key;
+                    let item = &bf.citation?.items[0];
+                    let fix = Fix {
+                        title: format!("Cite @{key} instead"),
+                        edits: vec![Edit {
+                            range: item.key_range,
+                            new_text: key.clone(),
+                        }],
+                        preferred: true,
+                    };
+                    let related = Related {
+                        location: location(corpus, f),
+                        message: "the corpus figure".into(),
+                    };
+                    (
+                        Code::FigureMisattributed,
+                        format!(
+                            "figure credited to @{}, but it is from {}",
+                            item.key,
+                            cited(corpus, f)
+                        ),
+                        vec![related],
+                        vec![fix],
+                    )
+                }
                 FigureVerdict::Contradicted => {
                     let f = checked.evidence[0].1;
                     let source = corpus.document(f.doc).display(f.figure.range);
@@ -240,7 +172,7 @@ pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
         .collect()
 }
 
-fn figure_at(brief: &Brief, offset: usize) -> Option<BriefFigure> {
+fn figure_at(brief: &Brief, offset: usize) -> Option<BriefFigure<'_>> {
     brief_figures(brief)
         .into_iter()
         .find(|bf| bf.figure.range.touches(offset))
@@ -252,6 +184,9 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     let mut md = match checked.verdict {
         FigureVerdict::Supported => format!("**Figure supported** by {} passage(s)", checked.evidence.len()),
         FigureVerdict::Contradicted => "**Figure contradicted** by the corpus".to_string(),
+        FigureVerdict::Misattributed => {
+            "**Figure misattributed**: the cited source does not state it".to_string()
+        }
         FigureVerdict::Unsupported => {
             "**Figure unsupported**: no corpus figure of this kind in a matching context".into()
         }
@@ -480,5 +415,85 @@ mod tests {
 
             > In 2018, for the first time, Russia–China trade exceeded $100 billion, reaching **$107 billion**, accounting for 15 percent of Russian exports and imports (RT 2019)."#]],
         );
+    }
+
+    /// Findings of `brief` against a small inline corpus, one line each.
+    fn findings_in(docs: &[(&str, &str)], brief: &str) -> String {
+        let corpus = crate::test_support::corpus_of(docs);
+        let brief = Brief::parse(brief);
+        diagnostics(&corpus, &brief)
+            .iter()
+            .map(|f| {
+                let fixes: Vec<String> = f.fixes.iter().map(|x| x.title.clone()).collect();
+                format!(
+                    "{:?} {} {}: {} {fixes:?}",
+                    &brief.text[f.range.start..f.range.end],
+                    f.severity.as_str(),
+                    f.code.as_str(),
+                    f.message
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    const TRADE: (&str, &str) = (
+        "trade",
+        "In 2018 bilateral trade between the two countries exceeded $100 billion, reaching $107 billion for the first time.\n",
+    );
+    const PRICES: (&str, &str) = (
+        "prices",
+        "Food prices in the capital rose by 12 percent in 2019, the statistics office said.\n",
+    );
+
+    #[test]
+    fn a_precise_figure_of_the_same_period_outranks_a_bound() {
+        expect_test::expect![[r#"
+            "$150 billion" warning figure-contradicted: corpus: $107 billion in 2018 [@trade] ["Use the source’s figure: $107 billion"]"#]]
+        .assert_eq(&findings_in(
+            &[TRADE],
+            "In 2018 bilateral trade reached $150 billion [@trade].\n",
+        ));
+        // The bound alone still supports what it allows.
+        expect_test::expect![[""]].assert_eq(&findings_in(
+            &[TRADE],
+            "In 2018 bilateral trade was more than $100 billion [@trade].\n",
+        ));
+    }
+
+    #[test]
+    fn the_cited_source_stating_another_value_is_a_contradiction() {
+        expect_test::expect![[r#"
+            "14 percent" warning figure-contradicted: corpus: 12 percent in 2019 [@prices] ["Use the source’s figure: 12 percent"]"#]]
+        .assert_eq(&findings_in(
+            &[TRADE, PRICES],
+            "In 2019 the price of food in the capital went up by 14 percent [@prices].\n",
+        ));
+    }
+
+    #[test]
+    fn a_figure_found_only_in_another_source_is_misattributed() {
+        expect_test::expect![[r#"
+            "$107 billion" warning figure-misattributed: figure credited to @prices, but it is from $107 billion in 2018 [@trade] ["Cite @trade instead"]"#]]
+        .assert_eq(&findings_in(
+            &[TRADE, PRICES],
+            "In 2018 bilateral trade reached $107 billion [@prices].\n",
+        ));
+        // Uncited, the same sentence is simply supported.
+        expect_test::expect![[""]].assert_eq(&findings_in(
+            &[TRADE, PRICES],
+            "In 2018 bilateral trade between the two countries reached $107 billion.\n",
+        ));
+    }
+
+    #[test]
+    fn support_needs_the_same_subject() {
+        // 12 percent is in the corpus, but about food prices, not a budget.
+        expect_test::expect![[r#"
+            "12 percent" info figure-unsupported: no corpus figure backs “12 percent” []"#]]
+        .assert_eq(&findings_in(
+            &[TRADE, PRICES],
+            "Defence took 12 percent of the agency's budget.\n",
+        ));
     }
 }

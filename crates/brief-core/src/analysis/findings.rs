@@ -14,6 +14,7 @@ pub enum Code {
     QuoteMisattributed,
     QuoteUncited,
     FigureContradicted,
+    FigureMisattributed,
     FigureUnsupported,
     BriefTooLarge,
 }
@@ -26,6 +27,7 @@ impl Code {
         Code::QuoteMisattributed,
         Code::QuoteUncited,
         Code::FigureContradicted,
+        Code::FigureMisattributed,
         Code::FigureUnsupported,
         Code::BriefTooLarge,
     ];
@@ -43,6 +45,7 @@ impl Code {
             Code::QuoteMisattributed => "quote-misattributed",
             Code::QuoteUncited => "quote-uncited",
             Code::FigureContradicted => "figure-contradicted",
+            Code::FigureMisattributed => "figure-misattributed",
             Code::FigureUnsupported => "figure-unsupported",
             Code::BriefTooLarge => "brief-too-large",
         }
@@ -53,7 +56,7 @@ impl Code {
             Code::CitationUnknown => Severity::Error,
             Code::QuoteInexact | Code::QuoteNotFound | Code::QuoteMisattributed => Severity::Warning,
             Code::QuoteUncited => Severity::Hint,
-            Code::FigureContradicted => Severity::Warning,
+            Code::FigureContradicted | Code::FigureMisattributed => Severity::Warning,
             Code::FigureUnsupported => Severity::Information,
             Code::BriefTooLarge => Severity::Warning,
         }

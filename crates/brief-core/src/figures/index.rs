@@ -6,6 +6,7 @@
 //! that share its rarest context words, scored by IDF-weighted overlap.
 
 use rayon::prelude::*;
+use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use super::{extract_figures, Figure, FigureKind};
@@ -29,7 +30,7 @@ pub struct FigureIndex {
     /// Per unit class and word, the figures of that class whose context
     /// holds the word.
     postings: FxHashMap<(u32, u32), Vec<u32>>,
-    class_ids: FxHashMap<String, u32>,
+    class_ids: FxHashMap<UnitClass, u32>,
 }
 
 /// How many candidates are scored in full, those sharing the most of the
@@ -37,20 +38,27 @@ pub struct FigureIndex {
 /// make every lookup score thousands of identical sentences.
 const MAX_SCORED: usize = 256;
 
-/// What the brief says around one of its figures: content words with weights.
+/// What is said around a figure: the content words of its sentence
+/// (weight 1) and of the sentence before it (weight 0.5), stemmed, without
+/// the figure's own words. Built alike for corpus and brief figures.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
     words: Vec<(String, f32)>,
 }
 
 impl Context {
-    /// The words of `sentence` (weight 1) and of the sentence before it
-    /// (weight 0.5), without the figure's own words.
-    pub fn new(sentence: &str, previous: &str) -> Context {
+    /// `own` is the figure's range inside `sentence`.
+    pub fn around(sentence: &str, own: TextRange, previous: &str) -> Context {
+        let own_words: Vec<String> = content_words(&sentence[own.start..own.end]).collect();
+        let before_and_after = [&sentence[..own.start], &sentence[own.end..]];
         let mut words: Vec<(String, f32)> = Vec::new();
-        for (text, weight) in [(sentence, 1.0), (previous, 0.5)] {
+        let parts = before_and_after
+            .into_iter()
+            .map(|t| (t, 1.0))
+            .chain([(previous, 0.5)]);
+        for (text, weight) in parts {
             for w in content_words(text) {
-                if !words.iter().any(|(x, _)| *x == w) {
+                if !own_words.contains(&w) && !words.iter().any(|(x, _)| *x == w) {
                     words.push((w, weight));
                 }
             }
@@ -135,27 +143,56 @@ const STOPWORDS: &[&str] = &[
     "years",
 ];
 
-/// Lower-cased words of three letters or more, stop words left out; the
-/// head nouns of units ("percent") are in the unit already.
+/// Stems (Snowball English) of the lower-cased words of three letters or
+/// more, stop words left out: "exports" and "export", "rose" and "rising"
+/// are not the same strings but the same subject. The head nouns of units
+/// ("percent") are in the unit already.
 pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let stemmer = Stemmer::create(Algorithm::English);
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)
         .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .map(move |w| stemmer.stem(&w).into_owned())
 }
 
-/// Figures that can be checked against each other share a class: a currency,
-/// percentages, percentage points, counts of one noun, multipliers. Years,
+/// Figures that can be checked against each other share a class. Years,
 /// dates and bare numbers are not checked.
-pub fn class(kind: &FigureKind) -> Option<String> {
-    Some(match kind {
-        FigureKind::Currency { code } => format!("currency:{code}"),
-        FigureKind::Percent => "percent".into(),
-        FigureKind::PercentagePoints => "points".into(),
-        FigureKind::Count { noun } => format!("count:{}", noun.trim_end_matches('s')),
-        FigureKind::Multiplier => "multiplier".into(),
-        FigureKind::Year | FigureKind::Date | FigureKind::Plain => return None,
-    })
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum UnitClass {
+    /// An ISO 4217 code.
+    Currency(String),
+    Percent,
+    PercentagePoints,
+    /// Counts of one thing: the stem of the counted noun, with units of
+    /// measure spelled one way ("tons", "tonnes", "metric tons" are "tonn").
+    Count(String),
+    Multiplier,
+}
+
+impl UnitClass {
+    pub fn of(kind: &FigureKind) -> Option<UnitClass> {
+        Some(match kind {
+            FigureKind::Currency { code } => UnitClass::Currency(code.clone()),
+            FigureKind::Percent => UnitClass::Percent,
+            FigureKind::PercentagePoints => UnitClass::PercentagePoints,
+            FigureKind::Count { noun } => UnitClass::Count(counted(noun)),
+            FigureKind::Multiplier => UnitClass::Multiplier,
+            FigureKind::Year | FigureKind::Date | FigureKind::Plain => return None,
+        })
+    }
+}
+
+/// The stem of a counted noun, one spelling per unit of measure.
+fn counted(noun: &str) -> String {
+    let unit = match noun {
+        "ton" | "tons" | "tonne" | "tonnes" | "t" => "tonne",
+        "degree" | "degrees" | "°c" | "celsius" | "c" => "degree",
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "kilometre",
+        "kg" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" => "kilogram",
+        other => other,
+    };
+    Stemmer::create(Algorithm::English).stem(unit).into_owned()
 }
 
 impl FigureIndex {
@@ -177,10 +214,10 @@ impl FigureIndex {
                 ids.dedup();
                 let fig_id = index.figures.len() as u32;
                 let next_class = index.class_ids.len() as u32;
-                let class_id = *index
-                    .class_ids
-                    .entry(class(&figure.kind).unwrap_or_default())
-                    .or_insert(next_class);
+                let Some(class) = UnitClass::of(&figure.kind) else {
+                    continue;
+                };
+                let class_id = *index.class_ids.entry(class).or_insert(next_class);
                 for &id in &ids {
                     if id as usize >= df.len() {
                         df.resize(id as usize + 1, 0);
@@ -216,7 +253,7 @@ impl FigureIndex {
 
     /// Corpus figures of `class` sharing context with `context`, with their
     /// context score in 0..=1, best first.
-    pub fn candidates(&self, class: &str, context: &Context) -> Vec<(f64, &CorpusFigure)> {
+    pub fn candidates(&self, class: &UnitClass, context: &Context) -> Vec<(f64, &CorpusFigure)> {
         let known: Vec<(u32, f32)> = context
             .words
             .iter()
@@ -276,7 +313,7 @@ fn doc_figures(doc: &Document) -> Vec<(Figure, TextRange, Vec<String>)> {
             continue;
         }
         for mut figure in extract_figures(doc.text(p.range)) {
-            if class(&figure.kind).is_none() {
+            if UnitClass::of(&figure.kind).is_none() {
                 continue;
             }
             figure.range = figure.range.shifted(p.range.start);
@@ -288,11 +325,9 @@ fn doc_figures(doc: &Document) -> Vec<(Figure, TextRange, Vec<String>)> {
             let previous = at
                 .and_then(|i| i.checked_sub(1))
                 .map_or("", |i| doc.text(sentences[i]));
-            let own = doc.normalized[figure.range.start..figure.range.end].to_lowercase();
-            let words = content_words(doc.text(s))
-                .chain(content_words(previous))
-                .filter(|w| !own.contains(w.as_str()))
-                .collect();
+            let own = TextRange::new(figure.range.start - s.start, figure.range.end - s.start);
+            let context = Context::around(doc.text(s), own, previous);
+            let words = context.words.into_iter().map(|(w, _)| w).collect();
             out.push((figure, s, words));
         }
     }

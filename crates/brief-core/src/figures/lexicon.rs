@@ -376,15 +376,6 @@ pub(super) fn stopword(w: &str) -> bool {
     WORDS.contains(w)
 }
 
-/// Words after which a period does not end a sentence ("Dec. 1", "U.S.", "No. 5").
-pub(super) fn abbreviation(w: &str) -> bool {
-    static WORDS: WordSet = WordSet::new(
-        "mr mrs ms dr prof gen sen st no nos vol pp fig art sec ch jan feb mar apr jun jul aug sep sept \
-         oct nov dec inc ltd co corp vs al approx cf ca",
-    );
-    w.len() == 1 || WORDS.contains(w)
-}
-
 /// After a number word, what makes it no count: a compound ("two-way trade",
 /// "one-sided") or a fraction ("two thirds", "three-quarters").
 pub(super) fn not_a_unit(w: &str) -> bool {

@@ -53,17 +53,19 @@ mod number;
 mod quantity;
 mod token;
 mod unit;
+mod verdict;
 
 #[cfg(test)]
 mod outside_tests;
 #[cfg(test)]
 mod tests;
 
+use crate::text::sentences::sentence_ranges;
 use crate::text::TextRange;
 use extract::{sentence_figures, Found};
-pub use index::{class, Context, CorpusFigure, FigureIndex};
-use lexicon::{abbreviation, Lower};
+pub use index::{Context, CorpusFigure, FigureIndex, UnitClass};
 use token::{Kind, Sent, Token, Tokenizer};
+pub use verdict::{check_figure, Cited, FigureCheck, FigureVerdict};
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FigureKind {
@@ -121,16 +123,21 @@ pub struct Figure {
 /// text that has no sentences (tables, junk).
 const MAX_SENTENCE_TOKENS: usize = 2048;
 
-/// All figures of `text`, in text order.
+/// All figures of `text`, in text order. Sentences are those of
+/// [`sentence_ranges`], the one splitter of corpus and briefs, so that a
+/// figure's year comes from the same sentence on both sides.
 pub fn extract_figures(text: &str) -> Vec<Figure> {
     let mut figures = Vec::new();
     let mut sentence: Vec<Token> = Vec::with_capacity(64);
     let mut found = Vec::new();
     let mut text_start = true;
+    let starts: Vec<usize> = sentence_ranges(text).iter().skip(1).map(|r| r.start).collect();
+    let mut next_start = starts.iter().copied().peekable();
     for token in Tokenizer::new(text) {
-        let cut = token.para_before
-            || sentence.len() >= MAX_SENTENCE_TOKENS
-            || ends_sentence(text, &sentence, &token);
+        let mut cut = token.para_before || sentence.len() >= MAX_SENTENCE_TOKENS;
+        while next_start.next_if(|&s| s <= token.start).is_some() {
+            cut = true;
+        }
         if cut && !sentence.is_empty() {
             flush(text, &sentence, text_start, &mut found, &mut figures);
             sentence.clear();
@@ -155,27 +162,6 @@ fn flush(text: &str, toks: &[Token], text_start: bool, found: &mut Vec<Found>, f
         change: f.change,
         year: f.year,
     }));
-}
-
-/// Whether `next` starts a new sentence: after '.', '!' or '?' and a space,
-/// before a capital, a quote or a parenthesis, and not after an abbreviation
-/// ("Dec. 1", "U.S. President", "No. 5").
-fn ends_sentence(text: &str, sentence: &[Token], next: &Token) -> bool {
-    let [.., before, last] = sentence else {
-        return false;
-    };
-    let Kind::Punct(mark @ ('.' | '!' | '?')) = last.kind else {
-        return false;
-    };
-    let opens = text[next.start..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '('));
-    let abbreviated = mark == '.'
-        && !last.space_before
-        && before.kind == Kind::Word
-        && Lower::new(&text[before.start..before.end]).is_some_and(|w| abbreviation(w.as_str()));
-    next.space_before && opens && !abbreviated
 }
 
 /// Gives each figure that is no year or date the nearest year of its clause

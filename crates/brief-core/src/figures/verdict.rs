@@ -1,0 +1,216 @@
+//! A figure's verdict against the index: what a careful analyst would say
+//! of "$150 billion in 2018 [@lukin2020]" after reading the sources.
+//!
+//! Decisions:
+//! - The cited documents are read first, with a lower bar for context (the
+//!   citation already says where the claim is about): the same value there
+//!   supports, a different value for the same subject contradicts.
+//! - Only then the rest of the corpus, with a higher bar. A claim whose
+//!   value is only in another document than the one it cites is
+//!   [`FigureVerdict::Misattributed`], when every cited key is known.
+//! - The same value wins over a different one; a different value in a
+//!   strong context wins over a bound that merely allows the value; and a
+//!   precise figure of the same period, as close in context as the bound,
+//!   outranks the bound ("exceeded $100 billion, reaching $107 billion" does
+//!   not support "$150 billion").
+//! - Support needs the same subject as contradiction does: the bar for
+//!   support outside the cited source is as high as for contradiction, so
+//!   a coincidental value on another subject backs nothing.
+
+use super::{Bound, CorpusFigure, Figure, FigureIndex, UnitClass};
+use crate::corpus::DocId;
+use crate::figures::Context;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureVerdict {
+    Supported,
+    Contradicted,
+    /// The value is in the corpus, but not in the cited documents.
+    Misattributed,
+    Unsupported,
+}
+
+#[derive(Debug)]
+pub struct FigureCheck<'a> {
+    pub verdict: FigureVerdict,
+    /// Supporting figures, or the contradicting one, or where a
+    /// misattributed figure is; best first.
+    pub evidence: Vec<(f64, &'a CorpusFigure)>,
+}
+
+/// The context agreement (0..=1) a figure needs to support or contradict.
+#[derive(Clone, Copy)]
+struct Bar {
+    support: f64,
+    contradict: f64,
+}
+
+/// In the cited documents: the citation is evidence of the subject.
+const CITED: Bar = Bar {
+    support: 0.2,
+    contradict: 0.3,
+};
+/// Elsewhere in the corpus: strong context, or the figure is unsupported.
+const ELSEWHERE: Bar = Bar {
+    support: 0.45,
+    contradict: 0.55,
+};
+/// How much less context a precise figure may share than the bound it
+/// outranks.
+const PRECISE_MARGIN: f64 = 0.1;
+
+/// The claim's citation, as the check needs it.
+#[derive(Clone, Debug, Default)]
+pub struct Cited {
+    /// The documents of the keys that are known.
+    pub docs: Vec<DocId>,
+    /// Every cited key names a document.
+    pub all_known: bool,
+}
+
+/// The verdict of `figure`, said in `context` and citing `cited`.
+pub fn check_figure<'a>(
+    index: &'a FigureIndex,
+    figure: &Figure,
+    context: &Context,
+    cited: &Cited,
+) -> FigureCheck<'a> {
+    let Some(class) = UnitClass::of(&figure.kind) else {
+        return unsupported();
+    };
+    let mut candidates: Vec<(f64, &CorpusFigure)> = index
+        .candidates(&class, context)
+        .into_iter()
+        .map(|(score, f)| (year_adjusted(score, figure, &f.figure), f))
+        .collect();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (in_cited, elsewhere): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .partition(|(_, f)| cited.docs.contains(&f.doc));
+    if let Some(found) = judge(figure, &in_cited, CITED) {
+        return found;
+    }
+    match judge(figure, &elsewhere, ELSEWHERE) {
+        Some(found)
+            if found.verdict == FigureVerdict::Supported && !cited.docs.is_empty() && cited.all_known =>
+        {
+            FigureCheck {
+                verdict: FigureVerdict::Misattributed,
+                evidence: found.evidence,
+            }
+        }
+        Some(found) => found,
+        None => unsupported(),
+    }
+}
+
+fn unsupported<'a>() -> FigureCheck<'a> {
+    FigureCheck {
+        verdict: FigureVerdict::Unsupported,
+        evidence: Vec::new(),
+    }
+}
+
+/// The verdict `candidates` (best first) give, if any clears `bar`.
+fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) -> Option<FigureCheck<'a>> {
+    let with = |wanted: Agreement, min: f64| {
+        candidates
+            .iter()
+            .filter(move |(s, f)| *s >= min && agreement(figure, &f.figure) == wanted)
+            .copied()
+    };
+    let same: Vec<_> = with(Agreement::Same, bar.support).collect();
+    if !same.is_empty() {
+        return Some(supported(same));
+    }
+    if let Some(best) = with(Agreement::Differs, bar.contradict).next() {
+        return Some(contradicted(best));
+    }
+    let within: Vec<_> = with(Agreement::WithinBound, bar.support).collect();
+    let &(bound_score, bound) = within.first()?;
+    let precise = with(Agreement::Differs, bar.support).find(|(s, f)| {
+        matches!(f.figure.bound, Bound::Exact)
+            && f.figure.year == bound.figure.year
+            && *s >= bound_score - PRECISE_MARGIN
+    });
+    Some(match precise {
+        Some(best) => contradicted(best),
+        None => supported(within),
+    })
+}
+
+fn supported(evidence: Vec<(f64, &CorpusFigure)>) -> FigureCheck<'_> {
+    FigureCheck {
+        verdict: FigureVerdict::Supported,
+        evidence,
+    }
+}
+
+fn contradicted(best: (f64, &CorpusFigure)) -> FigureCheck<'_> {
+    FigureCheck {
+        verdict: FigureVerdict::Contradicted,
+        evidence: vec![best],
+    }
+}
+
+/// The value's precision: the place of its last significant digit.
+fn precision(value: f64) -> f64 {
+    let mut p = 10f64.powi(value.abs().log10().floor() as i32 + 1);
+    while p > 1e-6 && ((value / p).round() * p - value).abs() > p * 1e-9 {
+        p /= 10.0;
+    }
+    p
+}
+
+/// Equal once rounded to the finer of the two precisions: "$107 billion"
+/// is "$107.0 billion", but "$100 billion" is not "$95 billion".
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= precision(a).min(precision(b)) / 2.0 + f64::EPSILON
+}
+
+/// How a corpus figure's value relates to the brief's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Agreement {
+    /// The same value ("$107 billion", "about $110 billion" for 107).
+    Same,
+    /// Only within a bound: "$120 billion" is more than "exceeded $100
+    /// billion", but says more than it does.
+    WithinBound,
+    Differs,
+}
+
+fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
+    let (b, c) = (brief.value, corpus.value);
+    let same = match (brief.upper, corpus.upper) {
+        (Some(bu), Some(cu)) => close(b, c) && close(bu, cu),
+        (Some(bu), None) => close(b, c) || close(bu, c),
+        (None, Some(cu)) => close(b, c) || close(b, cu),
+        (None, None) => close(b, c),
+    };
+    let about = matches!(brief.bound, Bound::About) || matches!(corpus.bound, Bound::About);
+    if same || (about && (b - c).abs() <= 0.1 * b.abs().max(c.abs())) {
+        return Agreement::Same;
+    }
+    let within = match (brief.bound, corpus.bound) {
+        (Bound::AtLeast, _) => c >= b,
+        (Bound::AtMost, _) => c <= b,
+        (_, Bound::AtLeast) => b >= c,
+        (_, Bound::AtMost) => b <= c,
+        _ => false,
+    };
+    if within {
+        Agreement::WithinBound
+    } else {
+        Agreement::Differs
+    }
+}
+
+/// Years are strong context: the same year confirms, another year means
+/// another fact.
+fn year_adjusted(score: f64, brief: &Figure, corpus: &Figure) -> f64 {
+    match (brief.year, corpus.year) {
+        (Some(a), Some(b)) if a == b => (score + 0.2).min(1.0),
+        (Some(_), Some(_)) => score * 0.4,
+        _ => score,
+    }
+}
