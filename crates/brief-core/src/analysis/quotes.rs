@@ -87,8 +87,9 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     for m in lookup.matches.iter().take(3) {
         let doc = corpus.document(m.doc);
         md.push_str(&format!(
-            "\n\n---\n\n{}\n\n{}",
+            "\n\n---\n\n{}{}\n\n{}",
             reference_line(doc),
+            page_note(doc, m.normalized),
             passage_markdown(doc, m.normalized)
         ));
         if lookup.verdict == QuoteVerdict::Inexact {
@@ -124,6 +125,19 @@ fn reference_line(doc: &Document) -> String {
         .map(|t| format!(" · *{}*", escape(t)))
         .unwrap_or_default();
     format!("**@{}** · {}{title}", r.key, r.author_year())
+}
+
+/// " · p. 366" or " · pp. 366–367": the printed pages a passage stands on,
+/// where the document knows them.
+fn page_note(doc: &Document, normalized: TextRange) -> String {
+    let range = doc.to_original(normalized);
+    let first = doc.page_at(range.start);
+    let last = doc.page_at(range.end.saturating_sub(1).max(range.start));
+    match (first, last) {
+        (Some(a), Some(b)) if a != b => format!(" · pp. {a}–{b}"),
+        (Some(a), _) => format!(" · p. {a}"),
+        _ => String::new(),
+    }
 }
 
 /// The sentences around a match, the matched words in bold.
@@ -353,6 +367,27 @@ mod tests {
 
                 > Its current state can be characterized as **a quasi-alliance, or entente**."#]],
         );
+    }
+
+    #[test]
+    fn hover_on_a_quote_names_its_printed_page() {
+        // Three PDF pages (form feeds between them) whose running heads,
+        // each seen twice, give the printed numbers 366 to 368.
+        let corpus = crate::test_support::corpus_of(&[(
+            "compact",
+            "366 B. Example\n\nThe compact was signed in 1998 by three provinces.\n\x0cThe compact and its discontents 367\n\nThe dispute panel met for the first time in its history.\n\x0c368 B. Example\n\nThe compact and its discontents\n",
+        )]);
+        let hover = |brief: &str| {
+            let brief = crate::brief::Brief::parse(brief);
+            super::super::hover(&corpus, &brief, 3).unwrap().markdown
+        };
+        let md = hover("“The dispute panel met for the first time” [@compact].");
+        assert!(
+            md.contains("**@compact** · ") && md.contains(" · p. 367\n"),
+            "{md}"
+        );
+        let md = hover("“signed in 1998 by three provinces” [@compact].");
+        assert!(md.contains(" · p. 366\n"), "{md}");
     }
 
     #[test]
