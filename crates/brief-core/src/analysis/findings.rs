@@ -15,6 +15,7 @@ pub enum Code {
     QuoteUncited,
     FigureContradicted,
     FigureUnsupported,
+    LocatorWrong,
 }
 
 impl Code {
@@ -26,6 +27,7 @@ impl Code {
         Code::QuoteUncited,
         Code::FigureContradicted,
         Code::FigureUnsupported,
+        Code::LocatorWrong,
     ];
 
     pub fn from_name(name: &str) -> Option<Code> {
@@ -42,6 +44,7 @@ impl Code {
             Code::QuoteUncited => "quote-uncited",
             Code::FigureContradicted => "figure-contradicted",
             Code::FigureUnsupported => "figure-unsupported",
+            Code::LocatorWrong => "locator-wrong",
         }
     }
 
@@ -52,6 +55,7 @@ impl Code {
             Code::QuoteUncited => Severity::Hint,
             Code::FigureContradicted => Severity::Warning,
             Code::FigureUnsupported => Severity::Information,
+            Code::LocatorWrong => Severity::Warning,
         }
     }
 }
