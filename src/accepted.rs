@@ -11,7 +11,7 @@ pub const ACCEPTED_FILE: &str = ".brief-lsp/accepted.toml";
 /// or malformed one is an error message naming the file and line.
 pub fn read_accepted(root: &Path) -> Result<Vec<Acceptance>, String> {
     let path = root.join(ACCEPTED_FILE);
-    match std::fs::read_to_string(&path) {
+    match crate::read_file::read_config(&path) {
         Ok(text) => {
             parse_accepted(&text).map_err(|err| format!("{}:{}: {}", path.display(), err.line, err.message))
         }

@@ -14,24 +14,55 @@ use crate::load::CorpusSource;
 
 pub const PROJECT_FILE: &str = "brief-lsp.toml";
 
-/// `brief-lsp.toml`.
-#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
+/// `brief-lsp.toml`: a brief-lsp project's corpus, check levels and
+/// excludes.
+#[derive(Debug, Default, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
+#[schemars(title = "brief-lsp.toml")]
 #[serde(deny_unknown_fields)]
 pub struct ProjectFile {
-    /// Corpus folders, relative to the file.
+    /// Corpus folders of .txt and .md files, relative to this file.
     #[serde(default)]
     pub corpus: Vec<PathBuf>,
     /// Per check: `error`, `warning`, `info`, `hint` or `off`.
     #[serde(default)]
+    #[schemars(schema_with = "severity_schema")]
     pub severity: BTreeMap<String, String>,
+    /// Patterns in .gitignore syntax (`!` negates).
     #[serde(default)]
     pub exclude: ExcludeConfig,
+}
+
+/// The JSON Schema (draft 7) of `brief-lsp.toml`.
+pub fn project_file_schema() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<ProjectFile>()
+}
+
+/// `[severity]`: the known codes, each with the levels
+/// `CheckConfig::apply_names` reads.
+fn severity_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    use brief_core::analysis::Code;
+    let level = serde_json::json!({ "enum": ["error", "warning", "info", "information", "hint", "off"] });
+    let codes: serde_json::Map<String, serde_json::Value> = Code::ALL
+        .iter()
+        .map(|code| {
+            let mut level = level.clone();
+            level["default"] = code.default_severity().as_str().into();
+            (code.as_str().to_string(), level)
+        })
+        .collect();
+    schemars::json_schema!({
+        "type": "object",
+        "properties": codes,
+        "additionalProperties": false,
+    })
 }
 
 /// Reads `brief-lsp.toml` in `dir`, if there is one.
 pub fn read_project_file(dir: &Path) -> anyhow::Result<Option<(PathBuf, ProjectFile)>> {
     let path = dir.join(PROJECT_FILE);
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::read_file::read_config(&path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) => anyhow::bail!("{}: cannot read: {err}", path.display()),

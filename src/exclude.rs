@@ -7,12 +7,13 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 
 /// `[exclude]` in `brief-lsp.toml`, and the editor setting `exclude`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct ExcludeConfig {
-    /// Relative to each corpus folder.
+    /// Corpus files never indexed; relative to each corpus folder.
     pub corpus: Vec<String>,
-    /// Relative to the project root (the folder of `brief-lsp.toml`).
+    /// Briefs never checked; relative to the project root (the folder of
+    /// `brief-lsp.toml`).
     pub briefs: Vec<String>,
 }
 

@@ -9,3 +9,4 @@ pub mod exclude;
 pub mod load;
 #[deny(clippy::print_stdout, clippy::print_stderr)]
 pub mod lsp;
+pub mod read_file;

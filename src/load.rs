@@ -75,7 +75,7 @@ fn problem(path: &Path, severity: ProblemSeverity, message: String) -> Problem {
 
 /// A folder's optional TOML file: its path and text, if it is there.
 fn read_optional(path: &Path, problems: &mut Vec<Problem>) -> Option<(PathBuf, String)> {
-    match std::fs::read_to_string(path) {
+    match crate::read_file::read_config(path) {
         Ok(text) => Some((path.to_path_buf(), text)),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
         Err(err) => {
@@ -150,7 +150,7 @@ fn read_folder(root: &Path, exclude: &[String], problems: &mut Vec<Problem>) -> 
             problems.push(problem(path, ProblemSeverity::Warning, message));
             continue;
         }
-        match std::fs::read(path) {
+        match crate::read_file::read_regular(path, MAX_FILE_BYTES) {
             Ok(bytes) => files.push(SourceFile {
                 path: path.to_path_buf(),
                 rel_path: path

@@ -1,17 +1,18 @@
-//! `brief-lsp check`: the server's diagnostics, printed like a compiler's or
-//! as JSON with LSP positions.
+//! `brief-lsp check`: the server's diagnostics for briefs named on the
+//! command line, in a folder or on stdin, rendered by `render`.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-use brief_core::analysis::{self, Finding, Severity};
+use brief_core::analysis::{self, Severity};
 use brief_core::brief::Brief;
-use brief_core::text::{LineIndex, PositionEncoding};
+use brief_core::text::LineIndex;
 use clap::Args;
 
-use super::{CorpusArgs, Format};
+use super::color::ColorChoice;
+use super::inputs;
+use super::render::{self, CheckFormat, CheckedBrief, Report, Shown, Unreadable};
+use super::CorpusArgs;
 use crate::accepted::{brief_key, read_accepted};
 use crate::config::check_config;
 
@@ -20,26 +21,22 @@ pub struct CheckArgs {
     #[command(flatten)]
     corpus: CorpusArgs,
     #[arg(long, value_enum, default_value = "human")]
-    format: Format,
+    format: CheckFormat,
+    /// Colour the human output: `auto` when stdout is a terminal and
+    /// NO_COLOR is not set.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorChoice,
     /// Also list the findings accepted in .brief-lsp/accepted.toml or by an
     /// inline comment (they never fail the check).
     #[arg(long)]
     show_accepted: bool,
-    /// Markdown briefs to check.
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<PathBuf>,
+    /// Markdown briefs to check: files, folders (their .md files, less the
+    /// excluded ones) or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
 }
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let briefs: Vec<(PathBuf, String)> = args
-        .files
-        .iter()
-        .map(|path| {
-            let text =
-                std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            Ok((path.clone(), text))
-        })
-        .collect::<anyhow::Result<_>>()?;
     let project = super::project_file()?;
     let (checks, errors) = check_config(project.as_ref(), None);
     for err in errors {
@@ -51,9 +48,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         eprintln!("brief-lsp: {err}; no findings are accepted from it");
         Vec::new()
     });
-    let mut out = String::new();
-    let mut json = Vec::new();
-    let mut failing = false;
     let patterns = project
         .as_ref()
         .map(|p| p.exclude.briefs.clone())
@@ -62,120 +56,71 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     for err in errors {
         eprintln!("brief-lsp: brief-lsp.toml: {err}");
     }
-    for (path, text) in briefs {
-        if crate::exclude::excludes(&excluded, &cwd.join(&path)) {
-            eprintln!(
-                "brief-lsp: {} is excluded by brief-lsp.toml; not checked",
-                path.display()
-            );
-            continue;
-        }
-        let index = LineIndex::new(&text);
+    let mut report = Report {
+        corpus: &corpus,
+        root: cwd.clone(),
+        briefs: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    for input in inputs::collect(&args.paths, &cwd, &excluded) {
+        let text = match input.text {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("brief-lsp: error: {error}");
+                report.unreadable.push(Unreadable {
+                    name: input.name,
+                    path: input.path,
+                    error,
+                });
+                continue;
+            }
+        };
         let brief = Brief::parse(text.as_str());
-        let key = brief_key(&cwd, &path);
-        let mine: Vec<_> = accepted.iter().filter(|a| a.brief == key).cloned().collect();
+        // Standard input has no path for accepted.toml to name; only its
+        // inline acceptances apply.
+        let mine: Vec<_> = match &input.path {
+            Some(path) => {
+                let key = brief_key(&cwd, path);
+                accepted.iter().filter(|a| a.brief == key).cloned().collect()
+            }
+            None => Vec::new(),
+        };
         let findings = analysis::diagnostics(&corpus, &brief, &checks);
         let (shown, silenced) = analysis::apply_acceptances(&brief, findings, &mine);
-        for finding in &shown {
-            failing |= finding.severity >= Severity::Warning;
-        }
-        let listed = shown.into_iter().map(|f| (f, None));
+        let listed = shown.into_iter().map(|finding| Shown {
+            finding,
+            accepted: None,
+        });
         let accepted_too = silenced
             .into_iter()
             .filter(|_| args.show_accepted)
-            .map(|(f, how)| (f, Some(how)));
-        let mut all: Vec<(Finding, Option<String>)> = listed.chain(accepted_too).collect();
-        all.sort_by_key(|(f, _)| (f.range.start, f.range.end));
-        for (finding, how) in &all {
-            match args.format {
-                Format::Human => render_human(&mut out, &path, &text, &index, finding, how.as_deref()),
-                Format::Json => json.push(render_json(&path, &text, &index, finding, how.as_deref())),
-            }
-        }
+            .map(|(finding, how)| Shown {
+                finding,
+                accepted: Some(how),
+            });
+        let mut findings: Vec<Shown> = listed.chain(accepted_too).collect();
+        findings.sort_by_key(|s| (s.finding.range.start, s.finding.range.end));
+        report.briefs.push(CheckedBrief {
+            name: input.name,
+            path: input.path,
+            index: LineIndex::new(&text),
+            text,
+            findings,
+        });
     }
-    match args.format {
-        Format::Human => {}
-        Format::Json => out_line!(out, "{}", serde_json::to_string_pretty(&json)?),
-    }
+    let out = render::render(args.format, &report, args.color.enabled())?;
     super::emit(&out)?;
-    Ok(if failing {
+    let failing = report.briefs.iter().flat_map(|b| &b.findings).any(fails);
+    Ok(if !report.unreadable.is_empty() {
+        ExitCode::from(2)
+    } else if failing {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-fn render_human(
-    out: &mut String,
-    path: &std::path::Path,
-    text: &str,
-    index: &LineIndex,
-    f: &Finding,
-    accepted: Option<&str>,
-) {
-    let start = index.line_col(text, f.range.start, PositionEncoding::Utf32);
-    let end = index.line_col(text, f.range.end, PositionEncoding::Utf32);
-    let line = index.line_range(text, start.line as usize);
-    let source = &text[line.start..line.end];
-    let width = if end.line == start.line {
-        (end.col - start.col).max(1)
-    } else {
-        1
-    };
-    let gutter = (start.line + 1).to_string();
-    let pad = " ".repeat(gutter.len());
-    let label = if accepted.is_some() { "accepted " } else { "" };
-    let _ = writeln!(
-        out,
-        "{label}{}[{}]: {}",
-        f.severity.as_str(),
-        f.code.as_str(),
-        f.message
-    );
-    let _ = writeln!(
-        out,
-        "{pad}--> {}:{}:{}",
-        path.display(),
-        start.line + 1,
-        start.col + 1
-    );
-    let _ = writeln!(out, "{pad} |");
-    let _ = writeln!(out, "{gutter} | {source}");
-    let marker = format!("{}{}", " ".repeat(start.col as usize), "^".repeat(width as usize));
-    let _ = writeln!(out, "{pad} | {marker}");
-    match accepted {
-        Some(how) => {
-            let _ = writeln!(out, "{pad} = {how}");
-        }
-        None => {
-            if let Some(fix) = f.fixes.first() {
-                let _ = writeln!(out, "{pad} = fix: {}", fix.title);
-            }
-        }
-    }
-    out.push('\n');
-}
-
-fn render_json(
-    path: &std::path::Path,
-    text: &str,
-    index: &LineIndex,
-    f: &Finding,
-    accepted: Option<&str>,
-) -> serde_json::Value {
-    let pos = |offset| {
-        let p = index.line_col(text, offset, PositionEncoding::Utf16);
-        serde_json::json!({ "line": p.line, "character": p.col })
-    };
-    let mut finding = serde_json::json!({
-        "file": path.display().to_string(),
-        "range": { "start": pos(f.range.start), "end": pos(f.range.end) },
-        "severity": f.severity.as_str(),
-        "code": f.code.as_str(),
-        "message": f.message,
-    });
-    if let Some(how) = accepted {
-        finding["accepted"] = serde_json::Value::String(how.to_string());
-    }
-    finding
+/// Whether a finding fails the check: not accepted, and a warning or worse.
+fn fails(shown: &Shown) -> bool {
+    shown.accepted.is_none() && shown.finding.severity >= Severity::Warning
 }

@@ -11,9 +11,13 @@ macro_rules! out_line {
 }
 
 mod check;
+mod color;
 mod corpus;
 mod entities;
+mod generate;
+mod inputs;
 mod names;
+mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,11 +31,13 @@ use crate::load::CorpusSource;
 #[command(
     name = "brief-lsp",
     version,
-    about = "Checks the quotes, figures, names and citations of Markdown briefs against a corpus of sources"
+    about = "Checks the quotes, figures, names and citations of Markdown briefs against a corpus of sources",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     /// Serve LSP over stdio (what editors pass; the same as `serve`).
-    #[arg(long, global = true)]
+    // Not global: it means nothing to the other commands.
+    #[arg(long)]
     stdio: bool,
     #[command(subcommand)]
     command: Option<Command>,
@@ -39,8 +45,12 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Run the language server over stdio (the default).
-    Serve,
+    /// Run the language server (the default).
+    Serve {
+        /// Over stdio: the only transport, accepted because editors pass it.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Check briefs and print findings; exit 1 if any is a warning or worse.
     Check(check::CheckArgs),
     /// List the corpus documents with their keys and counts.
@@ -50,6 +60,11 @@ enum Command {
     /// Write the corpus's actor and event names as a word list for spell
     /// checkers (harper-ls, typos, LTeX and others).
     Names(names::NamesArgs),
+    /// Print a shell completion script (e.g. `brief-lsp completions bash >
+    /// ~/.local/share/bash-completion/completions/brief-lsp`).
+    Completions(generate::CompletionsArgs),
+    /// Print the manual page (roff; e.g. `brief-lsp man | man -l -`).
+    Man(generate::ManArgs),
 }
 
 /// The corpus choice every command shares.
@@ -76,7 +91,7 @@ pub enum Format {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None | Some(Command::Serve) => {
+        None | Some(Command::Serve { .. }) => {
             crate::lsp::run();
             ExitCode::SUCCESS
         }
@@ -84,6 +99,8 @@ pub fn main() -> ExitCode {
         Some(Command::Corpus(args)) => exit(corpus::run(&args)),
         Some(Command::Entities(args)) => exit(entities::run(&args)),
         Some(Command::Names(args)) => exit(names::run(&args)),
+        Some(Command::Completions(args)) => exit(generate::completions(&args)),
+        Some(Command::Man(args)) => exit(generate::man(&args)),
     }
 }
 

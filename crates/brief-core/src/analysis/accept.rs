@@ -59,17 +59,63 @@ fn folded(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The words around `range` on its paragraph's lines.
+/// How many words on each side of a finding its context keeps.
+const CONTEXT_WORDS: usize = 4;
+
+/// The words around `range` on its paragraph's lines (a paragraph ends at a
+/// blank line, `\n\n`).
 fn context(brief: &Brief, range: TextRange) -> String {
-    let text = &brief.text;
-    let start = text[..range.start].rfind("\n\n").map_or(0, |i| i + 2);
-    let end = text[range.end..]
-        .find("\n\n")
-        .map_or(text.len(), |i| range.end + i);
+    context_of(&brief.text, range)
+}
+
+fn context_of(text: &str, range: TextRange) -> String {
+    let start = window_start(text, range.start, CONTEXT_WORDS);
+    let end = window_end(text, range.end, CONTEXT_WORDS);
     let before: Vec<&str> = text[start..range.start].split_whitespace().collect();
     let after: Vec<&str> = text[range.end..end].split_whitespace().take(4).collect();
     let before = &before[before.len().saturating_sub(4)..];
     format!("{} … {}", before.join(" "), after.join(" "))
+}
+
+/// Where the words before `at` begin: after the last blank line or `words`
+/// whole words back, whichever is nearer. Scanning no further keeps many
+/// findings in one paragraph linear, not quadratic (issue 15).
+fn window_start(text: &str, at: usize, words: usize) -> usize {
+    let (mut seen, mut right_is_space, mut right) = (0, true, None);
+    for (i, c) in text[..at].char_indices().rev() {
+        if c == '\n' && right == Some('\n') {
+            return i + 2;
+        }
+        let space = c.is_whitespace();
+        if space && !right_is_space {
+            seen += 1;
+            if seen == words {
+                return i + c.len_utf8();
+            }
+        }
+        (right_is_space, right) = (space, Some(c));
+    }
+    0
+}
+
+/// Where the words after `at` end: at the next blank line or after `words`
+/// whole words, whichever is nearer.
+fn window_end(text: &str, at: usize, words: usize) -> usize {
+    let (mut seen, mut left_is_space, mut left) = (0, true, None);
+    for (i, c) in text[at..].char_indices() {
+        if c == '\n' && left == Some('\n') {
+            return at + i - 1;
+        }
+        let space = c.is_whitespace();
+        if space && !left_is_space {
+            seen += 1;
+            if seen == words {
+                return at + i;
+            }
+        }
+        (left_is_space, left) = (space, Some(c));
+    }
+    text.len()
 }
 
 /// The entry that accepts `finding` of the brief at `brief_path`.
@@ -206,6 +252,38 @@ mod tests {
     use super::super::fixture::seed_corpus;
     use super::super::{diagnostics, CheckConfig};
     use super::*;
+
+    /// The paragraph-wide scan that `window_start`/`window_end` replaced.
+    fn scanned_context(text: &str, range: TextRange) -> String {
+        let start = text[..range.start].rfind("\n\n").map_or(0, |i| i + 2);
+        let end = text[range.end..]
+            .find("\n\n")
+            .map_or(text.len(), |i| range.end + i);
+        let before: Vec<&str> = text[start..range.start].split_whitespace().collect();
+        let after: Vec<&str> = text[range.end..end].split_whitespace().take(4).collect();
+        let before = &before[before.len().saturating_sub(4)..];
+        format!("{} … {}", before.join(" "), after.join(" "))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bounded_context_equals_the_paragraph_scan(
+            text in "([a-z]{1,3}| |\n|\u{a0}|é|\r){0,80}",
+            a in 0usize..100,
+            b in 0usize..100,
+        ) {
+            let boundary = |mut i: usize| {
+                i = i.min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let (a, b) = (boundary(a.min(b)), boundary(a.max(b)));
+            let range = TextRange::new(a, b);
+            proptest::prop_assert_eq!(context_of(&text, range), scanned_context(&text, range));
+        }
+    }
 
     fn codes(findings: &[Finding]) -> Vec<&'static str> {
         findings.iter().map(|f| f.code.as_str()).collect()

@@ -46,13 +46,12 @@ pub(super) fn brief_figures(brief: &Brief) -> Vec<BriefFigure> {
         for mut figure in extract_figures(&text) {
             let local = figure.range;
             figure.range = local.shifted(p.start);
-            let excluded = !brief.is_prose(figure.range.start)
-                || brief.citations.iter().any(|c| c.range.intersects(figure.range))
-                || brief.quotes.iter().any(|q| q.range.intersects(figure.range));
+            let excluded = !brief.is_prose(figure.range.start) || brief.in_citation_or_quote(figure.range);
             if excluded || class(&figure.kind).is_none() {
                 continue;
             }
-            let at = sentences.iter().position(|s| s.contains_range(local));
+            let at = Some(sentences.partition_point(|s| s.end < local.end))
+                .filter(|&i| sentences.get(i).is_some_and(|s| s.contains_range(local)));
             let sentence = at.map_or(local, |i| sentences[i]);
             let previous = at.and_then(|i| i.checked_sub(1)).map(|i| sentences[i]);
             let own = TextRange::new(local.start - sentence.start, local.end - sentence.start);

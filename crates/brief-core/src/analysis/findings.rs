@@ -16,6 +16,7 @@ pub enum Code {
     FigureContradicted,
     FigureUnsupported,
     LocatorWrong,
+    BriefTooLarge,
 }
 
 impl Code {
@@ -28,6 +29,7 @@ impl Code {
         Code::FigureContradicted,
         Code::FigureUnsupported,
         Code::LocatorWrong,
+        Code::BriefTooLarge,
     ];
 
     pub fn from_name(name: &str) -> Option<Code> {
@@ -45,6 +47,7 @@ impl Code {
             Code::FigureContradicted => "figure-contradicted",
             Code::FigureUnsupported => "figure-unsupported",
             Code::LocatorWrong => "locator-wrong",
+            Code::BriefTooLarge => "brief-too-large",
         }
     }
 
@@ -56,6 +59,7 @@ impl Code {
             Code::FigureContradicted => Severity::Warning,
             Code::FigureUnsupported => Severity::Information,
             Code::LocatorWrong => Severity::Warning,
+            Code::BriefTooLarge => Severity::Warning,
         }
     }
 }

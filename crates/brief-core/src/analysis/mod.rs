@@ -103,10 +103,36 @@ pub fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Com
 
 /// Every finding of every check `config` leaves on, at its configured
 /// severity, in text order.
+/// The largest brief whose quotes and figures are checked: the resource
+/// budget in the README. Real briefs are a few hundred KB at most; a larger
+/// text gets its citations checked and one finding that says why the rest
+/// is not, rather than a minute of work on every keystroke.
+pub const MAX_CHECKED_BRIEF_BYTES: usize = 2 << 20;
+
+fn too_large(brief: &Brief) -> Finding {
+    let first_line = brief.text.find(['\n', '\r']).unwrap_or(brief.text.len());
+    Finding {
+        range: TextRange::new(0, first_line),
+        code: Code::BriefTooLarge,
+        severity: Code::BriefTooLarge.default_severity(),
+        message: format!(
+            "this brief is {:.1} MB; quotes and figures are checked in briefs up to {} MB (citations still are): split it into several files",
+            brief.text.len() as f64 / 1e6,
+            MAX_CHECKED_BRIEF_BYTES >> 20
+        ),
+        related: Vec::new(),
+        fixes: Vec::new(),
+    }
+}
+
 pub fn diagnostics(corpus: &Snapshot, brief: &Brief, config: &CheckConfig) -> Vec<Finding> {
     let mut findings = citations::diagnostics(corpus, brief);
-    findings.extend(quotes::diagnostics(corpus, brief));
-    findings.extend(figures::diagnostics(corpus, brief));
+    if brief.text.len() > MAX_CHECKED_BRIEF_BYTES {
+        findings.push(too_large(brief));
+    } else {
+        findings.extend(quotes::diagnostics(corpus, brief));
+        findings.extend(figures::diagnostics(corpus, brief));
+    }
     findings.retain_mut(|f| match config.level(f.code) {
         Some(severity) => {
             f.severity = severity;
@@ -116,4 +142,37 @@ pub fn diagnostics(corpus: &Snapshot, brief: &Brief, config: &CheckConfig) -> Ve
     });
     findings.sort_by_key(|f| (f.range.start, f.range.end));
     findings
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+    use crate::test_support::corpus_of;
+
+    /// Issue 15, item 11: a 5 MB brief took seconds per check; over the
+    /// budget its citations are still checked, and one finding says why its
+    /// quotes and figures are not.
+    #[test]
+    fn a_brief_over_the_budget_gets_one_finding_and_its_citations_checked() {
+        let corpus = corpus_of(&[("a", "Trade reached $107 billion in 2018, the ministry said.")]);
+        let paragraph =
+            "Trade reached $150 billion in 2018, “the ministry said nothing of the kind at all” [@a].\n\n";
+        let small = format!("# Brief\n\n{paragraph}[@nobody]\n");
+        let codes = |text: &str| -> Vec<&str> {
+            let findings = diagnostics(&corpus, &Brief::parse(text.to_string()), &CheckConfig::default());
+            let mut codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
+            codes.dedup();
+            codes
+        };
+        let checked = codes(&small);
+        assert!(
+            checked.contains(&"figure-contradicted") && checked.contains(&"quote-not-found"),
+            "{checked:?}"
+        );
+        let large = format!(
+            "# Brief\n\n{}[@nobody]\n",
+            paragraph.repeat(MAX_CHECKED_BRIEF_BYTES / paragraph.len() + 1)
+        );
+        assert_eq!(codes(&large), ["brief-too-large", "citation-unknown"]);
+    }
 }

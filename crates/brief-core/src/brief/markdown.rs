@@ -3,9 +3,9 @@
 //! which the grammar does not know, are scanned afterwards inside the inline
 //! regions found here.
 
-use tree_sitter::Node;
-use tree_sitter_md::{MarkdownParser, MarkdownTree};
+use tree_sitter::{Node, Parser, Tree};
 
+use super::inline_budget::InlineParser;
 use super::{squash, Heading};
 use crate::text::TextRange;
 
@@ -31,13 +31,19 @@ pub(super) struct Outline {
 
 pub(super) fn outline(text: &str) -> Outline {
     let mut out = Outline::default();
-    // Parsing only fails on a timeout or cancellation, and neither is set.
-    let Some(tree) = MarkdownParser::default().parse(text.as_bytes(), None) else {
+    let mut block_parser = Parser::new();
+    block_parser
+        .set_language(&tree_sitter_md::LANGUAGE.into())
+        .expect("tree-sitter-md's block grammar matches the tree-sitter version");
+    // Parsing only fails on cancellation, which the block parse never asks for.
+    let Some(block_tree) = block_parser.parse(text, None) else {
         return out;
     };
+    let mut inline = InlineParser::new(text);
+    let tree = &mut inline;
     // An explicit stack, so that deeply nested lists and quotes cannot
     // overflow the call stack of a language server.
-    let mut stack = vec![(tree.block_tree().root_node(), false)];
+    let mut stack = vec![(block_tree.root_node(), false)];
     while let Some((node, in_quote)) = stack.pop() {
         match node.kind() {
             "minus_metadata"
@@ -46,18 +52,18 @@ pub(super) fn outline(text: &str) -> Outline {
             | "indented_code_block"
             | "html_block"
             | "link_reference_definition" => out.non_prose.push(range(node)),
-            "atx_heading" | "setext_heading" => out.heading(text, &tree, node),
+            "atx_heading" | "setext_heading" => out.heading(text, tree, node),
             "paragraph" => {
                 if let Some(inline) = child(node, "inline") {
                     out.paragraphs.push(range(inline));
-                    out.region(&tree, inline);
+                    out.region(tree, inline);
                 }
             }
             "pipe_table_cell" => {
                 let cell = trim_end(text, range(node));
                 if !cell.is_empty() {
                     out.paragraphs.push(cell);
-                    out.region(&tree, node);
+                    out.region(tree, node);
                 }
             }
             kind => {
@@ -74,7 +80,7 @@ pub(super) fn outline(text: &str) -> Outline {
 }
 
 impl Outline {
-    fn heading(&mut self, text: &str, tree: &MarkdownTree, node: Node) {
+    fn heading(&mut self, text: &str, tree: &mut InlineParser, node: Node) {
         let atx = node.kind() == "atx_heading";
         let (level, inline) = if atx {
             // The marker kinds are `atx_h1_marker` … `atx_h6_marker`.
@@ -111,13 +117,14 @@ impl Outline {
 
     /// Records `node` (an `inline` or a `pipe_table_cell`) as a region and
     /// collects the non-prose nodes of its inline tree; returns its markers.
-    fn region(&mut self, tree: &MarkdownTree, node: Node) -> Vec<TextRange> {
+    fn region(&mut self, tree: &mut InlineParser, node: Node) -> Vec<TextRange> {
         let markers: Vec<TextRange> = children(node)
             .into_iter()
             .filter(|kid| kid.is_named())
             .map(range)
             .collect();
-        if let Some(inline_tree) = tree.inline_tree(&node) {
+        let inline_tree: Option<Tree> = tree.parse(node, &markers);
+        if let Some(inline_tree) = &inline_tree {
             let mut stack = vec![inline_tree.root_node()];
             while let Some(n) = stack.pop() {
                 match n.kind() {
@@ -278,6 +285,21 @@ mod tests {
                 paragraph 23..28 "Body."
                 non-prose 0..22 "+++\ntitle = \"x@y\"\n+++\n"
             "#]],
+        );
+    }
+
+    /// Issue 15, item 3: unclosed mixed emphasis drove tree-sitter-md's
+    /// recovery quadratic (28 KB took 1.8 GB). Such a paragraph is now prose
+    /// without inline structure, found in linear time.
+    #[test]
+    fn unclosed_mixed_emphasis_is_kept_as_plain_prose() {
+        let text = format!("Intro with `code`.\n\n{}`@a` end.\n", "*a **b ".repeat(30_000));
+        let outline = outline(&text);
+        assert_eq!(outline.paragraphs.len(), 2);
+        assert_eq!(
+            outline.non_prose,
+            [TextRange::new(11, 17)],
+            "only the first paragraph's code span"
         );
     }
 }

@@ -3,6 +3,7 @@
 //! (code, HTML, URLs, front matter), where nothing is checked or cited.
 
 mod citations;
+mod inline_budget;
 mod markdown;
 mod quotes;
 mod urls;
@@ -33,6 +34,8 @@ pub struct Brief {
     pub quotes: Vec<Quote>,
     /// Sorted and disjoint.
     non_prose: Vec<TextRange>,
+    /// The citations' and quotations' ranges merged: sorted and disjoint.
+    cited_or_quoted: Vec<TextRange>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,8 +111,16 @@ impl Brief {
             &non_prose,
             &citations,
         );
+        let cited_or_quoted = normalized(
+            citations
+                .iter()
+                .map(|c| c.range)
+                .chain(quotes.iter().map(|q| q.range))
+                .collect(),
+        );
         Brief {
             non_prose,
+            cited_or_quoted,
             quotes,
             citations,
             headings: outline.headings,
@@ -117,6 +128,13 @@ impl Brief {
             block_quotes: outline.block_quotes,
             text,
         }
+    }
+
+    /// Whether `range` overlaps a citation or a quotation, in logarithmic
+    /// time (a brief may hold thousands of each).
+    pub fn in_citation_or_quote(&self, range: TextRange) -> bool {
+        let i = self.cited_or_quoted.partition_point(|r| r.end <= range.start);
+        self.cited_or_quoted.get(i).is_some_and(|r| r.intersects(range))
     }
 
     /// Whether the byte at `offset` is outside every non-prose range.

@@ -21,9 +21,13 @@ use crate::text::{is_valid_citation_key, TomlError};
 
 /// The bibliographic facts of one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
+    /// The citation key: letters, digits and `_`, with `:.#$%&-+?<>~/`
+    /// inside.
     pub key: String,
+    /// Free text: article, article-journal, op-ed, report, event-summary, …
     #[serde(rename = "type")]
     pub kind: Option<String>,
     pub title: Option<String>,
@@ -36,6 +40,7 @@ pub struct Reference {
     pub publisher: Option<String>,
     pub volume: Option<String>,
     pub issue: Option<String>,
+    /// E.g. a report series number.
     pub number: Option<String>,
     pub pages: Option<String>,
     pub doi: Option<String>,
@@ -43,16 +48,24 @@ pub struct Reference {
     pub note: Option<String>,
 }
 
+/// `corpus.toml`: the citation key and bibliographic facts of the documents
+/// of a corpus folder.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "corpus.toml"))]
 #[serde(deny_unknown_fields)]
 struct ManifestToml {
+    /// One entry per document; a file not listed gets a key derived from
+    /// its name.
     #[serde(default)]
     document: Vec<EntryToml>,
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct EntryToml {
+    /// The document's path, relative to the folder.
     file: String,
     #[serde(flatten)]
     reference: Reference,
@@ -66,6 +79,14 @@ pub struct ManifestEntry {
     pub reference: Reference,
     /// 1-based line of the entry, for messages.
     pub line: usize,
+}
+
+/// The JSON Schema (draft 7) of `corpus.toml`.
+#[cfg(feature = "schema")]
+pub fn manifest_schema() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<ManifestToml>()
 }
 
 pub fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, TomlError> {

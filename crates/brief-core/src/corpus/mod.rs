@@ -16,6 +16,8 @@ use rayon::prelude::*;
 
 pub use document::{normalize_str, DocId, Document, Paragraph};
 pub use layout::BlockKind;
+#[cfg(feature = "schema")]
+pub use manifest::manifest_schema;
 pub use manifest::{parse_manifest, ManifestEntry, Reference};
 pub use offset_map::OffsetMap;
 
@@ -87,6 +89,7 @@ impl Documents {
         let mut problems = Vec::new();
         let mut pending = Vec::new();
         let mut by_key: HashMap<String, DocId> = HashMap::new();
+        let mut next_suffix: HashMap<String, usize> = HashMap::new();
         let mut entity_overrides = Vec::new();
         for folder in folders {
             if let Some(entities) = folder.entities.clone() {
@@ -97,7 +100,18 @@ impl Documents {
                 match parse_manifest(text) {
                     Ok(list) => {
                         for entry in list {
-                            entries.insert(entry.file.clone(), entry);
+                            let line = entry.line;
+                            if let Some(dropped) = entries.insert(entry.file.clone(), entry) {
+                                problems.push(Problem {
+                                    path: path.clone(),
+                                    line: Some(line),
+                                    severity: ProblemSeverity::Warning,
+                                    message: format!(
+                                        "`{}` is listed again (first at line {}, key `{}`); this entry wins",
+                                        dropped.file, dropped.line, dropped.reference.key
+                                    ),
+                                });
+                            }
                         }
                     }
                     Err(err) => problems.push(Problem {
@@ -122,10 +136,12 @@ impl Documents {
                     },
                 };
                 let base = reference.key.clone();
-                let mut n = 2;
+                // The next suffix to try per base key, so that 20,000
+                // `index.md` files cost linear time, not quadratic.
+                let n = next_suffix.entry(base.clone()).or_insert(2);
                 while by_key.contains_key(&reference.key) {
                     reference.key = format!("{base}-{n}");
-                    n += 1;
+                    *n += 1;
                 }
                 if reference.key != base {
                     problems.push(Problem {

@@ -247,3 +247,35 @@ fn messy_text() -> impl Strategy<Value = String> {
     prop::collection::vec((word, sep), 1..60)
         .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
 }
+
+/// Issue 15, item 10: a manifest listing a file twice kept the last entry
+/// silently, hiding a key clash with the dropped one.
+#[test]
+fn a_file_listed_twice_in_the_manifest_is_reported() {
+    let corpus = build(vec![folder(
+        &[("a.txt", b"Plain text here.")],
+        Some("[[document]]\nfile = \"a.txt\"\nkey = \"first\"\n[[document]]\nfile = \"a.txt\"\nkey = \"second\"\n"),
+    )]);
+    assert_eq!(corpus.keys().collect::<Vec<_>>(), ["second"]);
+    let messages: Vec<String> = corpus.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["/c/corpus.toml:4: `a.txt` is listed again (first at line 1, key `first`); this entry wins"]
+    );
+}
+
+/// Issue 15, item 7: keys from the same file name in many folders are
+/// numbered in order (the numbering used to retry every suffix from 2, which
+/// made 20,000 `index.md` files take half a minute; the bench measures it).
+#[test]
+fn same_named_files_get_numbered_keys() {
+    let files: Vec<(String, &[u8])> = (0..500)
+        .map(|i| (format!("d{i}/index.md"), &b"Text."[..]))
+        .collect();
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    let corpus = build(vec![folder(&files, None)]);
+    let keys: Vec<&str> = corpus.keys().collect();
+    assert_eq!(keys[..3], ["index", "index-2", "index-3"]);
+    assert_eq!(keys[499], "index-500");
+    assert_eq!(corpus.problems.len(), 499);
+}

@@ -98,6 +98,8 @@ use rustc_hash::FxHashMap;
 use crate::corpus::{DocId, Document};
 use crate::text::TextRange;
 
+#[cfg(feature = "schema")]
+pub use overrides::entity_overrides_schema;
 pub use overrides::{parse_entity_overrides, EntityOverride, EntityOverrides, Merge, Rename};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -44,47 +44,86 @@ pub struct Rename {
 
 // `suppress` belongs at the top level, but TOML puts a key written after a
 // table into that table; each table accepts it too rather than failing.
+/// `entities.toml`: corrections to the actors and events extracted from a
+/// corpus folder, applied as renames, merges, entries, then suppressions.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "entities.toml"))]
 #[serde(deny_unknown_fields)]
 struct OverridesToml {
+    /// Adds an entity the extractor missed, or adjusts the one named so (by
+    /// its name or any alias).
     #[serde(default)]
     entity: Vec<EntityToml>,
+    /// Folds entities into one; names that match no entity become aliases.
     #[serde(default)]
     merge: Vec<MergeToml>,
+    /// Changes an entity's canonical name; the old one stays an alias.
     #[serde(default)]
     rename: Vec<RenameToml>,
+    /// Entities named so are dropped, and these aliases removed from all
+    /// others.
     #[serde(default)]
     suppress: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct EntityToml {
     name: String,
+    /// Required when adding an entity. (`default` only tells the schema
+    /// that it is optional, which `schema_with` would hide.)
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "kind_schema"))]
     kind: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
     role: Option<String>,
+    /// Belongs at the top level; accepted here because TOML puts a key
+    /// written after a table into it.
     #[serde(default)]
     suppress: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct MergeToml {
     into: String,
     names: Vec<String>,
+    /// As in `[[entity]]`.
     #[serde(default)]
     suppress: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RenameToml {
     from: String,
     to: String,
+    /// As in `[[entity]]`.
     #[serde(default)]
     suppress: Vec<String>,
+}
+
+/// The JSON Schema (draft 7) of `entities.toml`.
+#[cfg(feature = "schema")]
+pub fn entity_overrides_schema() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<OverridesToml>()
+}
+
+/// The kinds `EntityKind::parse` reads: `actor/person` or `person`.
+#[cfg(feature = "schema")]
+fn kind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = EntityKind::ALL
+        .iter()
+        .flat_map(|k| [k.as_str(), k.label()])
+        .collect();
+    schemars::json_schema!({ "type": "string", "enum": names })
 }
 
 /// Reads `entities.toml`. Errors name the line: TOML syntax, unknown

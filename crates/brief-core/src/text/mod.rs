@@ -79,6 +79,8 @@ pub enum PositionEncoding {
 }
 
 impl PositionEncoding {
+    /// A character's width, as the tests' oracle walks a line.
+    #[cfg(test)]
     fn width(self, c: char) -> usize {
         match self {
             PositionEncoding::Utf8 => c.len_utf8(),
@@ -102,6 +104,9 @@ pub struct LineCol {
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
+    /// The multi-byte characters, so that a column is found without walking
+    /// its line: one paragraph of 5,000 quotes is one line (issue 15).
+    wide: WideChars,
 }
 
 impl LineIndex {
@@ -124,6 +129,7 @@ impl LineIndex {
         LineIndex {
             line_starts,
             len: text.len(),
+            wide: WideChars::new(text),
         }
     }
 
@@ -148,11 +154,9 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let segment = &text[self.line_starts[line]..offset];
-        let col: usize = match enc {
-            PositionEncoding::Utf8 => segment.len(),
-            _ => segment.chars().map(|c| enc.width(c)).sum(),
-        };
+        let start = self.line_starts[line];
+        let (first, last) = (self.wide.index_at(start), self.wide.index_at(offset));
+        let col = (offset - start) - self.wide.saved(first, last, enc);
         LineCol {
             line: line as u32,
             col: col as u32,
@@ -168,15 +172,109 @@ impl LineIndex {
             return self.len;
         }
         let range = self.line_range(text, line);
-        let mut units = 0usize;
-        for (i, c) in text[range.start..range.end].char_indices() {
-            let width = enc.width(c);
-            if units + width > pos.col as usize {
-                return range.start + i;
+        let col = pos.col as usize;
+        let (first, end) = (self.wide.index_at(range.start), self.wide.index_at(range.end));
+        // The first multi-byte character of the line that does not fit
+        // entirely before the column; everything before it does.
+        let units_through = |k: usize| {
+            let before = self.wide.offset(k) - range.start - self.wide.saved(first, k, enc);
+            before + self.wide.width(k, enc)
+        };
+        let (mut blocking, mut hi) = (first, end);
+        while blocking < hi {
+            let mid = blocking + (hi - blocking) / 2;
+            if units_through(mid) <= col {
+                blocking = mid + 1;
+            } else {
+                hi = mid;
             }
-            units += width;
         }
-        range.end
+        let candidate = range.start + col + self.wide.saved(first, blocking, enc);
+        let limit = if blocking < end {
+            self.wide.offset(blocking)
+        } else {
+            range.end
+        };
+        candidate.min(limit)
+    }
+}
+
+/// The multi-byte characters of a text: their offsets and UTF-8 lengths,
+/// with running totals every [`WIDE_BLOCK`] characters, so that the units a
+/// stretch of text saves against its bytes are summed in constant time.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+struct WideChars {
+    offsets: Vec<u32>,
+    lens: Vec<u8>,
+    /// Per block of characters before it: bytes beyond one per character,
+    /// and the number of 4-byte characters (two UTF-16 units each).
+    blocks: Vec<(u32, u32)>,
+}
+
+const WIDE_BLOCK: usize = 32;
+
+impl WideChars {
+    fn new(text: &str) -> WideChars {
+        let mut wide = WideChars::default();
+        let (mut extra, mut astral) = (0u32, 0u32);
+        for (offset, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            if wide.offsets.len() % WIDE_BLOCK == 0 {
+                wide.blocks.push((extra, astral));
+            }
+            let len = c.len_utf8() as u8;
+            wide.offsets.push(offset as u32);
+            wide.lens.push(len);
+            extra += u32::from(len - 1);
+            astral += u32::from(len == 4);
+        }
+        // Totals for every multiple of the block up to the end inclusive.
+        if wide.offsets.len() % WIDE_BLOCK == 0 {
+            wide.blocks.push((extra, astral));
+        }
+        wide
+    }
+
+    /// The index of the first multi-byte character at or after `offset`.
+    fn index_at(&self, offset: usize) -> usize {
+        self.offsets.partition_point(|&o| (o as usize) < offset)
+    }
+
+    fn offset(&self, k: usize) -> usize {
+        self.offsets[k] as usize
+    }
+
+    fn width(&self, k: usize, enc: PositionEncoding) -> usize {
+        let len = usize::from(self.lens[k]);
+        match enc {
+            PositionEncoding::Utf8 => len,
+            PositionEncoding::Utf16 => 1 + usize::from(len == 4),
+            PositionEncoding::Utf32 => 1,
+        }
+    }
+
+    /// Bytes minus units over the characters before index `k`.
+    fn saved_before(&self, k: usize, enc: PositionEncoding) -> usize {
+        if enc == PositionEncoding::Utf8 || k == 0 {
+            return 0;
+        }
+        let block = k / WIDE_BLOCK;
+        let (mut extra, mut astral) = self
+            .blocks
+            .get(block)
+            .map_or((0, 0), |&(e, a)| (e as usize, a as usize));
+        for &len in &self.lens[block * WIDE_BLOCK..k] {
+            extra += usize::from(len - 1);
+            astral += usize::from(len == 4);
+        }
+        match enc {
+            PositionEncoding::Utf16 => extra - astral,
+            _ => extra,
+        }
+    }
+
+    /// Bytes minus units over the multi-byte characters `from..to`.
+    fn saved(&self, from: usize, to: usize, enc: PositionEncoding) -> usize {
+        self.saved_before(to, enc) - self.saved_before(from, enc)
     }
 }
 
@@ -240,5 +338,53 @@ mod tests {
         let text = "😀z";
         let index = LineIndex::new(text);
         assert_eq!(index.offset(text, LineCol { line: 0, col: 1 }, Utf16), 0);
+    }
+
+    /// The walk from the line start that the table replaced, as an oracle.
+    fn walked_col(text: &str, offset: usize, enc: PositionEncoding) -> LineCol {
+        let index = LineIndex::new(text);
+        let line = index.line_starts.partition_point(|&s| s <= offset) - 1;
+        let col = text[index.line_starts[line]..offset]
+            .chars()
+            .map(|c| enc.width(c))
+            .sum::<usize>();
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn table_agrees_with_walking_the_line(
+            text in "([a-z ]|é|日|😀|\r\n|\n|“|\r){0,120}",
+            at in 0usize..400,
+            col in 0u32..200,
+        ) {
+            let index = LineIndex::new(&text);
+            let mut offset = at.min(text.len());
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            for enc in [Utf8, Utf16, Utf32] {
+                let pos = index.line_col(&text, offset, enc);
+                proptest::prop_assert_eq!(pos, walked_col(&text, offset, enc));
+                let inside_crlf = text[..offset].ends_with('\r') && text[offset..].starts_with('\n');
+                if !inside_crlf {
+                    proptest::prop_assert_eq!(index.offset(&text, pos, enc), offset);
+                }
+                // A column past the line or inside a character lands on a
+                // boundary within the line, before the column's character.
+                let line = index.line_range(&text, pos.line as usize);
+                let any = index.offset(&text, LineCol { line: pos.line, col }, enc);
+                proptest::prop_assert!(text.is_char_boundary(any) && line.start <= any && any <= line.end);
+                let units = text[line.start..any].chars().map(|c| enc.width(c)).sum::<usize>();
+                proptest::prop_assert!(units <= col as usize);
+                if any < line.end {
+                    let next = text[any..].chars().next().unwrap();
+                    proptest::prop_assert!(units + enc.width(next) > col as usize);
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,131 @@
+//! What `check` found, and its four renderings: `human` (compiler-style, for
+//! terminals), `json` (LSP positions), `github` (workflow annotations) and
+//! `sarif` (code scanning). Each renderer reads the same [`Report`].
+
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+use std::path::{Path, PathBuf};
+
+use brief_core::analysis::{Finding, Related};
+use brief_core::snapshot::Snapshot;
+use brief_core::text::{LineCol, LineIndex, PositionEncoding, TextRange};
+use clap::ValueEnum;
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// Compiler-style findings with the brief's and the source's lines.
+    Human,
+    /// A list of findings with 0-based UTF-16 positions, as in LSP.
+    Json,
+    /// GitHub Actions workflow commands (`::warning file=…::…`).
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+/// Everything one run of `check` found.
+pub struct Report<'a> {
+    pub corpus: &'a Snapshot,
+    /// The folder paths are shown relative to (the current folder).
+    pub root: PathBuf,
+    pub briefs: Vec<CheckedBrief>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A brief that was read and checked.
+pub struct CheckedBrief {
+    /// As the user named it (`<stdin>` for standard input).
+    pub name: String,
+    /// `None` for standard input.
+    pub path: Option<PathBuf>,
+    pub text: String,
+    pub index: LineIndex,
+    /// In the order of their ranges.
+    pub findings: Vec<Shown>,
+}
+
+/// A finding to print; `accepted` says how it was accepted, when it was
+/// (shown only with `--show-accepted`).
+pub struct Shown {
+    pub finding: Finding,
+    pub accepted: Option<String>,
+}
+
+/// A brief that could not be checked, and why.
+pub struct Unreadable {
+    pub name: String,
+    pub path: Option<PathBuf>,
+    pub error: String,
+}
+
+/// The rendering of `report`, ready for stdout.
+pub fn render(format: CheckFormat, report: &Report, color: bool) -> anyhow::Result<String> {
+    Ok(match format {
+        CheckFormat::Human => human::render(report, color),
+        CheckFormat::Json => json::render(report)?,
+        CheckFormat::Github => github::render(report),
+        CheckFormat::Sarif => sarif::render(report)?,
+    })
+}
+
+/// A range of a text, with what is needed to give its position.
+pub struct Span<'a> {
+    /// The file as shown to the user.
+    pub name: String,
+    pub path: Option<&'a Path>,
+    pub text: &'a str,
+    pub index: &'a LineIndex,
+    pub range: TextRange,
+}
+
+impl Span<'_> {
+    /// 0-based start and end positions in `enc` units.
+    pub fn positions(&self, enc: PositionEncoding) -> (LineCol, LineCol) {
+        let pos = |offset| self.index.line_col(self.text, offset, enc);
+        (pos(self.range.start), pos(self.range.end))
+    }
+
+    /// The whole lines the range covers, their first line's 1-based number,
+    /// and the range within them.
+    pub fn excerpt(&self) -> (usize, &str, std::ops::Range<usize>) {
+        let (start, end) = self.positions(PositionEncoding::Utf8);
+        let first = self.index.line_range(self.text, start.line as usize).start;
+        let last = self.index.line_range(self.text, end.line as usize).end.max(first);
+        let lines = &self.text[first..last];
+        let local = |offset: usize| offset.clamp(first, last) - first;
+        (
+            start.line as usize + 1,
+            lines,
+            local(self.range.start)..local(self.range.end),
+        )
+    }
+}
+
+impl CheckedBrief {
+    pub fn span(&self, range: TextRange) -> Span<'_> {
+        Span {
+            name: self.name.clone(),
+            path: self.path.as_deref(),
+            text: &self.text,
+            index: &self.index,
+            range,
+        }
+    }
+}
+
+/// Where a finding's related information points: a passage of a corpus
+/// document, named relative to `root` when it is under it.
+pub fn related_span<'a>(report: &'a Report, related: &Related) -> Span<'a> {
+    let doc = report.corpus.document(related.location.doc);
+    let shown = doc.path.strip_prefix(&report.root).unwrap_or(&doc.path);
+    Span {
+        name: shown.display().to_string(),
+        path: Some(&doc.path),
+        text: &doc.original,
+        index: &doc.line_index,
+        range: related.location.range,
+    }
+}

@@ -1,0 +1,423 @@
+//! `brief-lsp check` for terminals and CI: the compiler-style output of a
+//! multi-line finding, colour, folders and stdin, unreadable briefs, the
+//! `github` and `sarif` formats against their specifications, and the
+//! generated completions and manual.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use expect_test::expect;
+use predicates::prelude::PredicateBooleanExt as _;
+use predicates::str::contains;
+
+fn brief_lsp(cwd: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("brief-lsp").unwrap();
+    cmd.current_dir(cwd).env_remove("NO_COLOR");
+    cmd
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.assert().code(code);
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+/// The README's own example, whose wrong "12.7%" sits on the second line
+/// of its finding.
+#[test]
+fn the_readme_example_shows_every_line_of_a_finding_and_the_source_beside_it() {
+    let out = stdout(brief_lsp(repo()).args(["check", "examples/brief.md"]), 1);
+    expect![[r#"
+        warning[figure-contradicted]: corpus: from 29.9 to 9.7% in 2018 [@lukin2020]
+           --> examples/brief.md:14:70
+            |
+         14 |   In 2018 the Central Bank cut the share of its assets held in the USA from
+            |  ______________________________________________________________________^
+         15 | | 29.9 to 12.7% [@lukin2020].
+            | |_____________^
+            |
+           ::: seeds/003_9556968063aa75cc.txt:112:28
+            |
+        112 |   its assets held in the USA from 29.9 to 9.7%. At the same time, the Central Bank 
+            |                              ----------------- the corpus figure
+            |
+            = fix: Use the source’s figure: from 29.9 to 9.7%
+
+        warning[quote-inexact]: inexact quote of @trenin2019 (94% of words match): the brief drops “not necessarily”.
+          --> examples/brief.md:20:54
+           |
+        20 |   [see @makocki2016; @carnegie2016]. As Trenin put it, “Russia and China will
+           |  ______________________________________________________^
+        21 | | never be against each other, but they will always be with each other”
+           | |_____________________________________________________________________^
+           |
+          ::: seeds/001_7dc4b461ced45b39.txt:11:70
+           |
+        11 |   ...ed thus: Russia and China will never be against each other, but they will not necessarily always be with each other.
+           |               ---------------------------------------------------------------------------------------------------------- the source passage
+           |
+           = fix: Replace with the wording of @trenin2019
+
+        error[citation-unknown]: unknown citation key `@trenin2017`; did you mean `@trenin2016`?
+          --> examples/brief.md:24:34
+           |
+        24 | A later op-ed repeats the point [@trenin2017].
+           |                                  ^^^^^^^^^^^
+           |
+           = fix: Change to `@trenin2016`
+
+        1 error, 2 warnings in 1 brief
+    "#]]
+    .assert_eq(&out);
+    let json = stdout(
+        brief_lsp(repo()).args(["check", "--format", "json", "examples/brief.md"]),
+        1,
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        json[0]["related"][0],
+        serde_json::json!({
+            "file": "seeds/003_9556968063aa75cc.txt",
+            "range": { "start": { "line": 111, "character": 27 }, "end": { "line": 111, "character": 44 } },
+            "message": "the corpus figure",
+        })
+    );
+}
+
+#[test]
+fn colour_only_on_request_or_a_terminal_and_never_with_no_color_on_auto() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "b.md", "See [@nobody].\n");
+    let esc = |s: &str| s.contains('\x1b');
+    assert!(!esc(&stdout(brief_lsp(dir.path()).args(["check", "b.md"]), 1)));
+    assert!(esc(&stdout(
+        brief_lsp(dir.path()).args(["check", "--color", "always", "b.md"]),
+        1
+    )));
+    assert!(!esc(&stdout(
+        brief_lsp(dir.path()).args(["check", "--color", "never", "b.md"]),
+        1
+    )));
+    // The flag wins over the environment; NO_COLOR wins over `auto`, which
+    // a pipe already turns off (a terminal cannot be had in a test).
+    let mut always = brief_lsp(dir.path());
+    always
+        .env("NO_COLOR", "1")
+        .args(["check", "--color", "always", "b.md"]);
+    assert!(esc(&stdout(&mut always, 1)));
+}
+
+fn files_in_json(out: &str) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_str(out).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_folder_is_searched_for_briefs_less_hidden_folders_and_excludes() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "briefs/a.md",
+        "briefs/sub/b.md",
+        "briefs/.hidden/c.md",
+        "briefs/drafts/d.md",
+    ] {
+        write(dir.path(), name, "See [@nobody].\n");
+    }
+    write(dir.path(), "briefs/notes.txt", "See [@nobody].\n");
+    write(
+        dir.path(),
+        "brief-lsp.toml",
+        "[exclude]\nbriefs = [\"briefs/drafts/\"]\n",
+    );
+    let out = stdout(
+        brief_lsp(dir.path()).args(["check", "--format", "json", "briefs"]),
+        1,
+    );
+    assert_eq!(files_in_json(&out), ["briefs/a.md", "briefs/sub/b.md"]);
+    let human = stdout(brief_lsp(dir.path()).args(["check", "briefs"]), 1);
+    assert!(human.ends_with("\n2 errors in 2 briefs\n"), "{human}");
+    brief_lsp(dir.path())
+        .args(["check", "briefs/drafts"])
+        .assert()
+        .code(0)
+        .stdout("no findings in 0 briefs\n")
+        .stderr(contains("no briefs (.md files) to check in briefs/drafts"));
+}
+
+#[test]
+fn a_dash_reads_the_brief_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout(
+        brief_lsp(dir.path())
+            .args(["check", "--format", "json", "-"])
+            .write_stdin("Unknown [@nobody].\n"),
+        1,
+    );
+    assert_eq!(files_in_json(&out), ["<stdin>"]);
+    brief_lsp(dir.path())
+        .args(["check", "-"])
+        .write_stdin("Known [@trenin2016].\n")
+        .assert()
+        .code(0)
+        .stdout("no findings in 1 brief\n");
+}
+
+#[test]
+fn unreadable_briefs_are_reported_the_others_checked_then_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("latin1.md"), b"Caf\xe9 [@nobody]\n").unwrap();
+    write(dir.path(), "ok.md", "Fine [@trenin2016], unknown [@nobody].\n");
+    let out = brief_lsp(dir.path())
+        .args(["check", "latin1.md", "missing.md", "ok.md"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "cannot read latin1.md: not valid UTF-8 (line 1, byte 3)",
+        ))
+        .stderr(contains("cannot read missing.md"));
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("--> ok.md:1:30"), "{stdout}");
+    assert!(
+        stdout.ends_with("\n1 error in 1 brief; 2 briefs could not be read\n"),
+        "{stdout}"
+    );
+}
+
+/// A workflow command as the Actions runner reads it: `::name k=v,…::data`,
+/// with the toolkit's escapes undone.
+fn parse_workflow_command(line: &str) -> (String, Vec<(String, String)>, String) {
+    let unescape = |s: &str| {
+        s.replace("%0D", "\r")
+            .replace("%0A", "\n")
+            .replace("%3A", ":")
+            .replace("%2C", ",")
+            .replace("%25", "%")
+    };
+    let rest = line
+        .strip_prefix("::")
+        .expect("a workflow command starts with ::");
+    let (head, data) = rest.split_once("::").expect("a command has a :: before its data");
+    // Unescaped `:` or `,` inside a value would break the split above or
+    // below; the escapes must hide them.
+    let (name, props) = head.split_once(' ').unwrap_or((head, ""));
+    let props = props
+        .split(',')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').expect("a property is key=value");
+            (k.to_string(), unescape(v))
+        })
+        .collect();
+    assert!(!data.contains('\n') && !data.contains('\r'));
+    (name.to_string(), props, unescape(data))
+}
+
+#[test]
+fn github_format_writes_escaped_workflow_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(repo().join("examples/brief.md")).unwrap();
+    write(dir.path(), "a,b: c.md", &example);
+    let out = stdout(
+        brief_lsp(dir.path()).args(["check", "--format", "github", "a,b: c.md"]),
+        1,
+    );
+    let commands: Vec<_> = out.lines().map(parse_workflow_command).collect();
+    let summary: Vec<String> = commands
+        .iter()
+        .map(|(name, props, _)| {
+            let props: Vec<String> = props.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            format!("{name} {}", props.join(" "))
+        })
+        .collect();
+    expect![[r#"
+        [
+            "warning file=a,b: c.md line=14 endLine=15 title=brief-lsp: figure-contradicted",
+            "warning file=a,b: c.md line=20 endLine=21 title=brief-lsp: quote-inexact",
+            "error file=a,b: c.md line=24 col=34 endColumn=45 title=brief-lsp: citation-unknown",
+        ]
+    "#]]
+    .assert_debug_eq(&summary);
+    let (_, _, message) = &commands[0];
+    assert_eq!(
+        *message,
+        "corpus: from 29.9 to 9.7% in 2018 [@lukin2020]\nthe corpus figure: seeds/003_9556968063aa75cc.txt:112:28\nfix: Use the source’s figure: from 29.9 to 9.7%"
+            .replace("seeds/", &format!("{}/seeds/", repo().display()))
+    );
+}
+
+fn sarif_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo().join("tests/data/sarif-2.1.0-rtm.5.json")).unwrap();
+    // The schema's pattern for `run.language` has a bare `]`, a literal in
+    // ECMAScript's legacy syntax but an error for the Rust regex engine;
+    // escaped, it means the same and compiles.
+    let bare = r#"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$"#;
+    assert!(text.contains(bare));
+    let text = text.replace(bare, r#"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\\]?$"#);
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::draft4::new(&schema).unwrap()
+}
+
+fn assert_valid_sarif(log: &serde_json::Value) {
+    let errors: Vec<String> = sarif_validator()
+        .iter_errors(log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn sarif_format_is_valid_sarif_2_1_0_with_rules_regions_and_sources() {
+    let out = stdout(
+        brief_lsp(repo()).args(["check", "--format", "sarif", "examples/brief.md"]),
+        1,
+    );
+    let log: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&log);
+    let run = &log["runs"][0];
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"figure-contradicted") && rules.len() == brief_core::analysis::Code::ALL.len(),
+        "{rules:?}"
+    );
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "figure-contradicted");
+    assert_eq!(
+        rules[result["ruleIndex"].as_u64().unwrap() as usize],
+        "figure-contradicted"
+    );
+    assert_eq!(result["level"], "warning");
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "examples/brief.md");
+    assert_eq!(location["artifactLocation"]["uriBaseId"], "SRCROOT");
+    let region = &location["region"];
+    assert_eq!(
+        (
+            &region["startLine"],
+            &region["startColumn"],
+            &region["endLine"],
+            &region["endColumn"]
+        ),
+        (&14.into(), &70.into(), &15.into(), &14.into())
+    );
+    assert_eq!(region["snippet"]["text"], "from\n29.9 to 12.7%");
+    let source = &result["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(
+        source["artifactLocation"]["uri"],
+        "seeds/003_9556968063aa75cc.txt"
+    );
+    assert_eq!(source["region"]["snippet"]["text"], "from 29.9 to 9.7%");
+    assert_eq!(
+        result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "from 29.9 to 9.7%"
+    );
+    assert_eq!(run["results"][2]["level"], "error");
+}
+
+#[test]
+fn sarif_reports_unreadable_briefs_and_accepted_findings_and_stays_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "b.md",
+        "<!-- brief-lsp: accept citation-unknown \"a forthcoming paper\" -->\nSee [@nobody].\n\nAnd [@other] in “Ünïcode 😀”.\n",
+    );
+    std::fs::write(dir.path().join("bad.md"), b"\xff\n").unwrap();
+    let out = stdout(
+        brief_lsp(dir.path()).args(["check", "--format", "sarif", "--show-accepted", "b.md", "bad.md"]),
+        2,
+    );
+    let log: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&log);
+    let run = &log["runs"][0];
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    let notification = &run["invocations"][0]["toolExecutionNotifications"][0];
+    assert!(notification["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("not valid UTF-8"));
+    assert_eq!(
+        notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "bad.md"
+    );
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["suppressions"][0]["kind"], "inSource");
+    assert!(results[1].get("suppressions").is_none());
+    // The validator proves the shape; a wrong log must fail it.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!sarif_validator().is_valid(&broken));
+}
+
+#[test]
+fn completions_and_the_manual_come_from_the_command_definitions() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let script = stdout(brief_lsp(dir.path()).args(["completions", shell]), 0);
+        assert!(
+            script.contains("show-accepted") && script.contains("sarif"),
+            "{shell}"
+        );
+    }
+    let man = stdout(brief_lsp(dir.path()).arg("man"), 0);
+    assert!(
+        man.starts_with(".ie \\n(.g .ds Aq \\(aq") || man.contains(".TH brief-lsp 1"),
+        "{man}"
+    );
+    assert!(man.contains("brief\\-lsp\\-check(1)"), "{man}");
+    brief_lsp(dir.path())
+        .args(["man", "--output-dir", "."])
+        .assert()
+        .success();
+    let check = std::fs::read_to_string(dir.path().join("brief-lsp-check.1")).unwrap();
+    assert!(
+        check.contains("\\-\\-format") && check.contains("github"),
+        "{check}"
+    );
+}
+
+#[test]
+fn stdio_is_a_flag_of_the_server_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    // Editors start `brief-lsp --stdio`; with stdin closed at once the
+    // server sees the end of its input and stops.
+    brief_lsp(dir.path())
+        .arg("--stdio")
+        .write_stdin("")
+        .assert()
+        .success();
+    brief_lsp(dir.path())
+        .args(["serve", "--stdio"])
+        .write_stdin("")
+        .assert()
+        .success();
+    brief_lsp(dir.path())
+        .args(["check", "--stdio", "b.md"])
+        .assert()
+        .code(2)
+        .stderr(contains("unexpected argument '--stdio'"));
+    brief_lsp(dir.path())
+        .args(["check", "--help"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("--stdio").not());
+}
