@@ -16,6 +16,7 @@ pub enum Code {
     FigureContradicted,
     FigureMisattributed,
     FigureUnsupported,
+    LocatorWrong,
     BriefTooLarge,
 }
 
@@ -29,6 +30,7 @@ impl Code {
         Code::FigureContradicted,
         Code::FigureMisattributed,
         Code::FigureUnsupported,
+        Code::LocatorWrong,
         Code::BriefTooLarge,
     ];
 
@@ -47,6 +49,7 @@ impl Code {
             Code::FigureContradicted => "figure-contradicted",
             Code::FigureMisattributed => "figure-misattributed",
             Code::FigureUnsupported => "figure-unsupported",
+            Code::LocatorWrong => "locator-wrong",
             Code::BriefTooLarge => "brief-too-large",
         }
     }
@@ -58,6 +61,7 @@ impl Code {
             Code::QuoteUncited => Severity::Hint,
             Code::FigureContradicted | Code::FigureMisattributed => Severity::Warning,
             Code::FigureUnsupported => Severity::Information,
+            Code::LocatorWrong => Severity::Warning,
             Code::BriefTooLarge => Severity::Warning,
         }
     }

@@ -87,8 +87,9 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     for m in lookup.matches.iter().take(3) {
         let doc = corpus.document(m.doc);
         md.push_str(&format!(
-            "\n\n---\n\n{}\n\n{}",
+            "\n\n---\n\n{}{}\n\n{}",
             reference_line(doc),
+            page_note(doc, m.normalized),
             passage_markdown(doc, m.normalized)
         ));
         if lookup.verdict == QuoteVerdict::Inexact {
@@ -124,6 +125,19 @@ fn reference_line(doc: &Document) -> String {
         .map(|t| format!(" · *{}*", escape(t)))
         .unwrap_or_default();
     format!("**@{}** · {}{title}", r.key, r.author_year())
+}
+
+/// " · p. 366" or " · pp. 366–367": the printed pages a passage stands on,
+/// where the document knows them.
+fn page_note(doc: &Document, normalized: TextRange) -> String {
+    let range = doc.to_original(normalized);
+    let first = doc.page_at(range.start);
+    let last = doc.page_at(range.end.saturating_sub(1).max(range.start));
+    match (first, last) {
+        (Some(a), Some(b)) if a != b => format!(" · pp. {a}–{b}"),
+        (Some(a), _) => format!(" · p. {a}"),
+        _ => String::new(),
+    }
 }
 
 /// The sentences around a match, the matched words in bold.
@@ -294,8 +308,15 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
                     vec![fix],
                 ));
             }
-            if checked.citation.is_some() {
-                return None;
+            if let Some(citation) = checked.citation {
+                return wrong_locator(corpus, brief, citation, m).map(|(message, fix)| {
+                    finding(
+                        Code::LocatorWrong,
+                        message,
+                        related(m, "the quoted passage"),
+                        vec![fix],
+                    )
+                });
             }
             let fix = Fix {
                 title: format!("Cite @{key}"),
@@ -313,6 +334,65 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
             ))
         }
     }
+}
+
+/// A page locator (`p. 366`, `pp. 366–367`) of the citation item naming the
+/// passage's document: its range in the brief and its first and last page.
+fn page_locator(brief: &Brief, item: &crate::brief::CiteItem) -> Option<(TextRange, u32, u32)> {
+    let after = item.key_range.end;
+    let text = &brief.text[after..item.range.end.max(after)];
+    let (at, rest) = ["pp.", "p."].iter().find_map(|p| {
+        let at = text.find(p)?;
+        Some((at + p.len(), &text[at + p.len()..]))
+    })?;
+    let lead = rest.len() - rest.trim_start().len();
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let n = digits(&rest[lead..]);
+    let first: u32 = rest[lead..lead + n].parse().ok()?;
+    let mut end = lead + n;
+    let mut last = first;
+    if let Some(tail) = rest[end..].strip_prefix(['–', '-']) {
+        let m = digits(tail);
+        if m > 0 {
+            last = tail[..m].parse().ok()?;
+            end += rest[end..].len() - tail.len() + m;
+        }
+    }
+    let start = after + at + lead;
+    Some((TextRange::new(start, after + at + end), first, last))
+}
+
+/// `locator-wrong`: the cited pages do not hold the passage, which the
+/// document's page marks place on another page.
+fn wrong_locator(
+    corpus: &Snapshot,
+    brief: &Brief,
+    citation: &Citation,
+    m: &QuoteMatch,
+) -> Option<(String, Fix)> {
+    let doc = corpus.document(m.doc);
+    let item = citation.items.iter().find(|i| i.key == doc.reference.key)?;
+    let (range, first, last) = page_locator(brief, item)?;
+    let page = doc.page_at(doc.to_original(m.normalized).start)?;
+    if (first..=last).contains(&page) {
+        return None;
+    }
+    let cited = &brief.text[range.start..range.end];
+    let fix = Fix {
+        title: format!("Cite page {page}"),
+        edits: vec![Edit {
+            range,
+            new_text: page.to_string(),
+        }],
+        preferred: true,
+    };
+    Some((
+        format!(
+            "the passage is on p. {page} of @{}, not {cited}",
+            doc.reference.key
+        ),
+        fix,
+    ))
 }
 
 pub(super) fn inlay_hints(corpus: &Snapshot, brief: &Brief) -> Vec<InlayHint> {
@@ -353,6 +433,55 @@ mod tests {
 
                 > Its current state can be characterized as **a quasi-alliance, or entente**."#]],
         );
+    }
+
+    #[test]
+    fn hover_on_a_quote_names_its_printed_page() {
+        // Three PDF pages (form feeds between them) whose running heads,
+        // each seen twice, give the printed numbers 366 to 368.
+        let corpus = crate::test_support::corpus_of(&[(
+            "compact",
+            "366 B. Example\n\nThe compact was signed in 1998 by three provinces.\n\x0cThe compact and its discontents 367\n\nThe dispute panel met for the first time in its history.\n\x0c368 B. Example\n\nThe compact and its discontents\n",
+        )]);
+        let hover = |brief: &str| {
+            let brief = crate::brief::Brief::parse(brief);
+            super::super::hover(&corpus, &brief, 3).unwrap().markdown
+        };
+        let md = hover("“The dispute panel met for the first time” [@compact].");
+        assert!(
+            md.contains("**@compact** · ") && md.contains(" · p. 367\n"),
+            "{md}"
+        );
+        let md = hover("“signed in 1998 by three provinces” [@compact].");
+        assert!(md.contains(" · p. 366\n"), "{md}");
+    }
+
+    #[test]
+    fn a_page_locator_is_checked_against_the_passage_page() {
+        let corpus = crate::test_support::corpus_of(&[(
+            "compact",
+            "366 B. Example\n\nThe compact was signed in 1998 by three provinces.\n\x0cThe compact and its discontents 367\n\nThe dispute panel met for the first time in its history.\n\x0c368 B. Example\n\nThe compact and its discontents\n",
+        )]);
+        let findings = |text: &str| {
+            let brief = crate::brief::Brief::parse(text);
+            let config = super::super::CheckConfig::default();
+            super::super::diagnostics(&corpus, &brief, &config)
+                .into_iter()
+                .map(|f| format!("{} {}: {:?}", f.code.as_str(), f.message, f.fixes[0].edits))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            findings("“The dispute panel met for the first time” [@compact, p. 367]."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            findings("“The dispute panel met for the first time” [@compact, pp. 366–367]."),
+            Vec::<String>::new()
+        );
+        expect_test::expect![[r#"["locator-wrong the passage is on p. 367 of @compact, not 366: [Edit { range: 61..64, new_text: \"367\" }]"]"#]]
+            .assert_eq(&format!("{:?}", findings("“The dispute panel met for the first time” [@compact, p. 366].")));
+        expect_test::expect![[r#"["locator-wrong the passage is on p. 366 of @compact, not 33: [Edit { range: 16..18, new_text: \"366\" }]"]"#]]
+            .assert_eq(&format!("{:?}", findings("As @compact [p. 33] says, “signed in 1998 by three provinces”.")));
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub struct Document {
     /// Sentence ranges in the normalized text.
     pub sentences: Vec<TextRange>,
     pub n_furniture_lines: usize,
+    /// Where printed pages start in the original text, ascending: see
+    /// [`page_starts`].
+    pub pages: Vec<(usize, u32)>,
     /// The title as it stands in the original text, if it does.
     pub title_range: Option<TextRange>,
 }
@@ -70,6 +73,7 @@ impl Document {
                 }
             })
             .collect();
+        let pages = page_starts(&original, &layout.page_numbers);
         let mut doc = Document {
             id,
             path,
@@ -82,6 +86,7 @@ impl Document {
             paragraphs,
             sentences,
             n_furniture_lines: layout.n_furniture_lines,
+            pages,
             title_range: None,
         };
         if doc.reference.title.is_none() && !has_manifest_entry {
@@ -89,6 +94,12 @@ impl Document {
         }
         doc.title_range = doc.find_title();
         doc
+    }
+
+    /// The printed page an original offset is on, where it is known.
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        let i = self.pages.partition_point(|&(start, _)| start <= offset);
+        (i > 0).then(|| self.pages[i - 1].1).filter(|&n| n > 0)
     }
 
     pub fn text(&self, range: TextRange) -> &str {
@@ -136,6 +147,43 @@ impl Document {
         let (last, c) = text[at + title.len() - 1];
         Some(self.to_original(TextRange::new(start, last + c.len_utf8())))
     }
+}
+
+/// Page starts. An extraction with form feeds between pages (PDF, as
+/// `pdftotext` writes them) has every page start; its numbers follow the
+/// printed ones when running headers agree on the offset between physical
+/// and printed page (an article on pages 366–367), else count from 1.
+/// Without form feeds, only a header followed by the next page's header
+/// bounds a known page; text after a header whose successor is missing
+/// has no page (`0`), rather than a guessed one.
+fn page_starts(original: &str, headers: &[(usize, u32)]) -> Vec<(usize, u32)> {
+    if original.contains('\x0c') {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(original.match_indices('\x0c').map(|(i, _)| i + 1))
+            .collect();
+        let mut shifts: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+        for &(at, number) in headers {
+            let physical = starts.partition_point(|&s| s <= at) as i64;
+            *shifts.entry(i64::from(number) - physical).or_default() += 1;
+        }
+        let shift = shifts
+            .into_iter()
+            .max_by_key(|&(shift, n)| (n, -shift.abs()))
+            .map_or(0, |(shift, _)| shift);
+        return starts
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| (s, u32::try_from(i as i64 + 1 + shift).unwrap_or(0)))
+            .collect();
+    }
+    headers
+        .iter()
+        .enumerate()
+        .map(|(i, &(at, number))| {
+            let next_follows = headers.get(i + 1).is_some_and(|&(_, next)| next == number + 1);
+            (at, if next_follows { number } else { 0 })
+        })
+        .collect()
 }
 
 /// The letters and digits of `text`, lower-cased, with their byte offsets.

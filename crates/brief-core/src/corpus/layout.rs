@@ -33,6 +33,9 @@ pub(crate) struct RawBlock {
 pub(crate) struct Layout {
     pub blocks: Vec<RawBlock>,
     pub n_furniture_lines: usize,
+    /// The page numbers that running headers carry: each furniture line's
+    /// original start and its number ("374 A. Lukin" gives 374).
+    pub page_numbers: Vec<(usize, u32)>,
 }
 
 pub(crate) const BULLETS: &[char] = &['•', '◦', '▪', '‣', '·', '●', '○', '■'];
@@ -116,9 +119,14 @@ pub(crate) fn layout(text: &str) -> Layout {
             BlockKind::Prose
         };
     }
+    let page_numbers = (0..lines.len())
+        .filter(|&i| furniture[i])
+        .filter_map(|i| Some((lines[i].start, page_number(content(i))?)))
+        .collect();
     Layout {
         blocks,
         n_furniture_lines: furniture.iter().filter(|&&f| f).count(),
+        page_numbers,
     }
 }
 
@@ -196,6 +204,17 @@ fn furniture_lines(text: &str, lines: &[TextRange]) -> Vec<bool> {
         .iter()
         .map(|n| n.as_ref().is_some_and(|key| seen[key] >= 2))
         .collect()
+}
+
+/// The number at either end of a running header.
+fn page_number(line: &str) -> Option<u32> {
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>();
+    let lead = digits(line);
+    let trail: String = digits(&line.chars().rev().collect::<String>())
+        .chars()
+        .rev()
+        .collect();
+    [lead, trail].into_iter().find(|d| !d.is_empty())?.parse().ok()
 }
 
 /// The text of a line that is a page number plus a short header, lowercased.
