@@ -78,6 +78,7 @@ fn description(code: Code) -> &'static str {
         Code::QuoteUncited => "An exact quote with no citation",
         Code::FigureContradicted => "A figure that a corpus figure in a matching context contradicts",
         Code::FigureUnsupported => "A figure nothing in the corpus backs",
+        Code::FigureMisattributed => "A figure found, but not in the document its citation names",
         Code::LocatorWrong => "A quote whose page locator names a page that does not hold the passage",
         Code::BriefTooLarge => "A brief over the size budget, whose quotes and figures are not checked",
     }

@@ -158,7 +158,7 @@ pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Figures that can be checked against each other share a class. Years,
 /// dates and bare numbers are not checked.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum UnitClass {
     /// An ISO 4217 code.
     Currency(String),

@@ -35,7 +35,7 @@ use crate::shared::{SharedBytes, SharedSlice, SharedStr};
 use crate::text::{LineIndex, TextRange};
 
 /// Bumped whenever the layout or anything stored changes meaning.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"BRIEFIDX";
 const END: &[u8; 8] = b"BRIEFEND";
 const TRAILER: usize = 32;
@@ -74,6 +74,8 @@ struct StoredDocument<'a> {
     line_index: Cow<'a, LineIndex>,
     paragraphs: Cow<'a, [Paragraph]>,
     sentences: Cow<'a, [TextRange]>,
+    /// Where each printed page starts, and its number.
+    pages: Cow<'a, [(usize, u32)]>,
     n_furniture_lines: usize,
     title_range: Option<TextRange>,
 }
@@ -151,6 +153,7 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
             line_index: Cow::Borrowed(&doc.line_index),
             paragraphs: Cow::Borrowed(&doc.paragraphs),
             sentences: Cow::Borrowed(&doc.sentences),
+            pages: Cow::Borrowed(&doc.pages),
             n_furniture_lines: doc.n_furniture_lines,
             title_range: doc.title_range,
         });
@@ -278,6 +281,7 @@ pub fn read_snapshot(bytes: &SharedBytes) -> Result<Snapshot, StoredError> {
             ),
             paragraphs: d.paragraphs.into_owned(),
             sentences: d.sentences.into_owned(),
+            pages: d.pages.into_owned(),
             n_furniture_lines: d.n_furniture_lines,
             title_range: d.title_range,
         });
