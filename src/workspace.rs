@@ -45,11 +45,13 @@ pub struct Accepted {
     stamp: Option<(SystemTime, u64)>,
 }
 
-/// The nearest folder at or above `start` holding `brief-lsp.toml`.
+/// The nearest folder at or above `start` holding `brief-lsp.toml`: any
+/// kind of file, so that a FIFO or folder of that name is reported when
+/// read rather than passed over in silence.
 pub fn find_project_root(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
-        .find(|dir| dir.join(PROJECT_FILE).is_file())
+        .find(|dir| dir.join(PROJECT_FILE).exists())
         .map(Path::to_path_buf)
 }
 
