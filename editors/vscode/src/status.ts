@@ -3,11 +3,11 @@
 
 /** The answer to the server's `brief-lsp/status` request. */
 export interface ServerStatus {
-  /** `failed`: the corpus could not be loaded (`message` says why). Any
+  /** `failed`: the corpus could not be loaded (`reason` says why). Any
    * other state the server may add is shown as not ready. */
   state: 'ready' | 'indexing' | 'failed' | (string & {});
-  /** Why the corpus failed, or a note on its state. */
-  message?: string;
+  /** Why the corpus failed (when `failed`). */
+  reason?: string;
   /** Documents in the corpus being served (when `ready`). */
   documents?: number;
   /** Corpus problems (unreadable, non-UTF-8, binary files…), when `ready`. */
@@ -58,7 +58,7 @@ export function statusText(input: StatusInput): StatusView {
   const { status, percentage } = input;
   const loading = status.loading ?? null;
   if (status.state === 'failed') {
-    const reason = status.message ?? 'the corpus could not be loaded';
+    const reason = status.reason ?? 'the corpus could not be loaded';
     return {
       text: '$(error) Brief: corpus failed',
       tooltip: `The corpus failed to load: ${reason}\nSee "Brief LSP: Show Output".`,

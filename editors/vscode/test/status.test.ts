@@ -75,7 +75,7 @@ describe('statusText', () => {
   test('failed: the reason in the tooltip, with or without a message', () => {
     const failed = statusText({
       kind: 'running',
-      status: { state: 'failed', message: '/w/sources: cannot read corpus folder (No such file or directory)' },
+      status: { state: 'failed', reason: '/w/sources: cannot read corpus folder (No such file or directory)' },
     });
     assert.deepEqual(failed, {
       text: '$(error) Brief: corpus failed',
@@ -105,8 +105,8 @@ describe('statusText', () => {
     assert.equal(isBusy({ state: 'indexing', loading: 'x' }), true);
     assert.equal(isBusy({ state: 'ready', documents: 1, loading: 'x' }), true);
     assert.equal(isBusy({ state: 'ready', documents: 1, loading: null }), false);
-    assert.equal(isBusy({ state: 'failed', message: 'no folder', loading: null }), false);
-    assert.equal(isBusy({ state: 'failed', message: 'no folder', loading: '/w/s' }), true);
+    assert.equal(isBusy({ state: 'failed', reason: 'no folder', loading: null }), false);
+    assert.equal(isBusy({ state: 'failed', reason: 'no folder', loading: '/w/s' }), true);
     assert.equal(isBusy({ state: 'something-new' }), true);
     assert.equal(isIndexingToken('brief-lsp/index/3'), true);
     assert.equal(isIndexingToken('other/1'), false);

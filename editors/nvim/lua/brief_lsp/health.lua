@@ -28,6 +28,8 @@ local function corpus_from_clients(brief)
       for _, problem in ipairs(status.problems or {}) do
         warn('corpus problem: ' .. problem)
       end
+    elseif status.state == 'failed' then
+      report_error(('%s: %s'):format(where, brief.describe_status(status)))
     else
       warn(('%s: %s (not ready yet)'):format(where, brief.describe_status(status)))
     end

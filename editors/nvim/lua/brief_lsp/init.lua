@@ -284,6 +284,9 @@ local function describe_status(status)
     end
     return s
   end
+  if status.state == 'failed' then
+    return ('corpus failed: %s'):format(status.reason or '?')
+  end
   local loading = status.loading ~= vim.NIL and status.loading or '?'
   return ('indexing %s'):format(loading)
 end
