@@ -1,7 +1,9 @@
 //! `.brief-lsp/accepted.toml` on disk: where it is, reading it, and the
 //! brief paths its entries name.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
+
+use crate::paths::lexically_absolute;
 
 use brief_core::analysis::{parse_accepted, Acceptance};
 
@@ -22,25 +24,7 @@ pub fn read_accepted(root: &Path) -> Result<Vec<Acceptance>, String> {
 
 /// A brief's path as entries name it: relative to `root`, with `/`.
 pub fn brief_key(root: &Path, brief: &Path) -> String {
-    let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        // Lexically, so that a brief that is not saved yet still has a key.
-        p.components().fold(PathBuf::new(), |mut acc, c| {
-            match c {
-                Component::ParentDir => {
-                    acc.pop();
-                }
-                Component::CurDir => {}
-                other => acc.push(other),
-            }
-            acc
-        })
-    };
-    let (root, brief) = (absolute(root), absolute(brief));
+    let (root, brief) = (lexically_absolute(root), lexically_absolute(brief));
     let relative = brief.strip_prefix(&root).unwrap_or(&brief);
     relative.to_string_lossy().replace('\\', "/")
 }

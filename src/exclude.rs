@@ -4,6 +4,8 @@
 use std::path::Path;
 
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
+
+use crate::paths::lexically_absolute;
 use serde::Deserialize;
 
 /// `[exclude]` in `brief-lsp.toml`, and the editor setting `exclude`.
@@ -47,12 +49,33 @@ pub fn matcher(root: &Path, patterns: &[String]) -> (Gitignore, Vec<String>) {
 
 /// Whether `path` (a file under the matcher's root) is excluded.
 pub fn excludes(matcher: &Gitignore, path: &Path) -> bool {
-    path.starts_with(matcher.path()) && matcher.matched_path_or_any_parents(path, false).is_ignore()
+    // `./briefs/d.md` and `briefs/d.md` must match as `/w/briefs/d.md` does.
+    let (root, path) = (lexically_absolute(matcher.path()), lexically_absolute(path));
+    path.strip_prefix(&root)
+        .is_ok_and(|relative| matcher.matched_path_or_any_parents(relative, false).is_ignore())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by a new user: `check ./briefs/drafts/d.md` and `check .`
+    /// checked briefs that `briefs/drafts/` excludes.
+    #[test]
+    fn a_path_spelled_with_dot_components_is_excluded_alike() {
+        let (m, _) = matcher(Path::new("."), &["briefs/drafts/".to_string()]);
+        for path in [
+            "briefs/drafts/d.md",
+            "./briefs/drafts/d.md",
+            "./briefs/../briefs/drafts/d.md",
+        ] {
+            assert!(excludes(&m, Path::new(path)), "{path}");
+        }
+        let absolute = std::env::current_dir().unwrap().join("briefs/drafts/d.md");
+        assert!(excludes(&m, &absolute));
+        assert!(!excludes(&m, Path::new("./briefs/final.md")));
+        assert!(!excludes(&m, Path::new("/elsewhere/briefs/drafts/d.md")));
+    }
 
     #[test]
     fn patterns_exclude_with_negation_and_folders() {

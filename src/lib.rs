@@ -10,5 +10,6 @@ pub mod index_cache;
 pub mod load;
 #[deny(clippy::print_stdout, clippy::print_stderr)]
 pub mod lsp;
+pub mod paths;
 pub mod read_file;
 pub mod workspace;
