@@ -8,6 +8,8 @@ export interface ServerStatus {
   state: 'ready' | 'indexing' | 'failed' | (string & {});
   /** Why the corpus failed (when `failed`). */
   reason?: string;
+  /** A note on a ready corpus, such as one with no documents. */
+  warning?: string | null;
   /** Documents in the corpus being served (when `ready`). */
   documents?: number;
   /** Corpus problems (unreadable, non-UTF-8, binary files…), when `ready`. */

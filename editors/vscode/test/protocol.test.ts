@@ -186,6 +186,7 @@ describe('brief-lsp started as the extension starts it, on the seed corpus', () 
       problems: [],
       source: 'the embedded seed corpus',
       loading: null,
+      warning: null,
     });
     const view = statusText({ kind: 'running', status });
     assert.equal(view.text, '$(book) Brief: 5 docs');
