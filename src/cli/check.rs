@@ -14,6 +14,7 @@ use super::inputs;
 use super::render::{self, CheckFormat, CheckedBrief, Report, Shown, Unreadable};
 use super::CorpusArgs;
 use crate::config::EditorSettings;
+use crate::load::CorpusSource;
 use crate::workspace::Workspace;
 
 #[derive(Args, Debug)]
@@ -50,9 +51,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         "brief-lsp: corpus: {} ({} documents){}",
         workspace.corpus.describe(),
         corpus.documents.len(),
+        // Name the project file only when the folders came from it, not
+        // from `--corpus` or the embedded default.
         workspace
             .project_file
             .as_ref()
+            .filter(|_| args.corpus.folders.is_empty() && workspace.corpus != CorpusSource::Embedded)
             .map(|p| format!(", from {}", p.display()))
             .unwrap_or_default()
     );
