@@ -114,14 +114,7 @@ pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
                     let f = checked.evidence[0].1;
                     let key = &corpus.document(f.doc).reference.key;
                     let item = &bf.citation?.items[0];
-                    let fix = Fix {
-                        title: format!("Cite @{key} instead"),
-                        edits: vec![Edit {
-                            range: item.key_range,
-                            new_text: key.clone(),
-                        }],
-                        preferred: true,
-                    };
+                    let fix = Fix::cite_instead(item.key_range, key);
                     let related = Related {
                         location: location(corpus, f),
                         message: "the corpus figure".into(),

@@ -153,6 +153,21 @@ pub struct Fix {
     pub preferred: bool,
 }
 
+impl Fix {
+    /// The fix of a misattributed quote or figure: cite the document that
+    /// holds it, in place of the key at `key_range`.
+    pub fn cite_instead(key_range: TextRange, key: &str) -> Fix {
+        Fix {
+            title: format!("Cite @{key} instead"),
+            edits: vec![Edit {
+                range: key_range,
+                new_text: key.to_string(),
+            }],
+            preferred: true,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
     pub location: SourceLocation,

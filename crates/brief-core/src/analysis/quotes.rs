@@ -291,15 +291,7 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
             let m = best?;
             let key = source_key(m);
             if let Some(cited) = misattributed(corpus, checked) {
-                let item = &checked.citation?.items[0];
-                let fix = Fix {
-                    title: format!("Cite @{key} instead"),
-                    edits: vec![Edit {
-                        range: item.key_range,
-                        new_text: key.clone(),
-                    }],
-                    preferred: true,
-                };
+                let fix = Fix::cite_instead(checked.citation?.items[0].key_range, &key);
                 let message = format!("quote credited to @{cited}, but it is from @{key}");
                 return Some(finding(
                     Code::QuoteMisattributed,
