@@ -18,14 +18,20 @@ fn mkfifo(path: &Path) {
     assert!(status.success());
 }
 
-/// Item 4: a FIFO named like a configuration file blocked the reader
-/// forever; now it is reported and skipped.
-#[test]
-fn fifo_config_files_are_reported_not_waited_on() {
+/// A temporary folder with a corpus folder `sources/` of one document, `a`.
+fn folder_with_one_source() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("sources");
     std::fs::create_dir_all(&corpus).unwrap();
     std::fs::write(corpus.join("a.txt"), "Trade reached $107 billion in 2018.\n").unwrap();
+    (dir, corpus)
+}
+
+/// Item 4: a FIFO named like a configuration file blocked the reader
+/// forever; now it is reported and skipped.
+#[test]
+fn fifo_config_files_are_reported_not_waited_on() {
+    let (dir, corpus) = folder_with_one_source();
     mkfifo(&corpus.join("corpus.toml"));
     mkfifo(&corpus.join("entities.toml"));
     std::fs::write(dir.path().join("b.md"), "# B\n\nText [@a].\n").unwrap();
@@ -50,10 +56,7 @@ fn fifo_config_files_are_reported_not_waited_on() {
 /// panicked wherever the year was shown.
 #[test]
 fn a_manifest_date_with_multibyte_characters_does_not_panic() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("sources");
-    std::fs::create_dir_all(&corpus).unwrap();
-    std::fs::write(corpus.join("a.txt"), "Trade reached $107 billion in 2018.\n").unwrap();
+    let (dir, corpus) = folder_with_one_source();
     std::fs::write(
         corpus.join("corpus.toml"),
         "[[document]]\nfile = \"a.txt\"\nkey = \"a\"\ntitle = \"A\"\nauthor = \"Ivanov\"\ndate = \"12 мая 2020\"\n",

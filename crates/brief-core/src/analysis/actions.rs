@@ -108,6 +108,15 @@ mod tests {
     use super::super::parse_accepted;
     use super::*;
 
+    /// The rules of a brief that is checked, with nothing accepted.
+    fn included(checks: &CheckConfig) -> BriefRules<'_> {
+        BriefRules {
+            checks,
+            excluded: false,
+            accepted: &[],
+        }
+    }
+
     const BRIEF: &str =
         "# Brief\n\nSee [@nobody] here.\n\nAbout 40,000 Chinese students study in Russian universities.\n";
 
@@ -116,11 +125,7 @@ mod tests {
         let corpus = seed_corpus();
         let brief = Brief::parse(BRIEF);
         let checks = CheckConfig::default();
-        let rules = BriefRules {
-            checks: &checks,
-            excluded: false,
-            accepted: &[],
-        };
+        let rules = included(&checks);
         let all = check(corpus, &brief, rules);
         assert_eq!(all.shown.len(), 2);
         let excluded = check(
@@ -150,11 +155,7 @@ mod tests {
         let corpus = seed_corpus();
         let brief = Brief::parse(BRIEF);
         let checks = CheckConfig::default();
-        let rules = BriefRules {
-            checks: &checks,
-            excluded: false,
-            accepted: &[],
-        };
+        let rules = included(&checks);
         let shown = check(corpus, &brief, rules).shown;
         let figure = shown[1].range;
         let target = AcceptTarget {
