@@ -41,15 +41,30 @@ def responses(out: bytes) -> list[dict]:
     return found
 
 
+def read_frame(stream) -> bytes:
+    length = None
+    while (line := stream.readline()) not in (b"\r\n", b""):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    assert length is not None, "the server closed its output"
+    return frame(stream.read(length))
+
+
 def run(stdin: bytes, then: bytes = b"", timeout=20):
-    """Runs the server on `stdin`, then (after its answers had time to come)
-    on `then`."""
+    """Initializes the server as a client does (waiting for the answer,
+    since the protocol forbids requests before it), then writes `stdin`
+    and, after its answers had time to come, `then`."""
     proc = subprocess.Popen([str(SERVER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdin.write(INIT)
+    proc.stdin.flush()
+    before = b""
+    while not any(r.get("id") == 1 for r in responses(before)):
+        before += read_frame(proc.stdout)
     proc.stdin.write(stdin)
     proc.stdin.flush()
     time.sleep(1.0)
     out, err = proc.communicate(then, timeout=timeout)
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, before + out, err)
 
 
 def did_change(text_json: str) -> bytes:
@@ -74,7 +89,7 @@ def test_malformed_messages_are_answered_and_the_server_reads_on():
         b"Content-Length: banana\r\n\r\n",  # bad Content-Length
         b"stray bytes\r\n",
     ]
-    stdin = INIT + INITIALIZED + OPEN + b"".join(bad) + did_change('"a\\ud800b"') + TEXT
+    stdin = INITIALIZED + OPEN + b"".join(bad) + did_change('"a\\ud800b"') + TEXT
     done = run(stdin, SHUTDOWN + EXIT)
     got = responses(done.stdout)
     parse_errors = [r for r in got if r.get("error", {}).get("code") == -32700]
@@ -86,7 +101,7 @@ def test_malformed_messages_are_answered_and_the_server_reads_on():
 
 
 def test_exit_without_shutdown_exits_1_and_dollar_requests_are_answered():
-    stdin = INIT + message({"jsonrpc": "2.0", "id": 3, "method": "$/unknown"}) + EXIT
+    stdin = message({"jsonrpc": "2.0", "id": 3, "method": "$/unknown"}) + EXIT
     done = run(stdin)
     got = responses(done.stdout)
     assert next(r for r in got if r.get("id") == 3)["error"]["code"] == -32601
