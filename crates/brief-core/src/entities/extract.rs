@@ -123,6 +123,14 @@ impl<'a> Sentence<'a> {
         self.tokens[self.units[u].first].shape == Shape::Cap && self.stats.is_common(self.unit_text(u))
     }
 
+    /// A capitalized word (not a built-in name) that the corpus never
+    /// capitalizes inside a sentence: only its position gave it a capital.
+    fn never_inside(&self, u: usize) -> bool {
+        self.tokens[self.units[u].first].shape == Shape::Cap
+            && !self.stats.seen_capitalized_inside(self.unit_text(u))
+            && self.known(u, u + 1).is_none()
+    }
+
     fn is_stop(&self, u: usize) -> bool {
         self.is_name(u) && self.gz.stop_words.contains(self.unit_text(u))
     }
@@ -320,7 +328,7 @@ impl<'a> Sentence<'a> {
                 || self.is_stop(a)
                 || self.is_month(a)
                 || (self.tokens[self.units[a].first].initial
-                    && self.is_common(a)
+                    && (self.is_common(a) || self.never_inside(a))
                     && self.head(a, a + 1).is_none()))
         {
             a += 1;
@@ -353,6 +361,13 @@ impl<'a> Sentence<'a> {
             return;
         }
         if self.titled_person(a, b) {
+            return;
+        }
+        // "the Labour party", "a Green party candidate": the name of a party,
+        // the same as "the Labour Party".
+        if let Some((t, "party")) = self.next_lower(b) {
+            let range = TextRange::new(range.start, self.tokens[t].range.end);
+            self.push(range, Some((EntityKind::Actor(ActorType::Organization), 2)), None);
             return;
         }
         let head = self.head(a, b);
@@ -412,10 +427,19 @@ impl<'a> Sentence<'a> {
             self.evaluate(a + 1, b);
             return;
         }
+        if let Some(m) = self.person_tail(a, b) {
+            self.evaluate(a, m);
+            self.evaluate(m, b);
+            return;
+        }
         let role = roles::lookback(self, a)
             .or(appositive.map(|(_, r)| r))
             .or_else(|| roles::predicate(self, b));
-        if b - a >= 2 && self.person_like(a, b) && (role.is_some() || self.person_evidence(a, b)) {
+        if b - a >= 2
+            && !self.after_the(a)
+            && self.person_like(a, b)
+            && (role.is_some() || self.person_evidence(a, b))
+        {
             let sure = if role.is_some() { 2 } else { 1 };
             self.push(range, Some((EntityKind::Actor(ActorType::Person), sure)), role);
             return;
@@ -515,6 +539,25 @@ impl<'a> Sentence<'a> {
             self.push(range, None, Some(role));
         }
         true
+    }
+
+    /// Whether "the" stands right before unit `a`: "the Liberal Democrats",
+    /// "the Victoria Palace". A person's name takes no article.
+    fn after_the(&self, a: usize) -> bool {
+        let first = self.units[a].first;
+        first > 0 && self.tokens[first].gap == Gap::Space && self.token_text(first - 1).eq_ignore_ascii_case("the")
+    }
+
+    /// Where a person's name starts inside a longer run that something else
+    /// begins ("the Commons | Oliver Heald", "United States | Joe Biden"): at
+    /// a given name, with two to four proper words from there to the end,
+    /// when the run's own first word is not a given name.
+    fn person_tail(&self, a: usize, b: usize) -> Option<usize> {
+        let given = |u: usize| self.gz.given_names.contains(self.token_text(self.units[u].first));
+        if b - a < 3 || given(a) {
+            return None;
+        }
+        (a + 1..b - 1).find(|&m| given(m) && self.person_like(m, b))
     }
 
     /// Two to four proper words: capitalized, not common, not places,
