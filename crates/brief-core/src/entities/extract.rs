@@ -123,14 +123,6 @@ impl<'a> Sentence<'a> {
         self.tokens[self.units[u].first].shape == Shape::Cap && self.stats.is_common(self.unit_text(u))
     }
 
-    /// A capitalized word (not a built-in name) that the corpus never
-    /// capitalizes inside a sentence: only its position gave it a capital.
-    fn never_inside(&self, u: usize) -> bool {
-        self.tokens[self.units[u].first].shape == Shape::Cap
-            && !self.stats.seen_capitalized_inside(self.unit_text(u))
-            && self.known(u, u + 1).is_none()
-    }
-
     fn is_stop(&self, u: usize) -> bool {
         self.is_name(u) && self.gz.stop_words.contains(self.unit_text(u))
     }
@@ -328,7 +320,7 @@ impl<'a> Sentence<'a> {
                 || self.is_stop(a)
                 || self.is_month(a)
                 || (self.tokens[self.units[a].first].initial
-                    && (self.is_common(a) || self.never_inside(a))
+                    && self.is_common(a)
                     && self.head(a, a + 1).is_none()))
         {
             a += 1;
@@ -361,6 +353,11 @@ impl<'a> Sentence<'a> {
             return;
         }
         if self.titled_person(a, b) {
+            return;
+        }
+        if let Some(m) = self.person_tail(a, b) {
+            self.evaluate(a, m);
+            self.evaluate(m, b);
             return;
         }
         // "the Labour party", "a Green party candidate": the name of a party,
@@ -427,11 +424,6 @@ impl<'a> Sentence<'a> {
             self.evaluate(a + 1, b);
             return;
         }
-        if let Some(m) = self.person_tail(a, b) {
-            self.evaluate(a, m);
-            self.evaluate(m, b);
-            return;
-        }
         let role = roles::lookback(self, a)
             .or(appositive.map(|(_, r)| r))
             .or_else(|| roles::predicate(self, b));
@@ -446,6 +438,10 @@ impl<'a> Sentence<'a> {
         }
         if b - a == 1 {
             self.bare(a, role);
+            return;
+        }
+        if self.plural_group(a, b) {
+            self.push(range, Some((EntityKind::Actor(ActorType::Organization), 1)), None);
             return;
         }
         // No kind: split at common words and connectors ("How Far Can
@@ -475,6 +471,10 @@ impl<'a> Sentence<'a> {
         if !self.is_name(u) || self.is_common(u) || self.is_demonym(u) {
             return;
         }
+        // "chairman Labour MP Jean Corston": a title before a word that a
+        // longer name follows is that name's.
+        let name_follows = self.units.get(u + 1).is_some_and(|n| n.class == Class::Name && self.gap(u + 1) == Gap::Space);
+        let role = role.filter(|_| !name_follows);
         let range = self.units[u].range;
         if self.next_lower(u + 1).is_some_and(|(_, w)| w == "regime") {
             self.push(range, Some((EntityKind::Actor(ActorType::Person), 1)), role);
@@ -546,6 +546,18 @@ impl<'a> Sentence<'a> {
     fn after_the(&self, a: usize) -> bool {
         let first = self.units[a].first;
         first > 0 && self.tokens[first].gap == Gap::Space && self.token_text(first - 1).eq_ignore_ascii_case("the")
+    }
+
+    /// "the Liberal Democrats", "the Leeds Tykes": proper words after "the"
+    /// ending in a plural name a party, club or band, not a person.
+    fn plural_group(&self, a: usize, b: usize) -> bool {
+        let last = self.unit_text(b - 1);
+        self.after_the(a)
+            && last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !self.tokens[self.units[b - 1].last].possessive
+            && (a..b).all(|u| self.is_name(u) && !self.is_common(u))
     }
 
     /// Where a person's name starts inside a longer run that something else

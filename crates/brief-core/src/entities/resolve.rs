@@ -358,9 +358,12 @@ pub(super) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
             }
         }
     }
+    // Titled words first, so that the same word elsewhere attaches to the
+    // person they make whatever the order of the documents.
+    pending.sort_by_key(|(_, e)| !e.titled);
     for (doc, e) in pending {
         // "Labour" for "Labour Party": a party is named without its head.
-        let party = format!("{} party", e.key);
+        let party = key(&format!("{} party", e.key));
         let target = acronyms
             .get(&e.key)
             .cloned()

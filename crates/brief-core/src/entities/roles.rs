@@ -25,7 +25,8 @@ pub(super) fn lookback(s: &Sentence, a: usize) -> Option<TextRange> {
     }
     let mut start = first;
     let mut titled = false;
-    while start > 0 && matches!(s.tokens[start].gap, Gap::Space | Gap::Hyphen) {
+    // "the King's Cup": a possessive owns the name, it is no title of it.
+    while start > 0 && matches!(s.tokens[start].gap, Gap::Space | Gap::Hyphen) && !s.tokens[start - 1].possessive {
         let word = s.token_text(start - 1);
         let lower = word.to_lowercase();
         if !(is_title_modifier(&lower) || gazetteer().is_demonym(word) || is_state(word)) {

@@ -46,13 +46,6 @@ impl<'a> CaseStats<'a> {
         big
     }
 
-    /// Whether a word is ever written capitalized inside a sentence: a
-    /// sentence's first word that never is ("Cup", "Shadow") is a common
-    /// word there, whatever the corpus's lower-case counts say.
-    pub fn seen_capitalized_inside(&self, word: &str) -> bool {
-        self.capital.get(word).is_some_and(|&n| n > 0)
-    }
-
     /// Whether a capitalized word is seen in lower case at least as often as
     /// capitalized inside sentences.
     pub fn is_common(&self, word: &str) -> bool {
