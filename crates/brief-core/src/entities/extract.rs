@@ -473,7 +473,10 @@ impl<'a> Sentence<'a> {
         }
         // "chairman Labour MP Jean Corston": a title before a word that a
         // longer name follows is that name's.
-        let name_follows = self.units.get(u + 1).is_some_and(|n| n.class == Class::Name && self.gap(u + 1) == Gap::Space);
+        let name_follows = self
+            .units
+            .get(u + 1)
+            .is_some_and(|n| n.class == Class::Name && self.gap(u + 1) == Gap::Space);
         let role = role.filter(|_| !name_follows);
         let range = self.units[u].range;
         if self.next_lower(u + 1).is_some_and(|(_, w)| w == "regime") {
@@ -545,7 +548,9 @@ impl<'a> Sentence<'a> {
     /// "the Victoria Palace". A person's name takes no article.
     fn after_the(&self, a: usize) -> bool {
         let first = self.units[a].first;
-        first > 0 && self.tokens[first].gap == Gap::Space && self.token_text(first - 1).eq_ignore_ascii_case("the")
+        first > 0
+            && self.tokens[first].gap == Gap::Space
+            && self.token_text(first - 1).eq_ignore_ascii_case("the")
     }
 
     /// "the Liberal Democrats", "the Leeds Tykes": proper words after "the"

@@ -150,7 +150,8 @@ fn is_contraction(word: &str) -> bool {
     let Some((stem, clitic)) = word.rsplit_once('\'') else {
         return false;
     };
-    !stem.is_empty() && (matches!(clitic, "m" | "d" | "ll" | "ve" | "re") || (clitic == "t" && stem.ends_with('n')))
+    !stem.is_empty()
+        && (matches!(clitic, "m" | "d" | "ll" | "ve" | "re") || (clitic == "t" && stem.ends_with('n')))
 }
 
 fn shape(word: &str) -> Shape {
@@ -186,7 +187,8 @@ mod tests {
 
     #[test]
     fn words_parts_and_gaps() {
-        let s = "The U.S.-China talks, Vostok-2018 and Russia's post-Putin G20 (CICIR) R&D. I'm O'Neill, Don't.";
+        let s =
+            "The U.S.-China talks, Vostok-2018 and Russia's post-Putin G20 (CICIR) R&D. I'm O'Neill, Don't.";
         let out: Vec<String> = tokenize(s, 0)
             .iter()
             .map(|t| {

@@ -51,6 +51,7 @@ mod index;
 mod lexicon;
 mod number;
 mod quantity;
+mod share;
 mod token;
 mod unit;
 mod verdict;
