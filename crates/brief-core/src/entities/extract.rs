@@ -9,7 +9,10 @@
 //! 3. a built-in name (a state, "NATO", "Belt & Road") is that entity, and a
 //!    state before "crisis" or "war" names one ("Ukraine crisis");
 //! 4. a title splits a run into a role and a person ("US President | Barack
-//!    Obama", "NATO Secretary General | Jens Stoltenberg");
+//!    Obama", "NATO Secretary General | Jens Stoltenberg"), and so does a
+//!    given name after words that are not one ("the Commons | Oliver
+//!    Heald"); a name before a lowercase "party" is a party ("the Labour
+//!    party");
 //! 5. a head noun gives the kind ("… Organization", "… Treaty", "… Center");
 //! 6. a lowercase event noun after the name gives it a kind: with the noun
 //!    after a place ("Taiwan Strait crisis"), without it otherwise ("Power of
@@ -19,7 +22,9 @@
 //!    agreement") or a role ("Barack Obama, then US president,");
 //! 8. demonyms are dropped, and a leading state is split off ("US | Vladimir Putin");
 //! 9. two to four proper words are a person if a given name, a Chinese
-//!    surname, a title or a citation year says so ("Michael Kofman (2018)");
+//!    surname, a title or a citation year says so ("Michael Kofman (2018)"),
+//!    unless "the" stands before them ("the Victoria Palace"); after "the",
+//!    proper words ending in a plural are a group ("the Liberal Democrats");
 //! 10. a single word is a bare word or an acronym, left for resolution ("X
 //!     regime" makes X a person); longer runs without a kind are split at
 //!     their common words.
@@ -28,7 +33,7 @@
 
 use super::acronyms::{self, Definition};
 use super::gazetteer::{gazetteer, Gazetteer};
-use super::kinds::{event_noun, head, is_title_modifier, Head};
+use super::kinds::{descriptor, event_noun, head, is_title_modifier, Head};
 use super::names::key;
 use super::roles;
 use super::stats::CaseStats;
@@ -352,6 +357,10 @@ impl<'a> Sentence<'a> {
             }
             return;
         }
+        if let Some(kind) = self.descriptor_before(a) {
+            self.push(range, Some((kind, 2)), None);
+            return;
+        }
         if self.titled_person(a, b) {
             return;
         }
@@ -544,6 +553,19 @@ impl<'a> Sentence<'a> {
         true
     }
 
+    /// The kind a lowercase noun right before unit `a` gives the name, as
+    /// news prose introduces one: "drugs firm Pfizer", "investment bank
+    /// Morgan Stanley", "rock band Duran Duran", "Spanish side Seville".
+    fn descriptor_before(&self, a: usize) -> Option<EntityKind> {
+        let first = self.units[a].first;
+        if first == 0 || self.tokens[first].gap != Gap::Space || self.tokens[first - 1].shape != Shape::Lower
+        {
+            return None;
+        }
+        let noun = descriptor(self.token_text(first - 1))?;
+        Some(EntityKind::Actor(noun))
+    }
+
     /// Whether "the" stands right before unit `a`: "the Liberal Democrats",
     /// "the Victoria Palace". A person's name takes no article.
     fn after_the(&self, a: usize) -> bool {
@@ -587,7 +609,8 @@ impl<'a> Sentence<'a> {
                 self.is_name(u)
                     && (initial && u > a && u + 1 < b
                         || self.tokens[self.units[u].first].shape == Shape::Cap
-                            && !self.is_common(u)
+                            // "Bill Owens": a given name first, though "bill" is a word.
+                            && (!self.is_common(u) || (u == a && self.gz.given_names.contains(text)))
                             && !self.is_stop(u)
                             && !self.is_demonym(u)
                             && !self.is_state(u)

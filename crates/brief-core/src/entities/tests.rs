@@ -540,3 +540,16 @@ fn a_given_name_alone_is_no_alias_in_another_document() {
         expect!["no entity"],
     );
 }
+
+#[test]
+fn a_descriptor_before_a_name_gives_its_kind() {
+    check_table(
+        "Shares in drugs firm Norvale rose after investment bank Harlow Brick upgraded them. \
+         The bill was passed, and Bill Tarrant said the rock band Glass Owls would play.",
+        expect![[r#"
+            Norvale [actor/company]
+            Harlow Brick [actor/company]
+            Bill Tarrant [actor/person]
+            Glass Owls [actor/organization]"#]],
+    );
+}
