@@ -563,7 +563,14 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let noun = descriptor(self.token_text(first - 1))?;
-        Some(EntityKind::Actor(noun))
+        // "Tory party MPs": a noun that ends a name describes nothing after it.
+        let owner = first.checked_sub(2).map(|t| (self.tokens[t], self.token_text(t)));
+        let in_name = owner.is_some_and(|(t, w)| {
+            matches!(t.shape, Shape::Cap | Shape::Upper)
+                && !self.gz.is_demonym(w)
+                && !acronyms::known(&key(w)).is_some_and(|k| k.kind == STATE)
+        });
+        (!in_name).then_some(EntityKind::Actor(noun))
     }
 
     /// Whether "the" stands right before unit `a`: "the Liberal Democrats",

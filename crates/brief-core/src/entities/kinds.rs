@@ -186,7 +186,7 @@ pub(super) fn descriptor(word: &str) -> Option<ActorType> {
         | "insurer" | "broker" | "chain" | "manufacturer" | "operator" | "conglomerate" | "publisher"
         | "broadcaster" | "newspaper" | "supermarket" | "brewer" | "automaker" | "carmaker"
         | "consultancy" | "consultants" | "analysts" => ActorType::Company,
-        "band" | "club" | "side" | "party" | "charity" | "union" | "campaigners" => ActorType::Organization,
+        "band" | "club" | "side" | "charity" | "union" | "campaigners" => ActorType::Organization,
         _ => return None,
     })
 }

@@ -545,11 +545,15 @@ fn a_given_name_alone_is_no_alias_in_another_document() {
 fn a_descriptor_before_a_name_gives_its_kind() {
     check_table(
         "Shares in drugs firm Norvale rose after investment bank Harlow Brick upgraded them. \
-         The bill was passed, and Bill Tarrant said the rock band Glass Owls would play.",
+         The bill was passed, and Bill Tarrant said the rock band Glass Owls would play. \
+         Green party MPs and US firm Delbray agreed.",
         expect![[r#"
             Norvale [actor/company]
             Harlow Brick [actor/company]
             Bill Tarrant [actor/person]
-            Glass Owls [actor/organization]"#]],
+            Glass Owls [actor/organization]
+            Green party [actor/organization]
+            US [actor/state]
+            Delbray [actor/company]"#]],
     );
 }
