@@ -558,8 +558,9 @@ impl<'a> Sentence<'a> {
     /// Morgan Stanley", "rock band Duran Duran", "Spanish side Seville".
     fn descriptor_before(&self, a: usize) -> Option<EntityKind> {
         let first = self.units[a].first;
-        if first == 0 || self.tokens[first].gap != Gap::Space || self.tokens[first - 1].shape != Shape::Lower
-        {
+        // A whole word: not the "band" of "broad-band TV".
+        let before = self.tokens[first.checked_sub(1)?];
+        if self.tokens[first].gap != Gap::Space || before.shape != Shape::Lower || before.gap == Gap::Hyphen {
             return None;
         }
         let noun = descriptor(self.token_text(first - 1))?;
@@ -568,7 +569,7 @@ impl<'a> Sentence<'a> {
         let in_name = owner.is_some_and(|(t, w)| {
             matches!(t.shape, Shape::Cap | Shape::Upper)
                 && !self.gz.is_demonym(w)
-                && !acronyms::known(&key(w)).is_some_and(|k| k.kind == STATE)
+                && acronyms::known(&key(w)).is_none_or(|k| k.kind != STATE)
         });
         (!in_name).then_some(EntityKind::Actor(noun))
     }
