@@ -124,6 +124,7 @@ pub fn read_listings(listings: Vec<Listing>, problems: &mut Vec<Problem>) -> Vec
                         path: file.path,
                         rel_path: file.rel_path,
                         bytes,
+                        extracted: None,
                     }),
                     Err(err) => problems.push(problem(
                         &file.path,
@@ -279,6 +280,7 @@ fn embedded_folder() -> CorpusFolder {
                 path: root.join(name),
                 rel_path: name.to_string(),
                 bytes: bytes.to_vec(),
+                extracted: None,
             });
         }
     }

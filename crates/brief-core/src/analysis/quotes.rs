@@ -2,7 +2,7 @@
 //! shows the source passage and the verdict, definition jumps to it, and
 //! findings flag misquotes, unfound quotes, wrong and missing citations.
 
-use super::{Code, Edit, Finding, Fix, Hover, InlayHint, Related, SourceLocation};
+use super::{Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation};
 use crate::brief::{Brief, Citation, Quote, QuoteSegment};
 use crate::corpus::{DocId, Document};
 use crate::quotes::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff};
@@ -99,9 +99,16 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     if lookup.matches.len() > 3 {
         md.push_str(&format!("\n\n…and {} more", lookup.matches.len() - 3));
     }
+    let pdf_pages = lookup
+        .matches
+        .iter()
+        .take(3)
+        .filter_map(|m| pdf_page(corpus.document(m.doc), m.normalized))
+        .collect();
     Some(Hover {
         range: quote.range,
         markdown: md,
+        pdf_pages,
     })
 }
 
@@ -138,6 +145,17 @@ fn page_note(doc: &Document, normalized: TextRange) -> String {
         (Some(a), _) => format!(" · p. {a}"),
         _ => String::new(),
     }
+}
+
+/// The PDF page a passage starts on, if its document was extracted from a PDF.
+fn pdf_page(doc: &Document, normalized: TextRange) -> Option<PdfPage> {
+    let file = doc.extracted_from.as_ref()?;
+    let is_pdf = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let page = doc.physical_page_at(doc.to_original(normalized).start)?;
+    is_pdf.then(|| PdfPage {
+        file: file.clone(),
+        page,
+    })
 }
 
 /// The sentences around a match, the matched words in bold.
