@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::exclude::{excludes, matcher};
+use crate::extract::{extracted_source, Kind};
 use brief_core::corpus::{CorpusFolder, Problem, ProblemSeverity, SourceFile};
 use brief_core::snapshot::Snapshot;
 
@@ -119,18 +120,32 @@ pub fn read_listings(listings: Vec<Listing>, problems: &mut Vec<Problem>) -> Vec
             }
             let mut files = Vec::with_capacity(listing.files.len());
             for file in listing.files {
-                match crate::read_file::read_regular(&file.path, MAX_FILE_BYTES) {
-                    Ok(bytes) => files.push(SourceFile {
+                let bytes = match crate::read_file::read_regular(&file.path, MAX_FILE_BYTES) {
+                    Ok(bytes) => bytes,
+                    Err(err) => {
+                        problems.push(problem(
+                            &file.path,
+                            ProblemSeverity::Warning,
+                            format!("cannot read: {err}"),
+                        ));
+                        continue;
+                    }
+                };
+                match Kind::of(&file.path) {
+                    None => files.push(SourceFile {
                         path: file.path,
                         rel_path: file.rel_path,
                         bytes,
                         extracted: None,
                     }),
-                    Err(err) => problems.push(problem(
-                        &file.path,
-                        ProblemSeverity::Warning,
-                        format!("cannot read: {err}"),
-                    )),
+                    Some(kind) => match extracted_source(&file, kind, bytes) {
+                        Ok(source) => files.push(source),
+                        Err(err) => problems.push(problem(
+                            &file.path,
+                            ProblemSeverity::Warning,
+                            format!("{err}; skipped"),
+                        )),
+                    },
                 }
             }
             CorpusFolder {
@@ -213,10 +228,11 @@ fn list_folder(root: &Path, exclude: &[String], problems: &mut Vec<Problem>) -> 
             }
         };
         let path = entry.path();
-        let is_text = path
-            .extension()
-            .is_some_and(|e| e == "txt" || e == "md" || e == "markdown");
-        if !entry.file_type().is_file() || !is_text || excludes(&excluded, path) {
+        let is_source = Kind::of(path).is_some()
+            || path
+                .extension()
+                .is_some_and(|e| e == "txt" || e == "md" || e == "markdown");
+        if !entry.file_type().is_file() || !is_source || excludes(&excluded, path) {
             continue;
         }
         let meta = entry.metadata().ok();
@@ -337,7 +353,7 @@ mod tests {
     fn unreadable_folders_and_files_are_problems_not_failures() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.txt"), "Some text.").unwrap();
-        std::fs::write(dir.path().join("skip.pdf"), "not text").unwrap();
+        std::fs::write(dir.path().join("skip.jpg"), "not text").unwrap();
         let missing = dir.path().join("missing");
         let source = CorpusSource::Folders(vec![dir.path().to_path_buf(), missing.clone()]);
         let corpus = load_corpus(&source, &[], &|_, _| {}).unwrap();
