@@ -16,6 +16,11 @@ pub fn html_text(bytes: &[u8]) -> Result<(String, Reference), String> {
     let html = String::from_utf8_lossy(bytes);
     let doc = Document::from(html.as_ref());
     let citation = CitationTags::read(&doc);
+    let og_url = doc
+        .select("meta[property='og:url']")
+        .attr("content")
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty());
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -68,6 +73,7 @@ pub fn html_text(bytes: &[u8]) -> Result<(String, Reference), String> {
         url: citation
             .first("citation_public_url")
             .or_else(|| citation.first("citation_abstract_html_url"))
+            .or(og_url)
             .or(article.url.clone()),
         ..Reference::default()
     };
@@ -158,4 +164,66 @@ fn paragraphs(text: &str) -> String {
     }
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &[u8] = include_bytes!("../../tests/data/sources/river-op-ed.html");
+
+    #[test]
+    fn a_saved_page_keeps_its_article_and_drops_the_rest() {
+        let (text, _) = html_text(PAGE).unwrap();
+        assert!(text.contains("Every dispute over the river compact comes back to a single number"));
+        assert!(
+            text.contains("\n\nThe simplest reform would cost almost nothing."),
+            "{text}"
+        );
+        for chrome in [
+            "cookies",
+            "Politics",
+            "Share on",
+            "Related articles",
+            "Privacy policy",
+            "All rights",
+        ] {
+            assert!(!text.contains(chrome), "{chrome} kept in {text}");
+        }
+    }
+
+    #[test]
+    fn citation_tags_win_over_open_graph() {
+        let (_, r) = html_text(PAGE).unwrap();
+        assert_eq!(r.title.as_deref(), Some("Share the water, share the data"));
+        assert_eq!(r.authors, ["Mara Okonkwo", "Tomas Lindqvist"]);
+        assert_eq!(r.date.as_deref(), Some("2021-03-08"));
+        assert_eq!(r.container.as_deref(), Some("Basin Review"));
+        assert_eq!(
+            r.url.as_deref(),
+            Some("https://basin-review.example/2021/03/share-the-water")
+        );
+    }
+
+    #[test]
+    fn without_citation_tags_json_ld_and_the_byline_give_the_facts() {
+        let page = r#"<html><head><title>T | Site</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", "headline": "Dams and deals",
+ "author": {"@type": "Person", "name": "Ann Lee"}, "datePublished": "2019-11-02T10:00:00Z"}</script>
+</head><body><article><p>A paragraph about dams and the deals made over them, long enough to count as the content of the page for the reader view, which wants some text.</p>
+<p>Another paragraph about the same dams, with a few more words in it so that the article is clearly the main content here.</p></article></body></html>"#;
+        let (text, r) = html_text(page.as_bytes()).unwrap();
+        assert!(text.starts_with("A paragraph about dams"), "{text}");
+        assert_eq!(r.title.as_deref(), Some("Dams and deals"));
+        assert_eq!(r.authors, ["Ann Lee"]);
+        assert_eq!(r.date.as_deref(), Some("2019-11-02"));
+        assert_eq!(r.kind.as_deref(), Some("webpage"));
+    }
+
+    #[test]
+    fn dates_as_pages_write_them() {
+        assert_eq!(iso_date("2020/06/13").as_deref(), Some("2020-06-13"));
+        assert_eq!(iso_date("2020-06").as_deref(), Some("2020-06"));
+        assert_eq!(iso_date("June 2020"), None);
+    }
 }

@@ -33,3 +33,31 @@ fn describe(err: pdf_extract::OutputError) -> String {
         err => format!("unreadable PDF: {err}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(path: &str) -> Vec<u8> {
+        std::fs::read(format!("{}/tests/data/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn a_typeset_pdf_gives_its_pages_between_form_feeds() {
+        let text = pdf_text(&data("sources/river-compact.pdf")).unwrap();
+        assert_eq!(text.matches('\x0c').count(), 1);
+        let (first, second) = text.split_once('\x0c').unwrap();
+        assert!(first.contains("The river compact signed by the three"));
+        assert!(second.contains("The third, and most ambitious, would"));
+    }
+
+    #[test]
+    fn encrypted_image_only_and_malformed_pdfs_say_why() {
+        let err = |name: &str| pdf_text(&data(&format!("odd-pdfs/{name}"))).unwrap_err();
+        assert!(err("encrypted-file.pdf").starts_with("encrypted PDF"));
+        assert!(err("imagemagick-images.pdf").starts_with("no text layer"));
+        assert!(err("issue-297.pdf").starts_with("unreadable PDF"));
+        let truncated = &data("sources/river-compact.pdf")[..20_000];
+        assert!(pdf_text(truncated).unwrap_err().starts_with("unreadable PDF"));
+    }
+}
