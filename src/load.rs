@@ -119,33 +119,10 @@ pub fn read_listings(listings: Vec<Listing>, problems: &mut Vec<Problem>) -> Vec
                 return folder;
             }
             let mut files = Vec::with_capacity(listing.files.len());
-            for file in listing.files {
-                let bytes = match crate::read_file::read_regular(&file.path, MAX_FILE_BYTES) {
-                    Ok(bytes) => bytes,
-                    Err(err) => {
-                        problems.push(problem(
-                            &file.path,
-                            ProblemSeverity::Warning,
-                            format!("cannot read: {err}"),
-                        ));
-                        continue;
-                    }
-                };
-                match Kind::of(&file.path) {
-                    None => files.push(SourceFile {
-                        path: file.path,
-                        rel_path: file.rel_path,
-                        bytes,
-                        extracted: None,
-                    }),
-                    Some(kind) => match extracted_source(&file, kind, bytes) {
-                        Ok(source) => files.push(source),
-                        Err(err) => problems.push(problem(
-                            &file.path,
-                            ProblemSeverity::Warning,
-                            format!("{err}; skipped"),
-                        )),
-                    },
+            for read in in_parallel(&listing.files, read_source) {
+                match read {
+                    Ok(file) => files.push(file),
+                    Err(err) => problems.push(err),
                 }
             }
             CorpusFolder {
@@ -156,6 +133,60 @@ pub fn read_listings(listings: Vec<Listing>, problems: &mut Vec<Problem>) -> Vec
             }
         })
         .collect()
+}
+
+/// One listed file as a corpus source: its bytes, or for a PDF or web page
+/// its extracted text.
+fn read_source(file: &ListedFile) -> Result<SourceFile, Problem> {
+    let bytes = crate::read_file::read_regular(&file.path, MAX_FILE_BYTES).map_err(|err| {
+        problem(
+            &file.path,
+            ProblemSeverity::Warning,
+            format!("cannot read: {err}"),
+        )
+    })?;
+    match Kind::of(&file.path) {
+        None => Ok(SourceFile {
+            path: file.path.clone(),
+            rel_path: file.rel_path.clone(),
+            bytes,
+            extracted: None,
+        }),
+        Some(kind) => extracted_source(file, kind, bytes)
+            .map_err(|err| problem(&file.path, ProblemSeverity::Warning, format!("{err}; skipped"))),
+    }
+}
+
+/// `f` over `items` on one thread per core, results in the order of
+/// `items`: extracting PDFs is the slow part of a first load.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break out };
+                        out.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 fn problem(path: &Path, severity: ProblemSeverity, message: String) -> Problem {

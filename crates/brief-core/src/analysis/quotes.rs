@@ -319,14 +319,16 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
                 ));
             }
             if let Some(citation) = checked.citation {
-                return wrong_locator(corpus, brief, citation, m).map(|(message, fix)| {
-                    finding(
-                        Code::LocatorWrong,
-                        message,
-                        related(m, "the quoted passage"),
-                        vec![fix],
-                    )
-                });
+                let (code, (message, fix)) = match wrong_locator(corpus, brief, citation, m) {
+                    Some(wrong) => (Code::LocatorWrong, wrong),
+                    None => (Code::LocatorMissing, missing_locator(corpus, brief, citation, m)?),
+                };
+                return Some(finding(
+                    code,
+                    message,
+                    related(m, "the quoted passage"),
+                    vec![fix],
+                ));
             }
             let fix = Fix {
                 title: format!("Cite @{key}"),
@@ -351,8 +353,12 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
 fn page_locator(brief: &Brief, item: &crate::brief::CiteItem) -> Option<(TextRange, u32, u32)> {
     let after = item.key_range.end;
     let text = &brief.text[after..item.range.end.max(after)];
+    // "p." as a word of its own, not the end of "chap.".
     let (at, rest) = ["pp.", "p."].iter().find_map(|p| {
-        let at = text.find(p)?;
+        let at = text
+            .match_indices(p)
+            .map(|(i, _)| i)
+            .find(|&i| !text[..i].ends_with(char::is_alphanumeric))?;
         Some((at + p.len(), &text[at + p.len()..]))
     })?;
     let lead = rest.len() - rest.trim_start().len();
@@ -399,6 +405,44 @@ fn wrong_locator(
     Some((
         format!(
             "the passage is on p. {page} of @{}, not {cited}",
+            doc.reference.key
+        ),
+        fix,
+    ))
+}
+
+/// `locator-missing`: the citation item names no page, but the document
+/// knows the passage's. The fix adds one after the key (`[@key, p. 367]`,
+/// `@key [p. 367]`); an item with another locator or suffix is left alone.
+fn missing_locator(
+    corpus: &Snapshot,
+    brief: &Brief,
+    citation: &Citation,
+    m: &QuoteMatch,
+) -> Option<(String, Fix)> {
+    let doc = corpus.document(m.doc);
+    let item = citation.items.iter().find(|i| i.key == doc.reference.key)?;
+    if !item.suffix.trim().is_empty() {
+        return None;
+    }
+    let page = doc.page_at(doc.to_original(m.normalized).start)?;
+    let after_key = item.key_range.end + usize::from(brief.text[item.key_range.end..].starts_with('}'));
+    let new_text = if citation.bracketed {
+        format!(", p. {page}")
+    } else {
+        format!(" [p. {page}]")
+    };
+    let fix = Fix {
+        title: format!("Cite page {page}"),
+        edits: vec![Edit {
+            range: TextRange::empty(after_key),
+            new_text,
+        }],
+        preferred: true,
+    };
+    Some((
+        format!(
+            "the passage is on p. {page} of @{}; cite the page",
             doc.reference.key
         ),
         fix,
@@ -492,6 +536,44 @@ mod tests {
             .assert_eq(&format!("{:?}", findings("“The dispute panel met for the first time” [@compact, p. 366].")));
         expect_test::expect![[r#"["locator-wrong the passage is on p. 366 of @compact, not 33: [Edit { range: 16..18, new_text: \"366\" }]"]"#]]
             .assert_eq(&format!("{:?}", findings("As @compact [p. 33] says, “signed in 1998 by three provinces”.")));
+    }
+
+    #[test]
+    fn a_missing_page_is_a_hint_only_when_asked_for() {
+        let corpus = crate::test_support::corpus_of(&[(
+            "compact",
+            "366 B. Example\n\nThe compact was signed in 1998 by three provinces.\n\x0cThe compact and its discontents 367\n\nThe dispute panel met for the first time in its history.\n\x0c368 B. Example\n\nThe compact and its discontents\n",
+        )]);
+        let findings = |text: &str, config: &super::super::CheckConfig| {
+            let brief = crate::brief::Brief::parse(text);
+            super::super::diagnostics(&corpus, &brief, config)
+                .into_iter()
+                .map(|f| {
+                    format!(
+                        "{} {:?} {}: {:?}",
+                        f.code.as_str(),
+                        f.severity,
+                        f.message,
+                        f.fixes[0].edits
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let quote = "“The dispute panel met for the first time” [@compact].";
+        assert_eq!(findings(quote, &Default::default()), Vec::<String>::new());
+        let mut on = super::super::CheckConfig::default();
+        assert!(on.apply_names([("locator-missing", "hint")]).is_empty());
+        expect_test::expect![[r#"["locator-missing Hint the passage is on p. 367 of @compact; cite the page: [Edit { range: 56..56, new_text: \", p. 367\" }]"]"#]]
+            .assert_eq(&format!("{:?}", findings(quote, &on)));
+        expect_test::expect![[r#"["locator-missing Hint the passage is on p. 366 of @compact; cite the page: [Edit { range: 11..11, new_text: \" [p. 366]\" }]"]"#]]
+            .assert_eq(&format!("{:?}", findings("As @compact says, “signed in 1998 by three provinces”.", &on)));
+        assert_eq!(
+            findings(
+                "“The dispute panel met for the first time” [@compact, chap. 2].",
+                &on
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
