@@ -135,7 +135,7 @@ fn byline_names(byline: &str) -> Vec<String> {
 /// write it ("2020/06/13", "2020-06-13T08:00:00Z"), as the manifest has it.
 fn iso_date(date: &str) -> Option<String> {
     let parts: Vec<&str> = date
-        .split(|c: char| c == '-' || c == '/' || c == 'T' || c == ' ')
+        .split(['-', '/', 'T', ' '])
         .take(3)
         .collect();
     let year = parts

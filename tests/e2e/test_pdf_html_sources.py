@@ -111,3 +111,18 @@ async def test_pdfs_without_usable_text_are_reported_and_skipped(launch, tmp_pat
     assert all(p.endswith("; skipped") for p in problems)
     doc = open_brief(c, BRIEF)
     assert [d.code for d in await published(c, doc, version=1)] == ["locator-wrong"]
+
+
+async def test_a_missing_page_is_hinted_when_the_setting_asks(launch, tmp_path, monkeypatch):
+    folder, _ = corpus(tmp_path, monkeypatch)
+    brief = f"“{PDF_QUOTE}” [@river-compact].\n"
+    c = await launch(options={"briefLsp": {"corpus": [str(folder)], "severity": {"locator-missing": "hint"}}})
+    await wait_ready(c, documents=3)
+    doc = open_brief(c, brief)
+    diags = await published(c, doc, version=1)
+    assert summary(diags) == [
+        ("locator-missing", "brief-lsp", "the passage is on p. 367 of @river-compact; cite the page"),
+    ]
+    [fix] = await actions_for(c, doc, diags[0])
+    (e,) = fix.edit.changes[doc]
+    assert edit(brief, e.range, e.new_text).endswith("[@river-compact, p. 367].\n")

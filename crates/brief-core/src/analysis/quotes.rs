@@ -378,6 +378,27 @@ fn page_locator(brief: &Brief, item: &crate::brief::CiteItem) -> Option<(TextRan
     Some((TextRange::new(start, after + at + end), first, last))
 }
 
+/// The document of a quoted passage, the citation's item for it, and the
+/// page the passage starts on, where the document knows its pages.
+fn cited_page<'a>(
+    corpus: &'a Snapshot,
+    citation: &'a Citation,
+    m: &QuoteMatch,
+) -> Option<(&'a Document, &'a crate::brief::CiteItem, u32)> {
+    let doc = corpus.document(m.doc);
+    let item = citation.items.iter().find(|i| i.key == doc.reference.key)?;
+    let page = doc.page_at(doc.to_original(m.normalized).start)?;
+    Some((doc, item, page))
+}
+
+fn cite_page(page: u32, range: TextRange, new_text: String) -> Fix {
+    Fix {
+        title: format!("Cite page {page}"),
+        edits: vec![Edit { range, new_text }],
+        preferred: true,
+    }
+}
+
 /// `locator-wrong`: the cited pages do not hold the passage, which the
 /// document's page marks place on another page.
 fn wrong_locator(
@@ -386,28 +407,18 @@ fn wrong_locator(
     citation: &Citation,
     m: &QuoteMatch,
 ) -> Option<(String, Fix)> {
-    let doc = corpus.document(m.doc);
-    let item = citation.items.iter().find(|i| i.key == doc.reference.key)?;
+    let (doc, item, page) = cited_page(corpus, citation, m)?;
     let (range, first, last) = page_locator(brief, item)?;
-    let page = doc.page_at(doc.to_original(m.normalized).start)?;
     if (first..=last).contains(&page) {
         return None;
     }
     let cited = &brief.text[range.start..range.end];
-    let fix = Fix {
-        title: format!("Cite page {page}"),
-        edits: vec![Edit {
-            range,
-            new_text: page.to_string(),
-        }],
-        preferred: true,
-    };
     Some((
         format!(
             "the passage is on p. {page} of @{}, not {cited}",
             doc.reference.key
         ),
-        fix,
+        cite_page(page, range, page.to_string()),
     ))
 }
 
@@ -420,32 +431,22 @@ fn missing_locator(
     citation: &Citation,
     m: &QuoteMatch,
 ) -> Option<(String, Fix)> {
-    let doc = corpus.document(m.doc);
-    let item = citation.items.iter().find(|i| i.key == doc.reference.key)?;
+    let (doc, item, page) = cited_page(corpus, citation, m)?;
     if !item.suffix.trim().is_empty() {
         return None;
     }
-    let page = doc.page_at(doc.to_original(m.normalized).start)?;
     let after_key = item.key_range.end + usize::from(brief.text[item.key_range.end..].starts_with('}'));
     let new_text = if citation.bracketed {
         format!(", p. {page}")
     } else {
         format!(" [p. {page}]")
     };
-    let fix = Fix {
-        title: format!("Cite page {page}"),
-        edits: vec![Edit {
-            range: TextRange::empty(after_key),
-            new_text,
-        }],
-        preferred: true,
-    };
     Some((
         format!(
             "the passage is on p. {page} of @{}; cite the page",
             doc.reference.key
         ),
-        fix,
+        cite_page(page, TextRange::empty(after_key), new_text),
     ))
 }
 
