@@ -134,10 +134,7 @@ fn byline_names(byline: &str) -> Vec<String> {
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` from the start of a date as pages
 /// write it ("2020/06/13", "2020-06-13T08:00:00Z"), as the manifest has it.
 fn iso_date(date: &str) -> Option<String> {
-    let parts: Vec<&str> = date
-        .split(['-', '/', 'T', ' '])
-        .take(3)
-        .collect();
+    let parts: Vec<&str> = date.split(['-', '/', 'T', ' ']).take(3).collect();
     let year = parts
         .first()
         .filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))?;
