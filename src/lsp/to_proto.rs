@@ -59,7 +59,8 @@ pub fn hover(view: &TextView, h: analysis::Hover, enc: PositionEncoding) -> lsp:
         .iter()
         .filter_map(|p| {
             let uri = lsp::Uri::from_file_path(&p.file)?;
-            let name = p.file.file_name()?.to_string_lossy();
+            // Brackets would end the link text early.
+            let name = p.file.file_name()?.to_string_lossy().replace(['[', ']'], "");
             Some(format!(
                 "[{name}, page {}]({}#page={})",
                 p.page,
