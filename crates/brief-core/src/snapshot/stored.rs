@@ -35,7 +35,7 @@ use crate::shared::{SharedBytes, SharedSlice, SharedStr};
 use crate::text::{LineIndex, TextRange};
 
 /// Bumped whenever the layout or anything stored changes meaning.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"BRIEFIDX";
 const END: &[u8; 8] = b"BRIEFEND";
 const TRAILER: usize = 32;
@@ -78,6 +78,7 @@ struct StoredDocument<'a> {
     pages: Cow<'a, [(usize, u32)]>,
     n_furniture_lines: usize,
     title_range: Option<TextRange>,
+    vocabulary_asked: Cow<'a, [Box<str>]>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -156,6 +157,7 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
             pages: Cow::Borrowed(&doc.pages),
             n_furniture_lines: doc.n_furniture_lines,
             title_range: doc.title_range,
+            vocabulary_asked: Cow::Borrowed(&doc.vocabulary_asked),
         });
     }
     let quotes = &snapshot.quote_index;
@@ -284,6 +286,7 @@ pub fn read_snapshot(bytes: &SharedBytes) -> Result<Snapshot, StoredError> {
             pages: d.pages.into_owned(),
             n_furniture_lines: d.n_furniture_lines,
             title_range: d.title_range,
+            vocabulary_asked: d.vocabulary_asked.into_owned(),
         });
     }
     let quote_index = QuoteIndex {
