@@ -48,12 +48,18 @@ pub fn load_corpus(
     Ok(with_problems(corpus, problems.into_iter().chain(read_problems)))
 }
 
-/// Adds the problems met while listing and reading to a built corpus.
+/// Adds the problems met while listing and reading to a built corpus. One
+/// problem is reported once, though a stored index may hold it already (an
+/// updated corpus is stored with them).
 pub(crate) fn with_problems(mut corpus: Snapshot, problems: impl IntoIterator<Item = Problem>) -> Snapshot {
     corpus.problems.extend(problems);
     corpus
         .problems
         .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    let mut seen = std::collections::HashSet::new();
+    corpus
+        .problems
+        .retain(|p| seen.insert((p.path.clone(), p.line, p.message.clone())));
     corpus
 }
 

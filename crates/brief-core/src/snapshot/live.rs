@@ -229,11 +229,11 @@ impl LiveCorpus {
                 self.vocabulary.remove_text(&previous.documents[at].original);
             }
         }
-        for p in &cat.pending {
-            if let Source::Text(text, _) = &p.item {
-                self.vocabulary.add_text(text);
-            }
-        }
+        self.vocabulary
+            .merge(vocabulary(cat.pending.par_iter().filter_map(|p| match &p.item {
+                Source::Text(text, _) => Some(text.as_str()),
+                Source::Kept(_) => None,
+            })));
         let changed: FxHashSet<&str> = kept_asked
             .iter()
             .copied()
