@@ -12,10 +12,11 @@
 //!   them entered or left the corpus;
 //! - the figure index: each document's figures are kept; word numbers,
 //!   document frequencies and IDF weights are counted again from them;
-//! - the quote index (skeleton and k-gram postings) and the entity table
-//!   (case statistics, names, merging across documents) are rebuilt from
-//!   the kept documents: not incremental, but no document is decoded or
-//!   normalized again for them.
+//! - the quote index: kept documents' skeletons are copied and their k-gram
+//!   postings shifted, the new documents' postings merged in;
+//! - the entity table (case statistics, names, merging across documents)
+//!   is rebuilt from the kept documents: not incremental, but no document
+//!   is decoded or normalized again for it.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,10 +27,11 @@ use rustc_hash::FxHashSet;
 
 use super::Snapshot;
 use crate::corpus::{
-    catalogue, decode, vocabulary, CorpusFolder, Document, Documents, FolderOf, Problem, ProblemSeverity,
-    Vocabulary,
+    catalogue, decode, vocabulary, CorpusFolder, DocId, Document, Documents, FolderOf, Problem,
+    ProblemSeverity, Vocabulary,
 };
 use crate::figures::{DocFigures, FigureIndex};
+use crate::quotes::QuoteIndex;
 
 /// A corpus folder as it is now, for [`LiveCorpus::update`].
 #[derive(Clone, Debug, Default)]
@@ -85,7 +87,8 @@ enum Source {
 
 /// A document of an update, and whether its parts are new.
 enum Built {
-    Reused(Document),
+    /// The previous snapshot's document at this index, renumbered.
+    Reused(Document, usize),
     Renormalized(Document, DocFigures),
     New(Document, DocFigures, Vec<Problem>),
 }
@@ -271,7 +274,7 @@ impl LiveCorpus {
                             let mut doc = doc.clone();
                             doc.id = p.id;
                             doc.reference.key = p.reference.key;
-                            Built::Reused(doc)
+                            Built::Reused(doc, at)
                         }
                     }
                     Source::Text(text, problems) => {
@@ -285,20 +288,26 @@ impl LiveCorpus {
             })
             .collect();
         let mut documents = Vec::with_capacity(built.len());
+        let mut reused = Vec::with_capacity(built.len());
         for built in built {
             let (doc, state) = match built {
-                Built::Reused(doc) => {
+                Built::Reused(doc, at) => {
+                    reused.push(Some(DocId(at as u32)));
                     let state = files.remove(&doc.path);
                     (doc, state)
                 }
                 Built::Renormalized(doc, figures) => {
+                    reused.push(None);
                     let problems = match files.remove(&doc.path) {
                         Some(FileState::Built { problems, .. }) => problems,
                         _ => Vec::new(),
                     };
                     (doc, Some(FileState::Built { figures, problems }))
                 }
-                Built::New(doc, figures, problems) => (doc, Some(FileState::Built { figures, problems })),
+                Built::New(doc, figures, problems) => {
+                    reused.push(None);
+                    (doc, Some(FileState::Built { figures, problems }))
+                }
             };
             if let Some(state) = state {
                 files.insert(doc.path.clone(), state);
@@ -315,12 +324,17 @@ impl LiveCorpus {
             by_key: cat.by_key,
             entity_overrides: cat.entity_overrides,
         };
-        Snapshot::index(documents, |documents| {
-            FigureIndex::assemble(documents.iter().filter_map(|d| match files.get(&d.path) {
-                Some(FileState::Built { figures, .. }) => Some((d.id, figures)),
-                _ => None,
-            }))
-        })
+        let previous_quotes = &previous.quote_index;
+        Snapshot::index(
+            documents,
+            |documents| QuoteIndex::update(previous_quotes, documents, &reused),
+            |documents| {
+                FigureIndex::assemble(documents.iter().filter_map(|d| match files.get(&d.path) {
+                    Some(FileState::Built { figures, .. }) => Some((d.id, figures)),
+                    _ => None,
+                }))
+            },
+        )
     }
 }
 

@@ -41,12 +41,21 @@ impl Snapshot {
         folders: Vec<CorpusFolder>,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Snapshot {
-        Snapshot::index(Documents::build(folders, progress), FigureIndex::build)
+        Snapshot::index(
+            Documents::build(folders, progress),
+            QuoteIndex::build,
+            FigureIndex::build,
+        )
     }
 
-    /// The indexes over `documents`, in parallel; `figures` builds the
-    /// figure index (from scratch, or from figures kept per document).
-    fn index(documents: Documents, figures: impl FnOnce(&[Document]) -> FigureIndex + Send) -> Snapshot {
+    /// The indexes over `documents`, in parallel; `quotes` and `figures`
+    /// build the quote and figure indexes (from scratch, or from what an
+    /// update keeps).
+    fn index(
+        documents: Documents,
+        quotes: impl FnOnce(&[Document]) -> QuoteIndex + Send,
+        figures: impl FnOnce(&[Document]) -> FigureIndex + Send,
+    ) -> Snapshot {
         let Documents {
             documents,
             mut problems,
@@ -55,7 +64,7 @@ impl Snapshot {
         } = documents;
         let overrides = parse_overrides(&entity_overrides, &mut problems);
         let ((quote_index, figure_index), mut entities) = rayon::join(
-            || rayon::join(|| QuoteIndex::build(&documents), || figures(&documents)),
+            || rayon::join(|| quotes(&documents), || figures(&documents)),
             || EntityTable::build(&documents),
         );
         for (path, o) in &overrides {
