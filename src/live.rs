@@ -172,3 +172,39 @@ impl PendingStore {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_update_reads_only_what_changed_and_sees_no_change_as_none() {
+        crate::index_cache::turn_off();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Alpha document about trade.\n").unwrap();
+        let source = CorpusSource::Folders(vec![dir.path().to_path_buf()]);
+        let (corpus, _, mut live) = LiveLoad::load(&source, &[], &|_, _| {}).unwrap();
+        assert_eq!(corpus.keys().collect::<Vec<_>>(), ["a"]);
+        assert!(
+            live.update(&corpus, &|_, _| {}).unwrap().is_none(),
+            "nothing changed"
+        );
+
+        std::fs::write(dir.path().join("b.txt"), "Beta document about arms.\n").unwrap();
+        let update = live
+            .update(&corpus, &|_, _| {})
+            .unwrap()
+            .expect("b.txt was added");
+        assert_eq!((update.read, update.removed), (1, 0));
+        assert_eq!(update.corpus.keys().collect::<Vec<_>>(), ["a", "b"]);
+
+        std::fs::remove_file(dir.path().join("a.txt")).unwrap();
+        let corpus = update.corpus;
+        let update = live
+            .update(&corpus, &|_, _| {})
+            .unwrap()
+            .expect("a.txt was deleted");
+        assert_eq!((update.read, update.removed), (0, 1));
+        assert_eq!(update.corpus.keys().collect::<Vec<_>>(), ["b"]);
+    }
+}

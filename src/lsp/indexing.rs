@@ -186,7 +186,9 @@ impl Server {
         })));
         self.set_status(CorpusStatus::Ready { warning });
         self.refresh_diagnostics();
-        self.watch_corpus(folders).await;
+        // Spawned: registering waits on the client, and the worker must not.
+        let server = self.clone();
+        tokio::spawn(async move { server.watch_corpus(folders).await });
     }
 
     fn live(&self) -> std::sync::MutexGuard<'_, Option<LiveLoad>> {

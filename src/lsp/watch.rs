@@ -1,15 +1,17 @@
 //! Watching the corpus folders, so that a source saved into one counts at
 //! once: through the client (`workspace/didChangeWatchedFiles`, registered
 //! for the folders) where it offers dynamic registration, else with the
-//! server's own watcher (`notify`, debounced by `notify-debouncer-mini`).
+//! server's own watcher (`notify`, debounced by `notify-debouncer-full`,
+//! whose events keep their kind: inotify reports every open, and our own
+//! reading and listing of the folders must not count as changes).
 //! Either way a change only asks for an update; the update lists the
 //! folders again and reads what changed (`crate::live`).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 use tower_lsp_server::ls_types as lsp;
 use tracing::{info, warn};
 
@@ -20,6 +22,8 @@ use super::server::Server;
 /// folder of sources is many.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 const REGISTRATION: &str = "brief-lsp/watch-corpus";
+
+type OwnWatcher = Debouncer<RecommendedWatcher, RecommendedCache>;
 
 /// The files that configure the project; a change to one reloads it all
 /// (except `accepted.toml`, which only changes what is shown).
@@ -33,7 +37,7 @@ pub(super) struct CorpusWatch {
     /// The client watches them for us (our registration is in force).
     registered: bool,
     /// Our own watcher; dropping it stops it.
-    own: Option<Debouncer<RecommendedWatcher>>,
+    own: Option<OwnWatcher>,
 }
 
 impl Server {
@@ -99,14 +103,22 @@ impl Server {
 
     /// A watcher of our own on `folders`; every debounced batch of events
     /// asks for an update.
-    fn own_watcher(&self, folders: &[PathBuf]) -> Option<Debouncer<RecommendedWatcher>> {
+    fn own_watcher(&self, folders: &[PathBuf]) -> Option<OwnWatcher> {
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<usize>();
-        let mut debouncer = match new_debouncer(DEBOUNCE, move |events: DebounceEventResult| match events {
+        let handler = move |events: DebounceEventResult| match events {
             Ok(events) => {
-                let _ = tx.send(events.len());
+                let changes = events.iter().filter(|e| !e.kind.is_access()).count();
+                if changes > 0 {
+                    let _ = tx.send(changes);
+                }
             }
-            Err(err) => warn!("file watcher: {err}"),
-        }) {
+            Err(errors) => {
+                for err in errors {
+                    warn!("file watcher: {err}");
+                }
+            }
+        };
+        let mut debouncer = match new_debouncer(DEBOUNCE, None, handler) {
             Ok(debouncer) => debouncer,
             Err(err) => {
                 warn!("cannot watch the corpus folders: {err}; changes count after a restart");
@@ -114,7 +126,7 @@ impl Server {
             }
         };
         for folder in folders {
-            if let Err(err) = debouncer.watcher().watch(folder, RecursiveMode::Recursive) {
+            if let Err(err) = debouncer.watch(folder, RecursiveMode::Recursive) {
                 warn!("cannot watch {}: {err}", folder.display());
             }
         }

@@ -162,7 +162,8 @@ impl LiveCorpus {
         let mut files = HashMap::new();
         let cat = catalogue(folders, |path, bytes: Option<Vec<u8>>, problems| {
             let Some(bytes) = bytes else {
-                return match (old.remove(path), previous_at.get(path)) {
+                let state = old.remove(path);
+                return match (state, previous_at.get(path)) {
                     (
                         Some(FileState::Built {
                             figures,
@@ -171,13 +172,11 @@ impl LiveCorpus {
                         Some(&at),
                     ) => {
                         problems.extend(own.iter().cloned());
-                        files.insert(
-                            path.to_path_buf(),
-                            FileState::Built {
-                                figures,
-                                problems: own,
-                            },
-                        );
+                        let state = FileState::Built {
+                            figures,
+                            problems: own,
+                        };
+                        files.insert(path.to_path_buf(), state);
                         Some(Source::Kept(at))
                     }
                     (Some(FileState::Skipped { problems: own }), _) => {
@@ -185,9 +184,12 @@ impl LiveCorpus {
                         files.insert(path.to_path_buf(), FileState::Skipped { problems: own });
                         None
                     }
-                    // Passed unchanged but not known: the caller's mistake;
-                    // left out now, read on the next update.
-                    _ => {
+                    // Passed unchanged but not known (the caller's mistake):
+                    // left out now, as if gone, and read on the next update.
+                    (state, _) => {
+                        if let Some(state) = state {
+                            old.insert(path.to_path_buf(), state);
+                        }
                         problems.push(Problem {
                             path: path.to_path_buf(),
                             line: None,
