@@ -14,9 +14,11 @@
 //!   document frequencies and IDF weights are counted again from them;
 //! - the quote index: kept documents' skeletons are copied and their k-gram
 //!   postings shifted, the new documents' postings merged in;
-//! - the entity table (case statistics, names, merging across documents)
-//!   is rebuilt from the kept documents: not incremental, but no document
-//!   is decoded or normalized again for it.
+//! - the entity table: the case counts (lower-case and capitalized uses of
+//!   each word) are kept and updated like the vocabulary; each document's
+//!   names are kept with the answers about common words they were built on,
+//!   and found again only when one of those answers changed; the merging
+//!   across documents runs again over the kept names.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -30,6 +32,7 @@ use crate::corpus::{
     catalogue, decode, vocabulary, CorpusFolder, DocId, Document, Documents, FolderOf, Problem,
     ProblemSeverity, Vocabulary,
 };
+use crate::entities::{CaseCounts, DocEntities, EntityTable};
 use crate::figures::{DocFigures, FigureIndex};
 use crate::quotes::QuoteIndex;
 
@@ -58,6 +61,7 @@ pub struct UpdateFile {
 enum FileState {
     Built {
         figures: DocFigures,
+        names: DocEntities,
         /// What decoding it reported (invalid UTF-8).
         problems: Vec<Problem>,
     },
@@ -74,6 +78,7 @@ enum FileState {
 #[derive(Debug, Default)]
 pub struct LiveCorpus {
     vocabulary: Vocabulary,
+    case_counts: CaseCounts,
     files: HashMap<PathBuf, FileState>,
 }
 
@@ -89,7 +94,8 @@ enum Source {
 enum Built {
     /// The previous snapshot's document at this index, renumbered.
     Reused(Document, usize),
-    Renormalized(Document, DocFigures),
+    /// Normalized again; the previous snapshot's document was at this index.
+    Renormalized(Document, DocFigures, usize),
     New(Document, DocFigures, Vec<Problem>),
 }
 
@@ -102,6 +108,8 @@ impl LiveCorpus {
     pub fn from_snapshot(snapshot: &Snapshot) -> LiveCorpus {
         let with_problems: FxHashSet<&Path> = snapshot.problems.iter().map(|p| p.path.as_path()).collect();
         let vocabulary = vocabulary(snapshot.documents.par_iter().map(|d| d.original.as_str()));
+        let mut case_counts = CaseCounts::default();
+        case_counts.apply(&snapshot.documents.iter().collect::<Vec<_>>(), 1);
         let files = snapshot
             .documents
             .par_iter()
@@ -111,13 +119,18 @@ impl LiveCorpus {
                 } else {
                     FileState::Built {
                         figures: DocFigures::of(d),
+                        names: DocEntities::of(d, &case_counts),
                         problems: Vec::new(),
                     }
                 };
                 (d.path.clone(), state)
             })
             .collect();
-        LiveCorpus { vocabulary, files }
+        LiveCorpus {
+            vocabulary,
+            case_counts,
+            files,
+        }
     }
 
     /// Whether the last build read the file at `path`, so that an update may
@@ -167,6 +180,7 @@ impl LiveCorpus {
                     (
                         Some(FileState::Built {
                             figures,
+                            names,
                             problems: own,
                         }),
                         Some(&at),
@@ -174,6 +188,7 @@ impl LiveCorpus {
                         problems.extend(own.iter().cloned());
                         let state = FileState::Built {
                             figures,
+                            names,
                             problems: own,
                         };
                         files.insert(path.to_path_buf(), state);
@@ -271,7 +286,7 @@ impl LiveCorpus {
                         if asks_changed || !same_reference {
                             let doc = fresh(doc.original.to_string());
                             let figures = DocFigures::of(&doc);
-                            Built::Renormalized(doc, figures)
+                            Built::Renormalized(doc, figures, at)
                         } else {
                             let mut doc = doc.clone();
                             doc.id = p.id;
@@ -289,26 +304,78 @@ impl LiveCorpus {
                 built
             })
             .collect();
+        // Case counts follow the documents: those changed or gone leave,
+        // new and normalized-again ones enter; a kept document's names are
+        // found again only if an answer they were built on changed.
+        let left: Vec<&Document> = old
+            .keys()
+            .filter_map(|p| previous_at.get(p.as_path()))
+            .chain(built.iter().filter_map(|b| match b {
+                Built::Renormalized(_, _, at) => Some(at),
+                _ => None,
+            }))
+            .map(|&at| &previous.documents[at])
+            .collect();
+        let entered: Vec<&Document> = built
+            .iter()
+            .filter_map(|b| match b {
+                Built::Reused(..) => None,
+                Built::Renormalized(doc, ..) | Built::New(doc, ..) => Some(doc),
+            })
+            .collect();
+        self.case_counts.apply(&left, -1);
+        self.case_counts.apply(&entered, 1);
+        let counts = &self.case_counts;
+        let names: Vec<Option<DocEntities>> = built
+            .par_iter()
+            .map(|b| match b {
+                Built::Reused(doc, _) => match files.get(&doc.path) {
+                    Some(FileState::Built { names, .. }) if names.still_hold(counts) => None,
+                    _ => Some(DocEntities::of(doc, counts)),
+                },
+                Built::Renormalized(doc, ..) | Built::New(doc, ..) => Some(DocEntities::of(doc, counts)),
+            })
+            .collect();
+
         let mut documents = Vec::with_capacity(built.len());
         let mut reused = Vec::with_capacity(built.len());
-        for built in built {
+        for (built, fresh) in built.into_iter().zip(names) {
             let (doc, state) = match built {
                 Built::Reused(doc, at) => {
                     reused.push(Some(DocId(at as u32)));
-                    let state = files.remove(&doc.path);
+                    let mut state = files.remove(&doc.path);
+                    if let (Some(FileState::Built { names, .. }), Some(fresh)) = (&mut state, fresh) {
+                        *names = fresh;
+                    }
                     (doc, state)
                 }
-                Built::Renormalized(doc, figures) => {
+                Built::Renormalized(doc, figures, _) => {
                     reused.push(None);
                     let problems = match files.remove(&doc.path) {
                         Some(FileState::Built { problems, .. }) => problems,
                         _ => Vec::new(),
                     };
-                    (doc, Some(FileState::Built { figures, problems }))
+                    let names = fresh.unwrap_or_else(|| DocEntities::of(&doc, counts));
+                    (
+                        doc,
+                        Some(FileState::Built {
+                            figures,
+                            names,
+                            problems,
+                        }),
+                    )
                 }
                 Built::New(doc, figures, problems) => {
                     reused.push(None);
-                    (doc, Some(FileState::Built { figures, problems }))
+                    let names = fresh.unwrap_or_else(|| DocEntities::of(&doc, counts));
+                    (
+                        doc,
+                        Some(FileState::Built {
+                            figures,
+                            names,
+                            problems,
+                        }),
+                    )
                 }
             };
             if let Some(state) = state {
@@ -333,6 +400,12 @@ impl LiveCorpus {
             |documents| {
                 FigureIndex::assemble(documents.iter().filter_map(|d| match files.get(&d.path) {
                     Some(FileState::Built { figures, .. }) => Some((d.id, figures)),
+                    _ => None,
+                }))
+            },
+            |documents| {
+                EntityTable::assemble(documents.iter().filter_map(|d| match files.get(&d.path) {
+                    Some(FileState::Built { names, .. }) => Some((d.id, names)),
                     _ => None,
                 }))
             },

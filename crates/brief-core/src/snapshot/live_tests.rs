@@ -15,9 +15,13 @@ const A: &str =
     "Arms Control Today\n\nThe treaty on non-\nproliferation was signed by Sergey Lavrov in 2019. \
 Russia and China agreed that trade reached $107 billion in 2018.\n\nLavrov said the Shanghai \
 Cooperation Organization (SCO) would meet again.\n";
+/// Unchanged throughout, but its names depend on B's words.
+const D: &str = "Talks in Geneva\n\nPresident Kostrov said the talks were useful, and Kostrov signed.\n";
 const B: &str = "Notes on Trade\n\nTrade between Russia and China rose by 17% in 2019, Lavrov said.\n";
+/// Also writes "kostrov" in lower case, so that "Kostrov" in D turns into a
+/// common word and D's names change.
 const B_CHANGED: &str = "Notes on Trade\n\nTrade between Russia and China rose by 24% in 2019, while \
-non-proliferation talks stalled.\n";
+non-proliferation talks stalled. A kostrov was sold, the kostrov grew, and a kostrov closed.\n";
 /// Its file name gives the key of a seed's manifest entry, so it takes a suffix.
 const C: &str = "Wang Yi met Sergey Lavrov in Moscow. The SCO grew to 3,200 staff in 2020.\n";
 
@@ -117,9 +121,10 @@ const SEEDS: [&str; 5] = [
 #[test]
 fn updates_equal_cold_builds_of_the_new_corpus() {
     let bad_utf8: &[u8] = b"Valid text, then a bad byte \xff here.\n";
-    let base: [(&str, &[u8]); 4] = [
+    let base: [(&str, &[u8]); 5] = [
         ("a.txt", A.as_bytes()),
         ("b.txt", B.as_bytes()),
+        ("d.txt", D.as_bytes()),
         ("empty.txt", b"  \n"),
         ("latin1.txt", bad_utf8),
     ];
@@ -128,14 +133,23 @@ fn updates_equal_cold_builds_of_the_new_corpus() {
     assert!(normalized(&first, "a.txt").contains("nonproliferation"));
 
     // B changed: its new word turns A's line-break hyphen around.
-    let changed = [base[0], ("b.txt", B_CHANGED.as_bytes()), base[2], base[3]];
+    let changed = [
+        base[0],
+        ("b.txt", B_CHANGED.as_bytes()),
+        base[2],
+        base[3],
+        base[4],
+    ];
     let mut unchanged: Vec<&str> = SEEDS.to_vec();
-    unchanged.extend(["a.txt", "empty.txt", "latin1.txt"]);
+    unchanged.extend(["a.txt", "d.txt", "empty.txt", "latin1.txt"]);
     let second = live.update(&first, update_of(corpus(&changed), &unchanged), &|_, _| {});
     assert_same(&second, corpus(&changed), "A+B'");
     assert!(normalized(&second, "a.txt").contains("non-proliferation"));
-    // The seeds were not normalized again: their text is the same buffer.
-    for seed in SEEDS {
+    let kostrov = |s: &Snapshot| s.entities().find_by_alias("Kostrov").map(|e| e.name.clone());
+    assert_eq!(kostrov(&first).as_deref(), Some("Kostrov"));
+    assert_eq!(kostrov(&second), None, "B' changes D's names");
+    // The seeds and D were not normalized again: their text is the same buffer.
+    for seed in SEEDS.iter().chain(&["d.txt"]) {
         assert_eq!(
             normalized(&first, seed).as_ptr(),
             normalized(&second, seed).as_ptr(),
@@ -144,7 +158,7 @@ fn updates_equal_cold_builds_of_the_new_corpus() {
     }
 
     // B deleted: A's hyphen is joined again.
-    let without_b = [base[0], base[2], base[3]];
+    let without_b = [base[0], base[2], base[3], base[4]];
     let third = live.update(&second, update_of(corpus(&without_b), &unchanged), &|_, _| {});
     assert_same(&third, corpus(&without_b), "A");
     assert!(normalized(&third, "a.txt").contains("nonproliferation"));
@@ -158,6 +172,7 @@ fn updates_equal_cold_builds_of_the_new_corpus() {
         (c_name.as_str(), C.as_bytes()),
         base[2],
         base[3],
+        base[4],
     ];
     let fourth = live.update(&third, update_of(corpus(&with_c), &unchanged), &|_, _| {});
     assert_same(&fourth, corpus(&with_c), "A+B+C");

@@ -45,16 +45,17 @@ impl Snapshot {
             Documents::build(folders, progress),
             QuoteIndex::build,
             FigureIndex::build,
+            EntityTable::build,
         )
     }
 
-    /// The indexes over `documents`, in parallel; `quotes` and `figures`
-    /// build the quote and figure indexes (from scratch, or from what an
-    /// update keeps).
+    /// The indexes over `documents`, in parallel; `quotes`, `figures` and
+    /// `entities` build them (from scratch, or from what an update keeps).
     fn index(
         documents: Documents,
         quotes: impl FnOnce(&[Document]) -> QuoteIndex + Send,
         figures: impl FnOnce(&[Document]) -> FigureIndex + Send,
+        entities: impl FnOnce(&[Document]) -> EntityTable + Send,
     ) -> Snapshot {
         let Documents {
             documents,
@@ -65,7 +66,7 @@ impl Snapshot {
         let overrides = parse_overrides(&entity_overrides, &mut problems);
         let ((quote_index, figure_index), mut entities) = rayon::join(
             || rayon::join(|| quotes(&documents), || figures(&documents)),
-            || EntityTable::build(&documents),
+            || entities(&documents),
         );
         for (path, o) in &overrides {
             for err in entities.apply_overrides(o) {
