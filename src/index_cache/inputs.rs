@@ -43,6 +43,17 @@ pub struct FileStamp {
     content: Option<u64>,
 }
 
+impl FolderInputs {
+    fn of(listing: &Listing, files: Vec<FileStamp>) -> FolderInputs {
+        FolderInputs {
+            root: listing.root.to_string_lossy().into_owned(),
+            manifest: text_hash(&listing.manifest),
+            entities: text_hash(&listing.entities),
+            files,
+        }
+    }
+}
+
 fn nanos(t: SystemTime) -> Option<u128> {
     t.duration_since(UNIX_EPOCH).ok().map(|d| d.as_nanos())
 }
@@ -85,12 +96,7 @@ impl Inputs {
                         content: unsure.then(|| xxh3_64(&file.bytes)),
                     });
                 }
-                FolderInputs {
-                    root: listing.root.to_string_lossy().into_owned(),
-                    manifest: text_hash(&listing.manifest),
-                    entities: text_hash(&listing.entities),
-                    files,
-                }
+                FolderInputs::of(listing, files)
             })
             .collect();
         Inputs {
@@ -134,12 +140,7 @@ impl Inputs {
                         })
                     })
                     .collect();
-                FolderInputs {
-                    root: listing.root.to_string_lossy().into_owned(),
-                    manifest: text_hash(&listing.manifest),
-                    entities: text_hash(&listing.entities),
-                    files,
-                }
+                FolderInputs::of(listing, files)
             })
             .collect();
         Inputs {

@@ -47,6 +47,25 @@ pub struct UpdateFolder {
     pub files: Vec<UpdateFile>,
 }
 
+/// A folder as a cold build reads it: every file new.
+impl From<CorpusFolder> for UpdateFolder {
+    fn from(folder: CorpusFolder) -> UpdateFolder {
+        UpdateFolder {
+            manifest: folder.manifest,
+            entities: folder.entities,
+            files: folder
+                .files
+                .into_iter()
+                .map(|s| UpdateFile {
+                    path: s.path,
+                    rel_path: s.rel_path,
+                    bytes: Some(s.bytes),
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct UpdateFile {
     pub path: PathBuf,
@@ -340,42 +359,37 @@ impl LiveCorpus {
         let mut documents = Vec::with_capacity(built.len());
         let mut reused = Vec::with_capacity(built.len());
         for (built, fresh) in built.into_iter().zip(names) {
-            let (doc, state) = match built {
+            // A document built again: its figures, and its decode problems.
+            let (doc, parts) = match built {
                 Built::Reused(doc, at) => {
                     reused.push(Some(DocId(at as u32)));
-                    let mut state = files.remove(&doc.path);
-                    if let (Some(FileState::Built { names, .. }), Some(fresh)) = (&mut state, fresh) {
-                        *names = fresh;
-                    }
-                    (doc, state)
+                    (doc, None)
                 }
                 Built::Renormalized(doc, figures, _) => {
-                    reused.push(None);
                     let problems = match files.remove(&doc.path) {
                         Some(FileState::Built { problems, .. }) => problems,
                         _ => Vec::new(),
                     };
-                    let names = fresh.unwrap_or_else(|| DocEntities::of(&doc, counts));
-                    (
-                        doc,
-                        Some(FileState::Built {
-                            figures,
-                            names,
-                            problems,
-                        }),
-                    )
+                    (doc, Some((figures, problems)))
                 }
-                Built::New(doc, figures, problems) => {
+                Built::New(doc, figures, problems) => (doc, Some((figures, problems))),
+            };
+            let state = match parts {
+                None => {
+                    let mut state = files.remove(&doc.path);
+                    if let (Some(FileState::Built { names, .. }), Some(fresh)) = (&mut state, fresh) {
+                        *names = fresh;
+                    }
+                    state
+                }
+                Some((figures, problems)) => {
                     reused.push(None);
                     let names = fresh.unwrap_or_else(|| DocEntities::of(&doc, counts));
-                    (
-                        doc,
-                        Some(FileState::Built {
-                            figures,
-                            names,
-                            problems,
-                        }),
-                    )
+                    Some(FileState::Built {
+                        figures,
+                        names,
+                        problems,
+                    })
                 }
             };
             if let Some(state) = state {
@@ -421,22 +435,7 @@ impl LiveCorpus {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> (LiveCorpus, Snapshot) {
         let mut live = LiveCorpus::default();
-        let folders = folders
-            .into_iter()
-            .map(|f| UpdateFolder {
-                manifest: f.manifest,
-                entities: f.entities,
-                files: f
-                    .files
-                    .into_iter()
-                    .map(|s| UpdateFile {
-                        path: s.path,
-                        rel_path: s.rel_path,
-                        bytes: Some(s.bytes),
-                    })
-                    .collect(),
-            })
-            .collect();
+        let folders = folders.into_iter().map(UpdateFolder::from).collect();
         let snapshot = live.update(&Snapshot::default(), folders, progress);
         (live, snapshot)
     }

@@ -1,13 +1,10 @@
 //! An update gives what a cold build of the new corpus gives: the same
 //! documents, problems, indexes, answers and stored bytes.
 
-use std::path::PathBuf;
-
 use super::tests::{dump, stored_bytes};
 use super::*;
 use crate::corpus::{CorpusFolder, SourceFile};
-
-const ROOT: &str = "/corpus";
+use crate::test_support::seed_folder;
 
 /// "non-\nproliferation" is joined while the corpus does not spell it with a
 /// hyphen, and kept hyphenated once a document does.
@@ -25,60 +22,31 @@ non-proliferation talks stalled. A kostrov was sold, the kostrov grew, and a kos
 /// Its file name gives the key of a seed's manifest entry, so it takes a suffix.
 const C: &str = "Wang Yi met Sergey Lavrov in Moscow. The SCO grew to 3,200 staff in 2020.\n";
 
-fn seeds() -> (Option<(PathBuf, String)>, Vec<SourceFile>) {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"));
-    let mut files: Vec<SourceFile> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|path| SourceFile {
-            rel_path: path.file_name().unwrap().to_string_lossy().into_owned(),
-            bytes: std::fs::read(&path).unwrap(),
-            path: PathBuf::from(ROOT).join(path.file_name().unwrap()),
-        })
-        .collect();
-    files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
-    let manifest = std::fs::read_to_string(dir.join("corpus.toml")).unwrap();
-    (Some((PathBuf::from(ROOT).join("corpus.toml"), manifest)), files)
-}
-
 /// The seeds and `extra` files (name, bytes), in file-name order.
 fn corpus(extra: &[(&str, &[u8])]) -> Vec<CorpusFolder> {
-    let (manifest, mut files) = seeds();
-    files.extend(extra.iter().map(|(name, bytes)| SourceFile {
-        path: PathBuf::from(ROOT).join(name),
+    let mut folder = seed_folder();
+    folder.files.extend(extra.iter().map(|(name, bytes)| SourceFile {
+        path: folder.root.join(name),
         rel_path: name.to_string(),
         bytes: bytes.to_vec(),
     }));
-    files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
-    vec![CorpusFolder {
-        root: PathBuf::from(ROOT),
-        manifest,
-        entities: Some((
-            PathBuf::from(ROOT).join("entities.toml"),
-            "[[entity]]\nname = \"Sergey Lavrov\"\nrole = \"Russian foreign minister\"\n".into(),
-        )),
-        files,
-    }]
+    folder.files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    folder.entities = Some((
+        folder.root.join("entities.toml"),
+        "[[entity]]\nname = \"Sergey Lavrov\"\nrole = \"Russian foreign minister\"\n".into(),
+    ));
+    vec![folder]
 }
 
 /// `now` as an update sees it: bytes only for the files not in `unchanged`.
 fn update_of(now: Vec<CorpusFolder>, unchanged: &[&str]) -> Vec<UpdateFolder> {
-    now.into_iter()
-        .map(|f| UpdateFolder {
-            manifest: f.manifest,
-            entities: f.entities,
-            files: f
-                .files
-                .into_iter()
-                .map(|s| UpdateFile {
-                    bytes: (!unchanged.contains(&s.rel_path.as_str())).then_some(s.bytes),
-                    path: s.path,
-                    rel_path: s.rel_path,
-                })
-                .collect(),
-        })
-        .collect()
+    let mut folders: Vec<UpdateFolder> = now.into_iter().map(UpdateFolder::from).collect();
+    for file in folders.iter_mut().flat_map(|f| &mut f.files) {
+        if unchanged.contains(&file.rel_path.as_str()) {
+            file.bytes = None;
+        }
+    }
+    folders
 }
 
 fn assert_same(updated: &Snapshot, folders: Vec<CorpusFolder>, what: &str) {
@@ -101,7 +69,7 @@ fn assert_same(updated: &Snapshot, folders: Vec<CorpusFolder>, what: &str) {
 }
 
 fn normalized<'a>(s: &'a Snapshot, file: &str) -> &'a str {
-    let path = PathBuf::from(ROOT).join(file);
+    let path = seed_folder().root.join(file);
     s.documents
         .iter()
         .find(|d| d.path == path)
@@ -194,7 +162,7 @@ fn an_update_after_a_warm_start_equals_a_cold_build() {
     let warm = super::tests::read_back(&cold);
     let mut live = LiveCorpus::from_snapshot(&warm);
     assert!(
-        !live.knows(&PathBuf::from(ROOT).join("latin1.txt")),
+        !live.knows(&seed_folder().root.join("latin1.txt")),
         "a file with a problem is read again"
     );
     let changed = [base[0], ("b.txt", B_CHANGED.as_bytes()), base[2]];
