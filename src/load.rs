@@ -49,12 +49,18 @@ pub fn load_corpus(
     Ok(with_problems(corpus, problems.into_iter().chain(read_problems)))
 }
 
-/// Adds the problems met while listing and reading to a built corpus.
+/// Adds the problems met while listing and reading to a built corpus. One
+/// problem is reported once, though a stored index may hold it already (an
+/// updated corpus is stored with them).
 pub(crate) fn with_problems(mut corpus: Snapshot, problems: impl IntoIterator<Item = Problem>) -> Snapshot {
     corpus.problems.extend(problems);
     corpus
         .problems
         .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    let mut seen = std::collections::HashSet::new();
+    corpus
+        .problems
+        .retain(|p| seen.insert((p.path.clone(), p.line, p.message.clone())));
     corpus
 }
 
@@ -145,6 +151,12 @@ fn read_source(file: &ListedFile) -> Result<SourceFile, Problem> {
             format!("cannot read: {err}"),
         )
     })?;
+    source_of(file, bytes)
+}
+
+/// A listed file's bytes as a corpus source: as they are, or for a PDF or
+/// web page its extracted text.
+pub(crate) fn source_of(file: &ListedFile, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
     match Kind::of(&file.path) {
         None => Ok(SourceFile {
             path: file.path.clone(),

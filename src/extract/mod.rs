@@ -12,7 +12,7 @@ mod html;
 mod pdf;
 
 use std::panic::AssertUnwindSafe;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -44,6 +44,15 @@ impl Kind {
 /// 2 MB/s on this project's benchmark machine), but bounded.
 fn budget(bytes: usize) -> Duration {
     Duration::from_secs(20) + Duration::from_millis(bytes as u64 / 100)
+}
+
+/// The path a listed file's document has in the corpus: its cached text
+/// for a PDF or web page, else the file itself.
+pub fn document_path(file: &ListedFile) -> PathBuf {
+    match Kind::of(&file.path) {
+        Some(_) => cache::Entry::of(file).text,
+        None => file.path.clone(),
+    }
 }
 
 /// A listed PDF or web page as a corpus source: its cached text if there

@@ -4,6 +4,8 @@
 //! content hash when the mtime cannot be trusted to change, see
 //! [`MTIME_SLACK`]). Any file type is stamped the same way.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -44,6 +46,17 @@ pub struct FileStamp {
 /// The file a source was read from: the PDF or page for an extracted text.
 fn source_path(file: &SourceFile) -> &std::path::Path {
     file.extracted.as_ref().map_or(&file.path, |e| &e.from)
+}
+
+impl FolderInputs {
+    fn of(listing: &Listing, files: Vec<FileStamp>) -> FolderInputs {
+        FolderInputs {
+            root: listing.root.to_string_lossy().into_owned(),
+            manifest: text_hash(&listing.manifest),
+            entities: text_hash(&listing.entities),
+            files,
+        }
+    }
 }
 
 fn nanos(t: SystemTime) -> Option<u128> {
@@ -96,12 +109,51 @@ impl Inputs {
                         }),
                     });
                 }
-                FolderInputs {
-                    root: listing.root.to_string_lossy().into_owned(),
-                    manifest: text_hash(&listing.manifest),
-                    entities: text_hash(&listing.entities),
-                    files,
-                }
+                FolderInputs::of(listing, files)
+            })
+            .collect();
+        Inputs {
+            exclude: exclude.to_vec(),
+            folders,
+        }
+    }
+
+    /// The inputs of an update: `listings` as stat'ed before it (less files
+    /// that could not be read), `read` the length and hash of the bytes
+    /// read for it. An unchanged file whose mtime cannot be trusted is read
+    /// again for its hash.
+    pub fn of_update(
+        exclude: &[String],
+        listings: &[Listing],
+        read: &HashMap<PathBuf, (u64, u64)>,
+        built_at: SystemTime,
+    ) -> Inputs {
+        let folders = listings
+            .iter()
+            .map(|listing| {
+                let files = listing
+                    .files
+                    .iter()
+                    .filter_map(|listed| {
+                        let (size, hash) = match read.get(&listed.path) {
+                            Some(&(len, hash)) => (len, Some(hash)),
+                            None => (listed.size, None),
+                        };
+                        let unsure = unreliable(listed.modified, built_at) || size != listed.size;
+                        let content = match (unsure, hash) {
+                            (false, _) => None,
+                            (true, Some(hash)) => Some(hash),
+                            (true, None) => Some(xxh3_64(&std::fs::read(&listed.path).ok()?)),
+                        };
+                        Some(FileStamp {
+                            rel_path: listed.rel_path.clone(),
+                            size,
+                            mtime: listed.modified.and_then(nanos),
+                            content,
+                        })
+                    })
+                    .collect();
+                FolderInputs::of(listing, files)
             })
             .collect();
         Inputs {

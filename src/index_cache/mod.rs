@@ -21,7 +21,7 @@ use std::time::{Instant, SystemTime};
 
 use anyhow::Context;
 use brief_core::shared::{Backing, SharedBytes};
-use brief_core::snapshot::{read_inputs, read_snapshot, write_snapshot, Snapshot};
+use brief_core::snapshot::{read_inputs, read_snapshot, write_snapshot, LiveCorpus, Snapshot};
 use memmap2::Mmap;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -73,6 +73,30 @@ pub fn load_corpus_cached(
     use_cache: bool,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> anyhow::Result<(Snapshot, Origin)> {
+    load(source, exclude, use_cache, false, progress).map(|l| (l.corpus, l.origin))
+}
+
+/// A loaded corpus, with what keeping it up to date needs.
+pub struct Load {
+    pub corpus: Snapshot,
+    pub origin: Origin,
+    /// The folders as listed for the load (a cold build read these files).
+    pub listings: Vec<Listing>,
+    /// The build's per-document parts, when asked for and built cold.
+    pub live: Option<LiveCorpus>,
+    /// Where the corpus's index is stored, when caching applies.
+    pub index: Option<PathBuf>,
+}
+
+/// [`load_corpus_cached`], keeping a cold build's parts for updates when
+/// `keep_parts` (the server).
+pub fn load(
+    source: &CorpusSource,
+    exclude: &[String],
+    use_cache: bool,
+    keep_parts: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> anyhow::Result<Load> {
     let (listings, problems) = list_source(source, exclude)?;
     let use_cache = use_cache && !OFF.load(std::sync::atomic::Ordering::Relaxed);
     let dir = cache_folder().filter(|_| use_cache && matches!(source, CorpusSource::Folders(_)));
@@ -88,7 +112,13 @@ pub fn load_corpus_cached(
             }
             Ok(Some(corpus)) => {
                 tracing::info!("opened the index {} in {:.0?}", path.display(), started.elapsed());
-                return Ok((with_problems(corpus, problems), Origin::Warm));
+                return Ok(Load {
+                    corpus: with_problems(corpus, problems),
+                    origin: Origin::Warm,
+                    listings,
+                    live: None,
+                    index: Some(path.clone()),
+                });
             }
             Ok(None) => tracing::info!("the index {} is stale; rebuilding", path.display()),
             Err(err) => tracing::info!("rebuilding the index {}: {err:#}", path.display()),
@@ -100,24 +130,36 @@ pub fn load_corpus_cached(
     let inputs = path
         .as_ref()
         .map(|_| Inputs::of_build(exclude, &listings, &folders, built_at));
-    let corpus = Snapshot::build_with_progress(folders, progress);
+    let (corpus, live) = if keep_parts {
+        let (live, corpus) = LiveCorpus::build(folders, progress);
+        (corpus, Some(live))
+    } else {
+        (Snapshot::build_with_progress(folders, progress), None)
+    };
     let origin = match (&path, inputs) {
-        (Some(path), Some(inputs)) => {
-            let stored = match store(path, &corpus, &inputs) {
-                Ok(stored) => stored,
-                Err(err) => {
-                    tracing::warn!("cannot store the index {}: {err:#}", path.display());
-                    false
-                }
-            };
-            Origin::Cold { stored }
-        }
+        (Some(path), Some(inputs)) => Origin::Cold {
+            stored: store_or_warn(path, &corpus, &inputs),
+        },
         _ => Origin::Uncached,
     };
-    Ok((
-        with_problems(corpus, problems.into_iter().chain(read_problems)),
+    Ok(Load {
+        corpus: with_problems(corpus, problems.into_iter().chain(read_problems)),
         origin,
-    ))
+        listings,
+        live,
+        index: path,
+    })
+}
+
+/// Stores the index, logging (not failing) when it cannot; whether it did.
+pub fn store_or_warn(path: &Path, corpus: &Snapshot, inputs: &Inputs) -> bool {
+    match store(path, corpus, inputs) {
+        Ok(stored) => stored,
+        Err(err) => {
+            tracing::warn!("cannot store the index {}: {err:#}", path.display());
+            false
+        }
+    }
 }
 
 /// Whether the cached texts of a stored corpus's PDFs and pages are still

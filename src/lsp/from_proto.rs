@@ -1,5 +1,7 @@
 //! Protocol parameters as what the handlers pass on.
 
+use std::path::PathBuf;
+
 use tower_lsp_server::ls_types as lsp;
 
 /// The brief and the cursor of a positional request.
@@ -7,15 +9,11 @@ pub fn position(params: lsp::TextDocumentPositionParams) -> (lsp::Uri, lsp::Posi
     (params.text_document.uri, params.position)
 }
 
-/// The names of the watched files that changed.
-pub fn file_names(params: &lsp::DidChangeWatchedFilesParams) -> Vec<String> {
+/// The paths of the watched files that changed.
+pub fn watched_paths(params: &lsp::DidChangeWatchedFilesParams) -> Vec<PathBuf> {
     params
         .changes
         .iter()
-        .filter_map(|c| {
-            c.uri
-                .to_file_path()
-                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        })
+        .filter_map(|c| c.uri.to_file_path().map(|p| p.into_owned()))
         .collect()
 }

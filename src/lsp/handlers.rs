@@ -61,15 +61,9 @@ impl LanguageServer for Server {
     }
 
     async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
-        let names = from_proto::file_names(&params);
-        info!("configuration files changed: {}", names.join(", "));
-        // The project file, a manifest or entity corrections change the
-        // corpus; accepted findings only what is shown.
-        if names.iter().any(|n| n != "accepted.toml") {
-            self.request_reload("configuration files changed");
-        } else {
-            self.reread_accepted();
-        }
+        let paths = from_proto::watched_paths(&params);
+        info!("watched files changed: {}", paths.len());
+        self.watched_files_changed(&paths);
     }
 
     async fn shutdown(&self) -> Result<()> {

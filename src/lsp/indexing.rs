@@ -1,11 +1,14 @@
 //! Loading the corpus in the background and swapping it in.
 //!
-//! [`Server::request_reload`] is the one entry point: it never waits. One
-//! worker task runs the loads; requests that arrive during a load are
-//! coalesced into one more load after it (the newest wins), and a load
-//! overtaken by a newer request is thrown away rather than swapped in.
-//! Requests keep reading the previous corpus meanwhile.
+//! [`Server::request_reload`] (a full load: the workspace assembled afresh)
+//! and [`Server::request_update`] (a corpus file changed: only what changed
+//! is read and indexed again, see `crate::live`) are the entry points; they
+//! never wait. One worker task runs the loads; requests that arrive during a
+//! load are coalesced into one more after it (a full reload wins over
+//! updates), and a full load overtaken by a newer one is thrown away rather
+//! than swapped in. Requests keep reading the previous corpus meanwhile.
 
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -16,7 +19,7 @@ use tower_lsp_server::ls_types as lsp;
 use tracing::{error, info, warn};
 
 use super::server::Server;
-use crate::index_cache::load_corpus_cached;
+use crate::live::LiveLoad;
 use crate::load::CorpusSource;
 
 type ProgressHandle =
@@ -24,7 +27,7 @@ type ProgressHandle =
 
 /// The corpus requests read, and where it came from.
 pub(super) struct Served {
-    pub(super) corpus: Snapshot,
+    pub(super) corpus: Arc<Snapshot>,
     pub(super) source: CorpusSource,
 }
 
@@ -72,6 +75,19 @@ impl Server {
     /// under way; several requests in a row make one load.
     pub(super) fn request_reload(&self, reason: &str) {
         info!("corpus reload requested: {reason}");
+        self.state.full_reload.store(true, Ordering::SeqCst);
+        self.wake_reload_worker();
+    }
+
+    /// Asks for the corpus to be brought up to date with its folders (a
+    /// source was added, changed or removed). Returns at once, like
+    /// [`Server::request_reload`].
+    pub(super) fn request_update(&self, reason: &str) {
+        info!("corpus update requested: {reason}");
+        self.wake_reload_worker();
+    }
+
+    fn wake_reload_worker(&self) {
         let reloads = self.state.reloads.get_or_init(|| {
             let (tx, rx) = tokio::sync::watch::channel(0u64);
             tokio::spawn(self.clone().reload_worker(rx));
@@ -83,7 +99,12 @@ impl Server {
     async fn reload_worker(self, mut requests: tokio::sync::watch::Receiver<u64>) {
         while requests.changed().await.is_ok() {
             let generation = *requests.borrow_and_update();
-            self.reindex(generation, &requests).await;
+            let loaded = self.live().is_some();
+            if self.state.full_reload.swap(false, Ordering::SeqCst) || !loaded {
+                self.reindex(generation).await;
+            } else {
+                self.update(generation).await;
+            }
         }
     }
 
@@ -94,7 +115,7 @@ impl Server {
     /// One load: the workspace assembled afresh, the corpus read and built
     /// on a blocking thread (reporting `$/progress`), swapped in unless a
     /// newer request came meanwhile.
-    async fn reindex(&self, generation: u64, requests: &tokio::sync::watch::Receiver<u64>) {
+    async fn reindex(&self, generation: u64) {
         let workspace = self.rebuild_workspace(self.settings(), None);
         self.report_configuration(&workspace.errors);
         let source = workspace.corpus.clone();
@@ -104,16 +125,16 @@ impl Server {
             percent: 0,
         });
         let (percent_tx, mut percent_rx) = tokio::sync::watch::channel(0u32);
-        let progress = self.begin_progress(generation).await;
+        let progress = self.begin_progress(generation, "Indexing corpus").await;
         let started = Instant::now();
         let (loading, exclude) = (source.clone(), workspace.corpus_exclude.clone());
         let load = tokio::task::spawn_blocking(move || {
-            load_corpus_cached(&loading, &exclude, true, &|done, total| {
+            LiveLoad::load(&loading, &exclude, &|done, total| {
                 let _ = percent_tx.send((done * 100 / total.max(1)) as u32);
             })
-            .map(|(corpus, origin)| {
+            .map(|(corpus, origin, live)| {
                 info!("corpus: {origin:?}");
-                corpus
+                (corpus, live)
             })
         });
         tokio::pin!(load);
@@ -129,9 +150,9 @@ impl Server {
                 }
             }
         };
-        let overtaken = *requests.borrow() != generation;
-        let corpus = match result {
-            Ok(Ok(corpus)) => corpus,
+        let overtaken = self.state.full_reload.load(Ordering::SeqCst);
+        let (corpus, live) = match result {
+            Ok(Ok(loaded)) => loaded,
             Ok(Err(err)) => {
                 let reason = format!("cannot load the corpus: {err:#}");
                 self.fail(&reason, overtaken, progress).await;
@@ -157,12 +178,84 @@ impl Server {
         }
         info!("{summary}");
         let warning = self.report_problems(&corpus);
-        self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
+        let folders = live.folders();
+        *self.state.live.lock().unwrap_or_else(|e| e.into_inner()) = Some(live);
+        self.state.corpus.store(Some(Arc::new(Served {
+            corpus: Arc::new(corpus),
+            source,
+        })));
         self.set_status(CorpusStatus::Ready { warning });
         self.refresh_diagnostics();
+        // Spawned: registering waits on the client, and the worker must not.
+        let server = self.clone();
+        tokio::spawn(async move { server.watch_corpus(folders).await });
     }
 
-    async fn begin_progress(&self, generation: u64) -> Option<ProgressHandle> {
+    fn live(&self) -> std::sync::MutexGuard<'_, Option<LiveLoad>> {
+        self.state.live.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// One update: the changed files read and indexed on a blocking thread
+    /// (reporting `$/progress`), the result swapped in and the open briefs
+    /// checked again; then the index stored for the next start.
+    async fn update(&self, generation: u64) {
+        let (Some(served), Some(mut live)) = (self.state.corpus.load_full(), self.live().take()) else {
+            return;
+        };
+        let progress = self.begin_progress(generation, "Updating corpus").await;
+        let started = Instant::now();
+        let previous = served.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            let update = live.update(&previous.corpus, &|_, _| {});
+            (live, update)
+        })
+        .await;
+        let update = match result {
+            Ok((live, update)) => {
+                *self.live() = Some(live);
+                update
+            }
+            Err(err) => Err(anyhow::anyhow!("{err}")),
+        };
+        let update = match update {
+            Ok(Some(update)) => update,
+            Ok(None) => {
+                if let Some(p) = progress {
+                    p.finish_with_message("no change").await;
+                }
+                return;
+            }
+            Err(err) => {
+                // Keep serving what there is; a full reload starts afresh.
+                self.fail(&format!("cannot update the corpus: {err:#}"), false, progress)
+                    .await;
+                self.request_reload("the update failed");
+                return;
+            }
+        };
+        let summary = format!(
+            "{} changed and {} removed file(s) indexed in {:.2} s",
+            update.read,
+            update.removed,
+            started.elapsed().as_secs_f64()
+        );
+        info!("{summary}");
+        let warning = self.report_problems(&update.corpus);
+        let corpus = Arc::new(update.corpus);
+        self.state.corpus.store(Some(Arc::new(Served {
+            corpus: corpus.clone(),
+            source: served.source.clone(),
+        })));
+        self.set_status(CorpusStatus::Ready { warning });
+        self.refresh_diagnostics();
+        if let Some(p) = progress {
+            p.finish_with_message(summary).await;
+        }
+        let store = update.store;
+        tokio::task::spawn_blocking(move || store.write(&corpus));
+    }
+
+    async fn begin_progress(&self, generation: u64, title: &str) -> Option<ProgressHandle> {
         if !self.caps().progress {
             return None;
         }
@@ -170,7 +263,7 @@ impl Server {
         match self.client.create_work_done_progress(token.clone()).await {
             Ok(()) => Some(
                 self.client
-                    .progress(token, "Indexing corpus")
+                    .progress(token, title.to_string())
                     .with_percentage(0)
                     .begin()
                     .await,

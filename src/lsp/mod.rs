@@ -12,6 +12,7 @@ mod position;
 mod server;
 mod to_proto;
 mod transport;
+mod watch;
 
 use std::process::ExitCode;
 

@@ -3,6 +3,7 @@
 //! client's capabilities resolved once, and the corpus status.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 
@@ -19,7 +20,9 @@ use super::documents::{DocumentSnapshot, Documents};
 use super::indexing::{CorpusStatus, Served};
 use super::position::TextView;
 use super::to_proto;
+use super::watch::CorpusWatch;
 use crate::config::EditorSettings;
+use crate::live::LiveLoad;
 use crate::workspace::Workspace;
 
 /// How long typing must pause before a brief is re-checked.
@@ -41,8 +44,15 @@ pub(super) struct State {
     /// The editor's workspace folder, where discovery starts.
     pub(super) folder: OnceLock<Option<PathBuf>>,
     pub(super) status: Mutex<CorpusStatus>,
-    /// Reload requests: the newest number wins (see `request_reload`).
+    /// Reload and update requests: the newest number wins (see `request_reload`).
     pub(super) reloads: OnceLock<tokio::sync::watch::Sender<u64>>,
+    /// A full reload is wanted, not only an update.
+    pub(super) full_reload: AtomicBool,
+    /// What updating the served corpus needs; taken by the worker while it
+    /// updates.
+    pub(super) live: Mutex<Option<LiveLoad>>,
+    /// How the corpus folders are watched.
+    pub(super) watching: Mutex<CorpusWatch>,
 }
 
 /// What a request on one brief sees: the corpus, the brief, the project.

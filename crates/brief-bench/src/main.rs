@@ -2,6 +2,8 @@
 //! documents, and measures load time, peak memory and request latency
 //! against a corpus folder. Its figures are recorded in BENCHMARKS.md.
 
+mod update;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -47,12 +49,29 @@ enum Command {
         #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
         iterations: u64,
     },
+    /// Measure live updates (one file added, changed, deleted) against a
+    /// full reload.
+    Update {
+        #[arg(long)]
+        corpus: PathBuf,
+        /// Updates of each kind.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Full reloads (cold builds) to compare with.
+        #[arg(long, default_value_t = 3)]
+        reloads: usize,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Generate { size, out, seed } => generate(size, &out, seed),
         Command::Run { corpus, iterations } => run(&corpus, iterations as usize),
+        Command::Update {
+            corpus,
+            runs,
+            reloads,
+        } => update::update(&corpus, runs.max(1), reloads.max(1)),
     }
 }
 

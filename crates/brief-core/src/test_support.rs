@@ -8,28 +8,31 @@ use crate::snapshot::Snapshot;
 
 pub(crate) fn seed_corpus() -> &'static Snapshot {
     static CORPUS: OnceLock<Snapshot> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"));
-        let mut files: Vec<SourceFile> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .map(|path| SourceFile {
-                rel_path: path.file_name().unwrap().to_string_lossy().into_owned(),
-                bytes: std::fs::read(&path).unwrap(),
-                extracted: None,
-                path,
-            })
-            .collect();
-        files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
-        let manifest = std::fs::read_to_string(dir.join("corpus.toml")).unwrap();
-        Snapshot::build(vec![CorpusFolder {
-            manifest: Some((dir.join("corpus.toml"), manifest)),
-            entities: None,
-            root: dir,
-            files,
-        }])
-    })
+    CORPUS.get_or_init(|| Snapshot::build(vec![seed_folder()]))
+}
+
+/// The seeds' folder: its files in name order and its manifest.
+pub(crate) fn seed_folder() -> CorpusFolder {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"));
+    let mut files: Vec<SourceFile> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|path| SourceFile {
+            rel_path: path.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(&path).unwrap(),
+            extracted: None,
+            path,
+        })
+        .collect();
+    files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    let manifest = std::fs::read_to_string(dir.join("corpus.toml")).unwrap();
+    CorpusFolder {
+        manifest: Some((dir.join("corpus.toml"), manifest)),
+        entities: None,
+        root: dir,
+        files,
+    }
 }
 
 /// A corpus of inline documents, named by their keys.

@@ -48,6 +48,9 @@ pub struct Document {
     pub pages: Vec<(usize, u32)>,
     /// The title as it stands in the original text, if it does.
     pub title_range: Option<TextRange>,
+    /// The corpus words its hyphen decisions asked about, sorted: it is
+    /// normalized again only when one of them enters or leaves the corpus.
+    pub vocabulary_asked: Vec<Box<str>>,
 }
 
 impl Document {
@@ -92,6 +95,7 @@ impl Document {
             n_furniture_lines: layout.n_furniture_lines,
             pages,
             title_range: None,
+            vocabulary_asked: norm.vocabulary_asked,
         };
         if doc.reference.title.is_none() && !has_manifest_entry {
             doc.reference.title = doc.derived_title();

@@ -9,7 +9,7 @@ mod normalize;
 mod offset_map;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -21,7 +21,7 @@ pub use manifest::manifest_schema;
 pub use manifest::{parse_manifest, ManifestEntry, Reference};
 pub use offset_map::{OffsetMap, Piece};
 
-use normalize::Vocabulary;
+pub(crate) use normalize::Vocabulary;
 
 /// A file of a corpus folder, as read by the caller.
 #[derive(Clone, Debug)]
@@ -96,127 +96,227 @@ pub struct Documents {
     pub entity_overrides: Vec<(PathBuf, String)>,
 }
 
+/// A document to be: its number, file, reference, and what it is built
+/// from (its text in a cold build; a document kept from before in an update).
+pub(crate) struct Pending<T> {
+    pub id: DocId,
+    pub path: PathBuf,
+    /// The PDF or web page the text was extracted from.
+    pub extracted_from: Option<PathBuf>,
+    pub reference: Reference,
+    pub has_entry: bool,
+    pub item: T,
+}
+
+/// The corpus's files numbered and keyed, in folder and file order.
+pub(crate) struct Catalogue<T> {
+    pub pending: Vec<Pending<T>>,
+    pub problems: Vec<Problem>,
+    pub by_key: HashMap<String, DocId>,
+    pub entity_overrides: Vec<(PathBuf, String)>,
+}
+
+/// A corpus folder whose files are `F`s rather than bytes.
+pub(crate) struct FolderOf<F> {
+    pub manifest: Option<(PathBuf, String)>,
+    pub entities: Option<(PathBuf, String)>,
+    pub files: Vec<FileOf<F>>,
+}
+
+/// A file whose content is an `F`.
+pub(crate) struct FileOf<F> {
+    pub path: PathBuf,
+    /// The path relative to the folder, with `/`.
+    pub rel_path: String,
+    pub extracted: Option<Extracted>,
+    pub content: F,
+}
+
+impl From<CorpusFolder> for FolderOf<Vec<u8>> {
+    fn from(folder: CorpusFolder) -> Self {
+        FolderOf {
+            manifest: folder.manifest,
+            entities: folder.entities,
+            files: folder
+                .files
+                .into_iter()
+                .map(|f| FileOf {
+                    path: f.path,
+                    rel_path: f.rel_path,
+                    extracted: f.extracted,
+                    content: f.bytes,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Numbers and keys the files of `folders` (manifest entries, else file
+/// names; a taken key gets a suffix), reporting manifest problems; `open`
+/// turns a file's content into what the document is built from, or `None`
+/// (with its problems) for a file that is skipped. A cold build and an
+/// update both go through here, so keys and problems come out the same.
+pub(crate) fn catalogue<F, T>(
+    folders: Vec<FolderOf<F>>,
+    mut open: impl FnMut(&Path, F, &mut Vec<Problem>) -> Option<T>,
+) -> Catalogue<T> {
+    let mut problems = Vec::new();
+    let mut pending = Vec::new();
+    let mut by_key: HashMap<String, DocId> = HashMap::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
+    let mut entity_overrides = Vec::new();
+    for folder in folders {
+        if let Some(entities) = folder.entities.clone() {
+            entity_overrides.push(entities);
+        }
+        let mut entries: HashMap<String, ManifestEntry> = HashMap::new();
+        if let Some((path, text)) = &folder.manifest {
+            match parse_manifest(text) {
+                Ok(list) => {
+                    for entry in list {
+                        let line = entry.line;
+                        if let Some(dropped) = entries.insert(entry.file.clone(), entry) {
+                            problems.push(Problem {
+                                path: path.clone(),
+                                line: Some(line),
+                                severity: ProblemSeverity::Warning,
+                                message: format!(
+                                    "`{}` is listed again (first at line {}, key `{}`); this entry wins",
+                                    dropped.file, dropped.line, dropped.reference.key
+                                ),
+                            });
+                        }
+                    }
+                }
+                Err(err) => problems.push(Problem {
+                    path: path.clone(),
+                    line: Some(err.line),
+                    severity: ProblemSeverity::Error,
+                    message: format!("{}; keys are derived from file names instead", err.message),
+                }),
+            }
+        }
+        for file in folder.files {
+            let path = file.path;
+            let Some(item) = open(&path, file.content, &mut problems) else {
+                continue;
+            };
+            let entry = entries.remove(&file.rel_path);
+            let has_entry = entry.is_some();
+            let (extracted_from, metadata) = match file.extracted {
+                Some(e) => (Some(e.from), e.metadata),
+                None => (None, None),
+            };
+            let mut reference = match entry {
+                Some(entry) => entry.reference,
+                None => Reference {
+                    key: key_from_file_name(&file.rel_path),
+                    ..metadata.unwrap_or_default()
+                },
+            };
+            let base = reference.key.clone();
+            // The next suffix to try per base key, so that 20,000
+            // `index.md` files cost linear time, not quadratic.
+            let n = next_suffix.entry(base.clone()).or_insert(2);
+            while by_key.contains_key(&reference.key) {
+                reference.key = format!("{base}-{n}");
+                *n += 1;
+            }
+            if reference.key != base {
+                problems.push(Problem {
+                    path: path.clone(),
+                    line: None,
+                    severity: ProblemSeverity::Warning,
+                    message: format!(
+                        "citation key `{base}` is taken; this document is `{}`",
+                        reference.key
+                    ),
+                });
+            }
+            let id = DocId(pending.len() as u32);
+            by_key.insert(reference.key.clone(), id);
+            pending.push(Pending {
+                id,
+                path,
+                extracted_from,
+                reference,
+                has_entry,
+                item,
+            });
+        }
+        if let Some((path, _)) = &folder.manifest {
+            for (file, entry) in entries {
+                problems.push(Problem {
+                    path: path.clone(),
+                    line: Some(entry.line),
+                    severity: ProblemSeverity::Warning,
+                    message: format!(
+                        "`{file}` (key `{}`) is not in the corpus folder",
+                        entry.reference.key
+                    ),
+                });
+            }
+        }
+    }
+    Catalogue {
+        pending,
+        problems,
+        by_key,
+        entity_overrides,
+    }
+}
+
+/// The vocabulary of `texts`, counted in parallel.
+pub(crate) fn vocabulary<'a>(texts: impl ParallelIterator<Item = &'a str>) -> Vocabulary {
+    texts
+        .fold(Vocabulary::default, |mut v, text| {
+            v.add_text(text);
+            v
+        })
+        .reduce(Vocabulary::default, |mut a, b| {
+            a.merge(b);
+            a
+        })
+}
+
 impl Documents {
     /// Decodes and normalizes every file of `folders`, calling
     /// `progress(done, total)` as documents finish (from worker threads).
     pub fn build(folders: Vec<CorpusFolder>, progress: &(dyn Fn(usize, usize) + Sync)) -> Documents {
-        let mut problems = Vec::new();
-        let mut pending = Vec::new();
-        let mut by_key: HashMap<String, DocId> = HashMap::new();
-        let mut next_suffix: HashMap<String, usize> = HashMap::new();
-        let mut entity_overrides = Vec::new();
-        for folder in folders {
-            if let Some(entities) = folder.entities.clone() {
-                entity_overrides.push(entities);
-            }
-            let mut entries: HashMap<String, ManifestEntry> = HashMap::new();
-            if let Some((path, text)) = &folder.manifest {
-                match parse_manifest(text) {
-                    Ok(list) => {
-                        for entry in list {
-                            let line = entry.line;
-                            if let Some(dropped) = entries.insert(entry.file.clone(), entry) {
-                                problems.push(Problem {
-                                    path: path.clone(),
-                                    line: Some(line),
-                                    severity: ProblemSeverity::Warning,
-                                    message: format!(
-                                        "`{}` is listed again (first at line {}, key `{}`); this entry wins",
-                                        dropped.file, dropped.line, dropped.reference.key
-                                    ),
-                                });
-                            }
-                        }
-                    }
-                    Err(err) => problems.push(Problem {
-                        path: path.clone(),
-                        line: Some(err.line),
-                        severity: ProblemSeverity::Error,
-                        message: format!("{}; keys are derived from file names instead", err.message),
-                    }),
-                }
-            }
-            for file in folder.files {
-                let Some(text) = decode(&file, &mut problems) else {
-                    continue;
-                };
-                let entry = entries.remove(&file.rel_path);
-                let has_entry = entry.is_some();
-                let extracted = file.extracted.clone().unwrap_or_default();
-                let mut reference = match entry {
-                    Some(entry) => entry.reference,
-                    None => Reference {
-                        key: key_from_file_name(&file.rel_path),
-                        ..extracted.metadata.unwrap_or_default()
-                    },
-                };
-                let base = reference.key.clone();
-                // The next suffix to try per base key, so that 20,000
-                // `index.md` files cost linear time, not quadratic.
-                let n = next_suffix.entry(base.clone()).or_insert(2);
-                while by_key.contains_key(&reference.key) {
-                    reference.key = format!("{base}-{n}");
-                    *n += 1;
-                }
-                if reference.key != base {
-                    problems.push(Problem {
-                        path: file.path.clone(),
-                        line: None,
-                        severity: ProblemSeverity::Warning,
-                        message: format!(
-                            "citation key `{base}` is taken; this document is `{}`",
-                            reference.key
-                        ),
-                    });
-                }
-                let id = DocId(pending.len() as u32);
-                by_key.insert(reference.key.clone(), id);
-                let from = file.extracted.map(|e| e.from);
-                pending.push((id, file.path, from, reference, has_entry, text));
-            }
-            if let Some((path, _)) = &folder.manifest {
-                for (file, entry) in entries {
-                    problems.push(Problem {
-                        path: path.clone(),
-                        line: Some(entry.line),
-                        severity: ProblemSeverity::Warning,
-                        message: format!(
-                            "`{file}` (key `{}`) is not in the corpus folder",
-                            entry.reference.key
-                        ),
-                    });
-                }
-            }
-        }
+        Documents::build_counting(folders, progress).0
+    }
 
-        let vocab = pending
-            .par_iter()
-            .fold(Vocabulary::default, |mut v, (.., text)| {
-                v.add_text(text);
-                v
-            })
-            .reduce(Vocabulary::default, |mut a, b| {
-                a.merge(b);
-                a
-            });
+    /// [`Documents::build`], also giving the vocabulary it was built with.
+    pub(crate) fn build_counting(
+        folders: Vec<CorpusFolder>,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> (Documents, Vocabulary) {
+        let Catalogue {
+            pending,
+            mut problems,
+            by_key,
+            entity_overrides,
+        } = catalogue(folders.into_iter().map(FolderOf::from).collect(), decode);
+        let vocab = vocabulary(pending.par_iter().map(|p| p.item.as_str()));
         let total = pending.len();
         let done = AtomicUsize::new(0);
         let documents: Vec<Document> = pending
             .into_par_iter()
-            .map(|(id, path, from, reference, has_entry, text)| {
-                let mut doc = Document::new(id, path, reference, has_entry, text, &vocab);
-                doc.extracted_from = from;
+            .map(|p| {
+                let mut doc = Document::new(p.id, p.path, p.reference, p.has_entry, p.item, &vocab);
+                doc.extracted_from = p.extracted_from;
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
                 doc
             })
             .collect();
         problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        Documents {
+        let documents = Documents {
             documents,
             problems,
             by_key,
             entity_overrides,
-        }
+        };
+        (documents, vocab)
     }
 
     pub fn by_key(&self, key: &str) -> Option<&Document> {
@@ -229,16 +329,15 @@ impl Documents {
 }
 
 /// Decodes a file's bytes, or reports why it is skipped.
-fn decode(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<String> {
+pub(crate) fn decode(path: &Path, bytes: Vec<u8>, problems: &mut Vec<Problem>) -> Option<String> {
     let mut problem = |severity, message: String| {
         problems.push(Problem {
-            path: file.path.clone(),
+            path: path.to_path_buf(),
             line: None,
             severity,
             message,
         })
     };
-    let bytes = &file.bytes;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         problem(
             ProblemSeverity::Warning,
@@ -254,13 +353,14 @@ fn decode(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<String> {
         );
         return None;
     }
-    let text = match String::from_utf8(bytes.clone()) {
+    let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
             let at = err.utf8_error().valid_up_to();
+            let bytes = err.as_bytes();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
             problems.push(Problem {
-                path: file.path.clone(),
+                path: path.to_path_buf(),
                 line: Some(line),
                 severity: ProblemSeverity::Warning,
                 message: format!(
@@ -272,7 +372,7 @@ fn decode(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<String> {
     };
     if text.trim().is_empty() {
         problems.push(Problem {
-            path: file.path.clone(),
+            path: path.to_path_buf(),
             line: None,
             severity: ProblemSeverity::Warning,
             message: "empty file; skipped".into(),

@@ -3,59 +3,89 @@
 //! spaced-out URLs rejoined, page furniture dropped. Built together with the
 //! [`OffsetMap`] back to the original bytes.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use super::layout::{BlockKind, RawBlock, BULLETS};
 use super::offset_map::{NormalizedBuilder, OffsetMap};
 use crate::text::{replacement, TextRange};
 
-/// Lower-cased words of the whole corpus, hyphenated compounds included. It
+/// Lower-cased words of the whole corpus, hyphenated compounds included, with
+/// how often each occurs (so that a document can be taken out again). It
 /// decides whether "charac-\nterized" is one word and "Sino-\nRussian" two.
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    words: FxHashSet<Box<str>>,
+    words: FxHashMap<Box<str>, u32>,
 }
 
 impl Vocabulary {
     pub fn add_text(&mut self, text: &str) {
-        let mut buf = String::new();
-        for token in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-            let token = token.trim_matches('-');
-            if token.is_empty() {
-                continue;
+        each_word(text, |word| match self.words.get_mut(word) {
+            Some(n) => *n += 1,
+            None => {
+                self.words.insert(word.into(), 1);
             }
-            buf.clear();
-            buf.extend(token.chars().flat_map(char::to_lowercase));
-            if !self.words.contains(buf.as_str()) {
-                self.words.insert(buf.as_str().into());
+        });
+    }
+
+    /// Takes out the words of a text added before.
+    pub fn remove_text(&mut self, text: &str) {
+        each_word(text, |word| {
+            if let Some(n) = self.words.get_mut(word) {
+                *n -= 1;
+                if *n == 0 {
+                    self.words.remove(word);
+                }
             }
-        }
+        });
     }
 
     pub fn merge(&mut self, other: Vocabulary) {
-        if self.words.len() < other.words.len() {
-            let mine = std::mem::replace(&mut self.words, other.words);
-            self.words.extend(mine);
+        let (mut big, small) = if self.words.len() >= other.words.len() {
+            (std::mem::take(&mut self.words), other.words)
         } else {
-            self.words.extend(other.words);
+            (other.words, std::mem::take(&mut self.words))
+        };
+        for (word, n) in small {
+            *big.entry(word).or_default() += n;
         }
+        self.words = big;
     }
 
-    fn contains(&self, word: &str) -> bool {
-        self.words.contains(word.to_lowercase().as_str())
+    /// Whether the corpus has `word`, already lower-cased.
+    pub fn has(&self, word: &str) -> bool {
+        self.words.contains_key(word)
     }
 
     /// Whether the hyphen at a line break between `before` and `after` only
     /// splits a word. The corpus's own spelling decides; failing that, a
-    /// capital after the break means a compound ("Sino-\nRussian").
-    fn joins(&self, before: &str, after: &str) -> bool {
-        let joined = format!("{before}{after}");
-        let hyphenated = format!("{before}-{after}");
-        match (self.contains(&joined), self.contains(&hyphenated)) {
+    /// capital after the break means a compound ("Sino-\nRussian"). The
+    /// words asked about go to `asked`: the document's answer changes only
+    /// when one of them enters or leaves the corpus.
+    fn joins(&self, before: &str, after: &str, asked: &mut Vec<Box<str>>) -> bool {
+        let joined = format!("{before}{after}").to_lowercase();
+        let hyphenated = format!("{before}-{after}").to_lowercase();
+        let answer = (self.has(&joined), self.has(&hyphenated));
+        asked.push(joined.into());
+        asked.push(hyphenated.into());
+        match answer {
             (true, _) => true,
             (false, true) => false,
             (false, false) => !after.starts_with(char::is_uppercase),
         }
+    }
+}
+
+/// Calls `f` with each lower-cased token of `text` (letters, digits and inner hyphens).
+fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for token in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        let token = token.trim_matches('-');
+        if token.is_empty() {
+            continue;
+        }
+        buf.clear();
+        buf.extend(token.chars().flat_map(char::to_lowercase));
+        f(&buf);
     }
 }
 
@@ -64,12 +94,15 @@ pub(crate) struct Normalized {
     pub map: OffsetMap,
     /// Each block's range in `text`, one line each.
     pub paragraphs: Vec<(TextRange, BlockKind)>,
+    /// The vocabulary words the hyphen decisions asked about, sorted.
+    pub vocabulary_asked: Vec<Box<str>>,
 }
 
 pub(crate) fn normalize(original: &str, blocks: &[RawBlock], vocab: &Vocabulary) -> Normalized {
     let mut b = NormalizedBuilder::default();
     let mut paragraphs = Vec::with_capacity(blocks.len());
     let mut prev_end: Option<usize> = None;
+    let mut asked = Vec::new();
     for block in blocks {
         let stream = char_stream(original, block);
         if stream.is_empty() {
@@ -79,7 +112,7 @@ pub(crate) fn normalize(original: &str, blocks: &[RawBlock], vocab: &Vocabulary)
             b.push_replacement("\n", TextRange::new(prev_end, stream[0].start));
         }
         let start = b.len();
-        normalize_block(original, &stream, block.kind, vocab, &mut b);
+        normalize_block(original, &stream, block.kind, vocab, &mut asked, &mut b);
         if b.len() == start {
             continue;
         }
@@ -87,10 +120,13 @@ pub(crate) fn normalize(original: &str, blocks: &[RawBlock], vocab: &Vocabulary)
         paragraphs.push((TextRange::new(start, b.len()), block.kind));
     }
     let (text, map) = b.finish();
+    asked.sort_unstable();
+    asked.dedup();
     Normalized {
         text,
         map,
         paragraphs,
+        vocabulary_asked: asked,
     }
 }
 
@@ -139,6 +175,7 @@ fn normalize_block(
     stream: &[Char],
     kind: BlockKind,
     vocab: &Vocabulary,
+    asked: &mut Vec<Box<str>>,
     b: &mut NormalizedBuilder,
 ) {
     let in_url = url_mask(stream, kind);
@@ -172,6 +209,7 @@ fn normalize_block(
                     && vocab.joins(
                         &word_before(original, stream, i),
                         &word_after(original, stream, i + 2),
+                        asked,
                     );
                 if !joined {
                     b.push_verbatim(original, TextRange::new(ch.start, ch.end));

@@ -36,7 +36,7 @@ use super::gazetteer::{gazetteer, Gazetteer};
 use super::kinds::{descriptor, event_noun, head, is_title_modifier, Head};
 use super::names::key;
 use super::roles;
-use super::stats::CaseStats;
+use super::stats::CommonWords;
 use super::tokens::{tokenize, Gap, Shape, Token};
 use super::units::{citations, has_year, is_connector, units, Class, Unit};
 use super::{ActorType, EntityKind, EventType};
@@ -66,7 +66,7 @@ pub(super) struct Sentence<'a> {
     pub units: Vec<Unit>,
     /// Parenthesized author–date citations, in document coordinates.
     cites: Vec<TextRange>,
-    stats: &'a CaseStats<'a>,
+    stats: &'a dyn CommonWords,
     gz: &'static Gazetteer,
     found: Vec<Found>,
 }
@@ -75,7 +75,7 @@ pub(super) struct Sentence<'a> {
 pub(super) fn sentence_names(
     doc_text: &str,
     range: TextRange,
-    stats: &CaseStats<'_>,
+    stats: &dyn CommonWords,
 ) -> (Vec<Found>, Vec<Definition>) {
     let sentence = &doc_text[range.start..range.end];
     let tokens = tokenize(sentence, range.start);

@@ -95,6 +95,8 @@ mod tests;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+pub use stats::CaseCounts;
+
 use crate::corpus::{DocId, Document};
 use crate::text::TextRange;
 
@@ -234,6 +236,21 @@ impl EntityTable {
         EntityTable::from_entities(resolve::merge(per_document))
     }
 
+    /// The table of each document's names, in document order (what
+    /// [`EntityTable::build`] gives when the parts are those of the same
+    /// documents and counts).
+    pub fn assemble<'a>(per_doc: impl IntoIterator<Item = (DocId, &'a DocEntities)>) -> EntityTable {
+        let names = per_doc
+            .into_iter()
+            .map(|(doc, parts)| {
+                let mut names = parts.names.clone();
+                names.doc = doc;
+                names
+            })
+            .collect();
+        EntityTable::from_entities(resolve::merge(names))
+    }
+
     /// A table of `entities`, numbered in order, with its name index.
     pub fn from_entities(mut entities: Vec<Entity>) -> EntityTable {
         for (i, e) in entities.iter_mut().enumerate() {
@@ -262,6 +279,38 @@ impl EntityTable {
     /// 1) and the name or alias that matched.
     pub fn complete(&self, prefix: &str) -> Vec<(&Entity, f64, &str)> {
         lookup::complete(&self.entities, prefix)
+    }
+}
+
+/// One document's part of the entity table: its names, resolved within the
+/// document, and the case-count answers they depend on.
+#[derive(Clone, Debug)]
+pub struct DocEntities {
+    names: resolve::DocNames,
+    asked: Vec<(Box<str>, bool)>,
+}
+
+impl DocEntities {
+    /// The names of `doc` under the corpus's `counts`.
+    pub fn of(doc: &Document, counts: &CaseCounts) -> DocEntities {
+        let asking = stats::Asking {
+            counts,
+            asked: Default::default(),
+        };
+        let names = resolve::document_names(doc, &asking);
+        let mut asked = asking.asked.into_inner();
+        asked.sort_unstable();
+        asked.dedup();
+        DocEntities { names, asked }
+    }
+
+    /// Whether `counts` give every answer these names were built on (so
+    /// that building them again would give the same).
+    pub fn still_hold(&self, counts: &CaseCounts) -> bool {
+        use stats::CommonWords;
+        self.asked
+            .iter()
+            .all(|(word, answer)| counts.is_common(word) == *answer)
     }
 }
 

@@ -10,7 +10,7 @@ use super::extract::{sentence_names, Found};
 use super::gazetteer::gazetteer;
 use super::kinds::{head, Head};
 use super::names::{is_acronym, key};
-use super::stats::{running_text, CaseStats};
+use super::stats::{running_text, CommonWords};
 use super::{ActorType, Entity, EntityId, EntityKind, EventType, Mention, Tally, Votes};
 use crate::corpus::{DocId, Document};
 use crate::text::TextRange;
@@ -18,8 +18,9 @@ use crate::text::TextRange;
 const PERSON: EntityKind = EntityKind::Actor(ActorType::Person);
 
 /// One document's names, grouped by the entity key they resolved to.
+#[derive(Clone, Debug)]
 pub(super) struct DocNames {
-    doc: DocId,
+    pub doc: DocId,
     entities: Vec<DocEntity>,
     /// Bare words and acronyms this document could not place.
     pending: Vec<DocEntity>,
@@ -28,7 +29,7 @@ pub(super) struct DocNames {
 }
 
 /// What one document says about one entity (or one unplaced word).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct DocEntity {
     key: String,
     surfaces: Tally,
@@ -82,7 +83,7 @@ fn entity_key(name: &str) -> (String, Option<Known>) {
 }
 
 /// Extracts and resolves the names of one document.
-pub(super) fn document_names(doc: &Document, stats: &CaseStats<'_>) -> DocNames {
+pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocNames {
     let mut found = Vec::new();
     let mut definitions = Vec::new();
     for sentence in running_text(doc) {

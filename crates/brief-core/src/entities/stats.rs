@@ -2,6 +2,7 @@
 //! inside a sentence, over the whole corpus: a capitalized word seen mostly
 //! in lower case ("Economic", "Arms") is a common word, not a name.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::tokens::{tokenize, Shape};
@@ -45,13 +46,77 @@ impl<'a> CaseStats<'a> {
         }
         big
     }
+}
 
-    /// Whether a capitalized word is seen in lower case at least as often as
-    /// capitalized inside sentences.
-    pub fn is_common(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        let n_lower = self.lower.get(lower.as_str()).copied().unwrap_or(0);
-        n_lower > 0 && n_lower >= self.capital.get(word).copied().unwrap_or(0)
+/// What name extraction asks of the corpus's case counts: whether a
+/// capitalized word is seen in lower case at least as often as capitalized
+/// inside sentences.
+pub(super) trait CommonWords {
+    fn is_common(&self, word: &str) -> bool;
+}
+
+fn common(n_lower: Option<&u32>, n_capital: Option<&u32>) -> bool {
+    let n_lower = n_lower.copied().unwrap_or(0);
+    n_lower > 0 && n_lower >= n_capital.copied().unwrap_or(0)
+}
+
+impl CommonWords for CaseStats<'_> {
+    fn is_common(&self, word: &str) -> bool {
+        common(
+            self.lower.get(word.to_lowercase().as_str()),
+            self.capital.get(word),
+        )
+    }
+}
+
+/// The counts of [`CaseStats`], owned, so that a live corpus keeps them
+/// between updates and takes a document out as easily as it puts one in.
+#[derive(Clone, Debug, Default)]
+pub struct CaseCounts {
+    lower: FxHashMap<Box<str>, u32>,
+    capital: FxHashMap<Box<str>, u32>,
+}
+
+impl CaseCounts {
+    /// Adds (`sign` 1) or takes out (`sign` -1) the counts of `documents`.
+    pub fn apply(&mut self, documents: &[&Document], sign: i64) {
+        let stats = documents
+            .par_iter()
+            .map(|d| CaseStats::count(d))
+            .reduce(CaseStats::default, CaseStats::merge);
+        for (mine, theirs) in [(&mut self.lower, stats.lower), (&mut self.capital, stats.capital)] {
+            for (word, n) in theirs {
+                let count = mine.entry(word.into()).or_default();
+                *count = (i64::from(*count) + sign * i64::from(n)).max(0) as u32;
+                if *count == 0 {
+                    mine.remove(word);
+                }
+            }
+        }
+    }
+}
+
+impl CommonWords for CaseCounts {
+    fn is_common(&self, word: &str) -> bool {
+        common(
+            self.lower.get(word.to_lowercase().as_str()),
+            self.capital.get(word),
+        )
+    }
+}
+
+/// Counts that remember what was asked of them and the answers: a
+/// document's names change only if one of those answers does.
+pub(super) struct Asking<'s> {
+    pub counts: &'s dyn CommonWords,
+    pub asked: std::cell::RefCell<Vec<(Box<str>, bool)>>,
+}
+
+impl CommonWords for Asking<'_> {
+    fn is_common(&self, word: &str) -> bool {
+        let answer = self.counts.is_common(word);
+        self.asked.borrow_mut().push((word.into(), answer));
+        answer
     }
 }
 

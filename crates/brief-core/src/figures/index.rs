@@ -197,17 +197,27 @@ fn counted(noun: &str) -> String {
 
 impl FigureIndex {
     pub fn build(documents: &[Document]) -> FigureIndex {
-        let per_doc: Vec<Vec<(Figure, TextRange, Vec<String>)>> =
-            documents.par_iter().map(doc_figures).collect();
+        let per_doc: Vec<DocFigures> = documents.par_iter().map(DocFigures::of).collect();
+        FigureIndex::assemble(documents.iter().map(|d| d.id).zip(&per_doc))
+    }
+
+    /// The index of each document's figures, in document order: word
+    /// numbers, document frequencies, IDF weights and postings are
+    /// corpus-wide, so they are counted here for all documents at once.
+    pub fn assemble<'a>(per_doc: impl IntoIterator<Item = (DocId, &'a DocFigures)>) -> FigureIndex {
         let mut index = FigureIndex::default();
         let mut df: Vec<u32> = Vec::new();
-        for (doc, figures) in documents.iter().zip(per_doc) {
-            for (figure, sentence, words) in figures {
+        for (doc, figures) in per_doc {
+            for (figure, sentence, words) in &figures.0 {
                 let mut ids: Vec<u32> = words
-                    .into_iter()
-                    .map(|w| {
-                        let next = index.word_ids.len() as u32;
-                        *index.word_ids.entry(w).or_insert(next)
+                    .iter()
+                    .map(|w| match index.word_ids.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let next = index.word_ids.len() as u32;
+                            index.word_ids.insert(w.clone(), next);
+                            next
+                        }
                     })
                     .collect();
                 ids.sort_unstable();
@@ -226,9 +236,9 @@ impl FigureIndex {
                     index.postings.entry((class_id, id)).or_default().push(fig_id);
                 }
                 index.figures.push(CorpusFigure {
-                    doc: doc.id,
-                    figure,
-                    sentence,
+                    doc,
+                    figure: figure.clone(),
+                    sentence: *sentence,
                     words: ids,
                 });
             }
@@ -306,30 +316,38 @@ impl FigureIndex {
     }
 }
 
-fn doc_figures(doc: &Document) -> Vec<(Figure, TextRange, Vec<String>)> {
-    let mut out = Vec::new();
-    for p in &doc.paragraphs {
-        if !matches!(p.kind, BlockKind::Prose | BlockKind::ListItem) {
-            continue;
-        }
-        for mut figure in extract_figures(doc.text(p.range)) {
-            if UnitClass::of(&figure.kind).is_none() {
+/// One document's part of the figure index, before the corpus-wide counts:
+/// each figure with its sentence and the words around it.
+#[derive(Clone, Debug, Default)]
+pub struct DocFigures(Vec<(Figure, TextRange, Vec<String>)>);
+
+impl DocFigures {
+    /// The checkable figures of a document's prose, with their sentence and context words.
+    pub fn of(doc: &Document) -> DocFigures {
+        let mut out = Vec::new();
+        for p in &doc.paragraphs {
+            if !matches!(p.kind, BlockKind::Prose | BlockKind::ListItem) {
                 continue;
             }
-            figure.range = figure.range.shifted(p.range.start);
-            let sentences = &doc.sentences[p.sentences.clone()];
-            let at = sentences.iter().position(|s| s.contains_range(figure.range));
-            let s = at.map_or(p.range, |i| sentences[i]);
-            // The sentence before often names what the figure is about
-            // ("…the Vostok-2018 maneuvers. China sent 3200 troops").
-            let previous = at
-                .and_then(|i| i.checked_sub(1))
-                .map_or("", |i| doc.text(sentences[i]));
-            let own = TextRange::new(figure.range.start - s.start, figure.range.end - s.start);
-            let context = Context::around(doc.text(s), own, previous);
-            let words = context.words.into_iter().map(|(w, _)| w).collect();
-            out.push((figure, s, words));
+            for mut figure in extract_figures(doc.text(p.range)) {
+                if UnitClass::of(&figure.kind).is_none() {
+                    continue;
+                }
+                figure.range = figure.range.shifted(p.range.start);
+                let sentences = &doc.sentences[p.sentences.clone()];
+                let at = sentences.iter().position(|s| s.contains_range(figure.range));
+                let s = at.map_or(p.range, |i| sentences[i]);
+                // The sentence before often names what the figure is about
+                // ("…the Vostok-2018 maneuvers. China sent 3200 troops").
+                let previous = at
+                    .and_then(|i| i.checked_sub(1))
+                    .map_or("", |i| doc.text(sentences[i]));
+                let own = TextRange::new(figure.range.start - s.start, figure.range.end - s.start);
+                let context = Context::around(doc.text(s), own, previous);
+                let words = context.words.into_iter().map(|(w, _)| w).collect();
+                out.push((figure, s, words));
+            }
         }
+        DocFigures(out)
     }
-    out
 }

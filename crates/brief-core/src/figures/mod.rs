@@ -72,7 +72,7 @@ mod tests;
 use crate::text::sentences::sentence_ranges;
 use crate::text::TextRange;
 use extract::{sentence_figures, Found};
-pub use index::{Context, CorpusFigure, FigureIndex, UnitClass};
+pub use index::{Context, CorpusFigure, DocFigures, FigureIndex, UnitClass};
 use token::{Kind, Sent, Token, Tokenizer};
 pub use verdict::{check_figure, Cited, FigureCheck, FigureVerdict};
 

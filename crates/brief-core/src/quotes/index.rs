@@ -72,6 +72,78 @@ impl QuoteIndex {
         }
     }
 
+    /// The index of `documents`, where `reused[j]` names the document of
+    /// `previous` that document `j` is (same normalized text), if any: their
+    /// skeletons are copied and their postings shifted to where they now
+    /// start, postings of documents gone or changed are dropped, and those
+    /// of the others are computed and merged in. The same index as
+    /// [`QuoteIndex::build`], in time linear in the postings with no sort of
+    /// them; built afresh if the reused documents changed order.
+    pub fn update(previous: &QuoteIndex, documents: &[Document], reused: &[Option<DocId>]) -> QuoteIndex {
+        let order_kept = reused
+            .iter()
+            .flatten()
+            .zip(reused.iter().flatten().skip(1))
+            .all(|(a, b)| a < b);
+        if !order_kept || reused.iter().all(Option::is_none) {
+            return QuoteIndex::build(documents);
+        }
+        let mut skeleton = String::with_capacity(previous.skeleton.len());
+        let mut doc_starts = Vec::with_capacity(documents.len() + 1);
+        let mut docs = Vec::with_capacity(documents.len());
+        let mut fresh = Vec::new();
+        // Runs of old skeleton positions that move by one shift: (old start, old end, shift).
+        let mut runs: Vec<(usize, usize, i64)> = Vec::new();
+        for (doc, old) in documents.iter().zip(reused) {
+            let start = skeleton.len();
+            doc_starts.push(start);
+            match old {
+                Some(old) => {
+                    let (text, doc_skeleton) = previous.doc_skeleton(*old);
+                    skeleton.push_str(text);
+                    docs.push(doc_skeleton.clone());
+                    let old_start = previous.doc_starts[old.0 as usize];
+                    let old_end = old_start + text.len();
+                    let shift = start as i64 - old_start as i64;
+                    match runs.last_mut() {
+                        Some(run) if run.1 == old_start && run.2 == shift => run.1 = old_end,
+                        _ => runs.push((old_start, old_end, shift)),
+                    }
+                }
+                None => {
+                    docs.push(DocSkeleton::build(&doc.normalized, &mut skeleton));
+                    fresh.push((start, skeleton.len()));
+                }
+            }
+        }
+        doc_starts.push(skeleton.len());
+        let kept: Vec<u64> = previous
+            .entries
+            .par_iter()
+            .filter_map(|&e| {
+                let pos = e as u32 as usize;
+                let run = runs[..runs.partition_point(|r| r.0 <= pos)].last()?;
+                (pos < run.1).then(|| (e >> 32) << 32 | (pos as i64 + run.2) as u64)
+            })
+            .collect();
+        let bytes = skeleton.as_bytes();
+        let mut added: Vec<u64> = fresh
+            .par_iter()
+            .flat_map_iter(|&(start, end)| {
+                winnow(&bytes[start..end])
+                    .into_iter()
+                    .map(move |(offset, hash)| (hash as u64) << 32 | (start + offset) as u64)
+            })
+            .collect();
+        added.par_sort_unstable();
+        QuoteIndex {
+            skeleton: skeleton.into(),
+            doc_starts,
+            docs,
+            entries: merge_sorted(&kept, &added).into(),
+        }
+    }
+
     pub fn n_entries(&self) -> usize {
         self.entries.len()
     }
@@ -190,6 +262,24 @@ fn mix(mut x: u64) -> u64 {
 
 /// The kept `(offset, hash)` k-grams of `bytes`: the rightmost minimum of
 /// each window of `W` hashes, each kept once.
+/// Two ascending lists as one.
+fn merge_sorted(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 fn winnow(bytes: &[u8]) -> Vec<(usize, u32)> {
     if bytes.len() < K {
         return Vec::new();

@@ -2,10 +2,14 @@
 //! immutable once built. Requests read one snapshot; a rebuild makes a new
 //! one, which the adapters swap in.
 
+mod live;
+#[cfg(test)]
+mod live_tests;
 mod stored;
 #[cfg(test)]
 mod tests;
 
+pub use live::{LiveCorpus, UpdateFile, UpdateFolder};
 pub use stored::{read_inputs, read_snapshot, write_snapshot, StoredError, FORMAT};
 
 use std::collections::HashMap;
@@ -37,21 +41,32 @@ impl Snapshot {
         folders: Vec<CorpusFolder>,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Snapshot {
+        Snapshot::index(
+            Documents::build(folders, progress),
+            QuoteIndex::build,
+            FigureIndex::build,
+            EntityTable::build,
+        )
+    }
+
+    /// The indexes over `documents`, in parallel; `quotes`, `figures` and
+    /// `entities` build them (from scratch, or from what an update keeps).
+    fn index(
+        documents: Documents,
+        quotes: impl FnOnce(&[Document]) -> QuoteIndex + Send,
+        figures: impl FnOnce(&[Document]) -> FigureIndex + Send,
+        entities: impl FnOnce(&[Document]) -> EntityTable + Send,
+    ) -> Snapshot {
         let Documents {
             documents,
             mut problems,
             by_key,
             entity_overrides,
-        } = Documents::build(folders, progress);
+        } = documents;
         let overrides = parse_overrides(&entity_overrides, &mut problems);
         let ((quote_index, figure_index), mut entities) = rayon::join(
-            || {
-                rayon::join(
-                    || QuoteIndex::build(&documents),
-                    || FigureIndex::build(&documents),
-                )
-            },
-            || EntityTable::build(&documents),
+            || rayon::join(|| quotes(&documents), || figures(&documents)),
+            || entities(&documents),
         );
         for (path, o) in &overrides {
             for err in entities.apply_overrides(o) {

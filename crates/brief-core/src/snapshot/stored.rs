@@ -81,6 +81,7 @@ struct StoredDocument<'a> {
     pages: Cow<'a, [(usize, u32)]>,
     n_furniture_lines: usize,
     title_range: Option<TextRange>,
+    vocabulary_asked: Cow<'a, [Box<str>]>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -160,6 +161,7 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
             pages: Cow::Borrowed(&doc.pages),
             n_furniture_lines: doc.n_furniture_lines,
             title_range: doc.title_range,
+            vocabulary_asked: Cow::Borrowed(&doc.vocabulary_asked),
         });
     }
     let quotes = &snapshot.quote_index;
@@ -289,6 +291,7 @@ pub fn read_snapshot(bytes: &SharedBytes) -> Result<Snapshot, StoredError> {
             pages: d.pages.into_owned(),
             n_furniture_lines: d.n_furniture_lines,
             title_range: d.title_range,
+            vocabulary_asked: d.vocabulary_asked.into_owned(),
         });
     }
     let quote_index = QuoteIndex {

@@ -1,0 +1,175 @@
+//! Watching the corpus folders, so that a source saved into one counts at
+//! once: through the client (`workspace/didChangeWatchedFiles`, registered
+//! for the folders) where it offers dynamic registration, else with the
+//! server's own watcher (`notify`, debounced by `notify-debouncer-full`,
+//! whose events keep their kind: inotify reports every open, and our own
+//! reading and listing of the folders must not count as changes).
+//! Either way a change only asks for an update; the update lists the
+//! folders again and reads what changed (`crate::live`).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
+use tower_lsp_server::ls_types as lsp;
+use tracing::{info, warn};
+
+use super::server::Server;
+
+/// Events closer together than this make one update: an editor's save is
+/// several (a temporary file, a rename, a metadata change), and copying a
+/// folder of sources is many.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+const REGISTRATION: &str = "brief-lsp/watch-corpus";
+
+type OwnWatcher = Debouncer<RecommendedWatcher, RecommendedCache>;
+
+/// The files that configure the project; a change to one reloads it all
+/// (except `accepted.toml`, which only changes what is shown).
+const CONFIGURATION: [&str; 3] = ["brief-lsp.toml", "corpus.toml", "entities.toml"];
+const ACCEPTED: &str = "accepted.toml";
+
+/// How the corpus folders are watched now.
+#[derive(Default)]
+pub(super) struct CorpusWatch {
+    folders: Vec<PathBuf>,
+    /// The client watches them for us (our registration is in force).
+    registered: bool,
+    /// Our own watcher; dropping it stops it.
+    own: Option<OwnWatcher>,
+}
+
+impl Server {
+    /// Watches `folders` (the corpus just loaded), unless they are already.
+    pub(super) async fn watch_corpus(&self, folders: Vec<PathBuf>) {
+        let was_registered = {
+            let mut watch = self.state.watching.lock().unwrap_or_else(|e| e.into_inner());
+            if watch.folders == folders {
+                return;
+            }
+            watch.folders = folders.clone();
+            watch.own = None;
+            std::mem::take(&mut watch.registered)
+        };
+        if !self.caps().watch_files {
+            if !folders.is_empty() {
+                let own = self.own_watcher(&folders);
+                self.state.watching.lock().unwrap_or_else(|e| e.into_inner()).own = own;
+            }
+            return;
+        }
+        if was_registered {
+            let old = lsp::Unregistration {
+                id: REGISTRATION.to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+            };
+            if let Err(err) = self.client.unregister_capability(vec![old]).await {
+                warn!("client did not drop the corpus watchers: {err}");
+            }
+        }
+        if folders.is_empty() {
+            return;
+        }
+        let watchers = folders
+            .iter()
+            .map(|folder| lsp::FileSystemWatcher {
+                glob_pattern: lsp::GlobPattern::String(format!("{}/**", folder.display())),
+                kind: None,
+            })
+            .collect();
+        let options = lsp::DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = lsp::Registration {
+            id: REGISTRATION.to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        match self.client.register_capability(vec![registration]).await {
+            Ok(()) => {
+                info!("the client watches the corpus folders");
+                self.state
+                    .watching
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .registered = true;
+            }
+            Err(err) => {
+                warn!("client did not take the corpus watchers ({err}); watching them ourselves");
+                let own = self.own_watcher(&folders);
+                self.state.watching.lock().unwrap_or_else(|e| e.into_inner()).own = own;
+            }
+        }
+    }
+
+    /// A watcher of our own on `folders`; every debounced batch of events
+    /// asks for an update.
+    fn own_watcher(&self, folders: &[PathBuf]) -> Option<OwnWatcher> {
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<usize>();
+        let handler = move |events: DebounceEventResult| match events {
+            Ok(events) => {
+                let changes = events.iter().filter(|e| !e.kind.is_access()).count();
+                if changes > 0 {
+                    let _ = tx.send(changes);
+                }
+            }
+            Err(errors) => {
+                for err in errors {
+                    warn!("file watcher: {err}");
+                }
+            }
+        };
+        let mut debouncer = match new_debouncer(DEBOUNCE, None, handler) {
+            Ok(debouncer) => debouncer,
+            Err(err) => {
+                warn!("cannot watch the corpus folders: {err}; changes count after a restart");
+                return None;
+            }
+        };
+        for folder in folders {
+            if let Err(err) = debouncer.watch(folder, RecursiveMode::Recursive) {
+                warn!("cannot watch {}: {err}", folder.display());
+            }
+        }
+        let server = self.clone();
+        tokio::spawn(async move {
+            while let Some(n) = rx.recv().await {
+                server.request_update(&format!("{n} file event(s) in the corpus folders"));
+            }
+        });
+        info!("watching the corpus folders ourselves");
+        Some(debouncer)
+    }
+
+    /// Files the client reports changed: the configuration reloads the
+    /// project, `accepted.toml` is read again, a corpus file updates the
+    /// corpus; anything else is not ours.
+    pub(super) fn watched_files_changed(&self, paths: &[PathBuf]) {
+        let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+        let is = |p: &PathBuf, names: &[&str]| name(p).is_some_and(|n| names.contains(&n.as_str()));
+        if paths.iter().any(|p| is(p, &CONFIGURATION)) {
+            self.request_reload("configuration files changed");
+            return;
+        }
+        if paths.iter().any(|p| is(p, &[ACCEPTED])) {
+            self.reread_accepted();
+        }
+        let folders = self
+            .state
+            .watching
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .folders
+            .clone();
+        let in_corpus: Vec<&PathBuf> = paths
+            .iter()
+            .filter(|p| folders.iter().any(|f| p.starts_with(f)))
+            .collect();
+        if let Some(first) = in_corpus.first() {
+            self.request_update(&format!(
+                "{} corpus file(s) changed, first {}",
+                in_corpus.len(),
+                first.display()
+            ));
+        }
+    }
+}
