@@ -2,9 +2,14 @@
 //! document, completion offers keys after `@`, unknown keys are findings with
 //! the nearest known keys as fixes.
 
-use super::{Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation};
-use crate::brief::Brief;
-use crate::corpus::Document;
+use std::collections::HashSet;
+
+use super::cited::{resolve, Cited};
+use super::{
+    Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation, MAX_COMPLETIONS,
+};
+use crate::bibliography::BibEntry;
+use crate::brief::{Brief, CiteItem};
 use crate::snapshot::Snapshot;
 use crate::text::TextRange;
 
@@ -16,11 +21,14 @@ fn cited_range(key_range: TextRange) -> TextRange {
 pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Hover> {
     let (_, item) = brief.citation_item_at(offset)?;
     let range = cited_range(item.key_range);
-    let markdown = match corpus.by_key(&item.key) {
-        Some(doc) => reference_markdown(doc),
+    let markdown = match resolve(corpus, brief, &item.key) {
+        Some(cited) => reference_markdown(brief, &cited),
         None => {
-            let mut md = format!("Unknown citation key `{}`: no corpus document has it.", item.key);
-            if let Some(best) = nearest_keys(corpus, &item.key).first() {
+            let mut md = format!(
+                "Unknown citation key `{}`: no corpus document or bibliography entry has it.",
+                item.key
+            );
+            if let Some(best) = nearest_keys(corpus, brief, &item.key).first() {
                 md.push_str(&format!(" Did you mean `{best}`?"));
             }
             md
@@ -29,26 +37,49 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     Some(Hover { range, markdown })
 }
 
-fn reference_markdown(doc: &Document) -> String {
-    let r = &doc.reference;
-    let file = doc.path.file_name().map_or_else(
-        || doc.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
+/// The reference in the brief's CSL style: the bibliography's entry, else
+/// the document's `corpus.toml` reference, through the same processor.
+fn rendered(brief: &Brief, cited: &Cited) -> String {
+    let style = &brief.references.style;
+    let result = match cited.entry {
+        Some(entry) => style.render(entry),
+        None => style.render(&BibEntry::from_reference(cited.reference(), "corpus.toml")),
+    };
+    result.unwrap_or_else(|why| format!("({why})"))
+}
+
+fn reference_markdown(brief: &Brief, cited: &Cited) -> String {
+    let mut md = format!(
+        "**@{}** · {}\n\n{}\n\n",
+        cited.key,
+        cited.reference().author_year(),
+        rendered(brief, cited)
     );
-    format!(
-        "**@{}** · {}\n\n{}\n\n`{file}`",
-        r.key,
-        r.author_year(),
-        r.formatted()
-    )
+    match cited.doc {
+        Some(doc) => {
+            let file = doc.path.file_name().map_or_else(
+                || doc.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            md.push_str(&format!("`{file}`"));
+        }
+        None => md.push_str("No corpus document: quotes from it cannot be checked."),
+    }
+    if let Some(entry) = cited.entry {
+        md.push_str(&format!(" · from {}", entry.origin));
+    }
+    if let Some(mismatch) = cited.mismatch() {
+        md.push_str(&format!("\n\n**Note:** {mismatch}."));
+    }
+    md
 }
 
 pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
     let Some((_, item)) = brief.citation_item_at(offset) else {
         return Vec::new();
     };
-    corpus
-        .by_key(&item.key)
+    resolve(corpus, brief, &item.key)
+        .and_then(|cited| cited.doc)
         .map(|doc| SourceLocation {
             doc: doc.id,
             range: doc.title_range.unwrap_or_default(),
@@ -60,11 +91,13 @@ pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec
 pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Completions> {
     let prefix = brief.key_prefix_at(offset)?;
     let typed = prefix.typed.to_lowercase();
-    let mut items: Vec<(bool, CompletionItem)> = corpus
-        .documents
-        .iter()
-        .filter_map(|doc| {
-            let r = &doc.reference;
+    let bibliography = brief.references.entries().iter().map(|e| e.key());
+    let corpus_only = corpus.keys().filter(|k| brief.references.get(k).is_none());
+    let mut matched: Vec<(bool, Cited)> = bibliography
+        .chain(corpus_only)
+        .filter_map(|key| resolve(corpus, brief, key))
+        .filter_map(|cited| {
+            let r = cited.reference();
             let haystack = format!(
                 "{} {} {}",
                 r.key,
@@ -73,69 +106,109 @@ pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Opt
             )
             .to_lowercase();
             let key_match = r.key.to_lowercase().starts_with(&typed);
-            (key_match || haystack.contains(&typed)).then(|| {
-                let item = CompletionItem {
-                    label: r.key.clone(),
-                    kind: CompletionKind::CitationKey,
-                    detail: r.author_year(),
-                    documentation: r.formatted(),
-                    insert: r.key.clone(),
-                    filter: r.key.clone(),
-                };
-                (key_match, item)
-            })
+            (key_match || haystack.contains(&typed)).then_some((key_match, cited))
         })
         .collect();
-    items.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.label.cmp(&b.1.label)));
+    matched.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.key.cmp(b.1.key)));
+    let incomplete = matched.len() > MAX_COMPLETIONS;
+    // The CSL processor renders only the items sent.
+    let items = matched
+        .into_iter()
+        .take(MAX_COMPLETIONS)
+        .map(|(_, cited)| CompletionItem {
+            label: cited.key.to_string(),
+            kind: CompletionKind::CitationKey,
+            detail: cited.reference().author_year(),
+            documentation: rendered(brief, &cited),
+            insert: cited.key.to_string(),
+            filter: cited.key.to_string(),
+        })
+        .collect();
     Some(Completions {
         range: prefix.range,
-        items: items.into_iter().map(|(_, item)| item).collect(),
-        incomplete: false,
+        items,
+        incomplete,
     })
 }
 
 pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings = reference_problems(brief);
+    let mut mismatched = HashSet::new();
     for citation in &brief.citations {
         for item in &citation.items {
-            if corpus.by_key(&item.key).is_some() {
+            if let Some(cited) = resolve(corpus, brief, &item.key) {
+                if let Some(message) = cited.mismatch().filter(|_| mismatched.insert(&item.key)) {
+                    findings.push(Finding {
+                        range: cited_range(item.key_range),
+                        code: Code::ReferenceMismatch,
+                        severity: Code::ReferenceMismatch.default_severity(),
+                        message,
+                        related: Vec::new(),
+                        fixes: Vec::new(),
+                    });
+                }
                 continue;
             }
-            let suggestions = nearest_keys(corpus, &item.key);
-            let mut message = format!("unknown citation key `@{}`", item.key);
-            if let Some(best) = suggestions.first() {
-                message.push_str(&format!("; did you mean `@{best}`?"));
-            }
-            let fixes = suggestions
-                .iter()
-                .enumerate()
-                .map(|(i, key)| Fix {
-                    title: format!("Change to `@{key}`"),
-                    edits: vec![Edit {
-                        range: item.key_range,
-                        new_text: key.to_string(),
-                    }],
-                    preferred: i == 0,
-                })
-                .collect();
-            findings.push(Finding {
-                range: cited_range(item.key_range),
-                code: Code::CitationUnknown,
-                severity: Code::CitationUnknown.default_severity(),
-                message,
-                related: Vec::new(),
-                fixes,
-            });
+            findings.push(unknown_key(corpus, brief, item));
         }
     }
     findings
 }
 
+fn unknown_key(corpus: &Snapshot, brief: &Brief, item: &CiteItem) -> Finding {
+    let suggestions = nearest_keys(corpus, brief, &item.key);
+    let mut message = format!("unknown citation key `@{}`", item.key);
+    if let Some(best) = suggestions.first() {
+        message.push_str(&format!("; did you mean `@{best}`?"));
+    }
+    let fixes = suggestions
+        .iter()
+        .enumerate()
+        .map(|(i, key)| Fix {
+            title: format!("Change to `@{key}`"),
+            edits: vec![Edit {
+                range: item.key_range,
+                new_text: key.to_string(),
+            }],
+            preferred: i == 0,
+        })
+        .collect();
+    Finding {
+        range: cited_range(item.key_range),
+        code: Code::CitationUnknown,
+        severity: Code::CitationUnknown.default_severity(),
+        message,
+        related: Vec::new(),
+        fixes,
+    }
+}
+
+/// `bibliography-invalid`: a bibliography or style that could not be read,
+/// at its front matter line, or at the first line for the project's.
+fn reference_problems(brief: &Brief) -> Vec<Finding> {
+    let first_line = TextRange::new(0, brief.text.find(['\n', '\r']).unwrap_or(brief.text.len()));
+    brief
+        .references
+        .problems
+        .iter()
+        .map(|p| Finding {
+            range: p.at.unwrap_or(first_line),
+            code: Code::BibliographyInvalid,
+            severity: Code::BibliographyInvalid.default_severity(),
+            message: p.message.clone(),
+            related: Vec::new(),
+            fixes: Vec::new(),
+        })
+        .collect()
+}
+
 /// Known keys close enough to `key` to be what the writer meant, best first.
-fn nearest_keys<'a>(corpus: &'a Snapshot, key: &str) -> Vec<&'a str> {
+fn nearest_keys<'a>(corpus: &'a Snapshot, brief: &'a Brief, key: &str) -> Vec<&'a str> {
     let key = key.to_lowercase();
+    let bibliography = brief.references.entries().iter().map(|e| e.key());
     let mut scored: Vec<(f64, &str)> = corpus
         .keys()
+        .chain(bibliography)
         .filter_map(|known| {
             let lower = known.to_lowercase();
             let distance = strsim::damerau_levenshtein(&key, &lower);
@@ -145,6 +218,7 @@ fn nearest_keys<'a>(corpus: &'a Snapshot, key: &str) -> Vec<&'a str> {
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(3).map(|(_, key)| key).collect()
 }
 
@@ -160,7 +234,7 @@ mod tests {
                 21..31 "@lukin2020"
                 **@lukin2020** · Lukin 2020
 
-                Artyom Lukin. 2020-06-13. “The Russia–China entente and its future.” *International Politics* 58: 363–380. Published online 2020-06-13; in print 2021. doi:10.1057/s41311-020-00251-7.
+                Lukin, Artyom. 2020. “The Russia–China Entente and Its Future.” *International Politics* 58 (June): 363–80. <https://doi.org/10.1057/s41311-020-00251-7>.
 
                 `003_9556968063aa75cc.txt`"#]],
         );
@@ -172,7 +246,7 @@ mod tests {
             "Trenin’s view — “entente” [@tre$0nin2017].",
             expect_test::expect![[r#"
                 35..46 "@trenin2017"
-                Unknown citation key `trenin2017`: no corpus document has it. Did you mean `trenin2016`?"#]],
+                Unknown citation key `trenin2017`: no corpus document or bibliography entry has it. Did you mean `trenin2016`?"#]],
         );
     }
 

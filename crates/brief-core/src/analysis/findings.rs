@@ -18,6 +18,8 @@ pub enum Code {
     FigureUnsupported,
     LocatorWrong,
     BriefTooLarge,
+    BibliographyInvalid,
+    ReferenceMismatch,
 }
 
 impl Code {
@@ -32,6 +34,8 @@ impl Code {
         Code::FigureUnsupported,
         Code::LocatorWrong,
         Code::BriefTooLarge,
+        Code::BibliographyInvalid,
+        Code::ReferenceMismatch,
     ];
 
     pub fn from_name(name: &str) -> Option<Code> {
@@ -51,6 +55,8 @@ impl Code {
             Code::FigureUnsupported => "figure-unsupported",
             Code::LocatorWrong => "locator-wrong",
             Code::BriefTooLarge => "brief-too-large",
+            Code::BibliographyInvalid => "bibliography-invalid",
+            Code::ReferenceMismatch => "reference-mismatch",
         }
     }
 
@@ -62,7 +68,7 @@ impl Code {
             Code::FigureContradicted | Code::FigureMisattributed => Severity::Warning,
             Code::FigureUnsupported => Severity::Information,
             Code::LocatorWrong => Severity::Warning,
-            Code::BriefTooLarge => Severity::Warning,
+            Code::BriefTooLarge | Code::BibliographyInvalid | Code::ReferenceMismatch => Severity::Warning,
         }
     }
 }

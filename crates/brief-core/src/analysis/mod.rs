@@ -5,6 +5,7 @@
 mod accept;
 mod accepted_file;
 mod actions;
+mod cited;
 mod citations;
 mod entities;
 mod figures;
