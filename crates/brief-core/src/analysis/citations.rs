@@ -306,4 +306,121 @@ mod tests {
                 54..61 "@nobody" error citation-unknown: unknown citation key `@nobody`"#]],
         );
     }
+
+    mod with_a_bibliography {
+        use std::collections::BTreeMap;
+        use std::sync::Arc;
+
+        use crate::analysis::fixture::{check_completion_at, check_diagnostics_of, check_hover_at, cursor};
+        use crate::bibliography::{parse_bibliography, BibFormat, BibSource, BriefReferences};
+        use crate::brief::Brief;
+
+        /// `lukin2020` is the seed corpus's key, with another year;
+        /// `gabuev2016` has no document; `trenin:entente` is linked to a
+        /// seed document by its Zotero attachment's file name.
+        const REFS_BIB: &str = r#"
+@article{lukin2020, author = {Lukin, Artyom}, title = {The Russia–China entente and its future},
+  journal = {International Politics}, volume = {58}, pages = {363--380}, year = {2021}}
+@report{gabuev2016, author = {Gabuev, Alexander}, title = {Friends with Benefits?},
+  institution = {Carnegie Moscow Center}, date = {2016-06-29}}
+@article{trenin:entente, author = {Trenin, Dmitri}, title = {Russia-China Entente Must Move Past Rhetoric},
+  journaltitle = {Global Times}, date = {2016-09-08},
+  file = {Full Text:files/7/000_4a4712e541d2533e.txt:text/plain}}
+"#;
+
+        /// The fixture's brief, citing from `refs.bib` as the adapter
+        /// assembles it for `bibliography: refs.bib`.
+        fn citing_refs_bib(fixture: &str) -> (Brief, usize) {
+            let (brief, offset) = cursor(fixture);
+            let source = BibSource {
+                origin: "refs.bib".into(),
+                parsed: Ok(parse_bibliography(REFS_BIB, BibFormat::Biblatex, "refs.bib")),
+                at: None,
+            };
+            let references = BriefReferences::assemble(vec![source], Ok(None), &BTreeMap::new());
+            (brief.with_references(Arc::new(references)), offset)
+        }
+
+        const FRONT: &str = "---\nbibliography: refs.bib\n---\n\n";
+
+        #[test]
+        fn an_entry_without_a_document_hovers_in_the_style_and_says_quotes_cannot_be_checked() {
+            check_hover_at(
+                citing_refs_bib(&format!("{FRONT}Gabuev [@gab$0uev2016] warned.")),
+                expect_test::expect![[r#"
+                    40..51 "@gabuev2016"
+                    **@gabuev2016** · Gabuev 2016
+
+                    Gabuev, Alexander. 2016. *Friends with Benefits?*.
+
+                    No corpus document: quotes from it cannot be checked. · from refs.bib"#]],
+            );
+        }
+
+        #[test]
+        fn a_key_in_both_names_the_document_and_the_disagreement() {
+            check_hover_at(
+                citing_refs_bib(&format!("{FRONT}As Lukin argues [@luk$0in2020].")),
+                expect_test::expect![[r#"
+                    49..59 "@lukin2020"
+                    **@lukin2020** · Lukin 2021
+
+                    Lukin, Artyom. 2021. “The Russia–China Entente and Its Future.” *International Politics* 58 : 363–80.
+
+                    `003_9556968063aa75cc.txt` · from refs.bib
+
+                    **Note:** corpus.toml and refs.bib disagree on @lukin2020: year 2020 against 2021."#]],
+            );
+        }
+
+        #[test]
+        fn an_entry_links_to_its_document_through_its_attachment() {
+            let (brief, offset) = citing_refs_bib(&format!("{FRONT}Trenin [@tre$0nin:entente]."));
+            let found = crate::analysis::definition(crate::test_support::seed_corpus(), &brief, offset);
+            let doc = crate::test_support::seed_corpus().document(found[0].doc);
+            assert_eq!(doc.reference.key, "trenin2016");
+        }
+
+        #[test]
+        fn bibliography_keys_complete_with_the_corpus_keys() {
+            check_completion_at(
+                citing_refs_bib(&format!("{FRONT}See [@tre$0]")),
+                expect_test::expect![[r#"
+                    replace 38..41 "tre"
+                    trenin2016 · Trenin 2016
+                    trenin2019 · Trenin 2019
+                    trenin:entente · Trenin 2016"#]],
+            );
+        }
+
+        #[test]
+        fn bibliography_keys_are_known_and_a_typo_gets_the_nearest_of_them() {
+            let (brief, _) = citing_refs_bib(&format!(
+                "{FRONT}Gabuev [@gabuev2016] and [@gabuev2017], Lukin [@lukin2020; @lukin2020].$0\n"
+            ));
+            check_diagnostics_of(
+                brief,
+                expect_test::expect![[r#"
+                    58..69 "@gabuev2017" error citation-unknown: unknown citation key `@gabuev2017`; did you mean `@gabuev2016`?
+                      fix (preferred): Change to `@gabuev2016` [59..69 → "gabuev2016"]
+                    79..89 "@lukin2020" warning reference-mismatch: corpus.toml and refs.bib disagree on @lukin2020: year 2020 against 2021"#]],
+            );
+        }
+
+        #[test]
+        fn an_unreadable_bibliography_is_a_finding_at_its_front_matter_line() {
+            let (brief, _) = cursor(&format!("{FRONT}Text.$0"));
+            let source = BibSource {
+                origin: "refs.bib".into(),
+                parsed: Err("cannot read: No such file or directory".into()),
+                at: Some(crate::text::TextRange::new(4, 26)),
+            };
+            let references = BriefReferences::assemble(vec![source], Ok(None), &BTreeMap::new());
+            check_diagnostics_of(
+                brief.with_references(Arc::new(references)),
+                expect_test::expect![[r#"
+                    4..26 "bibliography: refs.bib" warning bibliography-invalid: bibliography refs.bib: cannot read: No such file or directory"#]],
+            );
+        }
+    }
 }
