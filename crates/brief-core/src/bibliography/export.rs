@@ -81,7 +81,7 @@ fn bibtex_entry(r: &Reference) -> Entry {
     ];
     for (name, value) in fields {
         if let Some(value) = value {
-            set(name, value, name == "doi" || name == "url");
+            set(name, value, false);
         }
     }
     if let (Some(number), None) = (&r.number, &r.issue) {

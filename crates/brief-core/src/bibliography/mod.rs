@@ -67,7 +67,7 @@ impl BibFormat {
 
 /// A bibliography file parsed: the entries that could be read, and a
 /// message per entry (or for the whole file) that could not.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Parsed {
     pub entries: Vec<BibEntry>,
     pub errors: Vec<String>,
