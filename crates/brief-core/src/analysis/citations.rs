@@ -381,6 +381,26 @@ mod tests {
             assert_eq!(doc.reference.key, "trenin2016");
         }
 
+        /// Through its attachment, `@trenin:entente` is Trenin's document:
+        /// his words are found where cited, Lukin's are not.
+        #[test]
+        fn quotes_cited_by_a_linked_key_are_checked_against_its_document() {
+            let (brief, _) = citing_refs_bib(&format!(
+                "{FRONT}Relations “have assumed a new quality” [@trenin:entente].\n\nIt is “a great-power entente, falling short of a formal alliance” [@trenin:entente].$0\n"
+            ));
+            let findings: Vec<String> = crate::analysis::diagnostics(
+                crate::test_support::seed_corpus(),
+                &brief,
+                &crate::analysis::CheckConfig::default(),
+            )
+            .iter()
+            .map(|f| format!("{} {}", f.code.as_str(), f.message))
+            .collect();
+            assert_eq!(findings.len(), 1, "{findings:?}");
+            assert!(findings[0].starts_with("quote-misattributed"), "{findings:?}");
+            assert!(findings[0].contains("lukin2020"), "{findings:?}");
+        }
+
         #[test]
         fn bibliography_keys_complete_with_the_corpus_keys() {
             check_completion_at(

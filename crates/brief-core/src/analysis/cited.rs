@@ -34,6 +34,12 @@ pub(super) fn resolve<'a>(corpus: &'a Snapshot, brief: &'a Brief, key: &str) -> 
     }
 }
 
+/// The corpus document a cited key's quotes and figures are checked
+/// against.
+pub(super) fn document_of<'a>(corpus: &'a Snapshot, brief: &'a Brief, key: &str) -> Option<&'a Document> {
+    resolve(corpus, brief, key)?.doc
+}
+
 impl Cited<'_> {
     /// The summary shown: the bibliography's, else `corpus.toml`'s.
     pub fn reference(&self) -> &Reference {
