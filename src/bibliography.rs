@@ -10,7 +10,8 @@ use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use brief_core::bibliography::{
-    front_matter_of, parse_bibliography, BibFormat, BibSource, BriefReferences, Parsed, ReferenceProblem, Style,
+    front_matter_of, parse_bibliography, BibFormat, BibSource, BriefReferences, Parsed, ReferenceProblem,
+    Style,
 };
 use brief_core::brief::Brief;
 use brief_core::text::TextRange;
@@ -28,8 +29,11 @@ fn stamp(path: &Path) -> Stamp {
     Some((meta.modified().ok()?, meta.len()))
 }
 
+/// A bibliography file's entries, or why it could not be read.
+type ParsedFile = Arc<Result<Parsed, String>>;
+
 /// Parsed files by path, with the stamp they were read at.
-static PARSED: Mutex<Option<HashMap<PathBuf, (Stamp, Arc<Result<Parsed, String>>)>>> = Mutex::new(None);
+static PARSED: Mutex<Option<HashMap<PathBuf, (Stamp, ParsedFile)>>> = Mutex::new(None);
 
 fn read_text(path: &Path) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
@@ -37,14 +41,18 @@ fn read_text(path: &Path) -> Result<String, String> {
         return Err("not a file".into());
     }
     if meta.len() > MAX_BYTES {
-        return Err(format!("{} MB is over the {} MB limit", meta.len() >> 20, MAX_BYTES >> 20));
+        return Err(format!(
+            "{} MB is over the {} MB limit",
+            meta.len() >> 20,
+            MAX_BYTES >> 20
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     String::from_utf8(bytes).map_err(|_| "not UTF-8".to_string())
 }
 
 /// One bibliography file, parsed, from the cache while it is unchanged.
-fn parsed(path: &Path, origin: &str) -> Arc<Result<Parsed, String>> {
+fn parsed(path: &Path, origin: &str) -> ParsedFile {
     let now = stamp(path);
     let mut cache = PARSED.lock().unwrap_or_else(|e| e.into_inner());
     let cache = cache.get_or_insert_with(HashMap::new);

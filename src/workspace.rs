@@ -116,7 +116,10 @@ impl Workspace {
             corpus: corpus_exclude,
             ..
         } = exclude;
-        let bibliography = project.as_ref().map(|p| p.bibliography.clone()).unwrap_or_default();
+        let bibliography = project
+            .as_ref()
+            .map(|p| p.bibliography.clone())
+            .unwrap_or_default();
         let bibliography_documents = project
             .as_ref()
             .map(|p| {

@@ -38,6 +38,10 @@ pub fn run(args: &BibliographyArgs) -> anyhow::Result<ExitCode> {
         BibliographyFormat::CslJson => export_csl_json(&references),
         BibliographyFormat::Bibtex => export_bibtex(&references),
     };
-    super::emit_to(args.output.as_deref(), &out, &format!("{} references", references.len()))?;
+    super::emit_to(
+        args.output.as_deref(),
+        &out,
+        &format!("{} references", references.len()),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -83,7 +83,11 @@ pub fn run(args: &NamesArgs) -> anyhow::Result<ExitCode> {
         }
         NamesFormat::Typos => typos(&mut out, &words),
     }
-    super::emit_to(args.output.as_deref(), &out, &format!("{} name words", words.len()))?;
+    super::emit_to(
+        args.output.as_deref(),
+        &out,
+        &format!("{} name words", words.len()),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

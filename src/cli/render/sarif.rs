@@ -82,7 +82,9 @@ fn description(code: Code) -> &'static str {
         Code::LocatorWrong => "A quote whose page locator names a page that does not hold the passage",
         Code::BriefTooLarge => "A brief over the size budget, whose quotes and figures are not checked",
         Code::BibliographyInvalid => "A bibliography or CSL style that cannot be read, or an entry in it",
-        Code::ReferenceMismatch => "A key whose corpus.toml reference and bibliography entry disagree on title or year",
+        Code::ReferenceMismatch => {
+            "A key whose corpus.toml reference and bibliography entry disagree on title or year"
+        }
     }
 }
 

@@ -6,7 +6,8 @@ use std::collections::HashSet;
 
 use super::cited::{resolve, Cited};
 use super::{
-    Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation, MAX_COMPLETIONS,
+    Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation,
+    MAX_COMPLETIONS,
 };
 use crate::bibliography::BibEntry;
 use crate::brief::{Brief, CiteItem};

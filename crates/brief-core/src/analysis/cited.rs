@@ -82,7 +82,10 @@ impl Cited<'_> {
 }
 
 fn letters(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The corpus document one of the entry's `file` paths names: the same

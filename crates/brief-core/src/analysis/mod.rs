@@ -5,8 +5,8 @@
 mod accept;
 mod accepted_file;
 mod actions;
-mod cited;
 mod citations;
+mod cited;
 mod entities;
 mod figures;
 mod findings;

@@ -110,10 +110,15 @@ mod tests {
             ["/home/a/Zotero/storage/X/Lukin - 2020.pdf"]
         );
         assert_eq!(
-            attachment_paths("Full Text PDF:files/12/lukin.pdf:application/pdf;Snapshot:files/12/page.html:text/html"),
+            attachment_paths(
+                "Full Text PDF:files/12/lukin.pdf:application/pdf;Snapshot:files/12/page.html:text/html"
+            ),
             ["files/12/lukin.pdf", "files/12/page.html"]
         );
-        assert_eq!(attachment_paths(":C\\:/Users/a/lukin.pdf:PDF"), ["C:/Users/a/lukin.pdf"]);
+        assert_eq!(
+            attachment_paths(":C\\:/Users/a/lukin.pdf:PDF"),
+            ["C:/Users/a/lukin.pdf"]
+        );
         assert!(attachment_paths(" ").is_empty());
     }
 }

@@ -11,13 +11,51 @@ use crate::text::is_valid_citation_key;
 
 /// CSL's item types. A `corpus.toml` `type` that is one of them is kept.
 const CSL_TYPES: &[&str] = &[
-    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast",
-    "chapter", "classic", "collection", "dataset", "document", "entry", "entry-dictionary",
-    "entry-encyclopedia", "event", "figure", "graphic", "hearing", "interview", "legal_case",
-    "legislation", "manuscript", "map", "motion_picture", "musical_score", "pamphlet",
-    "paper-conference", "patent", "performance", "periodical", "personal_communication", "post",
-    "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech",
-    "standard", "thesis", "treaty", "webpage",
+    "article",
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "bill",
+    "book",
+    "broadcast",
+    "chapter",
+    "classic",
+    "collection",
+    "dataset",
+    "document",
+    "entry",
+    "entry-dictionary",
+    "entry-encyclopedia",
+    "event",
+    "figure",
+    "graphic",
+    "hearing",
+    "interview",
+    "legal_case",
+    "legislation",
+    "manuscript",
+    "map",
+    "motion_picture",
+    "musical_score",
+    "pamphlet",
+    "paper-conference",
+    "patent",
+    "performance",
+    "periodical",
+    "personal_communication",
+    "post",
+    "post-weblog",
+    "regulation",
+    "report",
+    "review",
+    "review-book",
+    "software",
+    "song",
+    "speech",
+    "standard",
+    "thesis",
+    "treaty",
+    "webpage",
 ];
 
 /// The CSL type of a `corpus.toml` `type`, which is free text.
@@ -36,7 +74,11 @@ fn csl_type(kind: Option<&str>) -> &str {
 fn date_parts(date: &str) -> Option<Vec<i64>> {
     let parts: Vec<i64> = date
         .split('-')
-        .map(|p| p.parse().ok().filter(|_| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())))
+        .map(|p| {
+            p.parse()
+                .ok()
+                .filter(|_| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        })
         .collect::<Option<_>>()?;
     (1..=3).contains(&parts.len()).then_some(parts)
 }
@@ -172,10 +214,14 @@ fn date_text(date: &DateValue) -> Option<String> {
         }
         DateValue::Raw { raw, .. } => {
             let d = raw.start;
-            [Some(i64::from(d.year)), d.month.map(i64::from), d.day.map(i64::from)]
-                .into_iter()
-                .map_while(|p| p)
-                .collect()
+            [
+                Some(i64::from(d.year)),
+                d.month.map(i64::from),
+                d.day.map(i64::from),
+            ]
+            .into_iter()
+            .map_while(|p| p)
+            .collect()
         }
     };
     let mut text = format!("{:04}", parts.first()?);

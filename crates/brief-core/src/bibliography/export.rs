@@ -19,7 +19,9 @@ pub fn export_bibtex(references: &[&Reference]) -> String {
     for r in references {
         let entry = bibtex_entry(r);
         // Fields BibTeX lacks are written in BibLaTeX's form rather than lost.
-        let text = entry.to_bibtex_string().unwrap_or_else(|_| entry.to_biblatex_string());
+        let text = entry
+            .to_bibtex_string()
+            .unwrap_or_else(|_| entry.to_biblatex_string());
         out.push_str(&text);
         out.push_str("\n\n");
     }

@@ -41,7 +41,10 @@ pub fn front_matter_of(yaml: &str, offset: usize) -> FrontMatter {
     };
     front.bibliography = match value.get("bibliography") {
         Some(Value::String(path)) => vec![path.clone()],
-        Some(Value::Sequence(paths)) => paths.iter().filter_map(|p| p.as_str().map(str::to_string)).collect(),
+        Some(Value::Sequence(paths)) => paths
+            .iter()
+            .filter_map(|p| p.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     };
     front.csl = value.get("csl").and_then(Value::as_str).map(str::to_string);
@@ -50,7 +53,10 @@ pub fn front_matter_of(yaml: &str, offset: usize) -> FrontMatter {
         for item in items {
             match serde_yaml::from_value(item.clone()) {
                 Ok(item) => parsed.push(item),
-                Err(err) => front.references.errors.push(format!("an inline reference is not CSL: {err}")),
+                Err(err) => front
+                    .references
+                    .errors
+                    .push(format!("an inline reference is not CSL: {err}")),
             }
         }
         let read = csl_item::entries(parsed, "the front matter");
@@ -64,7 +70,10 @@ pub fn front_matter_of(yaml: &str, offset: usize) -> FrontMatter {
 fn key_line(yaml: &str, key: &str) -> Option<TextRange> {
     let mut start = 0;
     for line in yaml.split_inclusive('\n') {
-        if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+        if line
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        {
             return Some(TextRange::new(start, start + line.trim_end().len()));
         }
         start += line.len();

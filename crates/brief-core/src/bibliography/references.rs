@@ -39,7 +39,9 @@ pub struct BriefReferences {
 impl PartialEq for BriefReferences {
     fn eq(&self, other: &BriefReferences) -> bool {
         std::ptr::eq(self, other)
-            || (self.by_key == other.by_key && self.style.name == other.style.name && self.problems == other.problems)
+            || (self.by_key == other.by_key
+                && self.style.name == other.style.name
+                && self.problems == other.problems)
     }
 }
 
@@ -94,7 +96,10 @@ impl BriefReferences {
             };
             problems.extend(parsed.errors.into_iter().map(|message| ReferenceProblem {
                 at: source.at,
-                message: format!("bibliography {}: {message}; that entry is left out", source.origin),
+                message: format!(
+                    "bibliography {}: {message}; that entry is left out",
+                    source.origin
+                ),
             }));
             for mut entry in parsed.entries {
                 if by_key.contains_key(entry.key()) {

@@ -47,7 +47,11 @@ fn a_malformed_entry_is_reported_and_the_others_kept() {
     let parsed = parse_bibliography(&text, BibFormat::Biblatex, "refs.bib");
     assert_eq!(parsed.entries.len(), 2);
     assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
-    assert!(parsed.errors[0].contains("`bad!` is not a valid citation key"), "{:?}", parsed.errors);
+    assert!(
+        parsed.errors[0].contains("`bad!` is not a valid citation key"),
+        "{:?}",
+        parsed.errors
+    );
     let broken = parse_bibliography("@article{x, title = {unclosed", BibFormat::Biblatex, "refs.bib");
     assert!(broken.entries.is_empty());
     assert!(broken.errors[0].starts_with("line 1:"), "{:?}", broken.errors);
@@ -64,8 +68,10 @@ fn csl_json_and_csl_yaml_give_the_same_entry() {
     assert!(from_json.errors.is_empty() && from_yaml.errors.is_empty());
     assert_eq!(from_json.entries[0].reference, from_yaml.entries[0].reference);
     assert_eq!(from_json.entries[0].reference.date.as_deref(), Some("2016-09-08"));
-    expect!["Trenin, Dmitri. 2016. “Russia-China Entente Must Move Past Rhetoric.” *Global Times*, September 8."]
-        .assert_eq(&render(&from_json.entries[0]));
+    expect![
+        "Trenin, Dmitri. 2016. “Russia-China Entente Must Move Past Rhetoric.” *Global Times*, September 8."
+    ]
+    .assert_eq(&render(&from_json.entries[0]));
     let bad = parse_bibliography("{\"id\": 1}", BibFormat::CslJson, "refs.json");
     assert!(bad.errors[0].contains("CSL JSON"), "{:?}", bad.errors);
 }
@@ -77,7 +83,10 @@ fn front_matter_names_bibliographies_a_style_and_inline_references() {
     assert_eq!(front.bibliography, ["refs.bib", "more.json"]);
     assert_eq!(front.csl.as_deref(), Some("apa.csl"));
     assert_eq!(front.references.entries[0].key(), "inline2020");
-    assert_eq!(&yaml[front.bibliography_line.start - 4..front.bibliography_line.end - 4], "bibliography:");
+    assert_eq!(
+        &yaml[front.bibliography_line.start - 4..front.bibliography_line.end - 4],
+        "bibliography:"
+    );
     let one = front_matter_of("bibliography: refs.bib\n", 0);
     assert_eq!(one.bibliography, ["refs.bib"]);
     assert!(front_matter_of("a: [unclosed\n", 0).error.is_some());
@@ -92,7 +101,9 @@ fn a_dependent_or_broken_style_is_refused_with_a_reason() {
   <updated>2020-01-01T00:00:00+00:00</updated></info>
 </style>"#;
     assert!(Style::from_csl(dependent).unwrap_err().contains("styles/apa"));
-    assert!(Style::from_csl("<nope").unwrap_err().starts_with("not a CSL style"));
+    assert!(Style::from_csl("<nope")
+        .unwrap_err()
+        .starts_with("not a CSL style"));
 }
 
 #[test]
@@ -112,7 +123,10 @@ fn the_corpus_references_export_to_csl_json_and_bibtex_that_read_back() {
     let back = parse_bibliography(&json, BibFormat::CslJson, "x.json");
     assert!(back.errors.is_empty(), "{:?}", back.errors);
     let r = &back.entries[0].reference;
-    assert_eq!((r.title.as_deref(), r.date.as_deref()), (reference.title.as_deref(), Some("2016-12-01")));
+    assert_eq!(
+        (r.title.as_deref(), r.date.as_deref()),
+        (reference.title.as_deref(), Some("2016-12-01"))
+    );
     assert_eq!(r.authors, reference.authors);
     let bib = export_bibtex(&[&reference]);
     let back = parse_bibliography(&bib, BibFormat::Biblatex, "x.bib");

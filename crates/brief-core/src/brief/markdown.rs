@@ -38,7 +38,10 @@ fn yaml_between_fences(text: &str, block: TextRange) -> TextRange {
     let inner = body[start..].trim_end_matches(['\n', '\r']);
     let end = inner.rfind('\n').map_or(start, |i| start + i + 1);
     let closed = matches!(body[end..].trim_end(), "---" | "...");
-    TextRange::new(block.start + start, block.start + if closed { end } else { body.len() })
+    TextRange::new(
+        block.start + start,
+        block.start + if closed { end } else { body.len() },
+    )
 }
 
 pub(super) fn outline(text: &str) -> Outline {
