@@ -136,3 +136,20 @@ fn the_corpus_references_export_to_csl_json_and_bibtex_that_read_back() {
     assert_eq!(r.authors, reference.authors, "{bib}");
     assert_eq!(r.year(), Some("2016"), "{bib}");
 }
+
+/// hayagriva has panicked on CSL date ranges; whatever it does with one, a
+/// hover gets a reference or a reason, never a panic.
+#[test]
+fn a_date_range_renders_or_gives_a_reason_without_panicking() {
+    let json = r#"[{"id": "range2020", "type": "report", "title": "A range",
+        "issued": {"date-parts": [[2020, 11], [2021, 2]]}},
+        {"id": "open2020", "type": "report", "title": "Open", "issued": {"date-parts": [[2020], []]}}]"#;
+    let parsed = parse_bibliography(json, BibFormat::CslJson, "refs.json");
+    assert_eq!(parsed.entries.len() + parsed.errors.len(), 2, "{:?}", parsed.errors);
+    for entry in &parsed.entries {
+        match Style::default_style().render(entry) {
+            Ok(text) => assert!(text.contains(&entry.reference.title.clone().unwrap()), "{text}"),
+            Err(why) => assert!(why.contains(entry.key()), "{why}"),
+        }
+    }
+}
