@@ -145,7 +145,12 @@ fn a_date_range_renders_or_gives_a_reason_without_panicking() {
         "issued": {"date-parts": [[2020, 11], [2021, 2]]}},
         {"id": "open2020", "type": "report", "title": "Open", "issued": {"date-parts": [[2020], []]}}]"#;
     let parsed = parse_bibliography(json, BibFormat::CslJson, "refs.json");
-    assert_eq!(parsed.entries.len() + parsed.errors.len(), 2, "{:?}", parsed.errors);
+    assert_eq!(
+        parsed.entries.len() + parsed.errors.len(),
+        2,
+        "{:?}",
+        parsed.errors
+    );
     for entry in &parsed.entries {
         match Style::default_style().render(entry) {
             Ok(text) => assert!(text.contains(&entry.reference.title.clone().unwrap()), "{text}"),
