@@ -7,6 +7,7 @@ pub mod bibliography;
 pub mod cli;
 pub mod config;
 pub mod exclude;
+pub mod extract;
 pub mod index_cache;
 pub mod load;
 #[deny(clippy::print_stdout, clippy::print_stderr)]

@@ -35,7 +35,11 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
             md
         }
     };
-    Some(Hover { range, markdown })
+    Some(Hover {
+        range,
+        markdown,
+        pdf_pages: Vec::new(),
+    })
 }
 
 /// The reference in the brief's CSL style: the bibliography's entry, else
@@ -58,8 +62,9 @@ fn reference_markdown(brief: &Brief, cited: &Cited) -> String {
     );
     match cited.doc {
         Some(doc) => {
-            let file = doc.path.file_name().map_or_else(
-                || doc.path.display().to_string(),
+            let path = doc.source_file();
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
             md.push_str(&format!("`{file}`"));

@@ -96,9 +96,11 @@ fn document_by_file<'a>(corpus: &'a Snapshot, entry: &BibEntry) -> Option<&'a Do
     for file in &entry.files {
         let file = Path::new(file);
         for doc in &corpus.documents {
-            let score = if doc.path.file_name() == file.file_name() {
-                1 + common_suffix(&doc.path, file)
-            } else if doc.path.file_stem().is_some() && doc.path.file_stem() == file.file_stem() {
+            // A PDF or web page's own path, not that of its extracted text.
+            let path = doc.source_file();
+            let score = if path.file_name() == file.file_name() {
+                1 + common_suffix(path, file)
+            } else if path.file_stem().is_some() && path.file_stem() == file.file_stem() {
                 1
             } else {
                 continue;

@@ -17,6 +17,7 @@ pub enum Code {
     FigureMisattributed,
     FigureUnsupported,
     LocatorWrong,
+    LocatorMissing,
     BriefTooLarge,
     BibliographyInvalid,
     ReferenceMismatch,
@@ -33,6 +34,7 @@ impl Code {
         Code::FigureMisattributed,
         Code::FigureUnsupported,
         Code::LocatorWrong,
+        Code::LocatorMissing,
         Code::BriefTooLarge,
         Code::BibliographyInvalid,
         Code::ReferenceMismatch,
@@ -54,6 +56,7 @@ impl Code {
             Code::FigureMisattributed => "figure-misattributed",
             Code::FigureUnsupported => "figure-unsupported",
             Code::LocatorWrong => "locator-wrong",
+            Code::LocatorMissing => "locator-missing",
             Code::BriefTooLarge => "brief-too-large",
             Code::BibliographyInvalid => "bibliography-invalid",
             Code::ReferenceMismatch => "reference-mismatch",
@@ -68,8 +71,15 @@ impl Code {
             Code::FigureContradicted | Code::FigureMisattributed => Severity::Warning,
             Code::FigureUnsupported => Severity::Information,
             Code::LocatorWrong => Severity::Warning,
+            Code::LocatorMissing => Severity::Hint,
             Code::BriefTooLarge | Code::BibliographyInvalid | Code::ReferenceMismatch => Severity::Warning,
         }
+    }
+
+    /// Whether the check runs when no setting names it: `locator-missing`
+    /// is for briefs whose style cites pages, so it waits to be asked for.
+    pub fn on_by_default(self) -> bool {
+        self != Code::LocatorMissing
     }
 }
 
@@ -141,7 +151,7 @@ impl CheckConfig {
         self.levels
             .get(&code)
             .copied()
-            .unwrap_or(Some(code.default_severity()))
+            .unwrap_or_else(|| code.on_by_default().then(|| code.default_severity()))
     }
 }
 
