@@ -30,6 +30,15 @@ pub struct ProjectFile {
     /// Patterns in .gitignore syntax (`!` negates).
     #[serde(default)]
     pub exclude: ExcludeConfig,
+    /// Bibliography files every brief cites from (BibTeX/BibLaTeX `.bib`,
+    /// CSL JSON `.json`, CSL YAML `.yaml`), relative to this file; a
+    /// brief's front matter `bibliography:` comes first.
+    #[serde(default)]
+    pub bibliography: Vec<PathBuf>,
+    /// Bibliography keys mapped to corpus files (relative to this file), for
+    /// entries whose `file` field does not name their document.
+    #[serde(default, rename = "bibliography-documents")]
+    pub bibliography_documents: BTreeMap<String, PathBuf>,
 }
 
 /// The JSON Schema (draft 7) of `brief-lsp.toml`.
@@ -76,8 +85,14 @@ pub fn read_project_file(dir: &Path) -> anyhow::Result<Option<(PathBuf, ProjectF
         let err = brief_core::text::TomlError::from_toml(&text, &err);
         anyhow::anyhow!("{}:{}: {}", path.display(), err.line, err.message)
     })?;
-    for dir in &mut file.corpus {
-        *dir = path.parent().unwrap_or(Path::new(".")).join(&*dir);
+    let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    for dir in file
+        .corpus
+        .iter_mut()
+        .chain(&mut file.bibliography)
+        .chain(file.bibliography_documents.values_mut())
+    {
+        *dir = base.join(&*dir);
     }
     Ok(Some((path, file)))
 }

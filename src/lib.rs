@@ -3,6 +3,7 @@
 //! protocol; `cli` prints for terminals and CI.
 
 pub mod accepted;
+pub mod bibliography;
 pub mod cli;
 pub mod config;
 pub mod exclude;

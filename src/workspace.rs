@@ -5,6 +5,7 @@
 //! same code; the server rebuilds it when configuration or a watched file
 //! changes, and re-reads `accepted.toml` only when that file changes.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -32,6 +33,10 @@ pub struct Workspace {
     pub corpus_exclude: Vec<String>,
     briefs_excluded: Gitignore,
     pub accepted: Accepted,
+    /// The project's bibliography files (`brief-lsp.toml`'s `bibliography`).
+    pub bibliography: Vec<PathBuf>,
+    /// `[bibliography-documents]`: keys to corpus file paths.
+    pub bibliography_documents: BTreeMap<String, String>,
     /// What could not be understood, for the user to see.
     pub errors: Vec<String>,
 }
@@ -111,6 +116,19 @@ impl Workspace {
             corpus: corpus_exclude,
             ..
         } = exclude;
+        let bibliography = project
+            .as_ref()
+            .map(|p| p.bibliography.clone())
+            .unwrap_or_default();
+        let bibliography_documents = project
+            .as_ref()
+            .map(|p| {
+                p.bibliography_documents
+                    .iter()
+                    .map(|(key, path)| (key.clone(), path.display().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
         Workspace {
             root,
             project_file,
@@ -120,6 +138,8 @@ impl Workspace {
             corpus_exclude,
             briefs_excluded,
             accepted,
+            bibliography,
+            bibliography_documents,
             errors,
         }
     }
@@ -173,6 +193,8 @@ impl Workspace {
             corpus_exclude: self.corpus_exclude.clone(),
             briefs_excluded: self.briefs_excluded.clone(),
             accepted,
+            bibliography: self.bibliography.clone(),
+            bibliography_documents: self.bibliography_documents.clone(),
             errors,
         }
     }

@@ -50,7 +50,7 @@ fn valid(name: &str, text: &str) -> bool {
 
 #[test]
 fn the_schemas_accept_what_the_readers_accept_and_reject_the_rest() {
-    let project = "corpus = [\"sources\"]\n[severity]\nfigure-unsupported = \"warning\"\nquote-uncited = \"off\"\n[exclude]\ncorpus = [\"nav/\"]\nbriefs = [\"drafts/*.md\", \"!drafts/final.md\"]\n";
+    let project = "corpus = [\"sources\"]\nbibliography = [\"refs.bib\"]\n[bibliography-documents]\nlukin2020 = \"sources/lukin.pdf\"\n[severity]\nfigure-unsupported = \"warning\"\nquote-uncited = \"off\"\n[exclude]\ncorpus = [\"nav/\"]\nbriefs = [\"drafts/*.md\", \"!drafts/final.md\"]\n";
     assert!(valid("brief-lsp.schema.json", project));
     assert!(!valid(
         "brief-lsp.schema.json",

@@ -1,7 +1,7 @@
 //! `brief-lsp check`: the server's diagnostics for briefs named on the
 //! command line, in a folder or on stdin, rendered by `render`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use brief_core::analysis::{self, BriefRules, Checked, Severity};
@@ -81,6 +81,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             }
         };
         let brief = Brief::parse(text.as_str());
+        // Standard input's front matter paths are relative to the current folder.
+        let dir = match &input.path {
+            Some(path) => cwd.join(path).parent().map(Path::to_path_buf),
+            None => Some(cwd.clone()),
+        };
+        let references = crate::bibliography::brief_references(&brief, dir.as_deref(), &workspace);
+        let brief = brief.with_references(references);
         // Standard input has no path for accepted.toml to name; only its
         // inline acceptances apply.
         let mine: Vec<_> = match &input.path {

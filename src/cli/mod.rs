@@ -10,6 +10,7 @@ macro_rules! out_line {
     }};
 }
 
+mod bibliography;
 mod cache;
 mod check;
 mod color;
@@ -64,6 +65,9 @@ enum Command {
     /// Write the corpus's actor and event names as a word list for spell
     /// checkers (harper-ls, typos, LTeX and others).
     Names(names::NamesArgs),
+    /// Write the corpus's references as a bibliography for `pandoc
+    /// --citeproc` (CSL JSON or BibTeX).
+    Bibliography(bibliography::BibliographyArgs),
     /// Show or delete the stored corpus indexes.
     Cache(cache::CacheArgs),
     /// Print a shell completion script (e.g. `brief-lsp completions bash >
@@ -111,6 +115,7 @@ pub fn main() -> ExitCode {
         Some(Command::Corpus(args)) => exit(corpus::run(&args)),
         Some(Command::Entities(args)) => exit(entities::run(&args)),
         Some(Command::Names(args)) => exit(names::run(&args)),
+        Some(Command::Bibliography(args)) => exit(bibliography::run(&args)),
         Some(Command::Cache(args)) => exit(cache::run(&args)),
         Some(Command::Completions(args)) => exit(generate::completions(&args)),
         Some(Command::Man(args)) => exit(generate::man(&args)),
@@ -132,6 +137,21 @@ fn emit(out: &str) -> anyhow::Result<()> {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         result => Ok(result?),
     }
+}
+
+/// Prints a command's output, or writes it to `output` (creating its
+/// folder) and says so on stderr, naming `what` it wrote.
+fn emit_to(output: Option<&std::path::Path>, out: &str, what: &str) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let Some(path) = output else {
+        return emit(out);
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("brief-lsp: wrote {what} to {}", path.display());
+    Ok(())
 }
 
 /// Loads the corpus for a command, printing its problems to stderr.

@@ -29,7 +29,6 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
 use super::CorpusArgs;
@@ -84,21 +83,11 @@ pub fn run(args: &NamesArgs) -> anyhow::Result<ExitCode> {
         }
         NamesFormat::Typos => typos(&mut out, &words),
     }
-    match &args.output {
-        None => super::emit(&out)?,
-        Some(path) => {
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
-            }
-            std::fs::write(path, &out).with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!(
-                "brief-lsp: wrote {} name words to {}",
-                words.len(),
-                path.display()
-            );
-        }
-    }
+    super::emit_to(
+        args.output.as_deref(),
+        &out,
+        &format!("{} name words", words.len()),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

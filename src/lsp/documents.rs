@@ -2,6 +2,7 @@
 //! snapshot (text, line index, parsed brief) handed to the analysis.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Arc, Mutex, Weak};
 
 use brief_core::analysis::Finding;
@@ -19,7 +20,8 @@ type FindingsKey = (Weak<Served>, Weak<Workspace>);
 pub struct OpenDocument {
     rope: Rope,
     pub version: i32,
-    snapshot: Mutex<Option<Arc<DocumentSnapshot>>>,
+    /// With the workspace its bibliography was read for.
+    snapshot: Mutex<Option<(Weak<Workspace>, Arc<DocumentSnapshot>)>>,
 }
 
 /// One version of a brief, parsed; shared with requests and diagnostics.
@@ -87,19 +89,31 @@ impl OpenDocument {
         *self.snapshot.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
-    pub fn snapshot(&self) -> Arc<DocumentSnapshot> {
+    /// This version parsed, citing from the bibliography its front matter
+    /// and `workspace` name (read again for a new workspace). `dir` is the
+    /// brief's folder.
+    pub fn snapshot(&self, workspace: Option<&Arc<Workspace>>, dir: Option<&Path>) -> Arc<DocumentSnapshot> {
         let mut cached = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
-        cached
-            .get_or_insert_with(|| {
-                let text: Arc<str> = Arc::from(self.rope.to_string());
-                Arc::new(DocumentSnapshot {
-                    version: self.version,
-                    index: LineIndex::new(&text),
-                    brief: Brief::parse(text),
-                    findings: Mutex::new(None),
-                })
-            })
-            .clone()
+        let key = workspace.map(Arc::downgrade).unwrap_or_default();
+        if let Some((for_workspace, snapshot)) = &*cached {
+            if for_workspace.ptr_eq(&key) {
+                return snapshot.clone();
+            }
+        }
+        let text: Arc<str> = Arc::from(self.rope.to_string());
+        let mut brief = Brief::parse(text.clone());
+        if let Some(workspace) = workspace {
+            let references = crate::bibliography::brief_references(&brief, dir, workspace);
+            brief = brief.with_references(references);
+        }
+        let snapshot = Arc::new(DocumentSnapshot {
+            version: self.version,
+            index: LineIndex::new(&text),
+            brief,
+            findings: Mutex::new(None),
+        });
+        *cached = Some((key, snapshot.clone()));
+        snapshot
     }
 }
 

@@ -14,7 +14,7 @@ impl Server {
         let doc = docs
             .get(&params.uri)
             .ok_or_else(|| Error::invalid_params("document is not open"))?;
-        let snapshot = doc.snapshot();
+        let snapshot = super::server::snapshot_of(&self.state, &params.uri, doc);
         Ok(json!({ "version": snapshot.version, "text": &*snapshot.brief.text }))
     }
 

@@ -16,7 +16,7 @@ use tower_lsp_server::Client;
 use tracing::{error, warn};
 
 use super::capabilities::ClientCaps;
-use super::documents::{DocumentSnapshot, Documents};
+use super::documents::{DocumentSnapshot, Documents, OpenDocument};
 use super::indexing::{CorpusStatus, Served};
 use super::position::TextView;
 use super::to_proto;
@@ -105,6 +105,14 @@ impl Context {
     }
 }
 
+/// An open brief's current snapshot, citing from the bibliography of the
+/// current workspace and of the brief's front matter (relative to its folder).
+pub(super) fn snapshot_of(state: &State, uri: &lsp::Uri, doc: &OpenDocument) -> Arc<DocumentSnapshot> {
+    let workspace = state.workspace.load_full();
+    let dir = uri.to_file_path().and_then(|p| p.parent().map(PathBuf::from));
+    doc.snapshot(workspace.as_ref(), dir.as_deref())
+}
+
 impl Server {
     pub fn new(client: Client) -> Server {
         Server {
@@ -135,7 +143,7 @@ impl Server {
         let docs = self.state.documents.read().unwrap_or_else(|e| e.into_inner());
         docs.uris()
             .into_iter()
-            .filter_map(|u| docs.get(&u).map(|d| (u, d.snapshot())))
+            .filter_map(|u| docs.get(&u).map(|d| (u.clone(), snapshot_of(&self.state, &u, d))))
             .collect()
     }
 
@@ -153,7 +161,7 @@ impl Server {
                 warn!("request for a document that is not open: {}", uri.as_str());
                 return None;
             };
-            doc.snapshot()
+            snapshot_of(state, uri, doc)
         };
         Some(Context {
             served: state.corpus.load_full()?,

@@ -79,7 +79,8 @@ async def test_pdf_page_and_text_sources_end_to_end(launch, tmp_path, monkeypatc
 
     # The web page's facts come from its citation_* tags.
     hover = await hover_at(c, doc, inside(BRIEF, "@river-op-ed", by=3))
-    assert "Share the water, share the data" in hover.contents.value
+    # The reference in Chicago author-date, which title-cases it.
+    assert "Share the Water, Share the Data" in hover.contents.value
     assert "Okonkwo" in hover.contents.value
 
     # The fix rewrites the locator to the right page, and the brief is clean.

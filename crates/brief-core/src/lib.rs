@@ -3,6 +3,7 @@
 //! in as text, and results go out as plain data with byte offsets.
 
 pub mod analysis;
+pub mod bibliography;
 pub mod brief;
 pub mod corpus;
 pub mod entities;

@@ -16,6 +16,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("quotes", 2),
     ("figures", 2),
     ("entities", 2),
+    ("bibliography", 2),
     ("snapshot", 3),
     ("brief", 4),
     ("analysis", 5),

@@ -74,7 +74,7 @@ fn rule(code: Code) -> Value {
 /// What each check reports, as in the README's table of checks.
 fn description(code: Code) -> &'static str {
     match code {
-        Code::CitationUnknown => "A citation key no corpus document has",
+        Code::CitationUnknown => "A citation key no corpus document or bibliography entry has",
         Code::QuoteInexact => "A quote that differs from its nearest source passage",
         Code::QuoteNotFound => "A quote of four or more words no source contains",
         Code::QuoteMisattributed => "A quote found, but not in the document its citation names",
@@ -85,6 +85,10 @@ fn description(code: Code) -> &'static str {
         Code::LocatorWrong => "A quote whose page locator names a page that does not hold the passage",
         Code::LocatorMissing => "A quote cited without a page, from a document whose pages are known",
         Code::BriefTooLarge => "A brief over the size budget, whose quotes and figures are not checked",
+        Code::BibliographyInvalid => "A bibliography or CSL style that cannot be read, or an entry in it",
+        Code::ReferenceMismatch => {
+            "A key whose corpus.toml reference and bibliography entry disagree on title or year"
+        }
     }
 }
 

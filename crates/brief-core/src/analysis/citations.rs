@@ -2,9 +2,15 @@
 //! document, completion offers keys after `@`, unknown keys are findings with
 //! the nearest known keys as fixes.
 
-use super::{Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation};
-use crate::brief::Brief;
-use crate::corpus::Document;
+use std::collections::HashSet;
+
+use super::cited::{resolve, Cited};
+use super::{
+    Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation,
+    MAX_COMPLETIONS,
+};
+use crate::bibliography::BibEntry;
+use crate::brief::{Brief, CiteItem};
 use crate::snapshot::Snapshot;
 use crate::text::TextRange;
 
@@ -16,11 +22,14 @@ fn cited_range(key_range: TextRange) -> TextRange {
 pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Hover> {
     let (_, item) = brief.citation_item_at(offset)?;
     let range = cited_range(item.key_range);
-    let markdown = match corpus.by_key(&item.key) {
-        Some(doc) => reference_markdown(doc),
+    let markdown = match resolve(corpus, brief, &item.key) {
+        Some(cited) => reference_markdown(brief, &cited),
         None => {
-            let mut md = format!("Unknown citation key `{}`: no corpus document has it.", item.key);
-            if let Some(best) = nearest_keys(corpus, &item.key).first() {
+            let mut md = format!(
+                "Unknown citation key `{}`: no corpus document or bibliography entry has it.",
+                item.key
+            );
+            if let Some(best) = nearest_keys(corpus, brief, &item.key).first() {
                 md.push_str(&format!(" Did you mean `{best}`?"));
             }
             md
@@ -33,27 +42,50 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     })
 }
 
-fn reference_markdown(doc: &Document) -> String {
-    let r = &doc.reference;
-    let path = doc.source_file();
-    let file = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
+/// The reference in the brief's CSL style: the bibliography's entry, else
+/// the document's `corpus.toml` reference, through the same processor.
+fn rendered(brief: &Brief, cited: &Cited) -> String {
+    let style = &brief.references.style;
+    let result = match cited.entry {
+        Some(entry) => style.render(entry),
+        None => style.render(&BibEntry::from_reference(cited.reference(), "corpus.toml")),
+    };
+    result.unwrap_or_else(|why| format!("({why})"))
+}
+
+fn reference_markdown(brief: &Brief, cited: &Cited) -> String {
+    let mut md = format!(
+        "**@{}** · {}\n\n{}\n\n",
+        cited.key,
+        cited.reference().author_year(),
+        rendered(brief, cited)
     );
-    format!(
-        "**@{}** · {}\n\n{}\n\n`{file}`",
-        r.key,
-        r.author_year(),
-        r.formatted()
-    )
+    match cited.doc {
+        Some(doc) => {
+            let path = doc.source_file();
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            md.push_str(&format!("`{file}`"));
+        }
+        None => md.push_str("No corpus document: quotes from it cannot be checked."),
+    }
+    if let Some(entry) = cited.entry {
+        md.push_str(&format!(" · from {}", entry.origin));
+    }
+    if let Some(mismatch) = cited.mismatch() {
+        md.push_str(&format!("\n\n**Note:** {mismatch}."));
+    }
+    md
 }
 
 pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
     let Some((_, item)) = brief.citation_item_at(offset) else {
         return Vec::new();
     };
-    corpus
-        .by_key(&item.key)
+    resolve(corpus, brief, &item.key)
+        .and_then(|cited| cited.doc)
         .map(|doc| SourceLocation {
             doc: doc.id,
             range: doc.title_range.unwrap_or_default(),
@@ -65,11 +97,13 @@ pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec
 pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Completions> {
     let prefix = brief.key_prefix_at(offset)?;
     let typed = prefix.typed.to_lowercase();
-    let mut items: Vec<(bool, CompletionItem)> = corpus
-        .documents
-        .iter()
-        .filter_map(|doc| {
-            let r = &doc.reference;
+    let bibliography = brief.references.entries().iter().map(|e| e.key());
+    let corpus_only = corpus.keys().filter(|k| brief.references.get(k).is_none());
+    let mut matched: Vec<(bool, Cited)> = bibliography
+        .chain(corpus_only)
+        .filter_map(|key| resolve(corpus, brief, key))
+        .filter_map(|cited| {
+            let r = cited.reference();
             let haystack = format!(
                 "{} {} {}",
                 r.key,
@@ -78,69 +112,109 @@ pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Opt
             )
             .to_lowercase();
             let key_match = r.key.to_lowercase().starts_with(&typed);
-            (key_match || haystack.contains(&typed)).then(|| {
-                let item = CompletionItem {
-                    label: r.key.clone(),
-                    kind: CompletionKind::CitationKey,
-                    detail: r.author_year(),
-                    documentation: r.formatted(),
-                    insert: r.key.clone(),
-                    filter: r.key.clone(),
-                };
-                (key_match, item)
-            })
+            (key_match || haystack.contains(&typed)).then_some((key_match, cited))
         })
         .collect();
-    items.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.label.cmp(&b.1.label)));
+    matched.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.key.cmp(b.1.key)));
+    let incomplete = matched.len() > MAX_COMPLETIONS;
+    // The CSL processor renders only the items sent.
+    let items = matched
+        .into_iter()
+        .take(MAX_COMPLETIONS)
+        .map(|(_, cited)| CompletionItem {
+            label: cited.key.to_string(),
+            kind: CompletionKind::CitationKey,
+            detail: cited.reference().author_year(),
+            documentation: rendered(brief, &cited),
+            insert: cited.key.to_string(),
+            filter: cited.key.to_string(),
+        })
+        .collect();
     Some(Completions {
         range: prefix.range,
-        items: items.into_iter().map(|(_, item)| item).collect(),
-        incomplete: false,
+        items,
+        incomplete,
     })
 }
 
 pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings = reference_problems(brief);
+    let mut mismatched = HashSet::new();
     for citation in &brief.citations {
         for item in &citation.items {
-            if corpus.by_key(&item.key).is_some() {
+            if let Some(cited) = resolve(corpus, brief, &item.key) {
+                if let Some(message) = cited.mismatch().filter(|_| mismatched.insert(&item.key)) {
+                    findings.push(Finding {
+                        range: cited_range(item.key_range),
+                        code: Code::ReferenceMismatch,
+                        severity: Code::ReferenceMismatch.default_severity(),
+                        message,
+                        related: Vec::new(),
+                        fixes: Vec::new(),
+                    });
+                }
                 continue;
             }
-            let suggestions = nearest_keys(corpus, &item.key);
-            let mut message = format!("unknown citation key `@{}`", item.key);
-            if let Some(best) = suggestions.first() {
-                message.push_str(&format!("; did you mean `@{best}`?"));
-            }
-            let fixes = suggestions
-                .iter()
-                .enumerate()
-                .map(|(i, key)| Fix {
-                    title: format!("Change to `@{key}`"),
-                    edits: vec![Edit {
-                        range: item.key_range,
-                        new_text: key.to_string(),
-                    }],
-                    preferred: i == 0,
-                })
-                .collect();
-            findings.push(Finding {
-                range: cited_range(item.key_range),
-                code: Code::CitationUnknown,
-                severity: Code::CitationUnknown.default_severity(),
-                message,
-                related: Vec::new(),
-                fixes,
-            });
+            findings.push(unknown_key(corpus, brief, item));
         }
     }
     findings
 }
 
+fn unknown_key(corpus: &Snapshot, brief: &Brief, item: &CiteItem) -> Finding {
+    let suggestions = nearest_keys(corpus, brief, &item.key);
+    let mut message = format!("unknown citation key `@{}`", item.key);
+    if let Some(best) = suggestions.first() {
+        message.push_str(&format!("; did you mean `@{best}`?"));
+    }
+    let fixes = suggestions
+        .iter()
+        .enumerate()
+        .map(|(i, key)| Fix {
+            title: format!("Change to `@{key}`"),
+            edits: vec![Edit {
+                range: item.key_range,
+                new_text: key.to_string(),
+            }],
+            preferred: i == 0,
+        })
+        .collect();
+    Finding {
+        range: cited_range(item.key_range),
+        code: Code::CitationUnknown,
+        severity: Code::CitationUnknown.default_severity(),
+        message,
+        related: Vec::new(),
+        fixes,
+    }
+}
+
+/// `bibliography-invalid`: a bibliography or style that could not be read,
+/// at its front matter line, or at the first line for the project's.
+fn reference_problems(brief: &Brief) -> Vec<Finding> {
+    let first_line = TextRange::new(0, brief.text.find(['\n', '\r']).unwrap_or(brief.text.len()));
+    brief
+        .references
+        .problems
+        .iter()
+        .map(|p| Finding {
+            range: p.at.unwrap_or(first_line),
+            code: Code::BibliographyInvalid,
+            severity: Code::BibliographyInvalid.default_severity(),
+            message: p.message.clone(),
+            related: Vec::new(),
+            fixes: Vec::new(),
+        })
+        .collect()
+}
+
 /// Known keys close enough to `key` to be what the writer meant, best first.
-fn nearest_keys<'a>(corpus: &'a Snapshot, key: &str) -> Vec<&'a str> {
+fn nearest_keys<'a>(corpus: &'a Snapshot, brief: &'a Brief, key: &str) -> Vec<&'a str> {
     let key = key.to_lowercase();
+    let bibliography = brief.references.entries().iter().map(|e| e.key());
     let mut scored: Vec<(f64, &str)> = corpus
         .keys()
+        .chain(bibliography)
         .filter_map(|known| {
             let lower = known.to_lowercase();
             let distance = strsim::damerau_levenshtein(&key, &lower);
@@ -150,6 +224,7 @@ fn nearest_keys<'a>(corpus: &'a Snapshot, key: &str) -> Vec<&'a str> {
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(3).map(|(_, key)| key).collect()
 }
 
@@ -165,7 +240,7 @@ mod tests {
                 21..31 "@lukin2020"
                 **@lukin2020** · Lukin 2020
 
-                Artyom Lukin. 2020-06-13. “The Russia–China entente and its future.” *International Politics* 58: 363–380. Published online 2020-06-13; in print 2021. doi:10.1057/s41311-020-00251-7.
+                Lukin, Artyom. 2020. “The Russia–China Entente and Its Future.” *International Politics* 58 (June): 363–80. <https://doi.org/10.1057/s41311-020-00251-7>.
 
                 `003_9556968063aa75cc.txt`"#]],
         );
@@ -177,7 +252,7 @@ mod tests {
             "Trenin’s view — “entente” [@tre$0nin2017].",
             expect_test::expect![[r#"
                 35..46 "@trenin2017"
-                Unknown citation key `trenin2017`: no corpus document has it. Did you mean `trenin2016`?"#]],
+                Unknown citation key `trenin2017`: no corpus document or bibliography entry has it. Did you mean `trenin2016`?"#]],
         );
     }
 
@@ -236,5 +311,142 @@ mod tests {
                   fix (preferred): Change to `@lukin2020` [26..35 → "lukin2020"]
                 54..61 "@nobody" error citation-unknown: unknown citation key `@nobody`"#]],
         );
+    }
+
+    mod with_a_bibliography {
+        use std::collections::BTreeMap;
+        use std::sync::Arc;
+
+        use crate::analysis::fixture::{check_completion_at, check_diagnostics_of, check_hover_at, cursor};
+        use crate::bibliography::{parse_bibliography, BibFormat, BibSource, BriefReferences};
+        use crate::brief::Brief;
+
+        /// `lukin2020` is the seed corpus's key, with another year;
+        /// `gabuev2016` has no document; `trenin:entente` is linked to a
+        /// seed document by its Zotero attachment's file name.
+        const REFS_BIB: &str = r#"
+@article{lukin2020, author = {Lukin, Artyom}, title = {The Russia–China entente and its future},
+  journal = {International Politics}, volume = {58}, pages = {363--380}, year = {2021}}
+@report{gabuev2016, author = {Gabuev, Alexander}, title = {Friends with Benefits?},
+  institution = {Carnegie Moscow Center}, date = {2016-06-29}}
+@article{trenin:entente, author = {Trenin, Dmitri}, title = {Russia-China Entente Must Move Past Rhetoric},
+  journaltitle = {Global Times}, date = {2016-09-08},
+  file = {Full Text:files/7/000_4a4712e541d2533e.txt:text/plain}}
+"#;
+
+        /// The fixture's brief, citing from `refs.bib` as the adapter
+        /// assembles it for `bibliography: refs.bib`.
+        fn citing_refs_bib(fixture: &str) -> (Brief, usize) {
+            let (brief, offset) = cursor(fixture);
+            let source = BibSource {
+                origin: "refs.bib".into(),
+                parsed: Ok(parse_bibliography(REFS_BIB, BibFormat::Biblatex, "refs.bib")),
+                at: None,
+            };
+            let references = BriefReferences::assemble(vec![source], Ok(None), &BTreeMap::new());
+            (brief.with_references(Arc::new(references)), offset)
+        }
+
+        const FRONT: &str = "---\nbibliography: refs.bib\n---\n\n";
+
+        #[test]
+        fn an_entry_without_a_document_hovers_in_the_style_and_says_quotes_cannot_be_checked() {
+            check_hover_at(
+                citing_refs_bib(&format!("{FRONT}Gabuev [@gab$0uev2016] warned.")),
+                expect_test::expect![[r#"
+                    40..51 "@gabuev2016"
+                    **@gabuev2016** · Gabuev 2016
+
+                    Gabuev, Alexander. 2016. *Friends with Benefits?*.
+
+                    No corpus document: quotes from it cannot be checked. · from refs.bib"#]],
+            );
+        }
+
+        #[test]
+        fn a_key_in_both_names_the_document_and_the_disagreement() {
+            check_hover_at(
+                citing_refs_bib(&format!("{FRONT}As Lukin argues [@luk$0in2020].")),
+                expect_test::expect![[r#"
+                    49..59 "@lukin2020"
+                    **@lukin2020** · Lukin 2021
+
+                    Lukin, Artyom. 2021. “The Russia–China Entente and Its Future.” *International Politics* 58 : 363–80.
+
+                    `003_9556968063aa75cc.txt` · from refs.bib
+
+                    **Note:** corpus.toml and refs.bib disagree on @lukin2020: year 2020 against 2021."#]],
+            );
+        }
+
+        #[test]
+        fn an_entry_links_to_its_document_through_its_attachment() {
+            let (brief, offset) = citing_refs_bib(&format!("{FRONT}Trenin [@tre$0nin:entente]."));
+            let found = crate::analysis::definition(crate::test_support::seed_corpus(), &brief, offset);
+            let doc = crate::test_support::seed_corpus().document(found[0].doc);
+            assert_eq!(doc.reference.key, "trenin2016");
+        }
+
+        /// Through its attachment, `@trenin:entente` is Trenin's document:
+        /// his words are found where cited, Lukin's are not.
+        #[test]
+        fn quotes_cited_by_a_linked_key_are_checked_against_its_document() {
+            let (brief, _) = citing_refs_bib(&format!(
+                "{FRONT}Relations “have assumed a new quality” [@trenin:entente].\n\nIt is “a great-power entente, falling short of a formal alliance” [@trenin:entente].$0\n"
+            ));
+            let findings: Vec<String> = crate::analysis::diagnostics(
+                crate::test_support::seed_corpus(),
+                &brief,
+                &crate::analysis::CheckConfig::default(),
+            )
+            .iter()
+            .map(|f| format!("{} {}", f.code.as_str(), f.message))
+            .collect();
+            assert_eq!(findings.len(), 1, "{findings:?}");
+            assert!(findings[0].starts_with("quote-misattributed"), "{findings:?}");
+            assert!(findings[0].contains("lukin2020"), "{findings:?}");
+        }
+
+        #[test]
+        fn bibliography_keys_complete_with_the_corpus_keys() {
+            check_completion_at(
+                citing_refs_bib(&format!("{FRONT}See [@tre$0]")),
+                expect_test::expect![[r#"
+                    replace 38..41 "tre"
+                    trenin2016 · Trenin 2016
+                    trenin2019 · Trenin 2019
+                    trenin:entente · Trenin 2016"#]],
+            );
+        }
+
+        #[test]
+        fn bibliography_keys_are_known_and_a_typo_gets_the_nearest_of_them() {
+            let (brief, _) = citing_refs_bib(&format!(
+                "{FRONT}Gabuev [@gabuev2016] and [@gabuev2017], Lukin [@lukin2020; @lukin2020].$0\n"
+            ));
+            check_diagnostics_of(
+                brief,
+                expect_test::expect![[r#"
+                    58..69 "@gabuev2017" error citation-unknown: unknown citation key `@gabuev2017`; did you mean `@gabuev2016`?
+                      fix (preferred): Change to `@gabuev2016` [59..69 → "gabuev2016"]
+                    79..89 "@lukin2020" warning reference-mismatch: corpus.toml and refs.bib disagree on @lukin2020: year 2020 against 2021"#]],
+            );
+        }
+
+        #[test]
+        fn an_unreadable_bibliography_is_a_finding_at_its_front_matter_line() {
+            let (brief, _) = cursor(&format!("{FRONT}Text.$0"));
+            let source = BibSource {
+                origin: "refs.bib".into(),
+                parsed: Err("cannot read: No such file or directory".into()),
+                at: Some(crate::text::TextRange::new(4, 26)),
+            };
+            let references = BriefReferences::assemble(vec![source], Ok(None), &BTreeMap::new());
+            check_diagnostics_of(
+                brief.with_references(Arc::new(references)),
+                expect_test::expect![[r#"
+                    4..26 "bibliography: refs.bib" warning bibliography-invalid: bibliography refs.bib: cannot read: No such file or directory"#]],
+            );
+        }
     }
 }

@@ -7,6 +7,7 @@
 //! figure may come from outside the corpus and the check cannot tell a
 //! missing source from a wrong figure.
 
+use super::cited::document_of;
 use super::{Code, Edit, Finding, Fix, Hover, Related, SourceLocation};
 use crate::brief::{Brief, Citation};
 use crate::corpus::DocId;
@@ -69,11 +70,11 @@ fn sentence_citation(brief: &Brief, sentence: TextRange, figure: TextRange) -> O
     after.into_iter().next().or(before.into_iter().next_back())
 }
 
-fn check<'a>(corpus: &'a Snapshot, bf: &BriefFigure) -> FigureCheck<'a> {
+fn check<'a>(corpus: &'a Snapshot, brief: &Brief, bf: &BriefFigure) -> FigureCheck<'a> {
     let items = bf.citation.map_or(&[][..], |c| &c.items[..]);
     let docs: Vec<DocId> = items
         .iter()
-        .filter_map(|item| corpus.by_key(&item.key).map(|d| d.id))
+        .filter_map(|item| document_of(corpus, brief, &item.key).map(|d| d.id))
         .collect();
     let cited = Cited {
         all_known: docs.len() == items.len(),
@@ -100,7 +101,7 @@ pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
     brief_figures(brief)
         .iter()
         .filter_map(|bf| {
-            let checked = check(corpus, bf);
+            let checked = check(corpus, brief, bf);
             let stated = &brief.text[bf.figure.range.start..bf.figure.range.end];
             let (code, message, related, fixes) = match checked.verdict {
                 FigureVerdict::Supported => return None,
@@ -173,7 +174,7 @@ fn figure_at(brief: &Brief, offset: usize) -> Option<BriefFigure<'_>> {
 
 pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Hover> {
     let bf = figure_at(brief, offset)?;
-    let checked = check(corpus, &bf);
+    let checked = check(corpus, brief, &bf);
     let mut md = match checked.verdict {
         FigureVerdict::Supported => format!("**Figure supported** by {} passage(s)", checked.evidence.len()),
         FigureVerdict::Contradicted => "**Figure contradicted** by the corpus".to_string(),
@@ -206,7 +207,7 @@ pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec
     let Some(bf) = figure_at(brief, offset) else {
         return Vec::new();
     };
-    check(corpus, &bf)
+    check(corpus, brief, &bf)
         .evidence
         .iter()
         .map(|(_, f)| location(corpus, f))
@@ -218,7 +219,7 @@ pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec
 pub(super) fn verdicts(corpus: &Snapshot, brief: &Brief) -> Vec<(TextRange, FigureVerdict)> {
     brief_figures(brief)
         .iter()
-        .map(|bf| (bf.figure.range, check(corpus, bf).verdict))
+        .map(|bf| (bf.figure.range, check(corpus, brief, bf).verdict))
         .collect()
 }
 

@@ -19,6 +19,8 @@ pub enum Code {
     LocatorWrong,
     LocatorMissing,
     BriefTooLarge,
+    BibliographyInvalid,
+    ReferenceMismatch,
 }
 
 impl Code {
@@ -34,6 +36,8 @@ impl Code {
         Code::LocatorWrong,
         Code::LocatorMissing,
         Code::BriefTooLarge,
+        Code::BibliographyInvalid,
+        Code::ReferenceMismatch,
     ];
 
     pub fn from_name(name: &str) -> Option<Code> {
@@ -54,6 +58,8 @@ impl Code {
             Code::LocatorWrong => "locator-wrong",
             Code::LocatorMissing => "locator-missing",
             Code::BriefTooLarge => "brief-too-large",
+            Code::BibliographyInvalid => "bibliography-invalid",
+            Code::ReferenceMismatch => "reference-mismatch",
         }
     }
 
@@ -66,7 +72,7 @@ impl Code {
             Code::FigureUnsupported => Severity::Information,
             Code::LocatorWrong => Severity::Warning,
             Code::LocatorMissing => Severity::Hint,
-            Code::BriefTooLarge => Severity::Warning,
+            Code::BriefTooLarge | Code::BibliographyInvalid | Code::ReferenceMismatch => Severity::Warning,
         }
     }
 

@@ -15,7 +15,11 @@ pub(crate) fn cursor(fixture: &str) -> (Brief, usize) {
 }
 
 pub(crate) fn check_hover(fixture: &str, expect: Expect) {
-    let (brief, offset) = cursor(fixture);
+    check_hover_at(cursor(fixture), expect);
+}
+
+/// As [`check_hover`], for a brief built otherwise (with a bibliography).
+pub(crate) fn check_hover_at((brief, offset): (Brief, usize), expect: Expect) {
     let actual = match super::hover(seed_corpus(), &brief, offset) {
         Some(h) => format!(
             "{:?} {:?}\n{}",
@@ -43,7 +47,10 @@ pub(crate) fn check_definition(fixture: &str, expect: Expect) {
 }
 
 pub(crate) fn check_completion(fixture: &str, expect: Expect) {
-    let (brief, offset) = cursor(fixture);
+    check_completion_at(cursor(fixture), expect);
+}
+
+pub(crate) fn check_completion_at((brief, offset): (Brief, usize), expect: Expect) {
     let actual = match super::completion(seed_corpus(), &brief, offset) {
         Some(c) => {
             let typed = &brief.text[c.range.start..c.range.end];
@@ -57,7 +64,10 @@ pub(crate) fn check_completion(fixture: &str, expect: Expect) {
 }
 
 pub(crate) fn check_diagnostics(brief: &str, expect: Expect) {
-    let brief = Brief::parse(brief);
+    check_diagnostics_of(Brief::parse(brief), expect);
+}
+
+pub(crate) fn check_diagnostics_of(brief: Brief, expect: Expect) {
     let mut lines = Vec::new();
     for f in super::diagnostics(seed_corpus(), &brief, &super::CheckConfig::default()) {
         let text = &brief.text[f.range.start..f.range.end];

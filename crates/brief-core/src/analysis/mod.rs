@@ -6,6 +6,7 @@ mod accept;
 mod accepted_file;
 mod actions;
 mod citations;
+mod cited;
 mod entities;
 mod figures;
 mod findings;

@@ -2,6 +2,7 @@
 //! shows the source passage and the verdict, definition jumps to it, and
 //! findings flag misquotes, unfound quotes, wrong and missing citations.
 
+use super::cited::document_of;
 use super::{Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation};
 use crate::brief::{Brief, Citation, Quote, QuoteSegment};
 use crate::corpus::{DocId, Document};
@@ -31,26 +32,29 @@ fn query<'a>(brief: &'a Brief, quote: &Quote) -> Vec<QueryPart<'a>> {
 struct CheckedQuote<'a> {
     quote: &'a Quote,
     citation: Option<&'a Citation>,
+    /// The documents of the citation's keys that have one.
+    cited: Vec<DocId>,
     lookup: QuoteLookup,
 }
 
 fn check<'a>(corpus: &Snapshot, brief: &'a Brief, quote: &'a Quote) -> CheckedQuote<'a> {
     let citation = brief.citation_for_quote(quote);
     let mut lookup = find_quote(&corpus.quote_sources(), &query(brief, quote));
-    let cited = |m: &QuoteMatch| cited_docs(corpus, citation).contains(&m.doc);
-    lookup.matches.sort_by_key(|m| !cited(m));
+    let cited = cited_docs(corpus, brief, citation);
+    lookup.matches.sort_by_key(|m| !cited.contains(&m.doc));
     CheckedQuote {
+        cited,
         quote,
         citation,
         lookup,
     }
 }
 
-fn cited_docs(corpus: &Snapshot, citation: Option<&Citation>) -> Vec<DocId> {
+fn cited_docs(corpus: &Snapshot, brief: &Brief, citation: Option<&Citation>) -> Vec<DocId> {
     citation
         .into_iter()
         .flat_map(|c| &c.items)
-        .filter_map(|item| corpus.by_key(&item.key).map(|d| d.id))
+        .filter_map(|item| document_of(corpus, brief, &item.key).map(|d| d.id))
         .collect()
 }
 
@@ -115,7 +119,7 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
 fn attribution_note(corpus: &Snapshot, checked: &CheckedQuote) -> Option<String> {
     let first = checked.lookup.matches.first()?;
     let source = &corpus.document(first.doc).reference.key;
-    match misattributed(corpus, checked) {
+    match misattributed(checked) {
         Some(cited) => Some(format!("Cited as `@{cited}`, but the passage is in `@{source}`.")),
         None if checked.citation.is_none() && checked.lookup.verdict == QuoteVerdict::Exact => {
             Some(format!("Not cited; the source is `@{source}`."))
@@ -224,12 +228,12 @@ pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec
 
 /// The cited key when every key the quote cites is known and none of their
 /// documents holds the quote.
-fn misattributed(corpus: &Snapshot, checked: &CheckedQuote) -> Option<String> {
+fn misattributed(checked: &CheckedQuote) -> Option<String> {
     let citation = checked.citation?;
     if checked.lookup.verdict != QuoteVerdict::Exact {
         return None;
     }
-    let cited = cited_docs(corpus, Some(citation));
+    let cited = &checked.cited;
     let all_known = cited.len() == citation.items.len();
     let holds = checked.lookup.matches.iter().any(|m| cited.contains(&m.doc));
     (all_known && !holds).then(|| citation.items[0].key.clone())
@@ -320,7 +324,7 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
         QuoteVerdict::Exact => {
             let m = best?;
             let key = source_key(m);
-            if let Some(cited) = misattributed(corpus, checked) {
+            if let Some(cited) = misattributed(checked) {
                 let fix = Fix::cite_instead(checked.citation?.items[0].key_range, &key);
                 let message = format!("quote credited to @{cited}, but it is from @{key}");
                 return Some(finding(
@@ -394,11 +398,15 @@ fn page_locator(brief: &Brief, item: &crate::brief::CiteItem) -> Option<(TextRan
 /// page the passage starts on, where the document knows its pages.
 fn cited_page<'a>(
     corpus: &'a Snapshot,
+    brief: &'a Brief,
     citation: &'a Citation,
     m: &QuoteMatch,
 ) -> Option<(&'a Document, &'a crate::brief::CiteItem, u32)> {
     let doc = corpus.document(m.doc);
-    let item = citation.items.iter().find(|i| i.key == doc.reference.key)?;
+    let item = citation
+        .items
+        .iter()
+        .find(|i| document_of(corpus, brief, &i.key).is_some_and(|d| d.id == doc.id))?;
     let page = doc.page_at(doc.to_original(m.normalized).start)?;
     Some((doc, item, page))
 }
@@ -419,7 +427,7 @@ fn wrong_locator(
     citation: &Citation,
     m: &QuoteMatch,
 ) -> Option<(String, Fix)> {
-    let (doc, item, page) = cited_page(corpus, citation, m)?;
+    let (doc, item, page) = cited_page(corpus, brief, citation, m)?;
     let (range, first, last) = page_locator(brief, item)?;
     if (first..=last).contains(&page) {
         return None;
@@ -443,7 +451,7 @@ fn missing_locator(
     citation: &Citation,
     m: &QuoteMatch,
 ) -> Option<(String, Fix)> {
-    let (doc, item, page) = cited_page(corpus, citation, m)?;
+    let (doc, item, page) = cited_page(corpus, brief, citation, m)?;
     if !item.suffix.trim().is_empty() {
         return None;
     }

@@ -27,6 +27,21 @@ pub(super) struct Outline {
     /// Unsorted, and may nest (a link destination inside a reference
     /// definition).
     pub non_prose: Vec<TextRange>,
+    /// The YAML between a leading `---` front matter's fences.
+    pub front_matter: Option<TextRange>,
+}
+
+/// A `---` block without its opening line and its closing `---` or `...`.
+fn yaml_between_fences(text: &str, block: TextRange) -> TextRange {
+    let body = &text[block.start..block.end];
+    let start = body.find('\n').map_or(body.len(), |i| i + 1);
+    let inner = body[start..].trim_end_matches(['\n', '\r']);
+    let end = inner.rfind('\n').map_or(start, |i| start + i + 1);
+    let closed = matches!(body[end..].trim_end(), "---" | "...");
+    TextRange::new(
+        block.start + start,
+        block.start + if closed { end } else { body.len() },
+    )
 }
 
 pub(super) fn outline(text: &str) -> Outline {
@@ -46,8 +61,11 @@ pub(super) fn outline(text: &str) -> Outline {
     let mut stack = vec![(block_tree.root_node(), false)];
     while let Some((node, in_quote)) = stack.pop() {
         match node.kind() {
-            "minus_metadata"
-            | "plus_metadata"
+            "minus_metadata" => {
+                out.front_matter = Some(yaml_between_fences(text, range(node)));
+                out.non_prose.push(range(node));
+            }
+            "plus_metadata"
             | "fenced_code_block"
             | "indented_code_block"
             | "html_block"

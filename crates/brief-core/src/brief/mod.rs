@@ -12,6 +12,7 @@ pub use quotes::{Quote, QuoteKind, QuoteSegment};
 
 use std::sync::Arc;
 
+use crate::bibliography::BriefReferences;
 use crate::text::{citation_key, TextRange};
 
 /// A parsed brief. Everything is computed by [`Brief::parse`]; a new text
@@ -32,6 +33,12 @@ pub struct Brief {
     pub block_quotes: Vec<TextRange>,
     /// Quotations, sorted by start, outer before inner; see [`Quote`].
     pub quotes: Vec<Quote>,
+    /// The YAML of the front matter (`---` … `---`), without its fences.
+    pub front_matter: Option<TextRange>,
+    /// What the brief cites besides the corpus: its bibliography and style,
+    /// which the adapter reads from the files the front matter and the
+    /// project name (`Brief::parse` gives none and the default style).
+    pub references: Arc<BriefReferences>,
     /// Sorted and disjoint.
     non_prose: Vec<TextRange>,
     /// The citations' and quotations' ranges merged: sorted and disjoint.
@@ -123,11 +130,19 @@ impl Brief {
             cited_or_quoted,
             quotes,
             citations,
+            front_matter: outline.front_matter,
+            references: BriefReferences::none(),
             headings: outline.headings,
             paragraphs: outline.paragraphs,
             block_quotes: outline.block_quotes,
             text,
         }
+    }
+
+    /// This brief citing from `references` too.
+    pub fn with_references(mut self, references: Arc<BriefReferences>) -> Brief {
+        self.references = references;
+        self
     }
 
     /// Whether `range` overlaps a citation or a quotation, in logarithmic

@@ -127,21 +127,20 @@ impl Reference {
         date.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
     }
 
-    fn surname(author: &str) -> &str {
-        author.rsplit(' ').next().unwrap_or(author)
-    }
-
-    /// "Trenin 2016", "Makocki and Popescu 2016", "Smith et al. 2020".
+    /// "Trenin 2016", "Makocki and Popescu 2016", "Smith et al. 2020": the
+    /// short label of completion details and hovers (the full reference is
+    /// rendered by a CSL style, `bibliography::Style`).
     pub fn author_year(&self) -> String {
+        let surname = |author: &str| split_name(author).1.to_string();
         let names = match self.authors.as_slice() {
             [] => self
                 .container
                 .clone()
                 .or(self.publisher.clone())
                 .unwrap_or_default(),
-            [one] => Reference::surname(one).to_string(),
-            [a, b] => format!("{} and {}", Reference::surname(a), Reference::surname(b)),
-            [a, ..] => format!("{} et al.", Reference::surname(a)),
+            [one] => surname(one),
+            [a, b] => format!("{} and {}", surname(a), surname(b)),
+            [a, ..] => format!("{} et al.", surname(a)),
         };
         match self.year() {
             Some(year) if names.is_empty() => year.to_string(),
@@ -149,55 +148,15 @@ impl Reference {
             None => names,
         }
     }
+}
 
-    /// The full reference as Markdown, in an author–date style.
-    pub fn formatted(&self) -> String {
-        let mut out = String::new();
-        if !self.authors.is_empty() {
-            out.push_str(&self.authors.join(", "));
-            out.push_str(". ");
-        }
-        if let Some(date) = &self.date {
-            out.push_str(&format!("{date}. "));
-        }
-        match &self.title {
-            Some(title) => out.push_str(&format!("“{}.” ", title.trim_end_matches('.'))),
-            None => out.push_str("Untitled. "),
-        }
-        let mut venue = Vec::new();
-        if let Some(container) = &self.container {
-            let mut c = format!("*{container}*");
-            if let Some(volume) = &self.volume {
-                c.push_str(&format!(" {volume}"));
-            }
-            if let Some(issue) = &self.issue {
-                c.push_str(&format!(" ({issue})"));
-            }
-            if let Some(number) = &self.number {
-                c.push_str(&format!(" {number}"));
-            }
-            if let Some(pages) = &self.pages {
-                c.push_str(&format!(": {pages}"));
-            }
-            venue.push(c);
-        }
-        if let Some(publisher) = &self.publisher {
-            venue.push(publisher.clone());
-        }
-        if !venue.is_empty() {
-            out.push_str(&venue.join(". "));
-            out.push_str(". ");
-        }
-        if let Some(note) = &self.note {
-            out.push_str(&format!("{}. ", note.trim_end_matches('.')));
-        }
-        if let Some(doi) = &self.doi {
-            out.push_str(&format!("doi:{doi}. "));
-        }
-        if let Some(url) = &self.url {
-            out.push_str(&format!("<{url}>"));
-        }
-        out.trim_end().to_string()
+/// A `corpus.toml` author, "Given Names Family", as (given names, family
+/// name): the family name is the last word.
+pub fn split_name(author: &str) -> (Option<&str>, &str) {
+    let author = author.trim();
+    match author.rsplit_once(' ') {
+        Some((given, family)) => (Some(given.trim_end()), family),
+        None => (None, author),
     }
 }
 
@@ -231,10 +190,6 @@ mod tests {
         assert_eq!(entries[1].line, 12);
         assert_eq!(entries[0].reference.author_year(), "Lukin 2020");
         assert_eq!(entries[1].reference.author_year(), "Makocki and Popescu 2016");
-        assert_eq!(
-            entries[0].reference.formatted(),
-            "Artyom Lukin. 2020-06-13. “The Russia–China entente and its future.” *International Politics* 58: 363–380."
-        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub use document::{normalize_str, DocId, Document, Paragraph};
 pub use layout::BlockKind;
 #[cfg(feature = "schema")]
 pub use manifest::manifest_schema;
-pub use manifest::{parse_manifest, ManifestEntry, Reference};
+pub use manifest::{parse_manifest, split_name, ManifestEntry, Reference};
 pub use offset_map::{OffsetMap, Piece};
 
 pub(crate) use normalize::Vocabulary;

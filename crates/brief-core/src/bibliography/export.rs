@@ -1,0 +1,98 @@
+//! The corpus's references written for Pandoc: CSL JSON, or BibTeX.
+
+use biblatex::{Chunk, Entry, EntryType, Spanned};
+
+use super::csl_item;
+use crate::corpus::Reference;
+
+/// A CSL JSON list, as `pandoc --citeproc --bibliography refs.json` reads it.
+pub fn export_csl_json(references: &[&Reference]) -> String {
+    let items: Vec<serde_json::Value> = references.iter().map(|r| csl_item::json_of(r)).collect();
+    let mut out = serde_json::to_string_pretty(&items).expect("JSON values serialize");
+    out.push('\n');
+    out
+}
+
+/// BibTeX entries (the subset of BibLaTeX every reader takes).
+pub fn export_bibtex(references: &[&Reference]) -> String {
+    let mut out = String::new();
+    for r in references {
+        let entry = bibtex_entry(r);
+        // Fields BibTeX lacks are written in BibLaTeX's form rather than lost.
+        let text = entry
+            .to_bibtex_string()
+            .unwrap_or_else(|_| entry.to_biblatex_string());
+        out.push_str(&text);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn bibtex_type(kind: Option<&str>) -> EntryType {
+    match kind.map(str::trim) {
+        Some("article-journal" | "article" | "article-newspaper" | "article-magazine" | "op-ed") => {
+            EntryType::Article
+        }
+        Some("book") => EntryType::Book,
+        Some("chapter") => EntryType::InCollection,
+        Some("paper-conference") => EntryType::InProceedings,
+        Some("report") => EntryType::TechReport,
+        Some("thesis") => EntryType::PhdThesis,
+        _ => EntryType::Misc,
+    }
+}
+
+fn bibtex_entry(r: &Reference) -> Entry {
+    let kind = bibtex_type(r.kind.as_deref());
+    let mut entry = Entry::new(r.key.clone(), kind.clone());
+    let mut set = |name: &str, value: &str, verbatim: bool| {
+        let chunk = if verbatim {
+            Chunk::Verbatim(value.to_string())
+        } else {
+            Chunk::Normal(value.to_string())
+        };
+        entry.set(name, vec![Spanned::detached(chunk)]);
+    };
+    if !r.authors.is_empty() {
+        set("author", &r.authors.join(" and "), false);
+    }
+    if let Some(title) = &r.title {
+        // Braced, so that BibTeX styles keep the title's capitals.
+        set("title", title, true);
+    }
+    if let Some(year) = r.year() {
+        set("year", year, false);
+    }
+    if let Some(month) = r.date.as_deref().and_then(|d| d.get(5..7)) {
+        set("month", month, false);
+    }
+    let container_field = match kind {
+        EntryType::Article => "journal",
+        EntryType::InCollection | EntryType::InProceedings => "booktitle",
+        _ => "howpublished",
+    };
+    let fields = [
+        (container_field, &r.container),
+        ("publisher", &r.publisher),
+        ("volume", &r.volume),
+        ("number", &r.issue),
+        ("pages", &r.pages),
+        ("doi", &r.doi),
+        ("url", &r.url),
+        ("note", &r.note),
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value {
+            set(name, value, false);
+        }
+    }
+    if let (Some(number), None) = (&r.number, &r.issue) {
+        set("number", number, false);
+    }
+    if kind == EntryType::TechReport {
+        if let Some(publisher) = &r.publisher {
+            set("institution", publisher, false);
+        }
+    }
+    entry
+}
