@@ -4,12 +4,13 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
 
-use brief_core::analysis::Finding;
+use brief_core::analysis::{Cancelled, Finding};
 use brief_core::brief::Brief;
 use brief_core::text::{LineIndex, PositionEncoding};
 use ropey::Rope;
 use tower_lsp_server::ls_types as lsp;
 
+use super::cancel::CancelFlag;
 use super::indexing::Served;
 use super::position::{rope_char, TextView};
 use crate::workspace::Workspace;
@@ -32,25 +33,28 @@ pub struct DocumentSnapshot {
     /// so an old corpus is freed; its allocation stays, so a new one never
     /// takes its address and passes for it.
     findings: Mutex<Option<(FindingsKey, Arc<Vec<Finding>>)>>,
+    /// Set when a newer version or a close replaces this one: checks of it
+    /// stop, and their diagnostics are not published.
+    pub superseded: CancelFlag,
 }
 
 impl DocumentSnapshot {
     /// The findings for `key` (the corpus and workspace they depend on),
-    /// computed by `compute` the first time.
+    /// computed by `compute` the first time it completes.
     pub fn findings(
         &self,
         served: &Arc<Served>,
         workspace: &Arc<Workspace>,
-        compute: impl FnOnce() -> Vec<Finding>,
-    ) -> Arc<Vec<Finding>> {
+        compute: impl FnOnce() -> Result<Vec<Finding>, Cancelled>,
+    ) -> Result<Arc<Vec<Finding>>, Cancelled> {
         let key = (Arc::downgrade(served), Arc::downgrade(workspace));
         let mut cached = self.findings.lock().unwrap_or_else(|e| e.into_inner());
         match &*cached {
-            Some(((s, w), findings)) if s.ptr_eq(&key.0) && w.ptr_eq(&key.1) => findings.clone(),
+            Some(((s, w), findings)) if s.ptr_eq(&key.0) && w.ptr_eq(&key.1) => Ok(findings.clone()),
             _ => {
-                let findings = Arc::new(compute());
+                let findings = Arc::new(compute()?);
                 *cached = Some((key, findings.clone()));
-                findings
+                Ok(findings)
             }
         }
     }
@@ -84,7 +88,14 @@ impl OpenDocument {
             }
             None => self.rope = Rope::from_str(&change.text),
         }
-        *self.snapshot.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
+        self.supersede();
+    }
+
+    /// The text changed or the brief closed: the current snapshot is stale.
+    fn supersede(&mut self) {
+        if let Some(stale) = self.snapshot.get_mut().unwrap_or_else(|e| e.into_inner()).take() {
+            stale.superseded.cancel();
+        }
     }
 
     pub fn snapshot(&self) -> Arc<DocumentSnapshot> {
@@ -97,6 +108,7 @@ impl OpenDocument {
                     index: LineIndex::new(&text),
                     brief: Brief::parse(text),
                     findings: Mutex::new(None),
+                    superseded: CancelFlag::default(),
                 })
             })
             .clone()
@@ -110,11 +122,15 @@ pub struct Documents {
 
 impl Documents {
     pub fn open(&mut self, uri: lsp::Uri, text: &str, version: i32) {
-        self.open.insert(uri, OpenDocument::new(text, version));
+        if let Some(mut replaced) = self.open.insert(uri, OpenDocument::new(text, version)) {
+            replaced.supersede();
+        }
     }
 
     pub fn close(&mut self, uri: &lsp::Uri) {
-        self.open.remove(uri);
+        if let Some(mut doc) = self.open.remove(uri) {
+            doc.supersede();
+        }
     }
 
     pub fn get(&self, uri: &lsp::Uri) -> Option<&OpenDocument> {

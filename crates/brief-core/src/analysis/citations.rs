@@ -2,7 +2,10 @@
 //! document, completion offers keys after `@`, unknown keys are findings with
 //! the nearest known keys as fixes.
 
-use super::{Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation};
+use super::{
+    Cancel, Cancelled, Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover,
+    SourceLocation,
+};
 use crate::brief::Brief;
 use crate::corpus::Document;
 use crate::snapshot::Snapshot;
@@ -94,13 +97,19 @@ pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Opt
     })
 }
 
-pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
+pub(super) fn diagnostics(
+    corpus: &Snapshot,
+    brief: &Brief,
+    cancel: Cancel,
+) -> Result<Vec<Finding>, Cancelled> {
     let mut findings = Vec::new();
     for citation in &brief.citations {
         for item in &citation.items {
             if corpus.by_key(&item.key).is_some() {
                 continue;
             }
+            // Each unknown key is compared with every known one.
+            cancel.check()?;
             let suggestions = nearest_keys(corpus, &item.key);
             let mut message = format!("unknown citation key `@{}`", item.key);
             if let Some(best) = suggestions.first() {
@@ -128,7 +137,7 @@ pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
             });
         }
     }
-    findings
+    Ok(findings)
 }
 
 /// Known keys close enough to `key` to be what the writer meant, best first.
