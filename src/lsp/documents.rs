@@ -145,3 +145,59 @@ impl Documents {
         self.open.keys().cloned().collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use brief_core::snapshot::Snapshot;
+
+    use super::*;
+    use crate::config::EditorSettings;
+    use crate::load::CorpusSource;
+
+    fn served() -> Arc<Served> {
+        Arc::new(Served {
+            corpus: Snapshot::build(Vec::new()),
+            source: CorpusSource::Embedded,
+        })
+    }
+
+    /// Issue 15, item 8: every code action recomputed all diagnostics. Code
+    /// actions and diagnostics on one version share one computation; a new
+    /// version, corpus or workspace computes afresh; a cancelled one is not
+    /// kept.
+    #[test]
+    fn findings_are_computed_once_per_version_corpus_and_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = Arc::new(Workspace::discover(dir.path(), EditorSettings::default(), &[]));
+        let (corpus, computed) = (served(), Cell::new(0));
+        let compute = || {
+            computed.set(computed.get() + 1);
+            Ok(Vec::new())
+        };
+        let mut doc = OpenDocument::new("# Brief\n", 1);
+        let v1 = doc.snapshot();
+        assert!(v1.findings(&corpus, &workspace, || Err(Cancelled)).is_err());
+        v1.findings(&corpus, &workspace, compute).unwrap();
+        v1.findings(&corpus, &workspace, compute).unwrap();
+        assert!(Arc::ptr_eq(&v1, &doc.snapshot()));
+        doc.snapshot().findings(&corpus, &workspace, compute).unwrap();
+        assert_eq!(computed.get(), 1, "one version, one computation");
+
+        v1.findings(&served(), &workspace, compute).unwrap();
+        assert_eq!(computed.get(), 2, "another corpus");
+
+        let change = lsp::TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "# Brief, edited\n".into(),
+        };
+        doc.apply(&change, PositionEncoding::Utf16);
+        assert!(v1.superseded.is_cancelled());
+        let v2 = doc.snapshot();
+        assert!(!v2.superseded.is_cancelled());
+        v2.findings(&corpus, &workspace, compute).unwrap();
+        assert_eq!(computed.get(), 3, "another version");
+    }
+}
