@@ -232,6 +232,9 @@ class Session:
         })
         while self.request(2, "brief-lsp/status", None)["result"]["state"] != "ready":
             time.sleep(0.1)
+        # Parsed now (and kept for later requests), so that a check starts
+        # at once; parsing is not cut short.
+        self.request(3, "textDocument/documentSymbol", {"textDocument": {"uri": "file:///r/long.md"}})
 
     def send(self, obj):
         self.proc.stdin.write(message(obj))
