@@ -385,10 +385,10 @@ fn completions_and_the_manual_come_from_the_command_definitions() {
     );
     assert!(man.contains("brief\\-lsp\\-check(1)"), "{man}");
     brief_lsp(dir.path())
-        .args(["man", "--output-dir", "."])
+        .args(["man", "--output-dir", "share/man/man1"])
         .assert()
         .success();
-    let check = std::fs::read_to_string(dir.path().join("brief-lsp-check.1")).unwrap();
+    let check = std::fs::read_to_string(dir.path().join("share/man/man1/brief-lsp-check.1")).unwrap();
     assert!(
         check.contains("\\-\\-format") && check.contains("github"),
         "{check}"

@@ -29,14 +29,15 @@ pub fn completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
 #[derive(Args, Debug)]
 pub struct ManArgs {
     /// Write a page per command (brief-lsp.1, brief-lsp-check.1, …) into
-    /// this folder instead of printing brief-lsp(1).
+    /// this folder, made if missing, instead of printing brief-lsp(1).
     #[arg(long, value_name = "DIR")]
     output_dir: Option<PathBuf>,
 }
 
 pub fn man(args: &ManArgs) -> anyhow::Result<ExitCode> {
     match &args.output_dir {
-        Some(dir) => clap_mangen::generate_to(Cli::command(), dir)
+        Some(dir) => std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(Cli::command(), dir))
             .with_context(|| format!("cannot write manual pages to {}", dir.display()))?,
         None => {
             let mut page = Vec::new();

@@ -12,6 +12,9 @@ use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{EnvFilter, Layer};
 
+/// Log lines waiting for a client to show them.
+pub type LogReceiver = UnboundedReceiver<(MessageType, String)>;
+
 struct ClientLog {
     sender: UnboundedSender<(MessageType, String)>,
 }
@@ -52,7 +55,7 @@ impl<S: Subscriber> Layer<S> for ClientLog {
 
 /// Installs the subscriber; the receiver is drained by [`forward`] once a
 /// client exists. `BRIEF_LSP_LOG` sets the filter (default `info`).
-pub fn init() -> UnboundedReceiver<(MessageType, String)> {
+pub fn init() -> LogReceiver {
     let (sender, receiver) = unbounded_channel();
     let filter = || EnvFilter::try_from_env("BRIEF_LSP_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     let stderr = tracing_subscriber::fmt::layer()
@@ -66,7 +69,7 @@ pub fn init() -> UnboundedReceiver<(MessageType, String)> {
     receiver
 }
 
-pub async fn forward(client: Client, mut receiver: UnboundedReceiver<(MessageType, String)>) {
+pub async fn forward(client: Client, mut receiver: LogReceiver) {
     while let Some((typ, message)) = receiver.recv().await {
         client.log_message(typ, message).await;
     }

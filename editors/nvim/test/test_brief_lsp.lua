@@ -449,6 +449,41 @@ step(':BriefLspDocuments opens the picked corpus document', function()
   vim.api.nvim_set_current_buf(buf)
 end)
 
+-- Last, since it takes the corpus away: the user points the corpus at a
+-- folder that is not there (a typo, an unmounted drive).
+step('a corpus folder that is not there shows: a message, :BriefLspInfo, :checkhealth', function()
+  local missing = workspace .. '/no-such-sources'
+  local shown = {}
+  local notify = vim.notify
+  vim.notify = function(msg, level, opts)
+    table.insert(shown, { msg = msg, level = level })
+    return notify(msg, level, opts)
+  end
+  client:notify('workspace/didChangeConfiguration', { settings = { briefLsp = { corpus = { missing } } } })
+  local status = wait_for('brief-lsp/status failed', function()
+    local s = brief.status(client, timeout)
+    return s and s.state == 'failed' and s
+  end)
+  local message = wait_for('a message naming the folder', function()
+    for _, m in ipairs(shown) do
+      if m.msg:find(missing, 1, true) then
+        return m
+      end
+    end
+  end)
+  vim.notify = notify
+  eq(message.level, vim.log.levels.ERROR, 'message level')
+  contains(status.reason, missing, 'status reason')
+  local info = table.concat(brief.info({ silent = true }), '\n')
+  contains(info, 'corpus failed: ', ':BriefLspInfo')
+  contains(info, missing, ':BriefLspInfo')
+  vim.cmd('silent checkhealth brief_lsp')
+  local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  vim.cmd('tabclose')
+  contains(report, 'ERROR', 'checkhealth')
+  contains(report, missing, 'checkhealth')
+end)
+
 -- Run ------------------------------------------------------------------------------
 
 local function run()

@@ -2,7 +2,9 @@
 // served to a browser) with the packaged .vsix installed, driven through
 // Debian's chromium by playwright-core. It checks what a user sees: the
 // Problems panel lists exactly what `brief-lsp check --format json` lists,
-// hovers on a citation key and on a quote, and key completion after `[@`.
+// hovers on a citation key and on a quote, key completion after `[@`, and
+// that a corpus folder which is not there shows in the status bar and a
+// notification.
 //
 // Each step prints `ok    STEP` or `FAIL  STEP` with the difference; the first
 // failure ends the run with exit 1 (editors/test-the-tests.sh relies on the
@@ -458,6 +460,34 @@ async function main(run: Run): Promise<void> {
     );
     await run.screenshot('completion');
     await p.keyboard.press('Escape');
+  });
+
+  // Last, since it takes the corpus away: the workspace's settings point the
+  // corpus at a folder that is not there (a typo, an unmounted drive).
+  step('a corpus folder that is not there: the status bar and a notification say so', async () => {
+    const p = page ?? fail('no page');
+    const missing = path.join(run.workspace, 'no-such-sources');
+    fs.mkdirSync(path.join(run.workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(run.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'briefLsp.corpus': [missing] }));
+    let status = '';
+    await waitFor(
+      'the status bar item to say the corpus failed',
+      async () => {
+        status = (await p.locator('.statusbar-item').allInnerTexts()).join(' | ');
+        return status.includes('Brief: corpus failed') ? true : undefined;
+      },
+      () => status,
+    );
+    let toasts = '';
+    await waitFor(
+      `a notification naming ${missing}`,
+      async () => {
+        toasts = collapse((await p.locator('.notifications-toasts').allInnerTexts()).join(' '));
+        return toasts.includes(missing) ? true : undefined;
+      },
+      () => toasts || '(no notification)',
+    );
+    await run.screenshot('corpus-failed');
   });
 
   // Screenshots of this run only.

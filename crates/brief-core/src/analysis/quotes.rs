@@ -246,6 +246,18 @@ fn quoted_text(brief: &Brief, quote: &Quote) -> TextRange {
     TextRange::new(span.start + lead, span.start + text.trim_end().len())
 }
 
+/// The source's own wording less the quotation marks around it, where the
+/// source quoted the passage too: the fix replaces the text inside the
+/// brief's marks, which stay.
+fn without_quote_marks(wording: &str) -> &str {
+    const OPENING: &[char] = &['“', '„', '«', '"', '‘', '‚', '\''];
+    const CLOSING: &[char] = &['”', '»', '"', '’', '\''];
+    match wording.strip_prefix(OPENING) {
+        Some(inner) => inner.strip_suffix(CLOSING).unwrap_or(inner),
+        None => wording,
+    }
+}
+
 fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<Finding> {
     let quote = checked.quote;
     let best = checked.lookup.matches.first();
@@ -279,7 +291,7 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
                 title: format!("Replace with the wording of @{key}"),
                 edits: vec![Edit {
                     range: quoted_text(brief, quote),
-                    new_text: wording,
+                    new_text: without_quote_marks(&wording).to_string(),
                 }],
                 preferred: true,
             };
@@ -482,6 +494,25 @@ mod tests {
             .assert_eq(&format!("{:?}", findings("“The dispute panel met for the first time” [@compact, p. 366].")));
         expect_test::expect![[r#"["locator-wrong the passage is on p. 366 of @compact, not 33: [Edit { range: 16..18, new_text: \"366\" }]"]"#]]
             .assert_eq(&format!("{:?}", findings("As @compact [p. 33] says, “signed in 1998 by three provinces”.")));
+    }
+
+    #[test]
+    fn a_fix_for_a_passage_the_source_itself_quotes_keeps_one_pair_of_marks() {
+        let corpus = crate::test_support::corpus_of(&[(
+            "accord",
+            "Officials said the accord “would share the water fairly between the three states” and more.\n",
+        )]);
+        let brief = crate::brief::Brief::parse(
+            "The accord “would share the water equally between the three states” [@accord].\n",
+        );
+        let findings = super::super::diagnostics(&corpus, &brief, &Default::default());
+        let edit = &findings[0].fixes[0].edits[0];
+        let mut fixed = brief.text.to_string();
+        fixed.replace_range(edit.range.start..edit.range.end, &edit.new_text);
+        assert_eq!(
+            fixed,
+            "The accord “would share the water fairly between the three states” [@accord].\n"
+        );
     }
 
     #[test]

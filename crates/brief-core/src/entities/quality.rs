@@ -1,5 +1,6 @@
 //! Extraction quality on the seeds, against the hand-written gold list
-//! (`gold.toml`), and throughput. Run with `--nocapture` to see the figures.
+//! (`gold.toml`). Run with `--nocapture` to see the figures; extraction
+//! throughput is measured by `brief-bench run` (BENCHMARKS.md), not here.
 //!
 //! A gold entry is found when one of its names (canonical or alias) has the
 //! key of a name or alias of an extracted entity. Precision is the share of
@@ -8,11 +9,9 @@
 //! text. Kind accuracy is over found entries, against the most mentioned
 //! matching entity.
 
-use std::time::Instant;
-
 use super::names::key;
 use super::{parse_entity_overrides, Entity, EntityTable};
-use crate::test_support::{corpus_of, seed_corpus};
+use crate::test_support::seed_corpus;
 
 fn name_keys<'a>(name: &'a str, aliases: &'a [String]) -> Vec<String> {
     std::iter::once(name)
@@ -91,39 +90,4 @@ fn seed_extraction_meets_the_gold_list() {
     assert!(recall >= 0.95, "recall {recall}");
     assert!(precision >= 0.95, "precision {precision}");
     assert!(kind_accuracy >= 0.97, "kind accuracy {kind_accuracy}");
-}
-
-/// Extraction alone, over the seeds repeated: about 1 MB by default, or
-/// `BRIEF_ENTITY_BENCH_MB` megabytes (meaningful in release mode).
-#[test]
-fn extraction_throughput_over_repeated_seeds() {
-    let megabytes: usize = std::env::var("BRIEF_ENTITY_BENCH_MB")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1);
-    let seeds: Vec<String> = seed_corpus()
-        .documents
-        .iter()
-        .map(|d| d.original.to_string())
-        .collect();
-    let mut docs = Vec::new();
-    let mut bytes = 0;
-    while bytes < megabytes * 1_000_000 {
-        let text = &seeds[docs.len() % seeds.len()];
-        bytes += text.len();
-        docs.push((format!("doc{}", docs.len()), text.as_str()));
-    }
-    let docs: Vec<(&str, &str)> = docs.iter().map(|(k, t)| (k.as_str(), *t)).collect();
-    let corpus = corpus_of(&docs);
-    let start = Instant::now();
-    let table = EntityTable::build(&corpus.documents);
-    let seconds = start.elapsed().as_secs_f64();
-    println!(
-        "entity extraction: {:.1} MB in {:.3} s, {:.1} MB/s, {} entities",
-        bytes as f64 / 1e6,
-        seconds,
-        bytes as f64 / 1e6 / seconds,
-        table.entities.len()
-    );
-    assert!(table.entities.len() > 50);
 }
