@@ -48,7 +48,12 @@ fn severity_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         .iter()
         .map(|code| {
             let mut level = level.clone();
-            level["default"] = code.default_severity().as_str().into();
+            level["default"] = if code.on_by_default() {
+                code.default_severity().as_str()
+            } else {
+                "off"
+            }
+            .into();
             (code.as_str().to_string(), level)
         })
         .collect();

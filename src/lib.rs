@@ -6,6 +6,7 @@ pub mod accepted;
 pub mod cli;
 pub mod config;
 pub mod exclude;
+pub mod extract;
 pub mod index_cache;
 pub mod load;
 #[deny(clippy::print_stdout, clippy::print_stderr)]

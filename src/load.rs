@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::exclude::{excludes, matcher};
+use crate::extract::{extracted_source, Kind};
 use brief_core::corpus::{CorpusFolder, Problem, ProblemSeverity, SourceFile};
 use brief_core::snapshot::Snapshot;
 
@@ -118,18 +119,10 @@ pub fn read_listings(listings: Vec<Listing>, problems: &mut Vec<Problem>) -> Vec
                 return folder;
             }
             let mut files = Vec::with_capacity(listing.files.len());
-            for file in listing.files {
-                match crate::read_file::read_regular(&file.path, MAX_FILE_BYTES) {
-                    Ok(bytes) => files.push(SourceFile {
-                        path: file.path,
-                        rel_path: file.rel_path,
-                        bytes,
-                    }),
-                    Err(err) => problems.push(problem(
-                        &file.path,
-                        ProblemSeverity::Warning,
-                        format!("cannot read: {err}"),
-                    )),
+            for read in in_parallel(&listing.files, read_source) {
+                match read {
+                    Ok(file) => files.push(file),
+                    Err(err) => problems.push(err),
                 }
             }
             CorpusFolder {
@@ -140,6 +133,60 @@ pub fn read_listings(listings: Vec<Listing>, problems: &mut Vec<Problem>) -> Vec
             }
         })
         .collect()
+}
+
+/// One listed file as a corpus source: its bytes, or for a PDF or web page
+/// its extracted text.
+fn read_source(file: &ListedFile) -> Result<SourceFile, Problem> {
+    let bytes = crate::read_file::read_regular(&file.path, MAX_FILE_BYTES).map_err(|err| {
+        problem(
+            &file.path,
+            ProblemSeverity::Warning,
+            format!("cannot read: {err}"),
+        )
+    })?;
+    match Kind::of(&file.path) {
+        None => Ok(SourceFile {
+            path: file.path.clone(),
+            rel_path: file.rel_path.clone(),
+            bytes,
+            extracted: None,
+        }),
+        Some(kind) => extracted_source(file, kind, bytes)
+            .map_err(|err| problem(&file.path, ProblemSeverity::Warning, format!("{err}; skipped"))),
+    }
+}
+
+/// `f` over `items` on one thread per core, results in the order of
+/// `items`: extracting PDFs is the slow part of a first load.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break out };
+                        out.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 fn problem(path: &Path, severity: ProblemSeverity, message: String) -> Problem {
@@ -212,10 +259,11 @@ fn list_folder(root: &Path, exclude: &[String], problems: &mut Vec<Problem>) -> 
             }
         };
         let path = entry.path();
-        let is_text = path
-            .extension()
-            .is_some_and(|e| e == "txt" || e == "md" || e == "markdown");
-        if !entry.file_type().is_file() || !is_text || excludes(&excluded, path) {
+        let is_source = Kind::of(path).is_some()
+            || path
+                .extension()
+                .is_some_and(|e| e == "txt" || e == "md" || e == "markdown");
+        if !entry.file_type().is_file() || !is_source || excludes(&excluded, path) {
             continue;
         }
         let meta = entry.metadata().ok();
@@ -279,6 +327,7 @@ fn embedded_folder() -> CorpusFolder {
                 path: root.join(name),
                 rel_path: name.to_string(),
                 bytes: bytes.to_vec(),
+                extracted: None,
             });
         }
     }
@@ -335,7 +384,7 @@ mod tests {
     fn unreadable_folders_and_files_are_problems_not_failures() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.txt"), "Some text.").unwrap();
-        std::fs::write(dir.path().join("skip.pdf"), "not text").unwrap();
+        std::fs::write(dir.path().join("skip.jpg"), "not text").unwrap();
         let missing = dir.path().join("missing");
         let source = CorpusSource::Folders(vec![dir.path().to_path_buf(), missing.clone()]);
         let corpus = load_corpus(&source, &[], &|_, _| {}).unwrap();

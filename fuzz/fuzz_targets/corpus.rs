@@ -25,6 +25,7 @@ fuzz_target!(|data: &[u8]| {
             path: PathBuf::from(format!("/corpus/doc.{ext}")),
             rel_path: format!("doc.{ext}"),
             bytes: bytes.to_vec(),
+        extracted: None,
         }],
     };
     let docs = Documents::build(vec![folder], &|_, _| {});

@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use brief_core::corpus::CorpusFolder;
+use brief_core::corpus::{CorpusFolder, SourceFile};
 
 use crate::load::Listing;
 
@@ -39,6 +39,11 @@ pub struct FileStamp {
     /// Nanoseconds since the Unix epoch.
     mtime: Option<u128>,
     content: Option<u64>,
+}
+
+/// The file a source was read from: the PDF or page for an extracted text.
+fn source_path(file: &SourceFile) -> &std::path::Path {
+    file.extracted.as_ref().map_or(&file.path, |e| &e.from)
 }
 
 fn nanos(t: SystemTime) -> Option<u128> {
@@ -71,16 +76,24 @@ impl Inputs {
                 let mut read = folder.files.iter().peekable();
                 let mut files = Vec::with_capacity(folder.files.len());
                 for listed in &listing.files {
-                    let Some(file) = read.next_if(|f| f.path == listed.path) else {
+                    let Some(file) = read.next_if(|f| source_path(f) == listed.path) else {
                         continue;
                     };
-                    let unsure =
-                        unreliable(listed.modified, built_at) || file.bytes.len() as u64 != listed.size;
+                    // An extracted text is not the file on disk: a PDF or
+                    // page is stamped by its own size and bytes.
+                    let (size, content) = match &file.extracted {
+                        None => (file.bytes.len() as u64, None),
+                        Some(_) => (listed.size, Some(&listed.path)),
+                    };
+                    let unsure = unreliable(listed.modified, built_at) || size != listed.size;
                     files.push(FileStamp {
                         rel_path: listed.rel_path.clone(),
-                        size: file.bytes.len() as u64,
+                        size,
                         mtime: listed.modified.and_then(nanos),
-                        content: unsure.then(|| xxh3_64(&file.bytes)),
+                        content: unsure.then(|| match content {
+                            None => xxh3_64(&file.bytes),
+                            Some(path) => std::fs::read(path).map_or(0, |b| xxh3_64(&b)),
+                        }),
                     });
                 }
                 FolderInputs {

@@ -80,6 +80,12 @@ pub fn load_corpus_cached(
     if let Some(path) = &path {
         let started = Instant::now();
         match open(path, exclude, &listings) {
+            Ok(Some(corpus)) if !extracted_texts_exist(&corpus) => {
+                tracing::info!(
+                    "the index {} names extracted texts that are gone; rebuilding",
+                    path.display()
+                );
+            }
             Ok(Some(corpus)) => {
                 tracing::info!("opened the index {} in {:.0?}", path.display(), started.elapsed());
                 return Ok((with_problems(corpus, problems), Origin::Warm));
@@ -112,6 +118,16 @@ pub fn load_corpus_cached(
         with_problems(corpus, problems.into_iter().chain(read_problems)),
         origin,
     ))
+}
+
+/// Whether the cached texts of a stored corpus's PDFs and pages are still
+/// there for go-to-source (`cache clear` or a cleaner may have taken them).
+fn extracted_texts_exist(corpus: &Snapshot) -> bool {
+    corpus
+        .documents
+        .iter()
+        .filter(|d| d.extracted_from.is_some())
+        .all(|d| d.path.is_file())
 }
 
 /// The stored snapshot at `path` if it is valid for `listings`; `None` if
@@ -217,15 +233,16 @@ fn describe(path: &Path) -> anyhow::Result<(Vec<String>, usize)> {
     Ok((inputs.folders.into_iter().map(|f| f.root).collect(), files))
 }
 
-/// Deletes every index; returns how many files and bytes went.
+/// Deletes every index and extracted text; returns how many files and
+/// bytes went.
 pub fn clear() -> anyhow::Result<(usize, u64)> {
+    let (mut files, mut bytes) = clear_extracted()?;
     let Some(dir) = cache_folder() else {
-        return Ok((0, 0));
+        return Ok((files, bytes));
     };
-    let (mut files, mut bytes) = (0, 0);
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok((0, 0)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok((files, bytes)),
         Err(err) => return Err(err).with_context(|| format!("cannot read {}", dir.display())),
     };
     for entry in entries {
@@ -235,4 +252,22 @@ pub fn clear() -> anyhow::Result<(usize, u64)> {
         files += 1;
     }
     Ok((files, bytes))
+}
+
+/// Deletes the extracted texts of PDFs and web pages (`extract::cache`).
+fn clear_extracted() -> anyhow::Result<(usize, u64)> {
+    let dir = crate::extract::extracted_folder();
+    let (mut files, mut bytes) = (0, 0);
+    for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            files += 1;
+            bytes += entry.metadata().map_or(0, |m| m.len());
+        }
+    }
+    match std::fs::remove_dir_all(&dir) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+            Err(err).with_context(|| format!("cannot delete {}", dir.display()))
+        }
+        _ => Ok((files, bytes)),
+    }
 }

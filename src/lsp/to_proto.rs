@@ -53,10 +53,29 @@ fn severity(s: Severity) -> lsp::DiagnosticSeverity {
 }
 
 pub fn hover(view: &TextView, h: analysis::Hover, enc: PositionEncoding) -> lsp::Hover {
+    let mut value = h.markdown;
+    let links: Vec<String> = h
+        .pdf_pages
+        .iter()
+        .filter_map(|p| {
+            let uri = lsp::Uri::from_file_path(&p.file)?;
+            // Brackets would end the link text early.
+            let name = p.file.file_name()?.to_string_lossy().replace(['[', ']'], "");
+            Some(format!(
+                "[{name}, page {}]({}#page={})",
+                p.page,
+                uri.as_str(),
+                p.page
+            ))
+        })
+        .collect();
+    if !links.is_empty() {
+        value.push_str(&format!("\n\nOpen the PDF: {}", links.join(" · ")));
+    }
     lsp::Hover {
         contents: lsp::HoverContents::Markup(lsp::MarkupContent {
             kind: lsp::MarkupKind::Markdown,
-            value: h.markdown,
+            value,
         }),
         range: Some(view.range(h.range, enc)),
     }

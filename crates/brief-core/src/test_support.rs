@@ -17,6 +17,7 @@ pub(crate) fn seed_corpus() -> &'static Snapshot {
             .map(|path| SourceFile {
                 rel_path: path.file_name().unwrap().to_string_lossy().into_owned(),
                 bytes: std::fs::read(&path).unwrap(),
+                extracted: None,
                 path,
             })
             .collect();
@@ -39,6 +40,7 @@ pub(crate) fn corpus_of(docs: &[(&str, &str)]) -> Snapshot {
             path: PathBuf::from(format!("/c/{key}.txt")),
             rel_path: format!("{key}.txt"),
             bytes: text.as_bytes().to_vec(),
+            extracted: None,
         })
         .collect();
     Snapshot::build(vec![CorpusFolder {

@@ -64,7 +64,10 @@ fn rule(code: Code) -> Value {
     json!({
         "id": code.as_str(),
         "shortDescription": { "text": description(code) },
-        "defaultConfiguration": { "level": level(code.default_severity()) },
+        "defaultConfiguration": {
+            "level": level(code.default_severity()),
+            "enabled": code.on_by_default(),
+        },
     })
 }
 
@@ -80,6 +83,7 @@ fn description(code: Code) -> &'static str {
         Code::FigureUnsupported => "A figure nothing in the corpus backs",
         Code::FigureMisattributed => "A figure found, but not in the document its citation names",
         Code::LocatorWrong => "A quote whose page locator names a page that does not hold the passage",
+        Code::LocatorMissing => "A quote cited without a page, from a document whose pages are known",
         Code::BriefTooLarge => "A brief over the size budget, whose quotes and figures are not checked",
     }
 }

@@ -29,13 +29,18 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
             md
         }
     };
-    Some(Hover { range, markdown })
+    Some(Hover {
+        range,
+        markdown,
+        pdf_pages: Vec::new(),
+    })
 }
 
 fn reference_markdown(doc: &Document) -> String {
     let r = &doc.reference;
-    let file = doc.path.file_name().map_or_else(
-        || doc.path.display().to_string(),
+    let path = doc.source_file();
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
     format!(

@@ -183,7 +183,11 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     }
     let list: Vec<String> = per_source.iter().map(|(k, n)| format!("@{k} {n}")).collect();
     md.push_str(&format!("\n\nMentions: {}", list.join(", ")));
-    Some(Hover { range, markdown: md })
+    Some(Hover {
+        range,
+        markdown: md,
+        pdf_pages: Vec::new(),
+    })
 }
 
 pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<SourceLocation> {

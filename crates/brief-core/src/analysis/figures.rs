@@ -206,6 +206,7 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     Some(Hover {
         range: bf.figure.range,
         markdown: md,
+        pdf_pages: Vec::new(),
     })
 }
 

@@ -17,6 +17,7 @@ pub enum Code {
     FigureMisattributed,
     FigureUnsupported,
     LocatorWrong,
+    LocatorMissing,
     BriefTooLarge,
 }
 
@@ -31,6 +32,7 @@ impl Code {
         Code::FigureMisattributed,
         Code::FigureUnsupported,
         Code::LocatorWrong,
+        Code::LocatorMissing,
         Code::BriefTooLarge,
     ];
 
@@ -50,6 +52,7 @@ impl Code {
             Code::FigureMisattributed => "figure-misattributed",
             Code::FigureUnsupported => "figure-unsupported",
             Code::LocatorWrong => "locator-wrong",
+            Code::LocatorMissing => "locator-missing",
             Code::BriefTooLarge => "brief-too-large",
         }
     }
@@ -62,8 +65,15 @@ impl Code {
             Code::FigureContradicted | Code::FigureMisattributed => Severity::Warning,
             Code::FigureUnsupported => Severity::Information,
             Code::LocatorWrong => Severity::Warning,
+            Code::LocatorMissing => Severity::Hint,
             Code::BriefTooLarge => Severity::Warning,
         }
+    }
+
+    /// Whether the check runs when no setting names it: `locator-missing`
+    /// is for briefs whose style cites pages, so it waits to be asked for.
+    pub fn on_by_default(self) -> bool {
+        self != Code::LocatorMissing
     }
 }
 
@@ -135,7 +145,7 @@ impl CheckConfig {
         self.levels
             .get(&code)
             .copied()
-            .unwrap_or(Some(code.default_severity()))
+            .unwrap_or_else(|| code.on_by_default().then(|| code.default_severity()))
     }
 }
 

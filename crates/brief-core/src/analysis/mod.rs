@@ -41,6 +41,16 @@ pub struct SourceLocation {
 pub struct Hover {
     pub range: TextRange,
     pub markdown: String,
+    /// PDF pages the hover's passages stand on, for a client that can open
+    /// the PDF itself there (the adapter turns them into links).
+    pub pdf_pages: Vec<PdfPage>,
+}
+
+/// A page of a PDF source: the file, and its 1-based physical page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PdfPage {
+    pub file: std::path::PathBuf,
+    pub page: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! shows the source passage and the verdict, definition jumps to it, and
 //! findings flag misquotes, unfound quotes, wrong and missing citations.
 
-use super::{Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, InlayHint, Related, SourceLocation};
+use super::{Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation};
 use crate::brief::{Brief, Citation, Quote, QuoteSegment};
 use crate::corpus::{DocId, Document};
 use crate::quotes::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff};
@@ -99,9 +99,16 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     if lookup.matches.len() > 3 {
         md.push_str(&format!("\n\n…and {} more", lookup.matches.len() - 3));
     }
+    let pdf_pages = lookup
+        .matches
+        .iter()
+        .take(3)
+        .filter_map(|m| pdf_page(corpus.document(m.doc), m.normalized))
+        .collect();
     Some(Hover {
         range: quote.range,
         markdown: md,
+        pdf_pages,
     })
 }
 
@@ -138,6 +145,17 @@ fn page_note(doc: &Document, normalized: TextRange) -> String {
         (Some(a), _) => format!(" · p. {a}"),
         _ => String::new(),
     }
+}
+
+/// The PDF page a passage starts on, if its document was extracted from a PDF.
+fn pdf_page(doc: &Document, normalized: TextRange) -> Option<PdfPage> {
+    let file = doc.extracted_from.as_ref()?;
+    let is_pdf = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let page = doc.physical_page_at(doc.to_original(normalized).start)?;
+    is_pdf.then(|| PdfPage {
+        file: file.clone(),
+        page,
+    })
 }
 
 /// The sentences around a match, the matched words in bold.
@@ -321,14 +339,16 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
                 ));
             }
             if let Some(citation) = checked.citation {
-                return wrong_locator(corpus, brief, citation, m).map(|(message, fix)| {
-                    finding(
-                        Code::LocatorWrong,
-                        message,
-                        related(m, "the quoted passage"),
-                        vec![fix],
-                    )
-                });
+                let (code, (message, fix)) = match wrong_locator(corpus, brief, citation, m) {
+                    Some(wrong) => (Code::LocatorWrong, wrong),
+                    None => (Code::LocatorMissing, missing_locator(corpus, brief, citation, m)?),
+                };
+                return Some(finding(
+                    code,
+                    message,
+                    related(m, "the quoted passage"),
+                    vec![fix],
+                ));
             }
             let fix = Fix {
                 title: format!("Cite @{key}"),
@@ -353,8 +373,12 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
 fn page_locator(brief: &Brief, item: &crate::brief::CiteItem) -> Option<(TextRange, u32, u32)> {
     let after = item.key_range.end;
     let text = &brief.text[after..item.range.end.max(after)];
+    // "p." as a word of its own, not the end of "chap.".
     let (at, rest) = ["pp.", "p."].iter().find_map(|p| {
-        let at = text.find(p)?;
+        let at = text
+            .match_indices(p)
+            .map(|(i, _)| i)
+            .find(|&i| !text[..i].ends_with(char::is_alphanumeric))?;
         Some((at + p.len(), &text[at + p.len()..]))
     })?;
     let lead = rest.len() - rest.trim_start().len();
@@ -374,6 +398,27 @@ fn page_locator(brief: &Brief, item: &crate::brief::CiteItem) -> Option<(TextRan
     Some((TextRange::new(start, after + at + end), first, last))
 }
 
+/// The document of a quoted passage, the citation's item for it, and the
+/// page the passage starts on, where the document knows its pages.
+fn cited_page<'a>(
+    corpus: &'a Snapshot,
+    citation: &'a Citation,
+    m: &QuoteMatch,
+) -> Option<(&'a Document, &'a crate::brief::CiteItem, u32)> {
+    let doc = corpus.document(m.doc);
+    let item = citation.items.iter().find(|i| i.key == doc.reference.key)?;
+    let page = doc.page_at(doc.to_original(m.normalized).start)?;
+    Some((doc, item, page))
+}
+
+fn cite_page(page: u32, range: TextRange, new_text: String) -> Fix {
+    Fix {
+        title: format!("Cite page {page}"),
+        edits: vec![Edit { range, new_text }],
+        preferred: true,
+    }
+}
+
 /// `locator-wrong`: the cited pages do not hold the passage, which the
 /// document's page marks place on another page.
 fn wrong_locator(
@@ -382,28 +427,46 @@ fn wrong_locator(
     citation: &Citation,
     m: &QuoteMatch,
 ) -> Option<(String, Fix)> {
-    let doc = corpus.document(m.doc);
-    let item = citation.items.iter().find(|i| i.key == doc.reference.key)?;
+    let (doc, item, page) = cited_page(corpus, citation, m)?;
     let (range, first, last) = page_locator(brief, item)?;
-    let page = doc.page_at(doc.to_original(m.normalized).start)?;
     if (first..=last).contains(&page) {
         return None;
     }
     let cited = &brief.text[range.start..range.end];
-    let fix = Fix {
-        title: format!("Cite page {page}"),
-        edits: vec![Edit {
-            range,
-            new_text: page.to_string(),
-        }],
-        preferred: true,
-    };
     Some((
         format!(
             "the passage is on p. {page} of @{}, not {cited}",
             doc.reference.key
         ),
-        fix,
+        cite_page(page, range, page.to_string()),
+    ))
+}
+
+/// `locator-missing`: the citation item names no page, but the document
+/// knows the passage's. The fix adds one after the key (`[@key, p. 367]`,
+/// `@key [p. 367]`); an item with another locator or suffix is left alone.
+fn missing_locator(
+    corpus: &Snapshot,
+    brief: &Brief,
+    citation: &Citation,
+    m: &QuoteMatch,
+) -> Option<(String, Fix)> {
+    let (doc, item, page) = cited_page(corpus, citation, m)?;
+    if !item.suffix.trim().is_empty() {
+        return None;
+    }
+    let after_key = item.key_range.end + usize::from(brief.text[item.key_range.end..].starts_with('}'));
+    let new_text = if citation.bracketed {
+        format!(", p. {page}")
+    } else {
+        format!(" [p. {page}]")
+    };
+    Some((
+        format!(
+            "the passage is on p. {page} of @{}; cite the page",
+            doc.reference.key
+        ),
+        cite_page(page, TextRange::empty(after_key), new_text),
     ))
 }
 
@@ -494,6 +557,44 @@ mod tests {
             .assert_eq(&format!("{:?}", findings("“The dispute panel met for the first time” [@compact, p. 366].")));
         expect_test::expect![[r#"["locator-wrong the passage is on p. 366 of @compact, not 33: [Edit { range: 16..18, new_text: \"366\" }]"]"#]]
             .assert_eq(&format!("{:?}", findings("As @compact [p. 33] says, “signed in 1998 by three provinces”.")));
+    }
+
+    #[test]
+    fn a_missing_page_is_a_hint_only_when_asked_for() {
+        let corpus = crate::test_support::corpus_of(&[(
+            "compact",
+            "366 B. Example\n\nThe compact was signed in 1998 by three provinces.\n\x0cThe compact and its discontents 367\n\nThe dispute panel met for the first time in its history.\n\x0c368 B. Example\n\nThe compact and its discontents\n",
+        )]);
+        let findings = |text: &str, config: &super::super::CheckConfig| {
+            let brief = crate::brief::Brief::parse(text);
+            super::super::diagnostics(&corpus, &brief, config)
+                .into_iter()
+                .map(|f| {
+                    format!(
+                        "{} {:?} {}: {:?}",
+                        f.code.as_str(),
+                        f.severity,
+                        f.message,
+                        f.fixes[0].edits
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let quote = "“The dispute panel met for the first time” [@compact].";
+        assert_eq!(findings(quote, &Default::default()), Vec::<String>::new());
+        let mut on = super::super::CheckConfig::default();
+        assert!(on.apply_names([("locator-missing", "hint")]).is_empty());
+        expect_test::expect![[r#"["locator-missing Hint the passage is on p. 367 of @compact; cite the page: [Edit { range: 56..56, new_text: \", p. 367\" }]"]"#]]
+            .assert_eq(&format!("{:?}", findings(quote, &on)));
+        expect_test::expect![[r#"["locator-missing Hint the passage is on p. 366 of @compact; cite the page: [Edit { range: 11..11, new_text: \" [p. 366]\" }]"]"#]]
+            .assert_eq(&format!("{:?}", findings("As @compact says, “signed in 1998 by three provinces”.", &on)));
+        assert_eq!(
+            findings(
+                "“The dispute panel met for the first time” [@compact, chap. 2].",
+                &on
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -27,8 +27,11 @@ pub struct Paragraph {
 #[derive(Clone, Debug)]
 pub struct Document {
     pub id: DocId,
-    /// Where the document lives; what go-to-definition opens.
+    /// Where the document lives; what go-to-definition opens (for a PDF or
+    /// a web page, the text extracted from it).
     pub path: PathBuf,
+    /// The PDF or web page the text was extracted from.
+    pub extracted_from: Option<PathBuf>,
     pub reference: Reference,
     /// Whether the reference came from a manifest rather than the file name.
     pub has_manifest_entry: bool,
@@ -77,6 +80,7 @@ impl Document {
         let mut doc = Document {
             id,
             path,
+            extracted_from: None,
             reference,
             has_manifest_entry,
             line_index: LineIndex::new(&original),
@@ -100,6 +104,21 @@ impl Document {
     pub fn page_at(&self, offset: usize) -> Option<u32> {
         let i = self.pages.partition_point(|&(start, _)| start <= offset);
         (i > 0).then(|| self.pages[i - 1].1).filter(|&n| n > 0)
+    }
+
+    /// The file the user keeps: the PDF or web page, else the text itself.
+    pub fn source_file(&self) -> &std::path::Path {
+        self.extracted_from.as_deref().unwrap_or(&self.path)
+    }
+
+    /// The page of the file itself (1-based, counting form feeds) an
+    /// original offset is on, for a viewer opening a PDF at that page; the
+    /// printed number may differ.
+    pub fn physical_page_at(&self, offset: usize) -> Option<u32> {
+        self.original.contains('\x0c').then(|| {
+            let before = &self.original[..offset.min(self.original.len())];
+            before.matches('\x0c').count() as u32 + 1
+        })
     }
 
     pub fn text(&self, range: TextRange) -> &str {

@@ -133,8 +133,9 @@ pub(crate) fn layout(text: &str) -> Layout {
 fn trimmed_lines(text: &str) -> Vec<TextRange> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
+    // A form feed (a page break in a PDF extraction) ends a line too.
+    for line in text.split_inclusive(['\n', '\x0c']) {
+        let content = line.trim_end_matches(['\n', '\r', '\x0c']);
         let lead = content.len() - content.trim_start().len();
         let trimmed = content.trim();
         lines.push(TextRange::new(start + lead, start + lead + trimmed.len()));
@@ -200,10 +201,85 @@ fn furniture_lines(text: &str, lines: &[TextRange]) -> Vec<bool> {
         };
         *seen.entry(key).or_default() += 1;
     }
+    let edges = page_edge_furniture(text, lines);
     numbered
         .iter()
-        .map(|n| n.as_ref().is_some_and(|key| seen[key] >= 2))
+        .zip(edges)
+        .map(|(n, edge)| edge || n.as_ref().is_some_and(|key| seen[key] >= 2))
         .collect()
+}
+
+/// How many lines at the top and at the bottom of a page may be furniture.
+const PAGE_EDGE_LINES: usize = 2;
+
+/// In a text with form feeds between pages (a PDF extraction), the running
+/// heads and feet at the edges of pages, even when no two pages share one
+/// (alternating "366 B. Example" / "The compact and its discontents 367"):
+/// a line with a page number that agrees with its page's position (the
+/// same offset between printed and physical page on at least two pages),
+/// and a line without one that stands at the edge of at least half the
+/// pages (three at least), such as a journal's name.
+fn page_edge_furniture(text: &str, lines: &[TextRange]) -> Vec<bool> {
+    let mut furniture = vec![false; lines.len()];
+    if !text.contains('\x0c') {
+        return furniture;
+    }
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    let mut page = 0;
+    let mut on_page: Vec<usize> = Vec::new();
+    let mut flush = |on_page: &mut Vec<usize>, page: usize| {
+        let n = on_page.len();
+        for (k, &i) in on_page.iter().enumerate() {
+            if k < PAGE_EDGE_LINES || k + PAGE_EDGE_LINES >= n {
+                edges.push((i, page));
+            }
+        }
+        on_page.clear();
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let breaks = text[line.start..line.end].matches('\x0c').count()
+            + text[line.end..lines.get(i + 1).map_or(text.len(), |l| l.start)]
+                .matches('\x0c')
+                .count();
+        if !line.is_empty() && !text[line.start..line.end].trim_matches('\x0c').is_empty() {
+            on_page.push(i);
+        }
+        if breaks > 0 {
+            flush(&mut on_page, page);
+            page += breaks;
+        }
+    }
+    flush(&mut on_page, page);
+    let content = |i: usize| text[lines[i].start..lines[i].end].trim_matches('\x0c').trim();
+    let mut shifts: HashMap<i64, Vec<usize>> = HashMap::new();
+    let mut repeated: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for &(i, page) in &edges {
+        let line = content(i);
+        let bare_number = !line.is_empty() && line.len() <= 4 && line.chars().all(|c| c.is_ascii_digit());
+        if bare_number || page_numbered_text(line).is_some() {
+            if let Some(number) = page_number(line) {
+                shifts.entry(i64::from(number) - page as i64).or_default().push(i);
+            }
+        } else if line.split_whitespace().count() <= 12 {
+            repeated.entry(line.to_lowercase()).or_default().push((i, page));
+        }
+    }
+    for (_, at) in shifts.into_iter().filter(|(_, at)| at.len() >= 2) {
+        for i in at {
+            furniture[i] = true;
+        }
+    }
+    let pages = page + 1;
+    for at in repeated.into_values() {
+        let mut on: Vec<usize> = at.iter().map(|&(_, p)| p).collect();
+        on.dedup();
+        if on.len() >= 3 && on.len() * 2 >= pages {
+            for (i, _) in at {
+                furniture[i] = true;
+            }
+        }
+    }
+    furniture
 }
 
 /// The number at either end of a running header.
@@ -288,6 +364,29 @@ mod tests {
             Heading: References
             Reference: Gady, F.S. 2019. China–Russia. https / ://www.eastw est.ngo/idea.
             Reference: https://carnegie.ru/2020/04/24/x"#]]
+        .assert_eq(&render(text));
+    }
+
+    #[test]
+    fn alternating_running_heads_at_page_edges_are_furniture() {
+        let text = "366 B. Example\nThe title\n\nA paragraph that goes on\x0cThe compact and its discontents 367\nacross the page.\n\nMethods\nText.\x0c368 B. Example\nMore text.\x0c";
+        expect_test::expect![[r#"
+            Heading: The title
+            Prose: A paragraph that goes on / across the page.
+            Heading: Methods
+            Prose: Text.
+            Prose: More text."#]]
+        .assert_eq(&render(text));
+        assert_eq!(layout(text).page_numbers.len(), 2 + 1);
+    }
+
+    #[test]
+    fn a_journal_name_on_most_pages_is_furniture() {
+        let text = "Journal of Rivers\nOne.\x0cJournal of Rivers\nTwo.\x0cThree.\nJournal of Rivers\x0cFour.";
+        expect_test::expect![[r#"
+            Prose: One.
+            Prose: Two. / Three.
+            Prose: Four."#]]
         .assert_eq(&render(text));
     }
 

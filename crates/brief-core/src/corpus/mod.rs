@@ -32,6 +32,20 @@ pub struct SourceFile {
     /// `file` names.
     pub rel_path: String,
     pub bytes: Vec<u8>,
+    /// Set when `bytes` is text extracted from a PDF or a web page (and
+    /// `path` the cached text file): where it came from.
+    pub extracted: Option<Extracted>,
+}
+
+/// The file a text was extracted from, and what its own metadata says.
+#[derive(Clone, Debug, Default)]
+pub struct Extracted {
+    /// The PDF or web page itself.
+    pub from: PathBuf,
+    /// A web page's `citation_*`, Open Graph and JSON-LD facts; they stand
+    /// in for a manifest entry where the manifest has none (its key is not
+    /// used: keys still come from the file name).
+    pub metadata: Option<Reference>,
 }
 
 /// A corpus folder: its files and, if it has one, its manifest.
@@ -128,11 +142,12 @@ impl Documents {
                 };
                 let entry = entries.remove(&file.rel_path);
                 let has_entry = entry.is_some();
+                let extracted = file.extracted.clone().unwrap_or_default();
                 let mut reference = match entry {
                     Some(entry) => entry.reference,
                     None => Reference {
                         key: key_from_file_name(&file.rel_path),
-                        ..Reference::default()
+                        ..extracted.metadata.unwrap_or_default()
                     },
                 };
                 let base = reference.key.clone();
@@ -156,7 +171,8 @@ impl Documents {
                 }
                 let id = DocId(pending.len() as u32);
                 by_key.insert(reference.key.clone(), id);
-                pending.push((id, file.path, reference, has_entry, text));
+                let from = file.extracted.map(|e| e.from);
+                pending.push((id, file.path, from, reference, has_entry, text));
             }
             if let Some((path, _)) = &folder.manifest {
                 for (file, entry) in entries {
@@ -187,8 +203,9 @@ impl Documents {
         let done = AtomicUsize::new(0);
         let documents: Vec<Document> = pending
             .into_par_iter()
-            .map(|(id, path, reference, has_entry, text)| {
-                let doc = Document::new(id, path, reference, has_entry, text, &vocab);
+            .map(|(id, path, from, reference, has_entry, text)| {
+                let mut doc = Document::new(id, path, reference, has_entry, text, &vocab);
+                doc.extracted_from = from;
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
                 doc
             })

@@ -43,6 +43,7 @@ fn folder(files: &[(&str, &[u8])], manifest: Option<&str>) -> CorpusFolder {
                 path: PathBuf::from(format!("/c/{name}")),
                 rel_path: name.to_string(),
                 bytes: bytes.to_vec(),
+                extracted: None,
             })
             .collect(),
     }

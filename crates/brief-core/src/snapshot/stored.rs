@@ -35,7 +35,7 @@ use crate::shared::{SharedBytes, SharedSlice, SharedStr};
 use crate::text::{LineIndex, TextRange};
 
 /// Bumped whenever the layout or anything stored changes meaning.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"BRIEFIDX";
 const END: &[u8; 8] = b"BRIEFEND";
 const TRAILER: usize = 32;
@@ -66,6 +66,7 @@ struct Blob {
 #[derive(Serialize, Deserialize)]
 struct StoredDocument<'a> {
     path: Cow<'a, Path>,
+    extracted_from: Option<Cow<'a, Path>>,
     reference: Cow<'a, Reference>,
     has_manifest_entry: bool,
     original: Blob,
@@ -145,6 +146,7 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
     for doc in &snapshot.documents {
         documents.push(StoredDocument {
             path: Cow::Borrowed(&doc.path),
+            extracted_from: doc.extracted_from.as_deref().map(Cow::Borrowed),
             reference: Cow::Borrowed(&doc.reference),
             has_manifest_entry: doc.has_manifest_entry,
             original: out.blob(doc.original.as_bytes())?,
@@ -271,6 +273,7 @@ pub fn read_snapshot(bytes: &SharedBytes) -> Result<Snapshot, StoredError> {
         documents.push(Document {
             id,
             path: d.path.into_owned(),
+            extracted_from: d.extracted_from.map(Cow::into_owned),
             reference: d.reference.into_owned(),
             has_manifest_entry: d.has_manifest_entry,
             original: text(bytes, d.original)?,
