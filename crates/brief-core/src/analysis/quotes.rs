@@ -2,7 +2,9 @@
 //! shows the source passage and the verdict, definition jumps to it, and
 //! findings flag misquotes, unfound quotes, wrong and missing citations.
 
-use super::{Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation};
+use super::{
+    Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation,
+};
 use crate::brief::{Brief, Citation, Quote, QuoteSegment};
 use crate::corpus::{DocId, Document};
 use crate::quotes::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff};
