@@ -9,7 +9,10 @@
 //! 3. a built-in name (a state, "NATO", "Belt & Road") is that entity, and a
 //!    state before "crisis" or "war" names one ("Ukraine crisis");
 //! 4. a title splits a run into a role and a person ("US President | Barack
-//!    Obama", "NATO Secretary General | Jens Stoltenberg");
+//!    Obama", "NATO Secretary General | Jens Stoltenberg"), and so does a
+//!    given name after words that are not one ("the Commons | Oliver
+//!    Heald"); a name before a lowercase "party" is a party ("the Labour
+//!    party");
 //! 5. a head noun gives the kind ("… Organization", "… Treaty", "… Center");
 //! 6. a lowercase event noun after the name gives it a kind: with the noun
 //!    after a place ("Taiwan Strait crisis"), without it otherwise ("Power of
@@ -19,7 +22,9 @@
 //!    agreement") or a role ("Barack Obama, then US president,");
 //! 8. demonyms are dropped, and a leading state is split off ("US | Vladimir Putin");
 //! 9. two to four proper words are a person if a given name, a Chinese
-//!    surname, a title or a citation year says so ("Michael Kofman (2018)");
+//!    surname, a title or a citation year says so ("Michael Kofman (2018)"),
+//!    unless "the" stands before them ("the Victoria Palace"); after "the",
+//!    proper words ending in a plural are a group ("the Liberal Democrats");
 //! 10. a single word is a bare word or an acronym, left for resolution ("X
 //!     regime" makes X a person); longer runs without a kind are split at
 //!     their common words.
@@ -28,7 +33,7 @@
 
 use super::acronyms::{self, Definition};
 use super::gazetteer::{gazetteer, Gazetteer};
-use super::kinds::{event_noun, head, is_title_modifier, Head};
+use super::kinds::{descriptor, event_noun, head, is_title_modifier, Head};
 use super::names::key;
 use super::roles;
 use super::stats::CaseStats;
@@ -352,7 +357,23 @@ impl<'a> Sentence<'a> {
             }
             return;
         }
+        if let Some(kind) = self.descriptor_before(a) {
+            self.push(range, Some((kind, 2)), None);
+            return;
+        }
         if self.titled_person(a, b) {
+            return;
+        }
+        if let Some(m) = self.person_tail(a, b) {
+            self.evaluate(a, m);
+            self.evaluate(m, b);
+            return;
+        }
+        // "the Labour party", "a Green party candidate": the name of a party,
+        // the same as "the Labour Party".
+        if let Some((t, "party")) = self.next_lower(b) {
+            let range = TextRange::new(range.start, self.tokens[t].range.end);
+            self.push(range, Some((EntityKind::Actor(ActorType::Organization), 2)), None);
             return;
         }
         let head = self.head(a, b);
@@ -415,13 +436,21 @@ impl<'a> Sentence<'a> {
         let role = roles::lookback(self, a)
             .or(appositive.map(|(_, r)| r))
             .or_else(|| roles::predicate(self, b));
-        if b - a >= 2 && self.person_like(a, b) && (role.is_some() || self.person_evidence(a, b)) {
+        if b - a >= 2
+            && !self.after_the(a)
+            && self.person_like(a, b)
+            && (role.is_some() || self.person_evidence(a, b))
+        {
             let sure = if role.is_some() { 2 } else { 1 };
             self.push(range, Some((EntityKind::Actor(ActorType::Person), sure)), role);
             return;
         }
         if b - a == 1 {
             self.bare(a, role);
+            return;
+        }
+        if self.plural_group(a, b) {
+            self.push(range, Some((EntityKind::Actor(ActorType::Organization), 1)), None);
             return;
         }
         // No kind: split at common words and connectors ("How Far Can
@@ -451,6 +480,13 @@ impl<'a> Sentence<'a> {
         if !self.is_name(u) || self.is_common(u) || self.is_demonym(u) {
             return;
         }
+        // "chairman Labour MP Jean Corston": a title before a word that a
+        // longer name follows is that name's.
+        let name_follows = self
+            .units
+            .get(u + 1)
+            .is_some_and(|n| n.class == Class::Name && self.gap(u + 1) == Gap::Space);
+        let role = role.filter(|_| !name_follows);
         let range = self.units[u].range;
         if self.next_lower(u + 1).is_some_and(|(_, w)| w == "regime") {
             self.push(range, Some((EntityKind::Actor(ActorType::Person), 1)), role);
@@ -517,6 +553,60 @@ impl<'a> Sentence<'a> {
         true
     }
 
+    /// The kind a lowercase noun right before unit `a` gives the name, as
+    /// news prose introduces one: "drugs firm Pfizer", "investment bank
+    /// Morgan Stanley", "rock band Duran Duran", "Spanish side Seville".
+    fn descriptor_before(&self, a: usize) -> Option<EntityKind> {
+        let first = self.units[a].first;
+        // A whole word: not the "band" of "broad-band TV".
+        let before = self.tokens[first.checked_sub(1)?];
+        if self.tokens[first].gap != Gap::Space || before.shape != Shape::Lower || before.gap == Gap::Hyphen {
+            return None;
+        }
+        let noun = descriptor(self.token_text(first - 1))?;
+        // "Tory party MPs": a noun that ends a name describes nothing after it.
+        let owner = first.checked_sub(2).map(|t| (self.tokens[t], self.token_text(t)));
+        let in_name = owner.is_some_and(|(t, w)| {
+            matches!(t.shape, Shape::Cap | Shape::Upper)
+                && !self.gz.is_demonym(w)
+                && acronyms::known(&key(w)).is_none_or(|k| k.kind != STATE)
+        });
+        (!in_name).then_some(EntityKind::Actor(noun))
+    }
+
+    /// Whether "the" stands right before unit `a`: "the Liberal Democrats",
+    /// "the Victoria Palace". A person's name takes no article.
+    fn after_the(&self, a: usize) -> bool {
+        let first = self.units[a].first;
+        first > 0
+            && self.tokens[first].gap == Gap::Space
+            && self.token_text(first - 1).eq_ignore_ascii_case("the")
+    }
+
+    /// "the Liberal Democrats", "the Leeds Tykes": proper words after "the"
+    /// ending in a plural name a party, club or band, not a person.
+    fn plural_group(&self, a: usize, b: usize) -> bool {
+        let last = self.unit_text(b - 1);
+        self.after_the(a)
+            && last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !self.tokens[self.units[b - 1].last].possessive
+            && (a..b).all(|u| self.is_name(u) && !self.is_common(u))
+    }
+
+    /// Where a person's name starts inside a longer run that something else
+    /// begins ("the Commons | Oliver Heald", "United States | Joe Biden"): at
+    /// a given name, with two to four proper words from there to the end,
+    /// when the run's own first word is not a given name.
+    fn person_tail(&self, a: usize, b: usize) -> Option<usize> {
+        let given = |u: usize| self.gz.given_names.contains(self.token_text(self.units[u].first));
+        if b - a < 3 || given(a) {
+            return None;
+        }
+        (a + 1..b - 1).find(|&m| given(m) && self.person_like(m, b))
+    }
+
     /// Two to four proper words: capitalized, not common, not places,
     /// demonyms, states or heads; initials ("W.") only inside.
     fn person_like(&self, a: usize, b: usize) -> bool {
@@ -527,7 +617,8 @@ impl<'a> Sentence<'a> {
                 self.is_name(u)
                     && (initial && u > a && u + 1 < b
                         || self.tokens[self.units[u].first].shape == Shape::Cap
-                            && !self.is_common(u)
+                            // "Bill Owens": a given name first, though "bill" is a word.
+                            && (!self.is_common(u) || (u == a && self.gz.given_names.contains(text)))
                             && !self.is_stop(u)
                             && !self.is_demonym(u)
                             && !self.is_state(u)

@@ -9,8 +9,13 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::names::key;
 
 /// States: the canonical name, then other names, separated by `|`. Former
-/// states that briefs still discuss are included.
+/// states that briefs still discuss are included, and so are the nations of
+/// the United Kingdom, which field their own teams and governments.
 const STATES: &str = "\
+England
+Scotland
+Wales
+Northern Ireland
 Afghanistan
 Albania
 Algeria
@@ -229,7 +234,12 @@ Vietnamese Mongolian Turkish Arab Arabian Israeli Georgian Armenian Azerbaijani 
 Turkmen Afghan Sino Anglo Euro Eurasian Siberian Belorussian Canadian Australian Italian Spanish \
 Polish Swedish Finnish Norwegian Dutch Brazilian Mexican Egyptian Iraqi Libyan Greek Serbian \
 Hungarian Czech Romanian Bulgarian Nordic Slavic Muslim Islamic Christian Baltic Asiatic Arctic \
-Pacific Atlantic Caucasian Far Eastern Central Southeast Northeast Russo Indo Franco";
+Pacific Atlantic Caucasian Far Eastern Central Southeast Northeast Russo Indo Franco \
+Irish Scottish Scots Welsh Danish Swiss Austrian Belgian Portuguese Icelandic Maltese Cypriot Croatian \
+Slovak Slovenian Bosnian Albanian Estonian Latvian Lithuanian Nigerian Kenyan Ghanaian Zambian \
+Ethiopian Somali Sudanese Moroccan Algerian Tunisian Lebanese Jordanian Saudi Kuwaiti Qatari Thai \
+Indonesian Malaysian Filipino Singaporean Argentine Argentinian Chilean Colombian Peruvian Cuban \
+Venezuelan";
 
 /// Given names common in the genre: a capitalized pair starting with one is
 /// a person's name.
@@ -253,7 +263,15 @@ Jacques Francois François Jean Olaf Helmut Gerhard Franz Frank-Walter \
 Tony Gordon Winston Rishi Keir Shinzo Fumio Yoshihide Narendra Manmohan Imran Nawaz \
 Recep Ahmet Hassan Bashar Ali Mohammed Muhammad Ahmed Hossein Ebrahim Benjamin Kim Moon Lee \
 Antonio Carlos Jose José Luis Giuseppe Marco Mario Javier Manuel Francesco Michal Nicu Tomasz \
-Evan Dara Graham Fiona Artem Ilya";
+Evan Dara Graham Fiona Artem Ilya \
+Tom Tim Jim Jamie Ian Iain Neil Nigel Simon Chris Nick Phil Ben Dan Sam Rob Robbie Bob Andy Alex \
+Colin Martin Malcolm Duncan Stuart Stewart Alistair Alastair Hugh Hugo Rory Liam Luke Owen Gareth \
+Gavin Craig Ross Callum Lewis Matt Max Oliver Harry Charlie Ken Ron Greg Danny Darren Dean Shane \
+Kieran Declan Barry Terry Derek Trevor Clive Geoff Geoffrey Howard Ray Jeff Glenn Glen Karl Marcus \
+Mick Pete Rick Ricky Ronnie Sid Stan Jane Kate Katie Claire Clare Emma Lucy Sophie Charlotte Hannah \
+Holly Jenny Jo Joanne Julie Kelly Kerry Louise Lynn Nicola Paula Sally Sue Tessa Tracy Vicky Wendy \
+Zoe Alison Anne Ann Caroline Diana Gillian Harriet Jacqui Jackie Judith Liz Maggie Marie Sheila \
+Sonia";
 
 /// Common Chinese surnames: "Xi Jinping", "Wei Fenghe", "Fu Ying" put the
 /// surname first.

@@ -178,6 +178,19 @@ pub(super) fn is_position(lower: &str) -> bool {
         )
 }
 
+/// The kind of actor a lowercase noun right before a name makes it:
+/// "mobile firm", "drugs giant", "investment bank", "rock band".
+pub(super) fn descriptor(word: &str) -> Option<ActorType> {
+    Some(match word {
+        "firm" | "company" | "giant" | "maker" | "makers" | "carrier" | "airline" | "retailer" | "bank"
+        | "insurer" | "broker" | "chain" | "manufacturer" | "operator" | "conglomerate" | "publisher"
+        | "broadcaster" | "newspaper" | "supermarket" | "brewer" | "automaker" | "carmaker"
+        | "consultancy" | "consultants" | "analysts" => ActorType::Company,
+        "band" | "club" | "side" | "charity" | "union" | "campaigners" => ActorType::Organization,
+        _ => return None,
+    })
+}
+
 /// The kind of event a lowercase noun right after a name gives it ("the
 /// Power of Siberia pipeline", "the Ukraine crisis", "the Vostok exercise").
 pub(super) fn event_noun(word: &str) -> Option<EventType> {

@@ -3,7 +3,7 @@
 //! the corpus (one entity per key; leftover bare words and acronyms attach
 //! where they can).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::acronyms::{known, Definition, Known};
 use super::extract::{sentence_names, Found};
@@ -346,19 +346,28 @@ pub(super) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
         }
     }
     // Parts of the corpus's persons' names: a leftover "Trenin" is the one
-    // person of the corpus so named, if there is only one.
+    // person of the corpus so named, if there is only one. A given name
+    // alone ("Andy") names someone else in another document, so only the
+    // other parts count there.
+    let given: FxHashSet<String> = gazetteer().given_names.iter().map(|g| key(g)).collect();
     let mut parts: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for (k, b) in &builders {
         if b.votes.winner() == Some(PERSON) && k.contains(' ') {
-            for part in k.split(' ').filter(|p| p.len() > 1) {
+            for part in k.split(' ').filter(|p| p.len() > 1 && !given.contains(*p)) {
                 parts.entry(part.to_string()).or_default().push(k.clone());
             }
         }
     }
+    // Titled words first, so that the same word elsewhere attaches to the
+    // person they make whatever the order of the documents.
+    pending.sort_by_key(|(_, e)| !e.titled);
     for (doc, e) in pending {
+        // "Labour" for "Labour Party": a party is named without its head.
+        let party = key(&format!("{} party", e.key));
         let target = acronyms
             .get(&e.key)
             .cloned()
+            .or_else(|| builders.contains_key(&party).then_some(party))
             .or_else(|| match parts.get(&e.key).map(Vec::as_slice) {
                 Some([one]) => Some(one.clone()),
                 _ => None,

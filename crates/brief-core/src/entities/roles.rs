@@ -17,9 +17,24 @@ use crate::text::TextRange;
 /// and states, with at least one title word among them.
 pub(super) fn lookback(s: &Sentence, a: usize) -> Option<TextRange> {
     let first = s.units[a].first;
+    // "leader of the Labour party", "shadow leader of the Commons": a name
+    // after the title's "of" or "the" is what the title is of, not who
+    // holds it.
+    if first > 0
+        && matches!(
+            s.token_text(first - 1).to_lowercase().as_str(),
+            "of" | "the" | "to"
+        )
+    {
+        return None;
+    }
     let mut start = first;
     let mut titled = false;
-    while start > 0 && matches!(s.tokens[start].gap, Gap::Space | Gap::Hyphen) {
+    // "the King's Cup": a possessive owns the name, it is no title of it.
+    while start > 0
+        && matches!(s.tokens[start].gap, Gap::Space | Gap::Hyphen)
+        && !s.tokens[start - 1].possessive
+    {
         let word = s.token_text(start - 1);
         let lower = word.to_lowercase();
         if !(is_title_modifier(&lower) || gazetteer().is_demonym(word) || is_state(word)) {

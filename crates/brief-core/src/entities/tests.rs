@@ -467,3 +467,93 @@ fn unseen_text_extracts_actors_and_events() {
         Henry Kissinger [person] (former secretary of state) ×1"#]]
     .assert_eq(&lines.join("\n"));
 }
+
+#[test]
+fn contractions_never_start_or_join_a_name() {
+    check_table(
+        "The mayor said: \"I'm sure Harriet Quell will win.\" Later he added that I'd rather \
+         Dan Ferro stayed, and We've asked Sally Brant to stay too.",
+        expect![[r#"
+            Harriet Quell [actor/person]
+            Dan Ferro [actor/person]
+            Sally Brant [actor/person]"#]],
+    );
+}
+
+#[test]
+fn a_sentence_first_word_needs_a_capital_inside_some_sentence() {
+    // "Trophy" is written in lower case and never capitalized inside a
+    // sentence: at a sentence start its capital says nothing.
+    check_table(
+        "Trophy winners Tom Pellow and Marlow met. Trophy holders were pleased, and \
+         the trophy was shown. Marlow said he was happy.",
+        expect![[r#"
+            Tom Pellow [actor/person]"#]],
+    );
+}
+
+#[test]
+fn an_institution_before_a_person_splits_from_the_name() {
+    check_table(
+        "The deputy leader of the Senate Oliver Marsh said the vote would wait, and \
+         chairman Labour MP Sue Darrow agreed.",
+        expect![[r#"
+            Oliver Marsh [actor/person]
+            Sue Darrow [actor/person]"#]],
+    );
+    // The title of "leader of the Greens" is not the Greens'.
+    check_at(
+        &[(
+            "a",
+            "Mrs Gwen Ashby is the leader of the $0Greens party. The Greens party grew, and \
+             the leader of the Greens spoke.",
+        )],
+        expect![[r#"
+            Greens party [actor/organization] aka Greens; defined in a: "Greens party"
+              a "Greens party"
+              a "Greens party"
+              a "Greens""#]],
+    );
+}
+
+#[test]
+fn articles_plurals_and_nations_give_kinds() {
+    check_table(
+        "The Free Democrats won in Wales, where the Victoria Theatre hosted Dan Ferro. \
+         Scotland and Northern Ireland voted later.",
+        expect![[r#"
+            Free Democrats [actor/organization]
+            Wales [actor/state]
+            Dan Ferro [actor/person]
+            Scotland [actor/state]
+            Northern Ireland [actor/state]"#]],
+    );
+}
+
+#[test]
+fn a_given_name_alone_is_no_alias_in_another_document() {
+    check_at(
+        &[
+            ("a", "Coach Andy Pelham praised the squad on Sunday."),
+            ("b", "The new signing, known to fans as $0Andy, scored twice."),
+        ],
+        expect!["no entity"],
+    );
+}
+
+#[test]
+fn a_descriptor_before_a_name_gives_its_kind() {
+    check_table(
+        "Shares in drugs firm Norvale rose after investment bank Harlow Brick upgraded them. \
+         The bill was passed, and Bill Tarrant said the rock band Glass Owls would play. \
+         Green party MPs and US firm Delbray agreed.",
+        expect![[r#"
+            Norvale [actor/company]
+            Harlow Brick [actor/company]
+            Bill Tarrant [actor/person]
+            Glass Owls [actor/organization]
+            Green party [actor/organization]
+            US [actor/state]
+            Delbray [actor/company]"#]],
+    );
+}

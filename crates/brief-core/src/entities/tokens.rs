@@ -143,6 +143,17 @@ fn is_initials(word: &str) -> bool {
     })
 }
 
+/// A word ending in a clitic after an apostrophe: "I'm", "You'll", "Can't".
+/// Not "O'Neill" or "D'Souza", whose part after the apostrophe is a name.
+fn is_contraction(word: &str) -> bool {
+    let word = word.replace('\u{2019}', "'");
+    let Some((stem, clitic)) = word.rsplit_once('\'') else {
+        return false;
+    };
+    !stem.is_empty()
+        && (matches!(clitic, "m" | "d" | "ll" | "ve" | "re") || (clitic == "t" && stem.ends_with('n')))
+}
+
 fn shape(word: &str) -> Shape {
     let Some(first) = word.chars().next() else {
         return Shape::Other;
@@ -150,7 +161,9 @@ fn shape(word: &str) -> Shape {
     if first.is_ascii_digit() || first.is_numeric() {
         return Shape::Number;
     }
-    if first.is_lowercase() {
+    // "I'm", "I'd", "We've", "Don't": a pronoun or verb with its clitic is
+    // never part of a name, whatever its capital says.
+    if first.is_lowercase() || is_contraction(word) {
         return Shape::Lower;
     }
     if !first.is_uppercase() {
@@ -174,7 +187,8 @@ mod tests {
 
     #[test]
     fn words_parts_and_gaps() {
-        let s = "The U.S.-China talks, Vostok-2018 and Russia's post-Putin G20 (CICIR) R&D.";
+        let s =
+            "The U.S.-China talks, Vostok-2018 and Russia's post-Putin G20 (CICIR) R&D. I'm O'Neill, Don't.";
         let out: Vec<String> = tokenize(s, 0)
             .iter()
             .map(|t| {
@@ -203,7 +217,10 @@ mod tests {
             CICIR:Upper:Other
             R:Other:Other
             &:Other:Other
-            D.:Upper:Other"#]]
+            D.:Upper:Other
+            I'm:Lower:Space
+            O'Neill:Cap:Space
+            Don't:Lower:Other"#]]
         .assert_eq(&out.join("\n"));
     }
 }

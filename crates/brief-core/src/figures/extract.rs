@@ -8,6 +8,7 @@ use super::lexicon::{
     change_verb, comparative, currency_code, currency_symbol, may_start, month, multiplier_word, Lower,
 };
 use super::quantity::{money_prefix, quantity, Form, Qty, Suffix};
+use super::share::share_at;
 use super::token::{Kind, Num, Sent};
 use super::unit::{cents_after, plural_like, unit_after, Unit};
 use super::{Bound, Change, FigureKind};
@@ -68,7 +69,10 @@ pub(super) fn sentence_figures(s: &Sent, text_start: bool, out: &mut Vec<Found>)
 }
 
 fn figure_at(s: &Sent, i: usize) -> Option<Found> {
-    if let Some(f) = date_at(s, i).or_else(|| multiplier_at(s, i)) {
+    if let Some(f) = date_at(s, i)
+        .or_else(|| multiplier_at(s, i))
+        .or_else(|| share_figure(s, i))
+    {
         return Some(f);
     }
     let (money, qty_at, prefix_start) = money_prefix(s, i).unwrap_or((None, i, i));
@@ -291,6 +295,23 @@ fn date_at(s: &Sent, i: usize) -> Option<Found> {
         change: None,
         year,
         anchor,
+    })
+}
+
+/// "a fifth of", "one in three": a share in words, as a percentage.
+fn share_figure(s: &Sent, i: usize) -> Option<Found> {
+    let (value, end) = share_at(s, i)?;
+    let (bound, start) = bound_before(s, i);
+    Some(Found {
+        start,
+        end,
+        value,
+        upper: None,
+        kind: FigureKind::Percent,
+        bound,
+        change: change_of(s, start, end, false, true),
+        year: None,
+        anchor: None,
     })
 }
 

@@ -376,6 +376,61 @@ pub(super) fn stopword(w: &str) -> bool {
     WORDS.contains(w)
 }
 
+/// What a number word joined by a hyphen may measure and still be a figure:
+/// "two-year deal", "five-nation tour", "ten-mile walk".
+pub(super) fn compound_measure(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    matches!(
+        w,
+        "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "second"
+            | "decade"
+            | "century"
+            | "mile"
+            | "metre"
+            | "meter"
+            | "kilometre"
+            | "kilometer"
+            | "foot"
+            | "feet"
+            | "inch"
+            | "tonne"
+            | "ton"
+            | "litre"
+            | "liter"
+            | "acre"
+            | "hectare"
+            | "storey"
+            | "story"
+            | "member"
+            | "nation"
+            | "country"
+            | "seat"
+            | "match"
+            | "game"
+            | "point"
+            | "percent"
+            | "per"
+            | "man"
+            | "person"
+            | "strong"
+    )
+}
+
+/// Adjectives after a small number word that count off the points of an
+/// argument ("two further costs", "three main reasons").
+pub(super) fn enumerating(w: &str) -> bool {
+    matches!(
+        w,
+        "further" | "other" | "main" | "key" | "separate" | "different" | "distinct" | "broad" | "basic"
+    )
+}
+
 /// After a number word, what makes it no count: a compound ("two-way trade",
 /// "one-sided") or a fraction ("two thirds", "three-quarters").
 pub(super) fn not_a_unit(w: &str) -> bool {

@@ -18,8 +18,16 @@
 //!   "dozens of" 24..100 (the upper end is the next named scale). Alone,
 //!   "several", "many" or "millions" are no figures.
 //! - A lone "one" is no figure ("one of", "one issue"); "one percent" is.
-//!   Ordinals ("first", "20th", "twenty-first") and fractions in words ("two
-//!   thirds") are no figures.
+//!   Ordinals ("first", "20th", "twenty-first") are no figures. Shares in
+//!   words (`share`) are percentages rounded to a whole percent: "a fifth
+//!   of" and "by a fifth" are 20%, "two-thirds of" 67%, "half of" 50%, "one
+//!   in three" 33%; "a third" alone is an ordinal ("a third term").
+//! - A number word made an adjective counts nothing ("a two-track
+//!   approach"), unless it joins a measure ("a two-year deal") or an amount;
+//!   nor does one counting off an argument's points ("two further costs",
+//!   "three main reasons").
+//! - A hyphen at the end of a line joins the compound it cuts
+//!   ("3.5-⏎billion-yuan").
 //! - A count's noun is the head of the words after the number: the first
 //!   plural ("some 50 strategic partnerships"), else the last word before a
 //!   function word or a mark ("30 aircraft."); adverbs, participles and
@@ -51,6 +59,7 @@ mod index;
 mod lexicon;
 mod number;
 mod quantity;
+mod share;
 mod token;
 mod unit;
 mod verdict;

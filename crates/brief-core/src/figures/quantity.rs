@@ -3,8 +3,8 @@
 //! hundred", "dozens of"), and a currency before it ("$", "US$", "CNY").
 
 use super::lexicon::{
-    currency_code, currency_symbol, dollar_prefix, magnitude, not_a_unit, ordinal, tens_word, unit_word,
-    vague_multiple, vague_plural,
+    compound_measure, currency_code, currency_symbol, currency_word, dollar_prefix, enumerating, magnitude,
+    not_a_unit, ordinal, tens_word, unit_word, vague_multiple, vague_plural,
 };
 use super::number::word_number;
 use super::token::{Kind, Num, Sent};
@@ -217,6 +217,21 @@ fn words(s: &Sent, i: usize) -> Option<Qty> {
     if s.lower(next)
         .is_some_and(|w| ordinal(w.as_str()) || not_a_unit(w.as_str()))
     {
+        return None;
+    }
+    // "a two-track approach", "a three-stage plan": a number word made an
+    // adjective counts nothing, unless it joins a measure ("two-year deal")
+    // or an amount ("three-million-dollar").
+    let compound_word = s.lower(next).filter(|_| next > n.end);
+    if compound_word.is_some_and(|w| {
+        let w = w.as_str();
+        !compound_measure(w) && magnitude(w, false, false).is_none() && currency_word(w).is_none()
+    }) {
+        return None;
+    }
+    // "two further costs", "three main reasons": items of an argument
+    // being counted off, not a quantity claimed.
+    if n.value <= 10.0 && next == n.end && s.lower(next).is_some_and(|w| enumerating(w.as_str())) {
         return None;
     }
     let mut value = n.value;

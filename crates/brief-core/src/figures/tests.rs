@@ -402,6 +402,27 @@ const LABELLED: &[(&str, &[&str])] = &[
         r#""30 years" = 30 count:years"#,
     ]),
     ("Beijing's defence budget is four times larger than Moscow's.", &[r#""four times" = 4 x"#]),
+    // Shares in words, read as whole percentages.
+    ("Exports to the region fell by a fifth last year.", &[r#""a fifth" = 20 % fall"#]),
+    (
+        "Nearly a quarter of the firms closed, and one in three workers left.",
+        &[r#""Nearly a quarter" = 25 % at-most"#, r#""one in three" = 33 %"#],
+    ),
+    ("Two-thirds of the members voted, and half of them abstained.", &[r#""Two-thirds" = 67 %"#, r#""half" = 50 %"#]),
+    ("Only 7 in 10 claims were paid.", &[r#""7 in 10" = 70 %"#]),
+    (
+        "The port's profit halved in 2019, while its debt doubled.",
+        &[r#""halved" = 0.5 x fall year=2019"#, r#""2019" = 2019 year"#, r#""doubled" = 2 x rise year=2019"#],
+    ),
+    // Currency with a magnitude suffix.
+    ("The club reported a loss of £82.7m for the season.", &[r#""£82.7m" = 8.27e7 GBP fall"#]),
+    ("The group raised $1.2bn from the sale.", &[r#""$1.2bn" = 1.2e9 USD rise"#]),
+    // A compound that a line break cut after its hyphen.
+    (
+        "The city signed a 3.5-\nbillion-yuan contract for the bridge.",
+        &["\"3.5-\nbillion-yuan\" = 3.5e9 CNY"],
+    ),
+    ("The firm signed a 30-year lease and a two-year option.", &[r#""30-year" = 30 count:year"#, r#""two-year" = 2 count:year"#]),
 ];
 
 #[test]
@@ -472,6 +493,11 @@ const NOT_FIGURES: &[&str] = &[
     "on May 4th",
     "a ratio of 1/4",
     "the H1N1 virus",
+    "No one in the cabinet objected, and one of the ministers left.",
+    "She set out a two-track approach and a three-stage review.",
+    "He named two further costs and three main reasons.",
+    "It was a third term for the mayor.",
+    "Sales in the fourth quarter were flat.",
 ];
 
 #[test]

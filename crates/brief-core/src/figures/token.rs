@@ -183,8 +183,21 @@ impl Iterator for Tokenizer<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
-        let (space_before, para_before) = self.skip_space();
+        let space_from = self.pos;
+        let (mut space_before, para_before) = self.skip_space();
         let start = self.pos;
+        // "3.5-\nbillion-yuan": a compound that a line break cut after its
+        // hyphen is still one compound.
+        let before = &self.text[..space_from];
+        if space_before
+            && !para_before
+            && self.text[space_from..start].contains('\n')
+            && before
+                .strip_suffix('-')
+                .is_some_and(|b| b.ends_with(|c: char| c.is_alphanumeric()))
+        {
+            space_before = false;
+        }
         let c = self.char_at(start)?;
         let kind = if c.is_ascii_digit() {
             self.number(start)

@@ -5,9 +5,9 @@
 //! figures, entities) are small enough to decode into the heap.
 //!
 //! Layout, little-endian:
-//! 1. header: [`MAGIC`], [`FORMAT`] (u32), the crate version (u32 length and
-//!    bytes), the caller's inputs (u64 length, bytes, their xxh3), padding
-//!    to 8 bytes. [`read_inputs`] reads only this, so that a stale index is
+//! 1. header: [`MAGIC`], [`FORMAT`] (u32), the crate version and build
+//!    identity (u32 length and bytes), the caller's inputs (u64 length,
+//!    bytes, their xxh3), padding to 8 bytes. [`read_inputs`] reads only this, so that a stale index is
 //!    told apart without reading the rest;
 //! 2. blobs, each at an 8-aligned offset;
 //! 3. the tables ([`postcard`]), naming blobs by offset and length;
@@ -39,7 +39,9 @@ pub const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"BRIEFIDX";
 const END: &[u8; 8] = b"BRIEFEND";
 const TRAILER: usize = 32;
-const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The crate version and the build's identity (`build.rs`: a hash of the
+/// core's sources), so that changed rules never read an older index.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("BRIEF_CORE_BUILD_ID"));
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum StoredError {

@@ -1,0 +1,73 @@
+//! Shares written in words, read as percentages: "a fifth of", "by a
+//! quarter", "two-thirds of", "half of", "one in three", "7 in 10". Rounded
+//! to whole percents, as a reader compares them ("a third" is "33%").
+
+use super::lexicon::{tens_word, unit_word};
+use super::token::Sent;
+
+/// A share starting at token `i`: its percentage and the token after it.
+pub(super) fn share_at(s: &Sent, i: usize) -> Option<(f64, usize)> {
+    one_in_n(s, i).or_else(|| fraction(s, i))
+}
+
+/// "one in three", "seven in ten", "1 in 5": a part of a whole.
+fn one_in_n(s: &Sent, i: usize) -> Option<(f64, usize)> {
+    if !s.is(i + 1, "in") {
+        return None;
+    }
+    let part = small_number(s, i)?;
+    let whole = small_number(s, i + 2)?;
+    // Not "Voyager 2 in 1979": a whole of at most a thousand.
+    (part >= 1.0 && part < whole && whole <= 1000.0).then(|| ((100.0 * part / whole).round(), i + 3))
+}
+
+/// "a fifth of", "by a quarter", "two-thirds of", "half of": a fraction,
+/// when "of" follows or "by" precedes it ("a third" alone is an ordinal:
+/// "a third term").
+fn fraction(s: &Sent, i: usize) -> Option<(f64, usize)> {
+    let (numerator, at) = match s.lower(i)?.as_str() {
+        // "half of"; "by half" is a halving, which the multipliers read.
+        "half" if s.is(i + 1, "of") => (1.0, i),
+        "a" | "an" | "one" => (1.0, i + 1),
+        w => (f64::from(unit_word(w).filter(|&n| n >= 2)?), i + 1),
+    };
+    // "two-thirds", "one-fifth"
+    let at = if at > i && s.hyphen_joins(at) { at + 1 } else { at };
+    let word = s.lower(at)?;
+    let denominator = denominator(word.as_str())?;
+    // "a fifth", "two fifths"; not "two fifth", nor "a fifths".
+    if word.as_str().ends_with('s') != (numerator > 1.0) {
+        return None;
+    }
+    let end = at + 1;
+    let framed = s.is(end, "of") || s.is(i.wrapping_sub(1), "by");
+    framed.then(|| ((100.0 * numerator / denominator).round(), end))
+}
+
+fn denominator(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+/// A whole number up to a thousand, in digits or in one word.
+fn small_number(s: &Sent, i: usize) -> Option<f64> {
+    if let Some(n) = s.num(i).filter(|n| n.is_int() && !n.grouped && n.int_digits <= 4) {
+        return Some(n.scaled(0));
+    }
+    let w = s.lower(i)?;
+    match w.as_str() {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1000.0),
+        w => unit_word(w).or_else(|| tens_word(w)).map(f64::from),
+    }
+}
