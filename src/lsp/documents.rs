@@ -5,12 +5,13 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, Weak};
 
-use brief_core::analysis::Finding;
+use brief_core::analysis::{Cancelled, Finding};
 use brief_core::brief::Brief;
 use brief_core::text::{LineIndex, PositionEncoding};
 use ropey::Rope;
 use tower_lsp_server::ls_types as lsp;
 
+use super::cancel::CancelFlag;
 use super::indexing::Served;
 use super::position::{rope_char, TextView};
 use crate::workspace::Workspace;
@@ -34,25 +35,28 @@ pub struct DocumentSnapshot {
     /// so an old corpus is freed; its allocation stays, so a new one never
     /// takes its address and passes for it.
     findings: Mutex<Option<(FindingsKey, Arc<Vec<Finding>>)>>,
+    /// Set when a newer version or a close replaces this one: checks of it
+    /// stop, and their diagnostics are not published.
+    pub superseded: CancelFlag,
 }
 
 impl DocumentSnapshot {
     /// The findings for `key` (the corpus and workspace they depend on),
-    /// computed by `compute` the first time.
+    /// computed by `compute` the first time it completes.
     pub fn findings(
         &self,
         served: &Arc<Served>,
         workspace: &Arc<Workspace>,
-        compute: impl FnOnce() -> Vec<Finding>,
-    ) -> Arc<Vec<Finding>> {
+        compute: impl FnOnce() -> Result<Vec<Finding>, Cancelled>,
+    ) -> Result<Arc<Vec<Finding>>, Cancelled> {
         let key = (Arc::downgrade(served), Arc::downgrade(workspace));
         let mut cached = self.findings.lock().unwrap_or_else(|e| e.into_inner());
         match &*cached {
-            Some(((s, w), findings)) if s.ptr_eq(&key.0) && w.ptr_eq(&key.1) => findings.clone(),
+            Some(((s, w), findings)) if s.ptr_eq(&key.0) && w.ptr_eq(&key.1) => Ok(findings.clone()),
             _ => {
-                let findings = Arc::new(compute());
+                let findings = Arc::new(compute()?);
                 *cached = Some((key, findings.clone()));
-                findings
+                Ok(findings)
             }
         }
     }
@@ -86,7 +90,14 @@ impl OpenDocument {
             }
             None => self.rope = Rope::from_str(&change.text),
         }
-        *self.snapshot.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
+        self.supersede();
+    }
+
+    /// The text changed or the brief closed: the current snapshot is stale.
+    fn supersede(&mut self) {
+        if let Some((_, stale)) = self.snapshot.get_mut().unwrap_or_else(|e| e.into_inner()).take() {
+            stale.superseded.cancel();
+        }
     }
 
     /// This version parsed, citing from the bibliography its front matter
@@ -111,6 +122,7 @@ impl OpenDocument {
             index: LineIndex::new(&text),
             brief,
             findings: Mutex::new(None),
+            superseded: CancelFlag::default(),
         });
         *cached = Some((key, snapshot.clone()));
         snapshot
@@ -124,11 +136,15 @@ pub struct Documents {
 
 impl Documents {
     pub fn open(&mut self, uri: lsp::Uri, text: &str, version: i32) {
-        self.open.insert(uri, OpenDocument::new(text, version));
+        if let Some(mut replaced) = self.open.insert(uri, OpenDocument::new(text, version)) {
+            replaced.supersede();
+        }
     }
 
     pub fn close(&mut self, uri: &lsp::Uri) {
-        self.open.remove(uri);
+        if let Some(mut doc) = self.open.remove(uri) {
+            doc.supersede();
+        }
     }
 
     pub fn get(&self, uri: &lsp::Uri) -> Option<&OpenDocument> {
@@ -141,5 +157,61 @@ impl Documents {
 
     pub fn uris(&self) -> Vec<lsp::Uri> {
         self.open.keys().cloned().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use brief_core::snapshot::Snapshot;
+
+    use super::*;
+    use crate::config::EditorSettings;
+    use crate::load::CorpusSource;
+
+    fn served() -> Arc<Served> {
+        Arc::new(Served {
+            corpus: Arc::new(Snapshot::build(Vec::new())),
+            source: CorpusSource::Embedded,
+        })
+    }
+
+    /// Issue 15, item 8: every code action recomputed all diagnostics. Code
+    /// actions and diagnostics on one version share one computation; a new
+    /// version, corpus or workspace computes afresh; a cancelled one is not
+    /// kept.
+    #[test]
+    fn findings_are_computed_once_per_version_corpus_and_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = Arc::new(Workspace::discover(dir.path(), EditorSettings::default(), &[]));
+        let (corpus, computed) = (served(), Cell::new(0));
+        let compute = || {
+            computed.set(computed.get() + 1);
+            Ok(Vec::new())
+        };
+        let mut doc = OpenDocument::new("# Brief\n", 1);
+        let v1 = doc.snapshot(Some(&workspace), None);
+        assert!(v1.findings(&corpus, &workspace, || Err(Cancelled)).is_err());
+        v1.findings(&corpus, &workspace, compute).unwrap();
+        v1.findings(&corpus, &workspace, compute).unwrap();
+        assert!(Arc::ptr_eq(&v1, &doc.snapshot(Some(&workspace), None)));
+        doc.snapshot(Some(&workspace), None).findings(&corpus, &workspace, compute).unwrap();
+        assert_eq!(computed.get(), 1, "one version, one computation");
+
+        v1.findings(&served(), &workspace, compute).unwrap();
+        assert_eq!(computed.get(), 2, "another corpus");
+
+        let change = lsp::TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "# Brief, edited\n".into(),
+        };
+        doc.apply(&change, PositionEncoding::Utf16);
+        assert!(v1.superseded.is_cancelled());
+        let v2 = doc.snapshot(Some(&workspace), None);
+        assert!(!v2.superseded.is_cancelled());
+        v2.findings(&corpus, &workspace, compute).unwrap();
+        assert_eq!(computed.get(), 3, "another version");
     }
 }

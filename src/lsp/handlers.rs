@@ -122,8 +122,8 @@ impl LanguageServer for Server {
     async fn hover(&self, params: lsp::HoverParams) -> Result<Option<lsp::Hover>> {
         let (uri, pos) = from_proto::position(params.text_document_position_params);
         self.analyze(&uri, move |cx| {
-            let hover = analysis::hover(&cx.served.corpus, &cx.brief.brief, cx.offset(pos))?;
-            Some(to_proto::hover(&cx.view(), hover, cx.enc))
+            let hover = analysis::hover(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
+            Ok(hover.map(|h| to_proto::hover(&cx.view(), h, cx.enc)))
         })
         .instrument(info_span!("hover"))
         .await
@@ -136,7 +136,7 @@ impl LanguageServer for Server {
         let (uri, pos) = from_proto::position(params.text_document_position_params);
         self.analyze(&uri, move |cx| {
             let found = analysis::definition(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
-            to_proto::definition(&cx.served.corpus, found, cx.enc)
+            Ok(to_proto::definition(&cx.served.corpus, found, cx.enc))
         })
         .instrument(info_span!("definition"))
         .await
@@ -145,8 +145,8 @@ impl LanguageServer for Server {
     async fn completion(&self, params: lsp::CompletionParams) -> Result<Option<lsp::CompletionResponse>> {
         let (uri, pos) = from_proto::position(params.text_document_position);
         self.analyze(&uri, move |cx| {
-            let found = analysis::completion(&cx.served.corpus, &cx.brief.brief, cx.offset(pos))?;
-            Some(to_proto::completion(&cx.view(), found, cx.enc))
+            let found = analysis::completion(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
+            Ok(found.map(|f| to_proto::completion(&cx.view(), f, cx.enc)))
         })
         .instrument(info_span!("completion"))
         .await
@@ -159,7 +159,7 @@ impl LanguageServer for Server {
         let found = self
             .compute_diagnostics(&params.text_document.uri)
             .instrument(info_span!("diagnostic"))
-            .await;
+            .await?;
         Ok(to_proto::diagnostic_report(
             found.map(|(_, d)| d).unwrap_or_default(),
         ))
@@ -170,8 +170,8 @@ impl LanguageServer for Server {
         let open = self.open_snapshots();
         self.analyze(&uri, move |cx| {
             let briefs: Vec<_> = open.iter().map(|(_, s)| &s.brief).collect();
-            let found = analysis::references(&cx.served.corpus, &cx.brief.brief, cx.offset(pos), &briefs)?;
-            Some(to_proto::references(&cx.served.corpus, &open, found, cx.enc))
+            let found = analysis::references(&cx.served.corpus, &cx.brief.brief, cx.offset(pos), &briefs);
+            Ok(found.map(|f| to_proto::references(&cx.served.corpus, &open, f, cx.enc)))
         })
         .instrument(info_span!("references"))
         .await
@@ -201,7 +201,7 @@ impl LanguageServer for Server {
     ) -> Result<Option<lsp::DocumentSymbolResponse>> {
         self.analyze(&params.text_document.uri, move |cx| {
             let items = analysis::outline(&cx.brief.brief);
-            Some(to_proto::document_symbols(&cx.view(), items, cx.enc))
+            Ok(Some(to_proto::document_symbols(&cx.view(), items, cx.enc)))
         })
         .instrument(info_span!("document_symbol"))
         .await
@@ -211,7 +211,7 @@ impl LanguageServer for Server {
         let enabled = self.settings().inlay_hints;
         self.analyze(&params.text_document.uri, move |cx| {
             let hints = analysis::inlay_hints(&cx.served.corpus, &cx.brief.brief, cx.range(params.range));
-            enabled.then(|| to_proto::inlay_hints(&cx.view(), hints, cx.enc))
+            Ok(enabled.then(|| to_proto::inlay_hints(&cx.view(), hints, cx.enc)))
         })
         .instrument(info_span!("inlay_hint"))
         .await
@@ -220,7 +220,7 @@ impl LanguageServer for Server {
     async fn code_action(&self, params: lsp::CodeActionParams) -> Result<Option<lsp::CodeActionResponse>> {
         let date = today();
         self.analyze(&params.text_document.uri, move |cx| {
-            let (shown, key) = (cx.shown(), cx.brief_key());
+            let (shown, key) = (cx.shown()?, cx.brief_key());
             let target = AcceptTarget {
                 brief_key: &key,
                 date: &date,
@@ -232,14 +232,14 @@ impl LanguageServer for Server {
                 accepted_uri: lsp::Uri::from_file_path(cx.workspace.accepted_path()),
                 accepted_text: target.file_text,
             };
-            Some(to_proto::code_actions(
+            Ok(Some(to_proto::code_actions(
                 &cx.served.corpus,
                 &cx.view(),
                 &targets,
                 &shown,
                 actions,
                 cx.enc,
-            ))
+            )))
         })
         .instrument(info_span!("code_action"))
         .await

@@ -1,6 +1,7 @@
 //! The LSP adapter: protocol types, positions and open documents live here
 //! and nowhere else.
 
+mod cancel;
 mod capabilities;
 mod documents;
 mod ext;

@@ -8,13 +8,14 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 
 use arc_swap::ArcSwapOption;
-use brief_core::analysis::{self, BriefRules, Finding};
+use brief_core::analysis::{self, BriefRules, Cancel, Cancelled, Finding};
 use brief_core::text::PositionEncoding;
-use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::Client;
 use tracing::{error, warn};
 
+use super::cancel::{CancelFlag, CancelOnDrop};
 use super::capabilities::ClientCaps;
 use super::documents::{DocumentSnapshot, Documents, OpenDocument};
 use super::indexing::{CorpusStatus, Served};
@@ -62,6 +63,8 @@ pub(super) struct Context {
     pub(super) workspace: Arc<Workspace>,
     pub(super) uri: lsp::Uri,
     pub(super) enc: PositionEncoding,
+    /// Set when the client no longer waits for this request.
+    request: CancelFlag,
 }
 
 impl Context {
@@ -74,8 +77,11 @@ impl Context {
     }
 
     /// The findings this brief shows, computed once per version, corpus and
-    /// workspace (code actions reuse them).
-    pub(super) fn shown(&self) -> Arc<Vec<Finding>> {
+    /// workspace (code actions reuse them); `Cancelled` once the request is
+    /// cancelled or the version superseded.
+    pub(super) fn shown(&self) -> std::result::Result<Arc<Vec<Finding>>, Cancelled> {
+        let (request, superseded) = (&self.request, &self.brief.superseded);
+        let asked = || request.is_cancelled() || superseded.is_cancelled();
         self.brief.findings(&self.served, &self.workspace, || {
             let path = self.uri.to_file_path();
             let excluded = path.as_deref().is_some_and(|p| self.workspace.excludes_brief(p));
@@ -85,7 +91,8 @@ impl Context {
                 excluded,
                 accepted: &accepted,
             };
-            analysis::check(&self.served.corpus, &self.brief.brief, rules).shown
+            analysis::check_cancellable(&self.served.corpus, &self.brief.brief, rules, Cancel::new(&asked))
+                .map(|checked| checked.shown)
         })
     }
 
@@ -96,12 +103,13 @@ impl Context {
         }
     }
 
-    pub(super) fn diagnostics(&self) -> Vec<lsp::Diagnostic> {
+    pub(super) fn diagnostics(&self) -> std::result::Result<Vec<lsp::Diagnostic>, Cancelled> {
         let view = self.view();
-        self.shown()
+        Ok(self
+            .shown()?
             .iter()
             .map(|f| to_proto::diagnostic(&self.served.corpus, &view, f, self.enc))
-            .collect()
+            .collect())
     }
 }
 
@@ -154,7 +162,7 @@ impl Server {
 
     /// The context of a request on `uri`, built (the brief parsed) on a
     /// blocking thread; `None` for an unknown brief or before the corpus.
-    fn context(state: &State, uri: &lsp::Uri, enc: PositionEncoding) -> Option<Context> {
+    fn context(state: &State, uri: &lsp::Uri, enc: PositionEncoding, request: CancelFlag) -> Option<Context> {
         let brief = {
             let docs = state.documents.read().unwrap_or_else(|e| e.into_inner());
             let Some(doc) = docs.get(uri) else {
@@ -169,34 +177,52 @@ impl Server {
             brief,
             uri: uri.clone(),
             enc,
+            request,
         })
     }
 
     /// Runs `f` on a brief's context on a blocking thread. A request before
     /// the corpus is indexed, or for an unknown document, answers `None` at
-    /// once rather than waiting. A cancelled request drops this future; the
-    /// thread's result is then dropped too.
+    /// once rather than waiting. A cancelled request drops this future,
+    /// which sets the context's request flag: a check in `f` stops (tower-lsp
+    /// has answered `RequestCancelled`), and one not started never starts.
+    /// A check cut short because an edit superseded the version answers
+    /// `ContentModified`.
     pub(super) async fn analyze<T, F>(&self, uri: &lsp::Uri, f: F) -> Result<Option<T>>
     where
         T: Send + 'static,
-        F: FnOnce(&Context) -> Option<T> + Send + 'static,
+        F: FnOnce(&Context) -> std::result::Result<Option<T>, Cancelled> + Send + 'static,
     {
         let (state, uri, enc) = (self.state.clone(), uri.clone(), self.encoding());
-        tokio::task::spawn_blocking(move || Server::context(&state, &uri, enc).and_then(|cx| f(&cx)))
-            .await
-            .map_err(|err| {
+        let request = CancelFlag::default();
+        let _cancel_on_drop = CancelOnDrop(request.clone());
+        let task = tokio::task::spawn_blocking(move || {
+            if request.is_cancelled() {
+                return Err(Cancelled);
+            }
+            match Server::context(&state, &uri, enc, request) {
+                Some(cx) => f(&cx),
+                None => Ok(None),
+            }
+        });
+        match task.await {
+            Ok(Ok(found)) => Ok(found),
+            Ok(Err(Cancelled)) => Err(Error::new(ErrorCode::ContentModified)),
+            Err(err) => {
                 error!("request failed: {err}");
-                Error::internal_error()
-            })
+                Err(Error::internal_error())
+            }
+        }
     }
 
     /// The diagnostics of an open brief as it is now, and its version.
-    pub(super) async fn compute_diagnostics(&self, uri: &lsp::Uri) -> Option<(i32, Vec<lsp::Diagnostic>)> {
+    pub(super) async fn compute_diagnostics(
+        &self,
+        uri: &lsp::Uri,
+    ) -> Result<Option<(i32, Vec<lsp::Diagnostic>)>> {
         self.refresh_accepted_if_changed();
-        self.analyze(uri, |cx| Some((cx.brief.version, cx.diagnostics())))
+        self.analyze(uri, |cx| Ok(Some((cx.brief.version, cx.diagnostics()?))))
             .await
-            .ok()
-            .flatten()
     }
 
     /// `accepted.toml` saved since it was read: read it again (one `stat`
@@ -213,8 +239,9 @@ impl Server {
 
     pub(super) async fn publish_diagnostics(&self, uri: lsp::Uri) {
         match self.compute_diagnostics(&uri).await {
-            // A newer version is on its way; its own check will publish.
-            Some((version, diagnostics)) if self.current_version(&uri) == Some(version) => {
+            // A newer version is on its way (or cut this check short); its
+            // own check will publish.
+            Ok(Some((version, diagnostics))) if self.current_version(&uri) == Some(version) => {
                 self.client
                     .publish_diagnostics(uri, diagnostics, Some(version))
                     .await;

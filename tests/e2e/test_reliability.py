@@ -7,6 +7,7 @@ a missing or empty corpus shows; watched-file storms leave hover answering;
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import time
@@ -198,3 +199,105 @@ def test_check_finds_the_project_file_from_a_subfolder(tmp_path):
     done = subprocess.run([str(SERVER), "check", "b.md"], cwd=sub, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"corpus: {sources} (1 documents), from {tmp_path / 'brief-lsp.toml'}" in done.stderr
+
+
+# A brief whose pull diagnostics take seconds in a debug build: each
+# sentence holds a quote, a figure and an unknown key to check.
+LONG_SENTENCE = (
+    "About 40,000 Chinese students study in Russian universities, and "
+    "“the partnership is strategic but limited in every way that matters” [@nobody]. "
+)
+LONG_BRIEF = (LONG_SENTENCE * 20 + "\n\n") * 100
+
+
+def cpu_seconds(pid: int) -> float:
+    """The user and system CPU time a process has used (Linux)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Session:
+    """A server initialized as a pulling client (so that nothing checks
+    the brief unasked), the long brief open."""
+
+    def __init__(self):
+        self.proc = subprocess.Popen([str(SERVER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        caps = {"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": True}}}
+        self.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": caps}})
+        self.answer(1)
+        self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        self.send({
+            "jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": {"textDocument": {"uri": "file:///r/long.md", "languageId": "markdown", "version": 1, "text": LONG_BRIEF}},
+        })
+        while self.request(2, "brief-lsp/status", None)["result"]["state"] != "ready":
+            time.sleep(0.1)
+        # Parsed now (and kept for later requests), so that a check starts
+        # at once; parsing is not cut short.
+        self.request(3, "textDocument/documentSymbol", {"textDocument": {"uri": "file:///r/long.md"}})
+
+    def send(self, obj):
+        self.proc.stdin.write(message(obj))
+        self.proc.stdin.flush()
+
+    def answer(self, id_: int) -> dict:
+        """The answer to our request `id_`, skipping notifications and the
+        server's own requests (whose ids are its own)."""
+        while True:
+            got = responses(read_frame(self.proc.stdout))[0]
+            if got.get("id") == id_ and "method" not in got:
+                return got
+
+    def request(self, id_: int, method: str, params=None) -> dict:
+        body = {"jsonrpc": "2.0", "id": id_, "method": method}
+        self.send(body if params is None else {**body, "params": params})
+        return self.answer(id_)
+
+    def pull(self, id_: int):
+        self.send({"jsonrpc": "2.0", "id": id_, "method": "textDocument/diagnostic",
+                   "params": {"textDocument": {"uri": "file:///r/long.md"}}})
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+
+
+def test_a_cancelled_check_stops_computing_and_the_next_request_is_answered():
+    s = Session()
+    try:
+        s.pull(10)
+        time.sleep(0.5)
+        started = time.monotonic()
+        s.send({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 10}})
+        assert s.answer(10)["error"]["code"] == -32800
+        assert time.monotonic() - started < 2
+        # The check's thread stopped too: the server is idle, not still
+        # checking a brief nobody waits for.
+        before = cpu_seconds(s.proc.pid)
+        time.sleep(3)
+        assert cpu_seconds(s.proc.pid) - before < 0.25
+        started = time.monotonic()
+        symbols = s.request(11, "textDocument/documentSymbol", {"textDocument": {"uri": "file:///r/long.md"}})
+        assert "result" in symbols and time.monotonic() - started < 2, symbols
+    finally:
+        s.close()
+
+
+def test_an_edit_cuts_short_the_check_of_the_version_before():
+    s = Session()
+    try:
+        s.pull(20)
+        time.sleep(0.5)
+        started = time.monotonic()
+        s.send({
+            "jsonrpc": "2.0", "method": "textDocument/didChange",
+            "params": {"textDocument": {"uri": "file:///r/long.md", "version": 2},
+                       "contentChanges": [{"text": "# Short\n\nNo quotes here [@nobody].\n"}]},
+        })
+        # Not an empty report, which would clear the client's diagnostics.
+        assert s.answer(20)["error"]["code"] == -32801
+        assert time.monotonic() - started < 2
+        report = s.request(21, "textDocument/diagnostic", {"textDocument": {"uri": "file:///r/long.md"}})
+        assert [d["code"] for d in report["result"]["items"]] == ["citation-unknown"], report
+    finally:
+        s.close()

@@ -5,7 +5,7 @@
 
 use super::accept::{acceptance_for, apply_acceptances, inline_acceptance_edit, Acceptance};
 use super::accepted_file::{record_acceptance, AcceptedFileEdit};
-use super::{diagnostics, CheckConfig, Edit, Finding};
+use super::{diagnostics_cancellable, Cancel, Cancelled, CheckConfig, Edit, Finding};
 use crate::brief::Brief;
 use crate::snapshot::Snapshot;
 use crate::text::TextRange;
@@ -30,12 +30,22 @@ pub struct Checked {
 /// The findings a brief shows: the checks' (at their levels), nothing for an
 /// excluded brief, less those accepted in the file or inline.
 pub fn check(snapshot: &Snapshot, brief: &Brief, rules: BriefRules) -> Checked {
+    check_cancellable(snapshot, brief, rules, Cancel::NEVER).unwrap_or_default()
+}
+
+/// [`check`], stopping with [`Cancelled`] soon after `cancel` is set.
+pub fn check_cancellable(
+    snapshot: &Snapshot,
+    brief: &Brief,
+    rules: BriefRules,
+    cancel: Cancel,
+) -> Result<Checked, Cancelled> {
     if rules.excluded {
-        return Checked::default();
+        return Ok(Checked::default());
     }
-    let (shown, accepted) =
-        apply_acceptances(brief, diagnostics(snapshot, brief, rules.checks), rules.accepted);
-    Checked { shown, accepted }
+    let findings = diagnostics_cancellable(snapshot, brief, rules.checks, cancel)?;
+    let (shown, accepted) = apply_acceptances(brief, findings, rules.accepted);
+    Ok(Checked { shown, accepted })
 }
 
 /// Where an acceptance is recorded: the brief's key in the file, today's

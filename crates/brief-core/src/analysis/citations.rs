@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use super::cited::{resolve, Cited};
 use super::{
-    Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover, SourceLocation,
-    MAX_COMPLETIONS,
+    Cancel, Cancelled, Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover,
+    SourceLocation, MAX_COMPLETIONS,
 };
 use crate::bibliography::BibEntry;
 use crate::brief::{Brief, CiteItem};
@@ -137,7 +137,11 @@ pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Opt
     })
 }
 
-pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
+pub(super) fn diagnostics(
+    corpus: &Snapshot,
+    brief: &Brief,
+    cancel: Cancel,
+) -> Result<Vec<Finding>, Cancelled> {
     let mut findings = reference_problems(brief);
     let mut mismatched = HashSet::new();
     for citation in &brief.citations {
@@ -155,10 +159,12 @@ pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
                 }
                 continue;
             }
+            // Each unknown key is compared with every known one.
+            cancel.check()?;
             findings.push(unknown_key(corpus, brief, item));
         }
     }
-    findings
+    Ok(findings)
 }
 
 fn unknown_key(corpus: &Snapshot, brief: &Brief, item: &CiteItem) -> Finding {

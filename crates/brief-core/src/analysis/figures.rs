@@ -8,7 +8,7 @@
 //! missing source from a wrong figure.
 
 use super::cited::document_of;
-use super::{Code, Edit, Finding, Fix, Hover, Related, SourceLocation};
+use super::{Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, Related, SourceLocation};
 use crate::brief::{Brief, Citation};
 use crate::corpus::DocId;
 use crate::figures::{
@@ -97,73 +97,81 @@ fn cited(corpus: &Snapshot, f: &CorpusFigure) -> String {
     format!("{}{year} [@{}]", doc.display(f.figure.range), doc.reference.key)
 }
 
-pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
-    brief_figures(brief)
-        .iter()
-        .filter_map(|bf| {
-            let checked = check(corpus, brief, bf);
-            let stated = &brief.text[bf.figure.range.start..bf.figure.range.end];
-            let (code, message, related, fixes) = match checked.verdict {
-                FigureVerdict::Supported => return None,
-                FigureVerdict::Unsupported => (
-                    Code::FigureUnsupported,
-                    format!("no corpus figure backs “{stated}”"),
-                    Vec::new(),
-                    Vec::new(),
-                ),
-                FigureVerdict::Misattributed => {
-                    let f = checked.evidence[0].1;
-                    let key = &corpus.document(f.doc).reference.key;
-                    let item = &bf.citation?.items[0];
-                    let fix = Fix::cite_instead(item.key_range, key);
-                    let related = Related {
-                        location: location(corpus, f),
-                        message: "the corpus figure".into(),
-                    };
-                    (
-                        Code::FigureMisattributed,
-                        format!(
-                            "figure credited to @{}, but it is from {}",
-                            item.key,
-                            cited(corpus, f)
-                        ),
-                        vec![related],
-                        vec![fix],
-                    )
-                }
-                FigureVerdict::Contradicted => {
-                    let f = checked.evidence[0].1;
-                    let source = corpus.document(f.doc).display(f.figure.range);
-                    let fix = Fix {
-                        title: format!("Use the source’s figure: {source}"),
-                        edits: vec![Edit {
-                            range: bf.figure.range,
-                            new_text: source,
-                        }],
-                        preferred: true,
-                    };
-                    let related = Related {
-                        location: location(corpus, f),
-                        message: "the corpus figure".into(),
-                    };
-                    (
-                        Code::FigureContradicted,
-                        format!("corpus: {}", cited(corpus, f)),
-                        vec![related],
-                        vec![fix],
-                    )
-                }
+pub(super) fn diagnostics(
+    corpus: &Snapshot,
+    brief: &Brief,
+    cancel: Cancel,
+) -> Result<Vec<Finding>, Cancelled> {
+    let mut findings = Vec::new();
+    for bf in brief_figures(brief) {
+        cancel.check()?;
+        findings.extend(finding(corpus, brief, &bf));
+    }
+    Ok(findings)
+}
+
+fn finding(corpus: &Snapshot, brief: &Brief, bf: &BriefFigure) -> Option<Finding> {
+    let checked = check(corpus, brief, bf);
+    let stated = &brief.text[bf.figure.range.start..bf.figure.range.end];
+    let (code, message, related, fixes) = match checked.verdict {
+        FigureVerdict::Supported => return None,
+        FigureVerdict::Unsupported => (
+            Code::FigureUnsupported,
+            format!("no corpus figure backs “{stated}”"),
+            Vec::new(),
+            Vec::new(),
+        ),
+        FigureVerdict::Misattributed => {
+            let f = checked.evidence[0].1;
+            let key = &corpus.document(f.doc).reference.key;
+            let item = &bf.citation?.items[0];
+            let fix = Fix::cite_instead(item.key_range, key);
+            let related = Related {
+                location: location(corpus, f),
+                message: "the corpus figure".into(),
             };
-            Some(Finding {
-                range: bf.figure.range,
-                code,
-                severity: code.default_severity(),
-                message,
-                related,
-                fixes,
-            })
-        })
-        .collect()
+            (
+                Code::FigureMisattributed,
+                format!(
+                    "figure credited to @{}, but it is from {}",
+                    item.key,
+                    cited(corpus, f)
+                ),
+                vec![related],
+                vec![fix],
+            )
+        }
+        FigureVerdict::Contradicted => {
+            let f = checked.evidence[0].1;
+            let source = corpus.document(f.doc).display(f.figure.range);
+            let fix = Fix {
+                title: format!("Use the source’s figure: {source}"),
+                edits: vec![Edit {
+                    range: bf.figure.range,
+                    new_text: source,
+                }],
+                preferred: true,
+            };
+            let related = Related {
+                location: location(corpus, f),
+                message: "the corpus figure".into(),
+            };
+            (
+                Code::FigureContradicted,
+                format!("corpus: {}", cited(corpus, f)),
+                vec![related],
+                vec![fix],
+            )
+        }
+    };
+    Some(Finding {
+        range: bf.figure.range,
+        code,
+        severity: code.default_severity(),
+        message,
+        related,
+        fixes,
+    })
 }
 
 fn figure_at(brief: &Brief, offset: usize) -> Option<BriefFigure<'_>> {
@@ -416,7 +424,8 @@ mod tests {
     fn findings_in(docs: &[(&str, &str)], brief: &str) -> String {
         let corpus = crate::test_support::corpus_of(docs);
         let brief = Brief::parse(brief);
-        diagnostics(&corpus, &brief)
+        diagnostics(&corpus, &brief, Cancel::NEVER)
+            .unwrap_or_default()
             .iter()
             .map(|f| {
                 let fixes: Vec<String> = f.fixes.iter().map(|x| x.title.clone()).collect();

@@ -5,6 +5,7 @@
 mod accept;
 mod accepted_file;
 mod actions;
+mod cancel;
 mod citations;
 mod cited;
 mod entities;
@@ -17,7 +18,10 @@ mod quotes;
 
 pub use accept::{acceptance_for, apply_acceptances, inline_acceptance_edit, Acceptance};
 pub use accepted_file::{parse_accepted, record_acceptance, render_acceptance, AcceptedFileEdit};
-pub use actions::{check, code_actions, AcceptTarget, ActionEdit, BriefRules, Checked, CodeAction};
+pub use actions::{
+    check, check_cancellable, code_actions, AcceptTarget, ActionEdit, BriefRules, Checked, CodeAction,
+};
+pub use cancel::{Cancel, Cancelled};
 pub use entities::symbols;
 pub use findings::{CheckConfig, Code, Edit, Finding, Fix, Related, Severity};
 pub use outline::{outline, OutlineItem};
@@ -178,12 +182,22 @@ fn too_large(brief: &Brief) -> Finding {
 }
 
 pub fn diagnostics(corpus: &Snapshot, brief: &Brief, config: &CheckConfig) -> Vec<Finding> {
-    let mut findings = citations::diagnostics(corpus, brief);
+    diagnostics_cancellable(corpus, brief, config, Cancel::NEVER).unwrap_or_default()
+}
+
+/// [`diagnostics`], stopping with [`Cancelled`] soon after `cancel` is set.
+pub fn diagnostics_cancellable(
+    corpus: &Snapshot,
+    brief: &Brief,
+    config: &CheckConfig,
+    cancel: Cancel,
+) -> Result<Vec<Finding>, Cancelled> {
+    let mut findings = citations::diagnostics(corpus, brief, cancel)?;
     if brief.text.len() > MAX_CHECKED_BRIEF_BYTES {
         findings.push(too_large(brief));
     } else {
-        findings.extend(quotes::diagnostics(corpus, brief));
-        findings.extend(figures::diagnostics(corpus, brief));
+        findings.extend(quotes::diagnostics(corpus, brief, cancel)?);
+        findings.extend(figures::diagnostics(corpus, brief, cancel)?);
     }
     findings.retain_mut(|f| match config.level(f.code) {
         Some(severity) => {
@@ -193,7 +207,7 @@ pub fn diagnostics(corpus: &Snapshot, brief: &Brief, config: &CheckConfig) -> Ve
         None => false,
     });
     findings.sort_by_key(|f| (f.range.start, f.range.end));
-    findings
+    Ok(findings)
 }
 
 #[cfg(test)]
@@ -226,5 +240,45 @@ mod budget_tests {
             paragraph.repeat(MAX_CHECKED_BRIEF_BYTES / paragraph.len() + 1)
         );
         assert_eq!(codes(&large), ["brief-too-large", "citation-unknown"]);
+    }
+}
+
+#[cfg(test)]
+mod cancel_tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::test_support::corpus_of;
+
+    /// A brief with `n` paragraphs, each with a misquote, a contradicted
+    /// figure and an unknown key: three findings and three checks each.
+    fn brief_of(n: usize) -> Brief {
+        let paragraph =
+            "Trade reached $150 billion in 2018, and “the ministry said nothing of the kind at all” [@a; @nobody].\n\n";
+        Brief::parse(format!("# Brief\n\n{}", paragraph.repeat(n)))
+    }
+
+    #[test]
+    fn an_uncancelled_check_finds_what_diagnostics_finds() {
+        let corpus = corpus_of(&[("a", "Trade reached $107 billion in 2018, the ministry said.")]);
+        let brief = brief_of(5);
+        let config = CheckConfig::default();
+        let found = diagnostics_cancellable(&corpus, &brief, &config, Cancel::new(&|| false)).unwrap();
+        assert_eq!(found, diagnostics(&corpus, &brief, &config));
+        assert_eq!(found.len(), 15, "{found:#?}");
+    }
+
+    /// Issue 15, item 8: a cancelled request kept computing. The check asks
+    /// before each item and stops at the first "yes", not at the end.
+    #[test]
+    fn a_cancelled_check_stops_at_the_next_item() {
+        let corpus = corpus_of(&[("a", "Trade reached $107 billion in 2018, the ministry said.")]);
+        let brief = brief_of(200);
+        let asked = AtomicUsize::new(0);
+        let stop = || asked.fetch_add(1, Ordering::Relaxed) >= 3;
+        let result = diagnostics_cancellable(&corpus, &brief, &CheckConfig::default(), Cancel::new(&stop));
+        assert_eq!(result, Err(Cancelled));
+        // Asked four times: three items checked, the fourth question said stop.
+        assert_eq!(asked.load(Ordering::Relaxed), 4);
     }
 }

@@ -3,7 +3,9 @@
 //! findings flag misquotes, unfound quotes, wrong and missing citations.
 
 use super::cited::document_of;
-use super::{Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation};
+use super::{
+    Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation,
+};
 use crate::brief::{Brief, Citation, Quote, QuoteSegment};
 use crate::corpus::{DocId, Document};
 use crate::quotes::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff};
@@ -239,13 +241,21 @@ fn misattributed(checked: &CheckedQuote) -> Option<String> {
     (all_known && !holds).then(|| citation.items[0].key.clone())
 }
 
-pub(super) fn diagnostics(corpus: &Snapshot, brief: &Brief) -> Vec<Finding> {
-    brief
+pub(super) fn diagnostics(
+    corpus: &Snapshot,
+    brief: &Brief,
+    cancel: Cancel,
+) -> Result<Vec<Finding>, Cancelled> {
+    let mut findings = Vec::new();
+    for quote in brief
         .quotes
         .iter()
         .filter(|q| q.depth == 0 && q.n_words >= MIN_REPORTED_WORDS)
-        .filter_map(|quote| finding(corpus, brief, &check(corpus, brief, quote)))
-        .collect()
+    {
+        cancel.check()?;
+        findings.extend(finding(corpus, brief, &check(corpus, brief, quote)));
+    }
+    Ok(findings)
 }
 
 /// What the quote's words span: its content without a citation or
