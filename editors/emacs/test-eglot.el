@@ -202,7 +202,7 @@ emoji's display width of 2)."
   (let* ((hover (brief-test-request :textDocument/hover (eglot--TextDocumentPositionParams)))
          (value (plist-get (plist-get hover :contents) :value)))
     (brief-test-contains value "**@lukin2020** · Lukin 2020" "hover")
-    (brief-test-contains value "The Russia–China entente and its future" "hover")))
+    (brief-test-contains value "The Russia–China Entente and Its Future" "hover")))
 
 (brief-test-step "xref definition of @lukin2020: the corpus file at its title"
   (goto-char (point-min))

@@ -196,7 +196,9 @@ mod tests {
         v1.findings(&corpus, &workspace, compute).unwrap();
         v1.findings(&corpus, &workspace, compute).unwrap();
         assert!(Arc::ptr_eq(&v1, &doc.snapshot(Some(&workspace), None)));
-        doc.snapshot(Some(&workspace), None).findings(&corpus, &workspace, compute).unwrap();
+        doc.snapshot(Some(&workspace), None)
+            .findings(&corpus, &workspace, compute)
+            .unwrap();
         assert_eq!(computed.get(), 1, "one version, one computation");
 
         v1.findings(&served(), &workspace, compute).unwrap();

@@ -43,13 +43,13 @@ impl Server {
     /// `brief-lsp/status`: `indexing` (with progress), `ready` or `failed`
     /// (with the reason), and the corpus being served meanwhile, if any.
     pub async fn status(&self) -> Result<serde_json::Value> {
-        let status = self
-            .state
-            .status
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        let served = self.state.corpus.load_full();
+        // The corpus is read under the status lock, which a load holds
+        // while it swaps both: the answer never pairs a new corpus with the
+        // old state.
+        let (status, served) = {
+            let status = self.state.status.lock().unwrap_or_else(|e| e.into_inner());
+            (status.clone(), self.state.corpus.load_full())
+        };
         let mut answer = status.to_json(served.is_some());
         if let Some(served) = served {
             answer["documents"] = json!(served.corpus.documents.len());

@@ -112,6 +112,18 @@ impl Server {
         *self.state.status.lock().unwrap_or_else(|e| e.into_inner()) = status;
     }
 
+    /// Swaps in a corpus, ready, and checks the open briefs again. The swap
+    /// happens under the status lock, so that `brief-lsp/status` never
+    /// pairs the new corpus with the old state.
+    fn serve(&self, corpus: Arc<Snapshot>, source: CorpusSource, warning: Option<String>) {
+        {
+            let mut status = self.state.status.lock().unwrap_or_else(|e| e.into_inner());
+            self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
+            *status = CorpusStatus::Ready { warning };
+        }
+        self.refresh_diagnostics();
+    }
+
     /// One load: the workspace assembled afresh, the corpus read and built
     /// on a blocking thread (reporting `$/progress`), swapped in unless a
     /// newer request came meanwhile.
@@ -180,12 +192,7 @@ impl Server {
         let warning = self.report_problems(&corpus);
         let folders = live.folders();
         *self.state.live.lock().unwrap_or_else(|e| e.into_inner()) = Some(live);
-        self.state.corpus.store(Some(Arc::new(Served {
-            corpus: Arc::new(corpus),
-            source,
-        })));
-        self.set_status(CorpusStatus::Ready { warning });
-        self.refresh_diagnostics();
+        self.serve(Arc::new(corpus), source, warning);
         // Spawned: registering waits on the client, and the worker must not.
         let server = self.clone();
         tokio::spawn(async move { server.watch_corpus(folders).await });
@@ -242,12 +249,7 @@ impl Server {
         info!("{summary}");
         let warning = self.report_problems(&update.corpus);
         let corpus = Arc::new(update.corpus);
-        self.state.corpus.store(Some(Arc::new(Served {
-            corpus: corpus.clone(),
-            source: served.source.clone(),
-        })));
-        self.set_status(CorpusStatus::Ready { warning });
-        self.refresh_diagnostics();
+        self.serve(corpus.clone(), served.source.clone(), warning);
         if let Some(p) = progress {
             p.finish_with_message(summary).await;
         }

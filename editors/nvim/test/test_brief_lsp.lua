@@ -303,7 +303,7 @@ step('hover on a key and on a verified quote', function()
   eq(hover.contents.kind, 'markdown', 'hover kind')
   contains(hover.contents.value, 'Lukin 2020', 'hover on @lukin2020')
   eq(hover.contents.value:sub(1, #'**@lukin2020** · Lukin 2020'), '**@lukin2020** · Lukin 2020', 'hover starts with')
-  contains(hover.contents.value, 'The Russia–China entente and its future', 'hover title')
+  contains(hover.contents.value, 'The Russia–China Entente and Its Future', 'hover title')
   eq(hover.range.start, pos_in(2, '@lukin2020'), 'hover range start')
 
   local quote = request('textDocument/hover', text_params(pos_in(2, 'strategic partnership', 4)))
@@ -449,8 +449,53 @@ step(':BriefLspDocuments opens the picked corpus document', function()
   vim.api.nvim_set_current_buf(buf)
 end)
 
--- Last, since it takes the corpus away: the user points the corpus at a
--- folder that is not there (a typo, an unmounted drive).
+--- Captures vim.notify while `fn` runs; returns what was shown.
+local function notifications_during(fn)
+  local shown = {}
+  local notify = vim.notify
+  vim.notify = function(msg, level, opts)
+    table.insert(shown, { msg = msg, level = level })
+    return notify(msg, level, opts)
+  end
+  local ok, err = pcall(fn, shown)
+  vim.notify = notify
+  if not ok then
+    error(err, 0)
+  end
+  return shown
+end
+
+-- These two take the corpus away, so they come last: the user points the
+-- corpus at an empty folder, then at one that is not there (a typo, an
+-- unmounted drive).
+step('an empty corpus folder shows: a warning, :BriefLspInfo, :checkhealth', function()
+  local empty = workspace .. '/empty-sources'
+  vim.fn.mkdir(empty, 'p')
+  notifications_during(function(shown)
+    client:notify('workspace/didChangeConfiguration', { settings = { briefLsp = { corpus = { empty } } } })
+    local status = wait_for('brief-lsp/status ready with no documents', function()
+      local s = brief.status(client, timeout)
+      return s and s.state == 'ready' and s.documents == 0 and s
+    end)
+    contains(status.warning, 'no documents', 'status warning')
+    local message = wait_for('a warning about the empty corpus', function()
+      for _, m in ipairs(shown) do
+        if m.msg:find('no documents', 1, true) then
+          return m
+        end
+      end
+    end)
+    eq(message.level, vim.log.levels.WARN, 'message level')
+  end)
+  contains(table.concat(brief.info({ silent = true }), '\n'), 'warning: ', ':BriefLspInfo')
+  vim.cmd('silent checkhealth brief_lsp')
+  local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  vim.cmd('tabclose')
+  contains(report, 'WARNING', 'checkhealth')
+  contains(report, 'corpus ready: 0 documents', 'checkhealth')
+end)
+
+-- Last, the folder that is not there.
 step('a corpus folder that is not there shows: a message, :BriefLspInfo, :checkhealth', function()
   local missing = workspace .. '/no-such-sources'
   local shown = {}

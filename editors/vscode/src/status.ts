@@ -75,6 +75,10 @@ export function statusText(input: StatusInput): StatusView {
   // A load under way: the status says so, or progress reports arrive first.
   const reindexing = loading !== null || percentage !== undefined;
   const lines = [`Corpus: ${status.source ?? 'unknown'}`, plural(documents, 'document', 'documents')];
+  const warning = status.warning ?? null;
+  if (warning !== null) {
+    lines.push(`Warning: ${warning}.`);
+  }
   lines.push(problems === 0 ? 'No corpus problems.' : `${plural(problems, 'corpus problem', 'corpus problems')}; see the output.`);
   if (reindexing) {
     const what = loading === null ? '' : ` ${loading}`;
@@ -87,6 +91,9 @@ export function statusText(input: StatusInput): StatusView {
     text = `$(sync~spin) ${docs}, re-indexing${percent(percentage)}`;
   } else if (problems > 0) {
     text = `$(warning) ${docs}, ${plural(problems, 'problem', 'problems')}`;
+  } else if (warning !== null) {
+    // An empty corpus, say: ready, but nothing can be checked.
+    text = `$(warning) ${docs}`;
   } else {
     text = `$(book) ${docs}`;
   }

@@ -88,6 +88,15 @@ describe('statusText', () => {
     assert.equal(statusText({ kind: 'running', status: { state: 'something-new' } }).text, '$(sync~spin) Brief: indexing…');
   });
 
+  test('a ready corpus with a warning (an empty folder) shows it', () => {
+    const view = statusText({
+      kind: 'running',
+      status: { state: 'ready', documents: 0, problems: [], source: '/w/sources', warning: 'the corpus has no documents' },
+    });
+    assert.equal(view.text, '$(warning) Brief: 0 docs');
+    assert.match(view.tooltip, /\nWarning: the corpus has no documents\.\n/);
+  });
+
   test('re-indexing while the previous corpus is served', () => {
     const status = { state: 'ready', documents: 5, problems: [], source: 'the embedded seed corpus', loading: '/w/s' } as const;
     const view = statusText({ kind: 'running', status: { ...status, problems: [] }, percentage: 60 });

@@ -24,7 +24,10 @@ local function corpus_from_clients(brief)
     if not status then
       report_error(('%s: brief-lsp/status failed: %s'):format(where, tostring(err)))
     elseif status.state == 'ready' then
-      ok(('%s: %s'):format(where, brief.describe_status(status)))
+      -- Ready with a warning (an empty corpus) is not all right.
+      local warned = status.warning and status.warning ~= vim.NIL
+      local report = warned and warn or ok
+      report(('%s: %s'):format(where, brief.describe_status(status)))
       for _, problem in ipairs(status.problems or {}) do
         warn('corpus problem: ' .. problem)
       end

@@ -282,6 +282,9 @@ local function describe_status(status)
     if status.loading and status.loading ~= vim.NIL then
       s = s .. ('; re-indexing %s'):format(status.loading)
     end
+    if status.warning and status.warning ~= vim.NIL then
+      s = s .. ('; warning: %s'):format(status.warning)
+    end
     return s
   end
   if status.state == 'failed' then
