@@ -20,7 +20,8 @@ pub const PROJECT_FILE: &str = "brief-lsp.toml";
 #[schemars(title = "brief-lsp.toml")]
 #[serde(deny_unknown_fields)]
 pub struct ProjectFile {
-    /// Corpus folders of .txt and .md files, relative to this file.
+    /// Corpus folders of .txt, .md, .pdf and .html files, relative to this
+    /// file.
     #[serde(default)]
     pub corpus: Vec<PathBuf>,
     /// Per check: `error`, `warning`, `info`, `hint` or `off`.

@@ -80,8 +80,9 @@ enum Command {
 /// The corpus choice every command shares.
 #[derive(Args, Debug)]
 pub struct CorpusArgs {
-    /// A corpus folder of .txt/.md files (repeatable). Default: the folders
-    /// in ./brief-lsp.toml, else the embedded seed corpus.
+    /// A corpus folder of .txt, .md, .pdf and .html files (repeatable).
+    /// Default: the folders in ./brief-lsp.toml, else the embedded seed
+    /// corpus.
     #[arg(long = "corpus", value_name = "DIR")]
     folders: Vec<PathBuf>,
     /// Neither open nor write the stored index; build from the files.
