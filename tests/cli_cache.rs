@@ -121,3 +121,35 @@ fn a_damaged_index_is_rebuilt_and_a_changed_corpus_reindexed() {
     corpus_listing(cache.path(), corpus.path(), &["--no-cache"]);
     assert!(index_files(cache.path()).is_empty(), "--no-cache writes nothing");
 }
+
+#[test]
+fn check_stores_the_index_and_reads_it_back_unless_told_not_to() {
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(corpus.path().join("a.txt"), A).unwrap();
+    let briefs = tempfile::tempdir().unwrap();
+    let brief = briefs.path().join("brief.md");
+    std::fs::write(&brief, "Trade grew by 15 percent in 2018 [@a].\n").unwrap();
+    let check = |extra: &[&str]| {
+        brief_lsp(cache.path())
+            .arg("check")
+            .arg("--corpus")
+            .arg(corpus.path())
+            .args(extra)
+            .arg(&brief)
+            .assert()
+            .success()
+    };
+    check(&["--no-cache"]);
+    assert!(index_files(cache.path()).is_empty(), "--no-cache writes no index");
+    check(&[]);
+    let files = index_files(cache.path());
+    assert_eq!(files.len(), 1, "check stores the index");
+    let stored = std::fs::metadata(&files[0]).unwrap().modified().unwrap();
+    check(&[]);
+    assert_eq!(
+        std::fs::metadata(&files[0]).unwrap().modified().unwrap(),
+        stored,
+        "the second check reads the index, not writes it again"
+    );
+}

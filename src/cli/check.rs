@@ -43,10 +43,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     for err in &workspace.errors {
         eprintln!("brief-lsp: {err}");
     }
-    let corpus = crate::load::load_corpus(&workspace.corpus, &workspace.corpus_exclude, &|_, _| {})?;
-    for problem in &corpus.problems {
-        eprintln!("brief-lsp: corpus: {problem}");
-    }
+    let corpus = super::load_source(&workspace.corpus, &workspace.corpus_exclude, args.corpus.no_cache)?;
     eprintln!(
         "brief-lsp: corpus: {} ({} documents){}",
         workspace.corpus.describe(),

@@ -159,9 +159,19 @@ fn emit_to(output: Option<&std::path::Path>, out: &str, what: &str) -> anyhow::R
 fn load(args: &CorpusArgs, project: Option<&ProjectFile>) -> anyhow::Result<brief_core::snapshot::Snapshot> {
     let source: CorpusSource = choose_corpus(&args.folders, project);
     let exclude = project.map(|p| p.exclude.corpus.clone()).unwrap_or_default();
+    load_source(&source, &exclude, args.no_cache)
+}
+
+/// Loads `source` through the stored index (unless `no_cache`), with a
+/// progress bar on a terminal, printing the corpus's problems to stderr.
+fn load_source(
+    source: &CorpusSource,
+    exclude: &[String],
+    no_cache: bool,
+) -> anyhow::Result<brief_core::snapshot::Snapshot> {
     let bar = cache::progress_bar();
     let (corpus, origin) =
-        crate::index_cache::load_corpus_cached(&source, &exclude, !args.no_cache, &|done, total| {
+        crate::index_cache::load_corpus_cached(source, exclude, !no_cache, &|done, total| {
             if let Some(bar) = &bar {
                 bar.set_length(total as u64);
                 bar.set_position(done as u64);
