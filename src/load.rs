@@ -34,6 +34,9 @@ impl CorpusSource {
     }
 }
 
+/// What the server and `check` say of a corpus with no documents.
+pub const NO_DOCUMENTS: &str = "the corpus has no documents: quotes, figures and keys cannot be checked";
+
 /// Reads and builds a corpus. Unreadable folders and files become problems
 /// in the corpus; only a source with no readable folder at all is an error.
 /// `exclude`: patterns of files to leave out, relative to each folder.

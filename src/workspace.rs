@@ -39,6 +39,9 @@ pub struct Workspace {
     pub bibliography_documents: BTreeMap<String, String>,
     /// What could not be understood, for the user to see.
     pub errors: Vec<String>,
+    /// Why the project file could not be read, if it could not: the
+    /// server goes on with defaults, but `check` must not pass on them.
+    pub project_error: Option<String>,
 }
 
 /// `accepted.toml` as read: its text, its entries, and the file's stamp, to
@@ -87,12 +90,14 @@ impl Workspace {
         let found = find_project_root(start);
         let root = found.clone().unwrap_or_else(|| start.to_path_buf());
         let mut errors = Vec::new();
+        let mut project_error = None;
         let (project_file, project): (Option<PathBuf>, Option<ProjectFile>) =
             match found.as_deref().map(read_project_file).transpose() {
                 Ok(Some(Some((path, file)))) => (Some(path), Some(file)),
                 Ok(_) => (None, None),
                 Err(err) => {
                     errors.push(format!("{err:#}; using the embedded seed corpus"));
+                    project_error = Some(format!("{err:#}"));
                     (None, None)
                 }
             };
@@ -132,6 +137,7 @@ impl Workspace {
         Workspace {
             root,
             project_file,
+            project_error,
             settings,
             checks: Arc::new(checks),
             corpus,
@@ -187,6 +193,7 @@ impl Workspace {
         Workspace {
             root: self.root.clone(),
             project_file: self.project_file.clone(),
+            project_error: self.project_error.clone(),
             settings: self.settings.clone(),
             checks: self.checks.clone(),
             corpus: self.corpus.clone(),

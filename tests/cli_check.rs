@@ -422,3 +422,35 @@ fn stdio_is_a_flag_of_the_server_alone() {
         .success()
         .stdout(predicates::str::contains("--stdio").not());
 }
+
+#[test]
+fn a_broken_project_file_is_an_error_not_a_run_on_the_seed_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "brief-lsp.toml", "corpus = [\"sources\"\n");
+    let brief = write(dir.path(), "briefs/brief.md", "As reported [@lukin2020].\n");
+    let out = brief_lsp(dir.path()).arg("check").arg(&brief).assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("brief-lsp.toml:1: unclosed array"), "{stderr}");
+    assert!(!stderr.contains("seed"), "{stderr}");
+    assert!(
+        out.get_output().stdout.is_empty(),
+        "no findings from another corpus"
+    );
+}
+
+#[test]
+fn an_empty_corpus_folder_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let brief = write(dir.path(), "brief.md", "Plain prose.\n");
+    let out = brief_lsp(dir.path())
+        .args(["check", "--corpus", "sources"])
+        .arg(&brief)
+        .assert()
+        .code(0);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("warning: the corpus has no documents"),
+        "{stderr}"
+    );
+}

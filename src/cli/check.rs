@@ -40,6 +40,11 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
     let workspace = Workspace::discover(&cwd, EditorSettings::default(), &args.corpus.folders);
+    // A broken project file would check the briefs against the wrong
+    // corpus and settings: an error, not a run on defaults.
+    if let Some(err) = &workspace.project_error {
+        anyhow::bail!("{err}");
+    }
     for err in &workspace.errors {
         eprintln!("brief-lsp: {err}");
     }
@@ -57,6 +62,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             .map(|p| format!(", from {}", p.display()))
             .unwrap_or_default()
     );
+    if corpus.documents.is_empty() {
+        eprintln!("brief-lsp: warning: {}", crate::load::NO_DOCUMENTS);
+    }
     let excluded = workspace.briefs_excluded();
     let mut report = Report {
         corpus: &corpus,

@@ -304,7 +304,7 @@ impl Server {
             .filter(|p| p.severity == ProblemSeverity::Error)
             .collect();
         let warning = if corpus.documents.is_empty() {
-            Some("the corpus has no documents: quotes, figures and keys cannot be checked".to_string())
+            Some(crate::load::NO_DOCUMENTS.to_string())
         } else {
             errors
                 .first()
