@@ -13,10 +13,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Parsed {
         Ok(b) => b,
         Err(err) => {
             let line = text[..err.span.start.min(text.len())].matches('\n').count() + 1;
-            return Parsed {
-                entries: Vec::new(),
-                errors: vec![format!("line {line}: {}", err.kind)],
-            };
+            return Parsed::unreadable(format!("line {line}: {}", err.kind));
         }
     };
     let mut parsed = Parsed::default();

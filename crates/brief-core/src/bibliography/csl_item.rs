@@ -152,10 +152,7 @@ pub(super) fn parse_yaml(text: &str, origin: &str) -> Parsed {
     }
     match serde_yaml::from_str::<CslYaml>(text) {
         Ok(CslYaml::List(items) | CslYaml::Document { references: items }) => entries(items, origin),
-        Err(err) => Parsed {
-            entries: Vec::new(),
-            errors: vec![format!("not CSL YAML (a list of items, or `references:`): {err}")],
-        },
+        Err(err) => Parsed::unreadable(format!("not CSL YAML (a list of items, or `references:`): {err}")),
     }
 }
 

@@ -66,11 +66,23 @@ impl BibFormat {
 }
 
 /// A bibliography file parsed: the entries that could be read, and a
-/// message per entry (or for the whole file) that could not.
+/// message per entry that could not.
 #[derive(Clone, Debug, Default)]
 pub struct Parsed {
     pub entries: Vec<BibEntry>,
     pub errors: Vec<String>,
+    /// Why the file as a whole could not be read (a syntax error), when it
+    /// could not: then it gives no entries at all, as in Pandoc.
+    pub unreadable: Option<String>,
+}
+
+impl Parsed {
+    fn unreadable(why: String) -> Parsed {
+        Parsed {
+            unreadable: Some(why),
+            ..Parsed::default()
+        }
+    }
 }
 
 /// Parses a bibliography file's text. `origin` names it in messages.
@@ -79,10 +91,7 @@ pub fn parse_bibliography(text: &str, format: BibFormat, origin: &str) -> Parsed
         BibFormat::Biblatex => biblatex_file::parse(text, origin),
         BibFormat::CslJson => match serde_json::from_str::<Vec<citationberg::json::Item>>(text) {
             Ok(items) => csl_item::entries(items, origin),
-            Err(err) => Parsed {
-                entries: Vec::new(),
-                errors: vec![format!("not CSL JSON (a list of items): {err}")],
-            },
+            Err(err) => Parsed::unreadable(format!("not CSL JSON (a list of items): {err}")),
         },
         BibFormat::CslYaml => csl_item::parse_yaml(text, origin),
     }

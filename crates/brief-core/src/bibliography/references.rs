@@ -94,6 +94,15 @@ impl BriefReferences {
                     continue;
                 }
             };
+            if let Some(why) = &parsed.unreadable {
+                problems.push(ReferenceProblem {
+                    at: source.at,
+                    message: format!(
+                        "bibliography {}: {why}; no entry of it can be read (Pandoc refuses it too)",
+                        source.origin
+                    ),
+                });
+            }
             problems.extend(parsed.errors.into_iter().map(|message| ReferenceProblem {
                 at: source.at,
                 message: format!(
