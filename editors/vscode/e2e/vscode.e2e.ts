@@ -3,8 +3,8 @@
 // Debian's chromium by playwright-core. It checks what a user sees: the
 // Problems panel lists exactly what `brief-lsp check --format json` lists,
 // hovers on a citation key and on a quote, key completion after `[@`, and
-// that a corpus folder which is not there shows in the status bar and a
-// notification.
+// that an empty corpus folder and one that is not there show in the status
+// bar and a notification.
 //
 // Each step prints `ok    STEP` or `FAIL  STEP` with the difference; the first
 // failure ends the run with exit 1 (editors/test-the-tests.sh relies on the
@@ -468,8 +468,36 @@ async function main(run: Run): Promise<void> {
     await p.keyboard.press('Escape');
   });
 
-  // Last, since it takes the corpus away: the workspace's settings point the
-  // corpus at a folder that is not there (a typo, an unmounted drive).
+  // These two take the corpus away, so they come last: the workspace's
+  // settings point the corpus at an empty folder, then at one that is not
+  // there (a typo, an unmounted drive).
+  step('an empty corpus folder: the status bar and a notification warn', async () => {
+    const p = page ?? fail('no page');
+    const empty = path.join(run.workspace, 'empty-sources');
+    fs.mkdirSync(empty, { recursive: true });
+    fs.mkdirSync(path.join(run.workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(run.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'briefLsp.corpus': [empty] }));
+    let status = '';
+    await waitFor(
+      'the status bar item to show 0 docs with a warning sign',
+      async () => {
+        status = (await p.locator('.statusbar-item').allInnerTexts()).join(' | ');
+        const item = p.locator('.statusbar-item', { hasText: 'Brief: 0 docs' });
+        return (await item.locator('.codicon-warning').count()) > 0 ? true : undefined;
+      },
+      () => status,
+    );
+    let toasts = '';
+    await waitFor(
+      'a notification that the corpus has no documents',
+      async () => {
+        toasts = collapse((await p.locator('.notifications-toasts').allInnerTexts()).join(' '));
+        return toasts.includes('the corpus has no documents') ? true : undefined;
+      },
+      () => toasts || '(no notification)',
+    );
+    await run.screenshot('corpus-empty');
+  });
   step('a corpus folder that is not there: the status bar and a notification say so', async () => {
     const p = page ?? fail('no page');
     const missing = path.join(run.workspace, 'no-such-sources');
