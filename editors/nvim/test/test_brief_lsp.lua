@@ -498,25 +498,21 @@ end)
 -- Last, the folder that is not there.
 step('a corpus folder that is not there shows: a message, :BriefLspInfo, :checkhealth', function()
   local missing = workspace .. '/no-such-sources'
-  local shown = {}
-  local notify = vim.notify
-  vim.notify = function(msg, level, opts)
-    table.insert(shown, { msg = msg, level = level })
-    return notify(msg, level, opts)
-  end
-  client:notify('workspace/didChangeConfiguration', { settings = { briefLsp = { corpus = { missing } } } })
-  local status = wait_for('brief-lsp/status failed', function()
-    local s = brief.status(client, timeout)
-    return s and s.state == 'failed' and s
-  end)
-  local message = wait_for('a message naming the folder', function()
-    for _, m in ipairs(shown) do
-      if m.msg:find(missing, 1, true) then
-        return m
+  local status, message
+  notifications_during(function(shown)
+    client:notify('workspace/didChangeConfiguration', { settings = { briefLsp = { corpus = { missing } } } })
+    status = wait_for('brief-lsp/status failed', function()
+      local s = brief.status(client, timeout)
+      return s and s.state == 'failed' and s
+    end)
+    message = wait_for('a message naming the folder', function()
+      for _, m in ipairs(shown) do
+        if m.msg:find(missing, 1, true) then
+          return m
+        end
       end
-    end
+    end)
   end)
-  vim.notify = notify
   eq(message.level, vim.log.levels.ERROR, 'message level')
   contains(status.reason, missing, 'status reason')
   local info = table.concat(brief.info({ silent = true }), '\n')
