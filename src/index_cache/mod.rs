@@ -188,19 +188,29 @@ fn open(path: &Path, exclude: &[String], listings: &[Listing]) -> anyhow::Result
     if !stored.still_hold(exclude, listings) {
         return Ok(None);
     }
+    read_mapped(map).map(Some)
+}
+
+/// The snapshot in a mapped index file. Checking it reads every page; the
+/// pages are let go stretch by stretch as the check passes them, so that
+/// only what requests read becomes resident (it comes back from the page
+/// cache when read).
+fn read_mapped(map: Mmap) -> anyhow::Result<Snapshot> {
     let map = Arc::new(map);
     let backing: Backing = map.clone();
-    let snapshot = read_snapshot(&SharedBytes::new(backing))?;
-    // Checking the whole file touched every page; let them go, so that only
-    // the pages requests read count as resident (they come back from the
-    // page cache when read).
-    // SAFETY: a read-only shared file mapping: dropped pages are read
-    // again from the file, unchanged.
-    #[cfg(unix)]
-    if let Err(err) = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) } {
-        tracing::debug!("madvise: {err}");
-    }
-    Ok(Some(snapshot))
+    let release = |start: usize, end: usize| {
+        // SAFETY: a read-only shared file mapping: dropped pages are read
+        // again from the file, unchanged.
+        #[cfg(unix)]
+        if let Err(err) =
+            unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start) }
+        {
+            tracing::debug!("madvise: {err}");
+        }
+        #[cfg(not(unix))]
+        let _ = (start, end);
+    };
+    Ok(read_snapshot(&SharedBytes::new(backing), &release)?)
 }
 
 /// Writes the index atomically; `false` if another process holds the lock
@@ -269,8 +279,7 @@ fn describe(path: &Path) -> anyhow::Result<(Vec<String>, usize)> {
     // SAFETY: as in `open`.
     let map = unsafe { Mmap::map(&file) }?;
     let inputs: Inputs = postcard::from_bytes(read_inputs(&map)?)?;
-    let backing: Backing = Arc::new(map);
-    read_snapshot(&SharedBytes::new(backing))?;
+    read_mapped(map)?;
     let files = inputs.folders.iter().map(|f| f.files.len()).sum();
     Ok((inputs.folders.into_iter().map(|f| f.root).collect(), files))
 }

@@ -2,7 +2,13 @@
 //! documents, and measures load time, peak memory and request latency
 //! against a corpus folder. Its figures are recorded in BENCHMARKS.md.
 
+mod alloc;
 mod update;
+mod warm;
+mod zipf;
+
+#[global_allocator]
+static ALLOC: alloc::Counting = alloc::Counting;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -40,6 +46,9 @@ enum Command {
         /// The same seed gives the same corpus, byte for byte.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// How sentences are made.
+        #[arg(long, value_enum, default_value_t = Text::Seeds)]
+        text: Text,
     },
     /// Measure load + index time, peak memory and request latency.
     Run {
@@ -61,17 +70,44 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         reloads: usize,
     },
+    /// Measure warm starts from the stored index (built and stored first if
+    /// need be) and where their memory goes.
+    Warm {
+        #[arg(long)]
+        corpus: PathBuf,
+        /// Warm loads.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
+}
+
+/// How `generate` makes sentences.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Text {
+    /// The seeds' sentences recombined and varied: a small vocabulary, each
+    /// sentence repeated about 100 times per 10 MB (the corpora of the
+    /// earlier figures).
+    Seeds,
+    /// New sentences of Zipf-distributed words, names and figures: a
+    /// growing vocabulary and few repeats (`zipf.rs`).
+    Zipf,
 }
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Command::Generate { size, out, seed } => generate(size, &out, seed),
+        Command::Generate {
+            size,
+            out,
+            seed,
+            text,
+        } => generate(size, &out, seed, text),
         Command::Run { corpus, iterations } => run(&corpus, iterations as usize),
         Command::Update {
             corpus,
             runs,
             reloads,
         } => update::update(&corpus, runs.max(1), reloads.max(1)),
+        Command::Warm { corpus, runs } => warm::warm(&corpus, runs.max(1)),
     }
 }
 
@@ -133,11 +169,37 @@ const WRAP_COLUMNS: usize = 80;
 struct Pool {
     sentences: Vec<String>,
     headings: Vec<String>,
+    /// Set for `--text zipf`: sentences and headings come from it instead.
+    zipf: Option<zipf::ZipfText>,
 }
 
-fn seed_pool() -> anyhow::Result<Pool> {
+impl Pool {
+    fn sentence(&mut self, v: &Variation, rng: &mut Rng) -> String {
+        match &mut self.zipf {
+            Some(z) => z.sentence(v, rng),
+            None => vary(rng.pick(&self.sentences).as_str(), v, rng),
+        }
+    }
+
+    fn heading(&self, v: &Variation, rng: &mut Rng) -> String {
+        match &self.zipf {
+            Some(z) => z.heading(rng),
+            None => vary(rng.pick(&self.headings).as_str(), v, rng),
+        }
+    }
+}
+
+fn seed_pool(text: Text) -> anyhow::Result<Pool> {
     let seeds = load_corpus(&CorpusSource::Embedded, &[], &|_, _| {})?;
     let mut pool = Pool::default();
+    if let Text::Zipf = text {
+        let words = seeds.documents.iter().flat_map(|d| {
+            d.normalized
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+        });
+        pool.zipf = Some(zipf::ZipfText::new(words));
+    }
     for doc in &seeds.documents {
         for p in &doc.paragraphs {
             let words = |s: &str| s.split(' ').count();
@@ -295,7 +357,7 @@ struct Entry {
     date: String,
 }
 
-fn document(key: String, pool: &Pool, rng: &mut Rng) -> (Entry, String) {
+fn document(key: String, pool: &mut Pool, rng: &mut Rng) -> (Entry, String) {
     // Log-uniform, 5 KB to 200 KB: many short pieces, a few long reports.
     let target = (5_000.0 * 40f64.powf(rng.unit())) as usize;
     let v = Variation {
@@ -304,20 +366,17 @@ fn document(key: String, pool: &Pool, rng: &mut Rng) -> (Entry, String) {
         curly: rng.chance(0.7),
     };
     let author = *rng.pick(AUTHORS);
-    let title = vary(rng.pick(&pool.headings).as_str(), &v, rng);
+    let title = pool.heading(&v, rng);
     let (year, month, day) = (2010 + rng.below(15), 1 + rng.below(12), 1 + rng.below(28));
     let byline = (BlockKind::Heading, format!("By {author}"));
     let mut blocks = vec![(BlockKind::Heading, title.clone()), byline];
     let mut size = 0;
     while size < target {
         let block = if rng.chance(0.08) {
-            let heading = vary(rng.pick(&pool.headings).as_str(), &v, rng);
-            (BlockKind::Heading, heading)
+            (BlockKind::Heading, pool.heading(&v, rng))
         } else {
             let n = 2 + rng.below(6);
-            let sentences: Vec<String> = (0..n)
-                .map(|_| vary(rng.pick(&pool.sentences).as_str(), &v, rng))
-                .collect();
+            let sentences: Vec<String> = (0..n).map(|_| pool.sentence(&v, rng)).collect();
             (BlockKind::Prose, sentences.join(" "))
         };
         size += block.1.len() + 2;
@@ -344,7 +403,7 @@ fn document(key: String, pool: &Pool, rng: &mut Rng) -> (Entry, String) {
     (entry, text)
 }
 
-fn generate(size: usize, out: &Path, seed: u64) -> anyhow::Result<()> {
+fn generate(size: usize, out: &Path, seed: u64, text: Text) -> anyhow::Result<()> {
     // Leftover files of a larger run would join the corpus without a manifest entry.
     let occupied = std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some());
     ensure!(
@@ -353,12 +412,12 @@ fn generate(size: usize, out: &Path, seed: u64) -> anyhow::Result<()> {
         out.display()
     );
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    let pool = seed_pool()?;
+    let mut pool = seed_pool(text)?;
     let mut rng = Rng(seed);
     let mut manifest = Manifest { document: Vec::new() };
     let mut total = 0;
     while total < size {
-        let (entry, text) = document(format!("gen{:06}", manifest.document.len()), &pool, &mut rng);
+        let (entry, text) = document(format!("gen{:06}", manifest.document.len()), &mut pool, &mut rng);
         std::fs::write(out.join(&entry.file), &text)?;
         total += text.len();
         manifest.document.push(entry);

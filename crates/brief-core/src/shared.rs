@@ -65,6 +65,13 @@ impl SharedStr {
         Some(SharedStr(StrRepr::Shared(bytes)))
     }
 
+    /// # Safety
+    /// `bytes` must be UTF-8: a stored snapshot checks its texts in the
+    /// same pass as its checksum, so as not to read them twice.
+    pub(crate) unsafe fn from_checked(bytes: SharedBytes) -> SharedStr {
+        SharedStr(StrRepr::Shared(bytes))
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             StrRepr::Owned(s) => s,

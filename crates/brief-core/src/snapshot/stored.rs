@@ -2,21 +2,27 @@
 //! [`SharedBytes`] (the adapters hand in a memory-mapped file). The big
 //! arrays (texts, offset-map pieces, the skeleton and its k-gram postings)
 //! stay in the buffer; the tables (paragraphs, sentences, line starts,
-//! figures, entities) are small enough to decode into the heap.
+//! figures, entities) are decoded into the heap.
 //!
 //! Layout, little-endian:
 //! 1. header: [`MAGIC`], [`FORMAT`] (u32), the crate version and build
 //!    identity (u32 length and bytes), the caller's inputs (u64 length,
-//!    bytes, their xxh3), padding to 8 bytes. [`read_inputs`] reads only this, so that a stale index is
-//!    told apart without reading the rest;
-//! 2. blobs, each at an 8-aligned offset;
-//! 3. the tables ([`postcard`]), naming blobs by offset and length;
-//! 4. trailer: the tables' offset and length, the xxh3 of everything before
-//!    the trailer, [`END`].
+//!    bytes, their xxh3), padding to 8 bytes. [`read_inputs`] reads only
+//!    this, so that a stale index is told apart without reading the rest;
+//! 2. blobs, each at an 8-aligned offset: per document its texts, offset
+//!    map and tables ([`postcard`]); then the skeleton, its postings, and
+//!    the quote, figure and entity tables (postcard), one blob each, so
+//!    that each table's bytes are let go once decoded;
+//! 3. the directory (postcard): where each blob is;
+//! 4. trailer: the directory's offset and length, the xxh3 of everything
+//!    before the trailer, [`END`].
 //!
 //! Everything is checked on reading (magic, format, version, lengths,
 //! checksum, UTF-8, alignment), so that a truncated, corrupt or foreign
-//! buffer is an error, never a panic or a wrong answer.
+//! buffer is an error, never a panic or a wrong answer. The checksum and
+//! the UTF-8 of the texts are checked in one pass, and the caller is told
+//! as the reading finishes with each stretch of the buffer (`release`), so
+//! that opening a mapped index does not leave all of it resident.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -28,14 +34,14 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 use super::Snapshot;
 use crate::corpus::{DocId, Document, OffsetMap, Paragraph, Problem, Reference};
-use crate::entities::{Entity, EntityTable};
+use crate::entities::EntityTable;
 use crate::figures::FigureIndex;
 use crate::quotes::{DocSkeleton, QuoteIndex};
 use crate::shared::{SharedBytes, SharedSlice, SharedStr};
 use crate::text::{LineIndex, TextRange};
 
 /// Bumped whenever the layout or anything stored changes meaning.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"BRIEFIDX";
 const END: &[u8; 8] = b"BRIEFEND";
 const TRAILER: usize = 32;
@@ -65,15 +71,13 @@ struct Blob {
     len: u64,
 }
 
+/// A document's tables (its texts and offset map are blobs).
 #[derive(Serialize, Deserialize)]
 struct StoredDocument<'a> {
     path: Cow<'a, Path>,
     extracted_from: Option<Cow<'a, Path>>,
     reference: Cow<'a, Reference>,
     has_manifest_entry: bool,
-    original: Blob,
-    normalized: Blob,
-    pieces: Blob,
     line_index: Cow<'a, LineIndex>,
     paragraphs: Cow<'a, [Paragraph]>,
     sentences: Cow<'a, [TextRange]>,
@@ -84,16 +88,34 @@ struct StoredDocument<'a> {
     vocabulary_asked: Cow<'a, [Box<str>]>,
 }
 
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct DocumentBlobs {
+    original: Blob,
+    normalized: Blob,
+    pieces: Blob,
+    /// A [`StoredDocument`].
+    tables: Blob,
+}
+
 #[derive(Serialize, Deserialize)]
-struct StoredSnapshot<'a> {
-    documents: Vec<StoredDocument<'a>>,
-    problems: Cow<'a, [Problem]>,
-    skeleton: Blob,
+struct QuoteTables<'a> {
     doc_starts: Cow<'a, [usize]>,
     doc_skeletons: Cow<'a, [DocSkeleton]>,
+}
+
+/// Where everything is.
+#[derive(Serialize, Deserialize)]
+struct Directory<'a> {
+    documents: Vec<DocumentBlobs>,
+    problems: Cow<'a, [Problem]>,
+    skeleton: Blob,
     entries: Blob,
-    figures: Cow<'a, FigureIndex>,
-    entities: Cow<'a, [Entity]>,
+    /// A [`QuoteTables`].
+    quote_tables: Blob,
+    /// A [`FigureIndex`].
+    figures: Blob,
+    /// A `[Entity]`.
+    entities: Blob,
 }
 
 /// A writer that counts and hashes what passes through it.
@@ -147,14 +169,14 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
     out.put(&xxh3_64(inputs).to_le_bytes())?;
     let mut documents = Vec::with_capacity(snapshot.documents.len());
     for doc in &snapshot.documents {
-        documents.push(StoredDocument {
+        let original = out.blob(doc.original.as_bytes())?;
+        let normalized = out.blob(doc.normalized.as_bytes())?;
+        let pieces = out.blob(doc.map.pieces().as_bytes())?;
+        let tables = encode(&StoredDocument {
             path: Cow::Borrowed(&doc.path),
             extracted_from: doc.extracted_from.as_deref().map(Cow::Borrowed),
             reference: Cow::Borrowed(&doc.reference),
             has_manifest_entry: doc.has_manifest_entry,
-            original: out.blob(doc.original.as_bytes())?,
-            normalized: out.blob(doc.normalized.as_bytes())?,
-            pieces: out.blob(doc.map.pieces().as_bytes())?,
             line_index: Cow::Borrowed(&doc.line_index),
             paragraphs: Cow::Borrowed(&doc.paragraphs),
             sentences: Cow::Borrowed(&doc.sentences),
@@ -162,21 +184,31 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
             n_furniture_lines: doc.n_furniture_lines,
             title_range: doc.title_range,
             vocabulary_asked: Cow::Borrowed(&doc.vocabulary_asked),
+        })?;
+        documents.push(DocumentBlobs {
+            original,
+            normalized,
+            pieces,
+            tables: out.blob(&tables)?,
         });
     }
     let quotes = &snapshot.quote_index;
-    let stored = StoredSnapshot {
-        documents,
-        problems: Cow::Borrowed(&snapshot.problems),
-        skeleton: out.blob(quotes.skeleton.as_bytes())?,
+    let skeleton = out.blob(quotes.skeleton.as_bytes())?;
+    let entries = out.blob(quotes.entries.as_bytes())?;
+    let quote_tables = encode(&QuoteTables {
         doc_starts: Cow::Borrowed(&quotes.doc_starts),
         doc_skeletons: Cow::Borrowed(&quotes.docs),
-        entries: out.blob(quotes.entries.as_bytes())?,
-        figures: Cow::Borrowed(&snapshot.figure_index),
-        entities: Cow::Borrowed(&snapshot.entities.entities),
+    })?;
+    let directory = Directory {
+        documents,
+        problems: Cow::Borrowed(&snapshot.problems),
+        skeleton,
+        entries,
+        quote_tables: out.blob(&quote_tables)?,
+        figures: out.blob(&encode(&snapshot.figure_index)?)?,
+        entities: out.blob(&encode(&snapshot.entities.entities)?)?,
     };
-    let tables = postcard::to_stdvec(&stored).map_err(io::Error::other)?;
-    let tables = out.blob(&tables)?;
+    let tables = out.blob(&encode(&directory)?)?;
     let digest = out.hash.digest();
     let mut trailer = Vec::with_capacity(TRAILER);
     trailer.extend_from_slice(&tables.offset.to_le_bytes());
@@ -185,6 +217,25 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
     trailer.extend_from_slice(END);
     out.w.write_all(&trailer)?;
     out.w.flush()
+}
+
+fn encode<T: Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
+    postcard::to_stdvec(value).map_err(io::Error::other)
+}
+
+/// What the caller is told the reading is done with (see [`read_snapshot`]).
+type Release<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
+/// A table of the buffer, decoded; its bytes are then released, as the
+/// heap holds what they say.
+fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8], b: Blob, release: Release) -> Result<T, StoredError> {
+    let start = usize::try_from(b.offset).map_err(|_| StoredError::Truncated)?;
+    let len = usize::try_from(b.len).map_err(|_| StoredError::Truncated)?;
+    let end = start.checked_add(len).ok_or(StoredError::Truncated)?;
+    let table = bytes.get(start..end).ok_or(StoredError::Truncated)?;
+    let decoded = postcard::from_bytes(table).map_err(|e| StoredError::Malformed(e.to_string()));
+    release(start, end);
+    decoded
 }
 
 /// A little-endian reader over a byte slice.
@@ -239,8 +290,20 @@ pub fn read_inputs(bytes: &[u8]) -> Result<&[u8], StoredError> {
     Ok(inputs)
 }
 
+/// How much of the buffer is checked between two calls of `release`.
+const RELEASE_EVERY: usize = 8 << 20;
+/// How much is hashed and checked at a time: small enough to stay in the
+/// processor's cache between the two.
+const PIECE: usize = 256 << 10;
+
 /// The snapshot stored in `bytes`, its big arrays read in place.
-pub fn read_snapshot(bytes: &SharedBytes) -> Result<Snapshot, StoredError> {
+///
+/// Every byte is checked (the checksum, and UTF-8 for the texts) in one
+/// pass from front to back; after each stretch of it, `release(start,
+/// end)` says that the check is done with `bytes[start..end]`, so that a
+/// caller reading a memory map can let those pages go: otherwise the check
+/// alone would make the whole index resident.
+pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, StoredError> {
     read_inputs(bytes)?;
     if cfg!(target_endian = "big") {
         return Err(StoredError::Foreign);
@@ -256,22 +319,39 @@ pub fn read_snapshot(bytes: &SharedBytes) -> Result<Snapshot, StoredError> {
     if trailer.take(END.len())? != END {
         return Err(StoredError::Truncated);
     }
-    if xxh3_64(&bytes[..body_len]) != digest {
+    let directory = Blob {
+        offset: tables_at,
+        len: tables_len,
+    };
+    // Decoded before the checksum is known, to find the texts for the one
+    // pass; trusted only once it matches.
+    let directory: Result<Directory, _> = decode(bytes, directory, release);
+    let texts: Vec<Blob> = match &directory {
+        Ok(dir) => dir
+            .documents
+            .iter()
+            .flat_map(|d| [d.original, d.normalized])
+            .chain([dir.skeleton])
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let tables = directory
+        .as_ref()
+        .ok()
+        .map(|dir| decode_tables(bytes, dir, release));
+    let (body_digest, texts_ok) = scan(&bytes[..body_len], texts, release);
+    if body_digest != digest {
         return Err(StoredError::Checksum);
     }
-    let tables = blob(
-        bytes,
-        Blob {
-            offset: tables_at,
-            len: tables_len,
-        },
-    )?;
-    let stored: StoredSnapshot =
-        postcard::from_bytes(&tables).map_err(|e| StoredError::Malformed(e.to_string()))?;
+    let directory = directory?;
+    let (docs, quote_tables, figures, entities) = tables.expect("decoded with the directory")?;
     let malformed = |what: &str| StoredError::Malformed(what.to_string());
-    let mut documents = Vec::with_capacity(stored.documents.len());
-    let mut by_key = HashMap::with_capacity(stored.documents.len());
-    for (i, d) in stored.documents.into_iter().enumerate() {
+    if !texts_ok {
+        return Err(malformed("text is not UTF-8"));
+    }
+    let mut documents = Vec::with_capacity(docs.len());
+    let mut by_key = HashMap::with_capacity(docs.len());
+    for (i, (d, blobs)) in docs.into_iter().zip(&directory.documents).enumerate() {
         let id = DocId(i as u32);
         by_key.insert(d.reference.key.clone(), id);
         documents.push(Document {
@@ -280,11 +360,12 @@ pub fn read_snapshot(bytes: &SharedBytes) -> Result<Snapshot, StoredError> {
             extracted_from: d.extracted_from.map(Cow::into_owned),
             reference: d.reference.into_owned(),
             has_manifest_entry: d.has_manifest_entry,
-            original: text(bytes, d.original)?,
+            original: checked_text(bytes, blobs.original)?,
             line_index: d.line_index.into_owned(),
-            normalized: text(bytes, d.normalized)?,
+            normalized: checked_text(bytes, blobs.normalized)?,
             map: OffsetMap::from_pieces(
-                SharedSlice::from_shared(blob(bytes, d.pieces)?).ok_or_else(|| malformed("offset map"))?,
+                SharedSlice::from_shared(blob(bytes, blobs.pieces)?)
+                    .ok_or_else(|| malformed("offset map"))?,
             ),
             paragraphs: d.paragraphs.into_owned(),
             sentences: d.sentences.into_owned(),
@@ -295,10 +376,10 @@ pub fn read_snapshot(bytes: &SharedBytes) -> Result<Snapshot, StoredError> {
         });
     }
     let quote_index = QuoteIndex {
-        skeleton: text(bytes, stored.skeleton)?,
-        doc_starts: stored.doc_starts.into_owned(),
-        docs: stored.doc_skeletons.into_owned(),
-        entries: SharedSlice::from_shared(blob(bytes, stored.entries)?)
+        skeleton: checked_text(bytes, directory.skeleton)?,
+        doc_starts: quote_tables.doc_starts.into_owned(),
+        docs: quote_tables.doc_skeletons.into_owned(),
+        entries: SharedSlice::from_shared(blob(bytes, directory.entries)?)
             .ok_or_else(|| malformed("k-gram postings"))?,
     };
     if quote_index.doc_starts.len() != documents.len() + 1
@@ -309,12 +390,76 @@ pub fn read_snapshot(bytes: &SharedBytes) -> Result<Snapshot, StoredError> {
     }
     Ok(Snapshot {
         documents,
-        problems: stored.problems.into_owned(),
+        problems: directory.problems.into_owned(),
         by_key,
         quote_index,
-        figure_index: stored.figures.into_owned(),
-        entities: EntityTable::from_entities(stored.entities.into_owned()),
+        figure_index: figures,
+        entities,
     })
+}
+
+type Tables<'a> = (Vec<StoredDocument<'a>>, QuoteTables<'a>, FigureIndex, EntityTable);
+
+/// Every table the directory names, decoded. One after the other: decoding
+/// on several threads while pages are faulted in and released was slower
+/// here (the threads contend for the process's memory map).
+fn decode_tables<'a>(bytes: &'a [u8], dir: &Directory, release: Release) -> Result<Tables<'a>, StoredError> {
+    let docs = dir
+        .documents
+        .iter()
+        .map(|d| decode(bytes, d.tables, release))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((
+        docs,
+        decode(bytes, dir.quote_tables, release)?,
+        decode(bytes, dir.figures, release)?,
+        decode(bytes, dir.entities, release).map(EntityTable::from_entities)?,
+    ))
+}
+
+/// The xxh3 of `body`, and whether each of the `texts` in it is UTF-8 (and
+/// inside it, none overlapping another), in one pass front to back.
+fn scan(body: &[u8], mut texts: Vec<Blob>, release: Release) -> (u64, bool) {
+    texts.sort_by_key(|b| b.offset);
+    let mut hash = Xxh3::new();
+    let (mut at, mut released, mut ok) = (0, 0, true);
+    let mut step = |hash: &mut Xxh3, piece: &[u8], at: &mut usize| {
+        hash.update(piece);
+        *at += piece.len();
+        if *at - released >= RELEASE_EVERY {
+            release(released, *at);
+            released = *at;
+        }
+    };
+    for text in texts {
+        let (Ok(start), Ok(len)) = (usize::try_from(text.offset), usize::try_from(text.len)) else {
+            ok = false;
+            continue;
+        };
+        let Some(end) = start.checked_add(len).filter(|&e| start >= at && e <= body.len()) else {
+            ok = false;
+            continue;
+        };
+        for piece in body[at..start].chunks(PIECE) {
+            step(&mut hash, piece, &mut at);
+        }
+        while at < end {
+            // Cut at a character's first byte, so that each piece of a
+            // UTF-8 text is UTF-8 and a text is UTF-8 if all its pieces are.
+            let mut cut = end.min(at + PIECE);
+            while cut < end && cut > at + 1 && body[cut] & 0xC0 == 0x80 {
+                cut -= 1;
+            }
+            let piece = &body[at..cut];
+            ok &= std::str::from_utf8(piece).is_ok();
+            step(&mut hash, piece, &mut at);
+        }
+    }
+    for piece in body[at..].chunks(PIECE) {
+        step(&mut hash, piece, &mut at);
+    }
+    release(released, body.len());
+    (hash.digest(), ok)
 }
 
 fn blob(bytes: &SharedBytes, b: Blob) -> Result<SharedBytes, StoredError> {
@@ -324,6 +469,11 @@ fn blob(bytes: &SharedBytes, b: Blob) -> Result<SharedBytes, StoredError> {
     bytes.slice(start, end).ok_or(StoredError::Truncated)
 }
 
-fn text(bytes: &SharedBytes, b: Blob) -> Result<SharedStr, StoredError> {
-    SharedStr::from_shared(blob(bytes, b)?).ok_or_else(|| StoredError::Malformed("text is not UTF-8".into()))
+/// A text that [`scan`] found to be UTF-8.
+fn checked_text(bytes: &SharedBytes, b: Blob) -> Result<SharedStr, StoredError> {
+    let text = blob(bytes, b)?;
+    debug_assert!(std::str::from_utf8(&text).is_ok());
+    // SAFETY: `scan` checked these bytes, and the bytes of a `Backing`
+    // never change.
+    Ok(unsafe { SharedStr::from_checked(text) })
 }

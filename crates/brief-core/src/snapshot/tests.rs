@@ -38,7 +38,7 @@ pub(crate) fn stored_bytes(snapshot: &Snapshot) -> Vec<u8> {
 
 /// A snapshot stored and read back in place, as a warm start opens it.
 pub(crate) fn read_back(snapshot: &Snapshot) -> Snapshot {
-    read_snapshot(&shared(&stored_bytes(snapshot))).unwrap()
+    read_snapshot(&shared(&stored_bytes(snapshot)), &|_, _| {}).unwrap()
 }
 
 /// A brief that asks every index: a citation, an exact and a near quote, a
@@ -96,7 +96,7 @@ fn a_stored_snapshot_reads_back_to_the_same_snapshot() {
     let snapshot = seed_corpus();
     let bytes = stored(snapshot, b"inputs");
     assert_eq!(read_inputs(&bytes).unwrap(), b"inputs");
-    let read = read_snapshot(&shared(&bytes)).unwrap();
+    let read = read_snapshot(&shared(&bytes), &|_, _| {}).unwrap();
     assert_eq!(dump(&read), dump(snapshot));
     assert!(answers(&read).contains("quote"), "{}", answers(&read));
 }
@@ -106,7 +106,7 @@ fn truncated_corrupt_and_foreign_buffers_are_errors() {
     let bytes = stored(seed_corpus(), b"inputs");
     for len in [0, 7, 20, bytes.len() / 2, bytes.len() - 1] {
         assert!(
-            read_snapshot(&shared(&bytes[..len])).is_err(),
+            read_snapshot(&shared(&bytes[..len]), &|_, _| {}).is_err(),
             "truncated to {len}"
         );
     }
@@ -114,7 +114,7 @@ fn truncated_corrupt_and_foreign_buffers_are_errors() {
         let mut bad = bytes.clone();
         bad[at] ^= 0x20;
         assert_eq!(
-            read_snapshot(&shared(&bad)).err(),
+            read_snapshot(&shared(&bad), &|_, _| {}).err(),
             Some(StoredError::Checksum),
             "flip at {at}"
         );
@@ -130,4 +130,57 @@ fn truncated_corrupt_and_foreign_buffers_are_errors() {
     let mut other_format = bytes.clone();
     other_format[8] = 99;
     assert_eq!(read_inputs(&other_format).err(), Some(StoredError::Format(99)));
+}
+
+/// `bytes` with its trailer's checksum made to match its body again, as a
+/// damage that a checksum cannot see would leave it.
+fn with_matching_checksum(mut bytes: Vec<u8>) -> Vec<u8> {
+    let body = bytes.len() - 32;
+    let digest = xxhash_rust::xxh3::xxh3_64(&bytes[..body]);
+    bytes[body + 16..body + 24].copy_from_slice(&digest.to_le_bytes());
+    bytes
+}
+
+#[test]
+fn a_text_that_is_not_utf8_is_an_error_even_when_the_checksum_matches() {
+    let snapshot = seed_corpus();
+    let bytes = stored(snapshot, b"inputs");
+    // A byte of the first document's original text, which is stored first.
+    let first = snapshot.documents[0].original.as_bytes();
+    let at = bytes.windows(64).position(|w| w == &first[..64]).unwrap() + 10;
+    let mut bad = bytes.clone();
+    bad[at] = 0xFF;
+    assert_eq!(
+        read_snapshot(&shared(&with_matching_checksum(bad)), &|_, _| {}).err(),
+        Some(StoredError::Malformed("text is not UTF-8".into()))
+    );
+    // The same edit with a valid character reads (and says it: the check
+    // looks at the text, not only at the checksum).
+    let mut fine = bytes.clone();
+    fine[at] = b'#';
+    let read = read_snapshot(&shared(&with_matching_checksum(fine)), &|_, _| {}).unwrap();
+    assert_eq!(read.documents[0].original.as_bytes()[10], b'#');
+}
+
+#[test]
+fn reading_releases_every_byte_it_checked_front_to_back() {
+    let bytes = stored(seed_corpus(), b"inputs");
+    let body = bytes.len() - 32;
+    let released = std::sync::Mutex::new(Vec::new());
+    read_snapshot(&shared(&bytes), &|start, end| {
+        released.lock().unwrap().push((start, end));
+    })
+    .unwrap();
+    let mut released = released.into_inner().unwrap();
+    released.sort();
+    // The check's stretches cover the body; the tables are released again
+    // once decoded (they were read a second time).
+    let mut covered = 0;
+    for &(start, end) in &released {
+        assert!(start <= end && end <= body, "{start}..{end} of {body}");
+        if start <= covered {
+            covered = covered.max(end);
+        }
+    }
+    assert_eq!(covered, body, "released: {released:?}");
 }
