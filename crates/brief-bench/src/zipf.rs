@@ -59,7 +59,8 @@ impl ZipfText {
     pub fn new<'a>(seed_words: impl Iterator<Item = &'a str>) -> ZipfText {
         let mut counts = std::collections::HashMap::<String, usize>::new();
         for w in seed_words {
-            if w.chars().all(|c| c.is_lowercase()) {
+            // Not the stray letters of URLs and possessives ("s", "c").
+            if w.chars().all(|c| c.is_lowercase()) && (w.len() > 1 || w == "a") {
                 *counts.entry(w.to_owned()).or_default() += 1;
             }
         }
