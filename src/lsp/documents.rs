@@ -130,11 +130,11 @@ impl OpenDocument {
 }
 
 #[derive(Default)]
-pub struct Documents {
+pub struct OpenBriefs {
     open: HashMap<lsp::Uri, OpenDocument>,
 }
 
-impl Documents {
+impl OpenBriefs {
     pub fn open(&mut self, uri: lsp::Uri, text: &str, version: i32) {
         if let Some(mut replaced) = self.open.insert(uri, OpenDocument::new(text, version)) {
             replaced.supersede();

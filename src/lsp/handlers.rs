@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use brief_core::analysis::{self, AcceptTarget};
+use brief_core::analysis::{self, AcceptTarget, Finding};
 use brief_core::text::TextRange;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types as lsp;
@@ -13,44 +13,52 @@ use tracing::{info, info_span, warn, Instrument};
 
 use super::capabilities::{server_capabilities, workspace_folder, ClientCaps};
 use super::from_proto;
-use super::server::{Context, Server, DEBOUNCE};
+use super::server::{RequestContext, Server, DEBOUNCE};
 use super::to_proto::{self, ActionTargets};
 use crate::accepted::today;
 use crate::config::EditorSettings;
 
-impl Context {
+impl RequestContext {
     fn range(&self, range: lsp::Range) -> TextRange {
         TextRange::new(self.offset(range.start), self.offset(range.end))
+    }
+
+    /// Where accepting a finding of this brief is recorded.
+    fn accept_target<'a>(&'a self, brief_key: &'a str, date: &'a str) -> AcceptTarget<'a> {
+        AcceptTarget {
+            brief_key,
+            date,
+            file_text: self.workspace.accepted.text.as_deref(),
+        }
+    }
+
+    /// The core's code actions as the protocol's: quick fixes on the brief,
+    /// acceptances as edits to the accepted-findings file.
+    fn code_actions(
+        &self,
+        shown: &[Finding],
+        actions: Vec<analysis::CodeAction>,
+        target: AcceptTarget,
+    ) -> Vec<lsp::CodeActionOrCommand> {
+        let targets = ActionTargets {
+            brief: &self.uri,
+            accepted_uri: lsp::Uri::from_file_path(self.workspace.accepted_path()),
+            accepted_text: target.file_text,
+        };
+        let view = self.view();
+        to_proto::code_actions(&self.served.corpus, &view, &targets, shown, actions, self.enc)
     }
 }
 
 impl LanguageServer for Server {
     async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
-        let caps = ClientCaps::resolve(&params);
-        let settings = match params
-            .initialization_options
-            .as_ref()
-            .map(EditorSettings::from_json)
-        {
-            Some(Ok(Some(settings))) => settings,
-            Some(Err(err)) => {
-                warn!("{err}; using defaults");
-                EditorSettings::default()
-            }
-            _ => EditorSettings::default(),
-        };
-        let _ = self.state.folder.set(workspace_folder(&params));
-        self.rebuild_workspace(settings, None);
+        let (caps, settings) = (
+            ClientCaps::resolve(&params),
+            from_proto::initialization_settings(&params),
+        );
         let capabilities = server_capabilities(&caps);
-        let _ = self.state.caps.set(caps);
-        Ok(lsp::InitializeResult {
-            capabilities,
-            server_info: Some(lsp::ServerInfo {
-                name: "brief-lsp".to_string(),
-                version: Some(env!("CARGO_PKG_VERSION").to_string()),
-            }),
-            offset_encoding: None,
-        })
+        self.start_session(workspace_folder(&params), settings, caps);
+        Ok(to_proto::initialize_result(capabilities))
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
@@ -221,25 +229,9 @@ impl LanguageServer for Server {
         let date = today();
         self.analyze(&params.text_document.uri, move |cx| {
             let (shown, key) = (cx.shown()?, cx.brief_key());
-            let target = AcceptTarget {
-                brief_key: &key,
-                date: &date,
-                file_text: cx.workspace.accepted.text.as_deref(),
-            };
+            let target = cx.accept_target(&key, &date);
             let actions = analysis::code_actions(&cx.brief.brief, &shown, cx.range(params.range), target);
-            let targets = ActionTargets {
-                brief: &cx.uri,
-                accepted_uri: lsp::Uri::from_file_path(cx.workspace.accepted_path()),
-                accepted_text: target.file_text,
-            };
-            Ok(Some(to_proto::code_actions(
-                &cx.served.corpus,
-                &cx.view(),
-                &targets,
-                &shown,
-                actions,
-                cx.enc,
-            )))
+            Ok(Some(cx.code_actions(&shown, actions, target)))
         })
         .instrument(info_span!("code_action"))
         .await

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::cited::{resolve, Cited};
+use super::markdown::reference_head;
 use super::{
     Cancel, Cancelled, Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover,
     SourceLocation, MAX_COMPLETIONS,
@@ -12,7 +13,7 @@ use super::{
 use crate::bibliography::BibEntry;
 use crate::brief::{Brief, CiteItem};
 use crate::snapshot::Snapshot;
-use crate::text::TextRange;
+use crate::text::{escape_markdown, TextRange};
 
 /// The cited range: the `@` and the key.
 fn cited_range(key_range: TextRange) -> TextRange {
@@ -55,9 +56,8 @@ fn rendered(brief: &Brief, cited: &Cited) -> String {
 
 fn reference_markdown(brief: &Brief, cited: &Cited) -> String {
     let mut md = format!(
-        "**@{}** · {}\n\n{}\n\n",
-        cited.key,
-        cited.reference().author_year(),
+        "{}\n\n{}\n\n",
+        reference_head(cited.key, cited.reference()),
         rendered(brief, cited)
     );
     match cited.doc {
@@ -67,15 +67,15 @@ fn reference_markdown(brief: &Brief, cited: &Cited) -> String {
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            md.push_str(&format!("`{file}`"));
+            md.push_str(&format!("`{}`", file.replace('`', "'")));
         }
         None => md.push_str("No corpus document: quotes from it cannot be checked."),
     }
     if let Some(entry) = cited.entry {
-        md.push_str(&format!(" · from {}", entry.origin));
+        md.push_str(&format!(" · from {}", escape_markdown(&entry.origin)));
     }
     if let Some(mismatch) = cited.mismatch() {
-        md.push_str(&format!("\n\n**Note:** {mismatch}."));
+        md.push_str(&format!("\n\n**Note:** {}.", escape_markdown(&mismatch)));
     }
     md
 }

@@ -3,6 +3,7 @@
 //! findings flag misquotes, unfound quotes, wrong and missing citations.
 
 use super::cited::document_of;
+use super::markdown::{passage, sentences_around, source_head, RULE};
 use super::{
     Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation,
 };
@@ -10,7 +11,7 @@ use crate::brief::{Brief, Citation, Quote, QuoteSegment};
 use crate::corpus::{DocId, Document};
 use crate::quotes::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff};
 use crate::snapshot::Snapshot;
-use crate::text::TextRange;
+use crate::text::{escape_markdown, TextRange};
 
 /// Shorter quotes (scare quotes: "entente") are looked up and cited, but
 /// never reported.
@@ -93,10 +94,10 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     for m in lookup.matches.iter().take(3) {
         let doc = corpus.document(m.doc);
         md.push_str(&format!(
-            "\n\n---\n\n{}{}\n\n{}",
+            "{RULE}{}{}\n\n{}",
             reference_line(doc),
             page_note(doc, m.normalized),
-            passage_markdown(doc, m.normalized)
+            passage(doc, sentences_around(doc, m.normalized), m.normalized)
         ));
         if lookup.verdict == QuoteVerdict::Inexact {
             md.push_str(&format!("\n\n{}", diff_markdown(&m.diff)));
@@ -135,9 +136,9 @@ fn reference_line(doc: &Document) -> String {
     let title = r
         .title
         .as_deref()
-        .map(|t| format!(" · *{}*", escape(t)))
+        .map(|t| format!(" · *{}*", escape_markdown(t)))
         .unwrap_or_default();
-    format!("**@{}** · {}{title}", r.key, r.author_year())
+    format!("{}{title}", source_head(doc))
 }
 
 /// " · p. 366" or " · pp. 366–367": the printed pages a passage stands on,
@@ -164,25 +165,8 @@ fn pdf_page(doc: &Document, normalized: TextRange) -> Option<PdfPage> {
     })
 }
 
-/// The sentences around a match, the matched words in bold.
-fn passage_markdown(doc: &Document, m: TextRange) -> String {
-    let first = doc.sentences.partition_point(|s| s.end <= m.start);
-    let last = doc.sentences.partition_point(|s| s.start < m.end);
-    let (start, end) = match doc.sentences.get(first..last.max(first + 1)) {
-        Some(s) if !s.is_empty() => (s[0].start.min(m.start), s[s.len() - 1].end.max(m.end)),
-        _ => (m.start, m.end),
-    };
-    let text = |s, e| escape(&doc.display(TextRange::new(s, e)));
-    format!(
-        "> {}**{}**{}",
-        text(start, m.start),
-        text(m.start, m.end),
-        text(m.end, end)
-    )
-}
-
 fn diff_markdown(diff: &[WordDiff]) -> String {
-    format!("Differences: {}.", describe_diff(diff, escape))
+    format!("Differences: {}.", describe_diff(diff, escape_markdown))
 }
 
 /// The changes of a word diff as a sentence, each quoted text passed
@@ -202,18 +186,6 @@ fn describe_diff(diff: &[WordDiff], show: impl Fn(&str) -> String) -> String {
         })
         .collect();
     changes.join("; ")
-}
-
-/// Markdown's inline punctuation, so that source text shows as written.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<SourceLocation> {

@@ -3,11 +3,13 @@
 //! CLI) ask a [`LineIndex`] for positions in the unit their client wants.
 
 pub mod citation_key;
+mod markdown_escape;
 mod replacement;
 pub mod sentences;
 mod toml_error;
 
 pub use citation_key::is_valid_citation_key;
+pub use markdown_escape::escape_markdown;
 pub use replacement::replacement;
 pub use toml_error::TomlError;
 
