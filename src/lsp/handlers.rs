@@ -6,10 +6,10 @@ use std::time::Duration;
 
 use brief_core::analysis::{self, AcceptTarget, Finding};
 use brief_core::text::TextRange;
-use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::LanguageServer;
-use tracing::{info, info_span, warn, Instrument};
+use tracing::{info, info_span, Instrument};
 
 use super::capabilities::{server_capabilities, workspace_folder, ClientCaps};
 use super::from_proto;
@@ -92,21 +92,10 @@ impl LanguageServer for Server {
     async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
         // Applied before any `.await`: handlers run concurrently, and edits
         // must land in the order they arrived.
-        let uri = params.text_document.uri;
-        let version = params.text_document.version;
-        {
-            let enc = self.encoding();
-            let mut docs = self.state.documents.write().unwrap_or_else(|e| e.into_inner());
-            let Some(doc) = docs.get_mut(&uri) else {
-                warn!("change for a document that is not open: {}", uri.as_str());
-                return;
-            };
-            for change in &params.content_changes {
-                doc.apply(change, enc);
-            }
-            doc.version = version;
+        let (uri, version) = (params.text_document.uri, params.text_document.version);
+        if self.apply_changes(&uri, version, &params.content_changes) {
+            self.schedule_diagnostics(uri, version, DEBOUNCE);
         }
-        self.schedule_diagnostics(uri, version, DEBOUNCE);
     }
 
     async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
@@ -189,18 +178,13 @@ impl LanguageServer for Server {
         &self,
         params: lsp::WorkspaceSymbolParams,
     ) -> Result<Option<lsp::WorkspaceSymbolResponse>> {
-        let (served, enc) = (self.state.corpus.load_full(), self.encoding());
-        let task = tokio::task::spawn_blocking(move || {
-            let corpus = &served?.corpus;
+        let enc = self.encoding();
+        self.analyze_corpus(move |corpus| {
             let found = analysis::symbols(corpus, &params.query);
             Some(to_proto::workspace_symbols(corpus, found, enc))
-        });
-        task.instrument(info_span!("workspace_symbol"))
-            .await
-            .map_err(|err| {
-                warn!("workspace symbols failed: {err}");
-                Error::internal_error()
-            })
+        })
+        .instrument(info_span!("workspace_symbol"))
+        .await
     }
 
     async fn document_symbol(

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use arc_swap::ArcSwapOption;
 use brief_core::analysis::{self, BriefRules, Cancel, Cancelled, Finding};
+use brief_core::snapshot::Snapshot;
 use brief_core::text::PositionEncoding;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types as lsp;
@@ -218,6 +219,42 @@ impl Server {
                 Err(Error::internal_error())
             }
         }
+    }
+
+    /// Runs `f` on the served corpus on a blocking thread; `None` before the
+    /// corpus is indexed.
+    pub(super) async fn analyze_corpus<T, F>(&self, f: F) -> Result<Option<T>>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Snapshot) -> Option<T> + Send + 'static,
+    {
+        let served = self.state.corpus.load_full();
+        let task = tokio::task::spawn_blocking(move || f(&served?.corpus));
+        task.await.map_err(|err| {
+            error!("request failed: {err}");
+            Error::internal_error()
+        })
+    }
+
+    /// Applies a `didChange`'s edits to an open brief, in order, and sets its
+    /// version; `false` for a brief that is not open.
+    pub(super) fn apply_changes(
+        &self,
+        uri: &lsp::Uri,
+        version: i32,
+        changes: &[lsp::TextDocumentContentChangeEvent],
+    ) -> bool {
+        let enc = self.encoding();
+        let mut docs = self.state.documents.write().unwrap_or_else(|e| e.into_inner());
+        let Some(doc) = docs.get_mut(uri) else {
+            warn!("change for a document that is not open: {}", uri.as_str());
+            return false;
+        };
+        for change in changes {
+            doc.apply(change, enc);
+        }
+        doc.version = version;
+        true
     }
 
     /// The diagnostics of an open brief as it is now, and its version.
