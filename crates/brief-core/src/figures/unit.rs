@@ -2,11 +2,11 @@
 //! ("times larger", "-fold"), or the head noun of a count.
 
 use super::lexicon::{
-    comparative, currency_adjective, currency_code, currency_symbol, currency_word, scale_word, stopword,
-    Lower,
+    comparative, currency_adjective, currency_code, currency_symbol, currency_word, scale_word, Lower,
 };
 use super::quantity::quantity;
 use super::token::Sent;
+use crate::text::lexicon::FUNCTION_WORDS;
 
 #[derive(Clone, PartialEq)]
 pub(super) enum FigureUnit {
@@ -117,7 +117,7 @@ fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
         let Some(w) = s.word(k) else { break };
         let l = Lower::new(w);
         let l = l.as_ref().map_or("", Lower::as_str);
-        if w.chars().count() < 2 || s.glued(k) || stopword(l) || scale_word(l).is_some() {
+        if w.chars().count() < 2 || s.glued(k) || FUNCTION_WORDS.contains(l) || scale_word(l).is_some() {
             break;
         }
         // "air-defence systems": a hyphenated compound is one word, headed by its last part.

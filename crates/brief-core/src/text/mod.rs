@@ -3,6 +3,7 @@
 //! CLI) ask a [`LineIndex`] for positions in the unit their client wants.
 
 pub mod citation_key;
+pub mod lexicon;
 mod markdown_escape;
 mod replacement;
 pub mod sentences;
