@@ -145,7 +145,7 @@ mod tests {
             ",
         );
         assert_eq!(brief, "See [@a].\n");
-        let doc = corpus.get().documents.iter().next().unwrap();
+        let doc = corpus.get().documents.first().unwrap();
         assert_eq!(
             (doc.reference.key.as_str(), doc.original.as_str()),
             ("a", "Alpha text.\n  indented line\n")
