@@ -12,8 +12,8 @@ use ropey::Rope;
 use tower_lsp_server::ls_types as lsp;
 
 use super::cancel::CancelFlag;
-use super::indexing::Served;
 use super::position::{rope_char, TextView};
+use super::state::Served;
 use crate::workspace::Workspace;
 
 type FindingsKey = (Weak<Served>, Weak<Workspace>);
