@@ -1,6 +1,7 @@
 //! The protocol's requests and notifications. Each handler has one shape:
-//! a tracing span, the parameters from the protocol, one core call on a
-//! blocking thread, the answer to the protocol.
+//! the parameters from the protocol, one core call on a blocking thread, the
+//! answer to the protocol. Each runs in a tracing span named by its method
+//! (`span.rs`).
 
 use std::time::Duration;
 
@@ -9,7 +10,7 @@ use brief_core::text::TextRange;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::LanguageServer;
-use tracing::{info, info_span, Instrument};
+use tracing::info;
 
 use super::capabilities::{server_capabilities, workspace_folder, ClientCaps};
 use super::from_proto;
@@ -122,7 +123,6 @@ impl LanguageServer for Server {
             let hover = analysis::hover(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
             Ok(hover.map(|h| to_proto::hover(&cx.view(), h, cx.enc)))
         })
-        .instrument(info_span!("hover"))
         .await
     }
 
@@ -135,7 +135,6 @@ impl LanguageServer for Server {
             let found = analysis::definition(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
             Ok(to_proto::definition(&cx.served.corpus, found, cx.enc))
         })
-        .instrument(info_span!("definition"))
         .await
     }
 
@@ -145,7 +144,6 @@ impl LanguageServer for Server {
             let found = analysis::completion(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
             Ok(found.map(|f| to_proto::completion(&cx.view(), f, cx.enc)))
         })
-        .instrument(info_span!("completion"))
         .await
     }
 
@@ -153,10 +151,7 @@ impl LanguageServer for Server {
         &self,
         params: lsp::DocumentDiagnosticParams,
     ) -> Result<lsp::DocumentDiagnosticReportResult> {
-        let found = self
-            .compute_diagnostics(&params.text_document.uri)
-            .instrument(info_span!("diagnostic"))
-            .await?;
+        let found = self.compute_diagnostics(&params.text_document.uri).await?;
         Ok(to_proto::diagnostic_report(
             found.map(|(_, d)| d).unwrap_or_default(),
         ))
@@ -170,7 +165,6 @@ impl LanguageServer for Server {
             let found = analysis::references(&cx.served.corpus, &cx.brief.brief, cx.offset(pos), &briefs);
             Ok(found.map(|f| to_proto::references(&cx.served.corpus, &open, f, cx.enc)))
         })
-        .instrument(info_span!("references"))
         .await
     }
 
@@ -183,7 +177,6 @@ impl LanguageServer for Server {
             let found = analysis::symbols(corpus, &params.query);
             Some(to_proto::workspace_symbols(corpus, found, enc))
         })
-        .instrument(info_span!("workspace_symbol"))
         .await
     }
 
@@ -195,7 +188,6 @@ impl LanguageServer for Server {
             let items = analysis::outline(&cx.brief.brief);
             Ok(Some(to_proto::document_symbols(&cx.view(), items, cx.enc)))
         })
-        .instrument(info_span!("document_symbol"))
         .await
     }
 
@@ -205,7 +197,6 @@ impl LanguageServer for Server {
             let hints = analysis::inlay_hints(&cx.served.corpus, &cx.brief.brief, cx.range(params.range));
             Ok(enabled.then(|| to_proto::inlay_hints(&cx.view(), hints, cx.enc)))
         })
-        .instrument(info_span!("inlay_hint"))
         .await
     }
 
@@ -217,7 +208,6 @@ impl LanguageServer for Server {
             let actions = analysis::code_actions(&cx.brief.brief, &shown, cx.range(params.range), target);
             Ok(Some(cx.code_actions(&shown, actions, target)))
         })
-        .instrument(info_span!("code_action"))
         .await
     }
 }
