@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use brief_core::corpus::ProblemSeverity;
 use brief_core::snapshot::Snapshot;
+use brief_core::text::counted;
 use tower_lsp_server::ls_types as lsp;
 use tracing::{error, info, warn};
 
@@ -133,8 +134,8 @@ impl Server {
             }
         };
         let summary = format!(
-            "{} documents indexed in {:.2} s",
-            corpus.documents.len(),
+            "{} indexed in {:.2} s",
+            counted(corpus.documents.len(), "document"),
             started.elapsed().as_secs_f64()
         );
         if let Some(p) = progress {

@@ -7,7 +7,7 @@ use super::{CompletionItem, CompletionKind, Completions, Hover, SourceLocation};
 use crate::brief::Brief;
 use crate::entities::{Entity, EntityId, EntityKind, Mention};
 use crate::snapshot::Snapshot;
-use crate::text::{escape_markdown, TextRange};
+use crate::text::{counted, escape_markdown, TextRange};
 
 /// The longest name, in words, looked for in a brief.
 const MAX_NAME_WORDS: usize = 8;
@@ -131,13 +131,11 @@ fn detail(entity: &Entity) -> String {
         EntityKind::Actor(_) => "actor",
         EntityKind::Event(_) => "event",
     };
-    let n = entity.mentions.len();
-    let s = sources(entity);
     format!(
-        "{side} · {} · {n} mention{} in {s} source{}",
+        "{side} · {} · {} in {}",
         entity.kind.label(),
-        if n == 1 { "" } else { "s" },
-        if s == 1 { "" } else { "s" }
+        counted(entity.mentions.len(), "mention"),
+        counted(sources(entity), "source")
     )
 }
 

@@ -11,7 +11,7 @@ use crate::brief::{Brief, Citation, Quote, QuoteSegment};
 use crate::corpus::{DocId, Document};
 use crate::quotes::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff};
 use crate::snapshot::Snapshot;
-use crate::text::{escape_markdown, TextRange};
+use crate::text::{counted, escape_markdown, TextRange};
 
 /// Shorter quotes (scare quotes: "entente") are looked up and cited, but
 /// never reported.
@@ -75,7 +75,7 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     let mut md = match lookup.verdict {
         QuoteVerdict::Exact => {
             let n = lookup.matches.len();
-            format!("**Quote found** in {n} passage{}", if n == 1 { "" } else { "s" })
+            format!("**Quote found** in {}", counted(n, "passage"))
         }
         QuoteVerdict::Inexact => format!(
             "**Inexact quote**: the nearest passage matches {:.0}% of its words",
@@ -83,8 +83,8 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
         ),
         QuoteVerdict::NotFound => {
             format!(
-                "**Quote not found** in the corpus ({} documents)",
-                corpus.documents.len()
+                "**Quote not found** in the corpus ({})",
+                counted(corpus.documents.len(), "document")
             )
         }
     };

@@ -16,6 +16,15 @@ pub use toml_error::TomlError;
 
 use std::fmt;
 
+/// "1 document", "5 documents": a count with its noun (a regular plural).
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A half-open byte range `start..end` into some text.
 #[derive(
     Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize,
