@@ -57,6 +57,7 @@ mod context;
 mod extract;
 mod index;
 mod lexicon;
+mod measure;
 mod number;
 mod quantity;
 mod share;

@@ -631,3 +631,12 @@ proptest! {
         check_ranges(&words.join(" "));
     }
 }
+
+#[test]
+fn zz_scratch() {
+    if let Ok(t) = std::env::var("FIGTEXT") {
+        for line in t.lines() {
+            println!("{line}\n   {:?}", rendered(line));
+        }
+    }
+}

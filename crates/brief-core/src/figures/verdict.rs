@@ -58,6 +58,10 @@ const ELSEWHERE: Bar = Bar {
 /// How much less context a precise figure may share than the bound it
 /// outranks.
 const PRECISE_MARGIN: f64 = 0.1;
+/// What the same measured noun adds to a candidate's context score, and
+/// what another one leaves of it.
+const SAME_MEASURE: f64 = 0.15;
+const OTHER_MEASURE: f64 = 0.5;
 
 /// The claim's citation, as the check needs it.
 #[derive(Clone, Debug, Default)]
@@ -81,19 +85,37 @@ pub fn check_figure<'a>(
     let mut candidates: Vec<(f64, &CorpusFigure)> = index
         .candidates(&class, context)
         .into_iter()
-        .map(|(score, f)| (year_adjusted(score, figure, &f.figure), f))
+        .map(|(score, f)| (subject_adjusted(score, figure, context, &class, f), f))
         .collect();
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    if std::env::var_os("DBGFIG").is_some() {
+        eprintln!("BRIEF {:?} v={} b={:?} y={:?} cited={:?}", figure.kind, figure.value, figure.bound, figure.year, cited.docs);
+        for (s, f) in candidates.iter().take(8) {
+            eprintln!("   {s:.2} doc={:?} {:?} v={} up={:?} b={:?} y={:?} {:?}", f.doc, f.figure.kind, f.figure.value, f.figure.upper, f.figure.bound, f.figure.year, agreement(figure, &f.figure));
+        }
+    }
     let (in_cited, elsewhere): (Vec<_>, Vec<_>) = candidates
         .into_iter()
         .partition(|(_, f)| cited.docs.contains(&f.doc));
+    let misattributable = !cited.docs.is_empty() && cited.all_known;
+    let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE);
     if let Some(found) = judge(figure, &in_cited, CITED) {
-        return found;
+        // The cited source's different value is about another subject when
+        // another document states the very value in a closer context.
+        let stronger_elsewhere = match &from_elsewhere {
+            Some(other) if found.verdict == FigureVerdict::Contradicted => {
+                other.verdict == FigureVerdict::Supported
+                    && other.evidence[0].0 > found.evidence[0].0
+                    && agreement(figure, &other.evidence[0].1.figure) == Agreement::Same
+            }
+            _ => false,
+        };
+        if !(stronger_elsewhere && misattributable) {
+            return found;
+        }
     }
-    match judge(figure, &elsewhere, ELSEWHERE) {
-        Some(found)
-            if found.verdict == FigureVerdict::Supported && !cited.docs.is_empty() && cited.all_known =>
-        {
+    match from_elsewhere {
+        Some(found) if found.verdict == FigureVerdict::Supported && misattributable => {
             FigureCheck {
                 verdict: FigureVerdict::Misattributed,
                 evidence: found.evidence,
@@ -187,9 +209,22 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
         (None, Some(cu)) => close(b, c) || close(b, cu),
         (None, None) => close(b, c),
     };
-    let about = matches!(brief.bound, Bound::About) || matches!(corpus.bound, Bound::About);
-    if same || (about && (b - c).abs() <= 0.1 * b.abs().max(c.abs())) {
+    // "about" allows what rounds to the approximate figure at its own
+    // precision, at most a tenth: "about $110 billion" is $107 billion, but
+    // "some 87%" is not 82%.
+    let about = [(brief, b), (corpus, c)]
+        .into_iter()
+        .filter(|(f, _)| matches!(f.bound, Bound::About))
+        .map(|(_, v)| precision(v).min(0.2 * v.abs()))
+        .fold(None, |a: Option<f64>, p| Some(a.map_or(p, |a| a.max(p))));
+    if same || about.is_some_and(|p| (b - c).abs() <= p / 2.0 && (b - c).abs() <= 0.1 * b.abs().max(c.abs())) {
         return Agreement::Same;
+    }
+    // Two thresholds in the same direction are two claims of a threshold:
+    // "at least 60%" where the source says "at least 75%" is another one,
+    // although the source's bound implies it.
+    if brief.bound == corpus.bound && matches!(brief.bound, Bound::AtLeast | Bound::AtMost) {
+        return Agreement::Differs;
     }
     let within = match (brief.bound, corpus.bound) {
         (Bound::AtLeast, _) => c >= b,
@@ -205,12 +240,21 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
     }
 }
 
-/// Years are strong context: the same year confirms, another year means
-/// another fact.
-fn year_adjusted(score: f64, brief: &Figure, corpus: &Figure) -> f64 {
-    match (brief.year, corpus.year) {
+/// The period and the measure are strong context: the same year, or the
+/// same measured noun ("of sales" and "of sales"), confirms; another one
+/// means another fact. A count's noun is in its class already.
+fn subject_adjusted(score: f64, brief: &Figure, context: &Context, class: &UnitClass, corpus: &CorpusFigure) -> f64 {
+    let year = match (brief.year, corpus.figure.year) {
         (Some(a), Some(b)) if a == b => (score + 0.2).min(1.0),
         (Some(_), Some(_)) => score * 0.4,
         _ => score,
+    };
+    if matches!(class, UnitClass::Count(_)) {
+        return year;
+    }
+    match (context.measure(), corpus.measure.as_deref()) {
+        (Some(a), Some(b)) if a == b => (year + SAME_MEASURE).min(1.0),
+        (Some(_), Some(_)) => year * OTHER_MEASURE,
+        _ => year,
     }
 }
