@@ -10,7 +10,7 @@ use super::lexicon::{
 use super::quantity::{money_prefix, quantity, Form, Qty, Suffix};
 use super::share::share_at;
 use super::token::{Kind, Num, Sent};
-use super::unit::{cents_after, plural_like, unit_after, Unit};
+use super::unit::{cents_after, changing_subject, plural_like, unit_after, Unit};
 use super::{Bound, Change, FigureKind};
 
 /// A figure of one sentence in token indices `start..end`.
@@ -137,6 +137,10 @@ fn figure_at(s: &Sent, i: usize) -> Option<Found> {
         (Unit::Times, _) => FigureKind::Multiplier,
         (_, Form::Words { lone_one: true }) if upper.is_none() => return None,
         (Unit::Noun(noun), _) => FigureKind::Count { noun },
+        (Unit::None, Form::Digits { pow: 3.., .. }) => match changing_subject(s, start) {
+            Some(noun) => FigureKind::Count { noun },
+            None => FigureKind::Plain,
+        },
         (Unit::None, _) => FigureKind::Plain,
     };
     if let Form::Vague { upper: vague_upper } = q.form {

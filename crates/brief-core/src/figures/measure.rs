@@ -23,8 +23,7 @@ use super::lexicon::{change_noun, stopword};
 pub(super) fn measure(sentence: &str, own: std::ops::Range<usize>) -> Option<String> {
     let rest = &sentence[own.end..];
     // Only words that follow the figure without a mark between belong to it.
-    let linked = rest.starts_with(char::is_whitespace)
-        && rest.trim_start().starts_with(char::is_alphabetic);
+    let linked = rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with(char::is_alphabetic);
     let after = if linked { words(rest) } else { Vec::new() };
     let before = words(&sentence[..own.start]);
     let head = if after.first().is_some_and(|w| w.text.eq_ignore_ascii_case("of")) {
@@ -40,7 +39,8 @@ pub(super) fn measure(sentence: &str, own: std::ops::Range<usize>) -> Option<Str
     let head = head.or_else(|| match before.as_slice() {
         [.., noun, of] if of.lower() == "of" && of.spaced && noun.spaced => {
             let n = noun.lower();
-            (n.chars().count() >= 3 && !stopword(&n) && change_noun(&n).is_none() && !participle(&n)).then_some(n)
+            (n.chars().count() >= 3 && !stopword(&n) && change_noun(&n).is_none() && !participle(&n))
+                .then_some(n)
         }
         _ => None,
     })?;
@@ -80,7 +80,9 @@ fn words(text: &str) -> Vec<Word<'_>> {
         if start == rest.len() {
             return out;
         }
-        let len = rest[start..].find(|c: char| !is_word(c)).unwrap_or(rest.len() - start);
+        let len = rest[start..]
+            .find(|c: char| !is_word(c))
+            .unwrap_or(rest.len() - start);
         out.push(Word {
             text: rest[start..start + len].trim_end_matches(['\'', '’', '-']),
             spaced: false,
@@ -144,21 +146,30 @@ mod tests {
 
     #[test]
     fn a_figure_after_an_article_measures_the_noun_it_modifies() {
-        assert_eq!(of("They own a 29% stake in the club.", "29%").as_deref(), Some("stake"));
+        assert_eq!(
+            of("They own a 29% stake in the club.", "29%").as_deref(),
+            Some("stake")
+        );
         assert_eq!(of("He made an £800m bid.", "£800m").as_deref(), Some("bid"));
         assert_eq!(of("The 0.4% reported earlier.", "0.4%"), None);
     }
 
     #[test]
     fn a_noun_the_figure_is_of_is_its_measure_unless_it_names_a_change() {
-        assert_eq!(of("They hold a stake of 28.1% in it.", "28.1%").as_deref(), Some("stake"));
+        assert_eq!(
+            of("They hold a stake of 28.1% in it.", "28.1%").as_deref(),
+            Some("stake")
+        );
         assert_eq!(of("Sales saw an increase of 8% in May.", "8%"), None);
     }
 
     #[test]
     fn a_mark_or_a_verb_leaves_the_figure_without_a_measure() {
         assert_eq!(of("Shares rose 15%, the firm said.", "15%"), None);
-        assert_eq!(of("It hands the industry 70m euros ($91m) in aid.", "70m euros"), None);
+        assert_eq!(
+            of("It hands the industry 70m euros ($91m) in aid.", "70m euros"),
+            None
+        );
         assert_eq!(of("Rates are at 2%.", "2%"), None);
         assert_eq!(of("Of those polled, 82% said no.", "82%"), None);
     }

@@ -411,6 +411,17 @@ const LABELLED: &[(&str, &[&str])] = &[
     ("Two-thirds of the members voted, and half of them abstained.", &[r#""Two-thirds" = 67 %"#, r#""half" = 50 %"#]),
     ("Only 7 in 10 claims were paid.", &[r#""7 in 10" = 70 %"#]),
     (
+        "In October, mobile phone users grew by 1.4 million to 44.9 million, the regulator said.",
+        &[
+            r#""1.4 million" = 1.4e6 count:users rise"#,
+            r#""44.9 million" = 4.49e7 count:users"#,
+        ],
+    ),
+    (
+        "Eight out of 10 voters do not trust politicians.",
+        &[r#""Eight out of 10" = 80 %"#],
+    ),
+    (
         "The port's profit halved in 2019, while its debt doubled.",
         &[r#""halved" = 0.5 x fall year=2019"#, r#""2019" = 2019 year"#, r#""doubled" = 2 x rise year=2019"#],
     ),
@@ -498,6 +509,8 @@ const NOT_FIGURES: &[&str] = &[
     "He named two further costs and three main reasons.",
     "It was a third term for the mayor.",
     "Sales in the fourth quarter were flat.",
+    "Exxon said the Sakhalin 3 agreement remained valid.",
+    "a Channel 4 programme",
 ];
 
 #[test]
@@ -629,14 +642,5 @@ proptest! {
     #[test]
     fn figure_words_give_ordered_ranges(words in prop::collection::vec(prop::sample::select(FIGURE_WORDS), 0..40)) {
         check_ranges(&words.join(" "));
-    }
-}
-
-#[test]
-fn zz_scratch() {
-    if let Ok(t) = std::env::var("FIGTEXT") {
-        for line in t.lines() {
-            println!("{line}\n   {:?}", rendered(line));
-        }
     }
 }

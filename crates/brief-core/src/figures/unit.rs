@@ -2,8 +2,8 @@
 //! ("times larger", "-fold"), or the head noun of a count.
 
 use super::lexicon::{
-    comparative, currency_adjective, currency_code, currency_symbol, currency_word, scale_word, stopword,
-    Lower,
+    change_verb, comparative, currency_adjective, currency_code, currency_symbol, currency_word, scale_word,
+    stopword, Lower,
 };
 use super::quantity::quantity;
 use super::token::Sent;
@@ -139,6 +139,18 @@ fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
         *nouns.last()?
     };
     Some((s.str(pick).to_lowercase(), pick + 1))
+}
+
+/// "users grew by 1.4 million to 44.9 million": an amount with no unit after
+/// a change verb counts the plural noun the verb's subject ends with, found
+/// within the clause before the amount (a comma or a colon ends the search).
+pub(super) fn changing_subject(s: &Sent, start: usize) -> Option<String> {
+    let verb = (start.saturating_sub(8)..start)
+        .rev()
+        .take_while(|&k| !matches!(s.punct(k), Some(',' | ';' | ':')))
+        .find(|&k| s.lower(k).is_some_and(|w| change_verb(w.as_str()).is_some()))?;
+    let noun = s.word(verb.checked_sub(1)?)?;
+    (plural_like(noun) && !stopword(&noun.to_lowercase())).then(|| noun.to_lowercase())
 }
 
 /// Words after a number that modify rather than name what is counted:

@@ -88,12 +88,6 @@ pub fn check_figure<'a>(
         .map(|(score, f)| (subject_adjusted(score, figure, context, &class, f), f))
         .collect();
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-    if std::env::var_os("DBGFIG").is_some() {
-        eprintln!("BRIEF {:?} v={} b={:?} y={:?} cited={:?}", figure.kind, figure.value, figure.bound, figure.year, cited.docs);
-        for (s, f) in candidates.iter().take(8) {
-            eprintln!("   {s:.2} doc={:?} {:?} v={} up={:?} b={:?} y={:?} {:?}", f.doc, f.figure.kind, f.figure.value, f.figure.upper, f.figure.bound, f.figure.year, agreement(figure, &f.figure));
-        }
-    }
     let (in_cited, elsewhere): (Vec<_>, Vec<_>) = candidates
         .into_iter()
         .partition(|(_, f)| cited.docs.contains(&f.doc));
@@ -115,12 +109,10 @@ pub fn check_figure<'a>(
         }
     }
     match from_elsewhere {
-        Some(found) if found.verdict == FigureVerdict::Supported && misattributable => {
-            FigureCheck {
-                verdict: FigureVerdict::Misattributed,
-                evidence: found.evidence,
-            }
-        }
+        Some(found) if found.verdict == FigureVerdict::Supported && misattributable => FigureCheck {
+            verdict: FigureVerdict::Misattributed,
+            evidence: found.evidence,
+        },
         Some(found) => found,
         None => unsupported(),
     }
@@ -217,7 +209,8 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
         .filter(|(f, _)| matches!(f.bound, Bound::About))
         .map(|(_, v)| precision(v).min(0.2 * v.abs()))
         .fold(None, |a: Option<f64>, p| Some(a.map_or(p, |a| a.max(p))));
-    if same || about.is_some_and(|p| (b - c).abs() <= p / 2.0 && (b - c).abs() <= 0.1 * b.abs().max(c.abs())) {
+    if same || about.is_some_and(|p| (b - c).abs() <= p / 2.0 && (b - c).abs() <= 0.1 * b.abs().max(c.abs()))
+    {
         return Agreement::Same;
     }
     // Two thresholds in the same direction are two claims of a threshold:
@@ -243,7 +236,13 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
 /// The period and the measure are strong context: the same year, or the
 /// same measured noun ("of sales" and "of sales"), confirms; another one
 /// means another fact. A count's noun is in its class already.
-fn subject_adjusted(score: f64, brief: &Figure, context: &Context, class: &UnitClass, corpus: &CorpusFigure) -> f64 {
+fn subject_adjusted(
+    score: f64,
+    brief: &Figure,
+    context: &Context,
+    class: &UnitClass,
+    corpus: &CorpusFigure,
+) -> f64 {
     let year = match (brief.year, corpus.figure.year) {
         (Some(a), Some(b)) if a == b => (score + 0.2).min(1.0),
         (Some(_), Some(_)) => score * 0.4,
