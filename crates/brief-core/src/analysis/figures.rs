@@ -490,6 +490,58 @@ mod tests {
         ));
     }
 
+    const CLUB: (&str, &str) = (
+        "club",
+        "Two Irish investors own a 29% stake in the club. Its backers want the owners of at least 75% of the club's shares to agree.\n",
+    );
+    const GLAZER: (&str, &str) = (
+        "glazer",
+        "The Glazer family now holds a stake of 28.1% in the football club.\n",
+    );
+
+    #[test]
+    fn another_threshold_in_the_same_direction_contradicts() {
+        expect_test::expect![[r#"
+            "at least 60%" warning figure-contradicted: corpus: at least 75% [@club] ["Use the source’s figure: at least 75%"]"#]]
+        .assert_eq(&findings_in(
+            &[CLUB, GLAZER],
+            "The backers want owners of at least 60% of the club's shares to agree [@club].\n",
+        ));
+    }
+
+    #[test]
+    fn about_allows_only_what_rounds_to_its_figure() {
+        let poll = (
+            "poll",
+            "Some 87% of voters said politicians broke their promises.\n",
+        );
+        expect_test::expect![[r#"
+            "82%" warning figure-contradicted: corpus: Some 87% [@poll] ["Use the source’s figure: Some 87%"]"#]]
+        .assert_eq(&findings_in(&[poll], "82% of voters said politicians broke their promises [@poll].\n"));
+        expect_test::expect![[""]].assert_eq(&findings_in(
+            &[poll],
+            "86.6% of voters said politicians broke their promises [@poll].\n",
+        ));
+    }
+
+    #[test]
+    fn what_a_figure_measures_tells_subjects_apart() {
+        // The cited source's 29% is another holder's stake; the 28.1% stake is the other article's.
+        expect_test::expect![[r#"
+            "28.1%" warning figure-misattributed: figure credited to @club, but it is from 28.1% [@glazer] ["Cite @glazer instead"]"#]]
+        .assert_eq(&findings_in(
+            &[CLUB, GLAZER],
+            "The Glazer family holds a 28.1% stake in the football club [@club].\n",
+        ));
+        // The same measure in the cited source: a different stake contradicts.
+        expect_test::expect![[r#"
+            "25%" warning figure-contradicted: corpus: 29% [@club] ["Use the source’s figure: 29%"]"#]]
+        .assert_eq(&findings_in(
+            &[CLUB, GLAZER],
+            "Two Irish investors hold a 25% stake in the club [@club].\n",
+        ));
+    }
+
     #[test]
     fn support_needs_the_same_subject() {
         // 12 percent is in the corpus, but about food prices, not a budget.

@@ -418,6 +418,10 @@ const LABELLED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "The state hands the industry 70m euros in aid.",
+        &[r#""70m euros" = 7e7 EUR"#],
+    ),
+    (
         "Eight out of 10 voters do not trust politicians.",
         &[r#""Eight out of 10" = 80 %"#],
     ),
