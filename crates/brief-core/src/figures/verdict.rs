@@ -16,6 +16,16 @@
 //! - Support needs the same subject as contradiction does: the bar for
 //!   support outside the cited source is as high as for contradiction, so
 //!   a coincidental value on another subject backs nothing.
+//! - The subject is the context words (stems), the period (the year) and
+//!   what the figure measures (`measure`: "of sales", "a … stake"): the same
+//!   measured noun raises a candidate's score, another one halves it.
+//! - A cited source's different value yields to the very value stated in
+//!   another document in a closer context: that is a misattribution, the
+//!   cited value being about another subject.
+//! - Two thresholds in the same direction differ when their values do
+//!   ("at least 60%" against the source's "at least 75%"), and "about"
+//!   allows only what rounds to the approximate figure ("some 87%" is not
+//!   82%).
 
 use super::{Bound, CorpusFigure, Figure, FigureIndex, UnitClass};
 use crate::corpus::DocId;
