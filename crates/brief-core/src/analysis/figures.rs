@@ -144,14 +144,19 @@ fn finding(corpus: &Snapshot, brief: &Brief, bf: &BriefFigure) -> Option<Finding
         FigureVerdict::Contradicted => {
             let f = checked.evidence[0].1;
             let source = corpus.document(f.doc).display(f.figure.range);
-            let fix = Fix {
-                title: format!("Use the source’s figure: {source}"),
-                edits: vec![Edit {
-                    range: bf.figure.range,
-                    new_text: source,
-                }],
-                preferred: true,
-            };
+            // The right value of another year: the period is what is wrong,
+            // and putting the same words in fixes nothing.
+            let fixes = (source != stated)
+                .then(|| Fix {
+                    title: format!("Use the source’s figure: {source}"),
+                    edits: vec![Edit {
+                        range: bf.figure.range,
+                        new_text: source,
+                    }],
+                    preferred: true,
+                })
+                .into_iter()
+                .collect();
             let related = Related {
                 location: location(corpus, f),
                 message: "the corpus figure".into(),
@@ -160,7 +165,7 @@ fn finding(corpus: &Snapshot, brief: &Brief, bf: &BriefFigure) -> Option<Finding
                 Code::FigureContradicted,
                 format!("corpus: {}", cited(corpus, f)),
                 vec![related],
-                vec![fix],
+                fixes,
             )
         }
     };
@@ -539,6 +544,24 @@ mod tests {
         .assert_eq(&findings_in(
             &[CLUB, GLAZER],
             "Two Irish investors hold a 25% stake in the club [@club].\n",
+        ));
+    }
+
+    #[test]
+    fn the_right_value_of_another_year_contradicts_without_a_fix() {
+        let growth = (
+            "growth",
+            "The economy grew by 3.1% in 2004, the statistics office said.\n",
+        );
+        expect_test::expect![[r#"
+            "3.1%" warning figure-contradicted: corpus: 3.1% in 2004 [@growth] []"#]]
+        .assert_eq(&findings_in(
+            &[growth],
+            "The economy grew by 3.1% in 2003 [@growth].\n",
+        ));
+        expect_test::expect![[""]].assert_eq(&findings_in(
+            &[growth],
+            "The economy grew by 3.1% in 2004 [@growth].\n",
         ));
     }
 

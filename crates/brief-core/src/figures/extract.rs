@@ -10,7 +10,7 @@ use super::lexicon::{
 use super::quantity::{money_prefix, quantity, Form, Qty, Suffix};
 use super::share::share_at;
 use super::token::{Kind, Num, Sent};
-use super::unit::{cents_after, changing_subject, plural_like, unit_after, Unit};
+use super::unit::{cents_after, counted_subject, plural_like, unit_after, Unit};
 use super::{Bound, Change, FigureKind};
 
 /// A figure of one sentence in token indices `start..end`.
@@ -137,7 +137,8 @@ fn figure_at(s: &Sent, i: usize) -> Option<Found> {
         (Unit::Times, _) => FigureKind::Multiplier,
         (_, Form::Words { lone_one: true }) if upper.is_none() => return None,
         (Unit::Noun(noun), _) => FigureKind::Count { noun },
-        (Unit::None, Form::Digits { pow: 3.., .. }) => match changing_subject(s, start) {
+        // An amount in thousands or more, not an index value ("fell to 95.5").
+        (Unit::None, Form::Digits { .. }) if value.abs() >= 1e3 => match counted_subject(s, start) {
             Some(noun) => FigureKind::Count { noun },
             None => FigureKind::Plain,
         },

@@ -12,12 +12,14 @@
 //!   2.5% target for 2005", "an £800m bid");
 //! - the noun the figure is "of" ("a stake of 28.1%"), unless it names a
 //!   change ("an increase of 8%": that is the figure's change, not its
-//!   subject).
+//!   subject);
+//! - the subject of the verb stating the figure, a level or a change
+//!   ("interest rates stood at 2%", "shares rose 15%").
 //!
 //! Counts have their noun in their unit class already and get no measure.
 
 use super::index::stem;
-use super::lexicon::{change_noun, stopword};
+use super::lexicon::{change_noun, change_verb, stopword};
 
 /// The stemmed measure of the figure at `own` (byte range) in `sentence`.
 pub(super) fn measure(sentence: &str, own: std::ops::Range<usize>) -> Option<String> {
@@ -36,15 +38,41 @@ pub(super) fn measure(sentence: &str, own: std::ops::Range<usize>) -> Option<Str
     } else {
         None
     };
-    let head = head.or_else(|| match before.as_slice() {
-        [.., noun, of] if of.lower() == "of" && of.spaced && noun.spaced => {
-            let n = noun.lower();
-            (n.chars().count() >= 3 && !stopword(&n) && change_noun(&n).is_none() && !participle(&n))
-                .then_some(n)
-        }
-        _ => None,
-    })?;
+    let head = head
+        .or_else(|| match before.as_slice() {
+            [.., noun, of] if of.lower() == "of" && of.spaced && noun.spaced => {
+                let n = noun.lower();
+                (noun_like(&n) && change_noun(&n).is_none()).then_some(n)
+            }
+            _ => None,
+        })
+        .or_else(|| subject_of_verb(&before))?;
     Some(stem(&head))
+}
+
+/// The subject of the verb that states the figure: "interest rates stood at
+/// 2%", "shares rose 15%", "exports fell by 3%".
+fn subject_of_verb(before: &[Word]) -> Option<String> {
+    let verb_at = match before {
+        [.., _, _, p] if ["at", "to", "by"].contains(&p.lower().as_str()) => before.len() - 2,
+        [.., _, _] => before.len() - 1,
+        _ => return None,
+    };
+    let (noun, verb) = (&before[verb_at - 1], before[verb_at].lower());
+    let states = LEVEL_VERBS.contains(&verb.as_str()) || change_verb(&verb).is_some();
+    let linked = before[verb_at - 1..].iter().all(|w| w.spaced);
+    let n = noun.lower();
+    (states && linked && noun_like(&n)).then_some(n)
+}
+
+/// Verbs that state a level: "stood at 2%", "is 5%", "remained 10%".
+const LEVEL_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "stood", "stands", "stand", "remained", "remains", "remain",
+];
+
+/// A word that may head a noun phrase: no function word, no participle.
+fn noun_like(w: &str) -> bool {
+    w.chars().count() >= 3 && !stopword(w) && !participle(w)
 }
 
 /// A word as written, and whether only spaces stand between it and the next
@@ -164,13 +192,28 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_of_a_verb_stating_a_level_or_a_change_is_the_measure() {
+        assert_eq!(
+            of("Eurozone interest rates stood at 2%.", "2%").as_deref(),
+            Some("rate")
+        );
+        assert_eq!(
+            of("Shares rose 15%, the firm said.", "15%").as_deref(),
+            Some("share")
+        );
+        assert_eq!(of("Exports fell by 3% in May.", "3%").as_deref(), Some("export"));
+        // A function word or a mark in between: no subject.
+        assert_eq!(of("It is 5% higher.", "5%"), None);
+        assert_eq!(of("Profits, it said, rose 5%.", "5%"), None);
+    }
+
+    #[test]
     fn a_mark_or_a_verb_leaves_the_figure_without_a_measure() {
-        assert_eq!(of("Shares rose 15%, the firm said.", "15%"), None);
         assert_eq!(
             of("It hands the industry 70m euros ($91m) in aid.", "70m euros"),
             None
         );
-        assert_eq!(of("Rates are at 2%.", "2%"), None);
         assert_eq!(of("Of those polled, 82% said no.", "82%"), None);
+        assert_eq!(of("The firm said 82% agreed.", "82%"), None);
     }
 }

@@ -422,6 +422,18 @@ const LABELLED: &[(&str, &[&str])] = &[
         &[r#""70m euros" = 7e7 EUR"#],
     ),
     (
+        "It hopes to raise the number of mobile users from 95 million to 250 million.",
+        &[r#""from 95 million to 250 million" = 9.5e7..2.5e8 count:users from-to"#],
+    ),
+    (
+        "Sales reached $5m in 2003, up from $4m the previous year.",
+        &[
+            r#""$5m" = 5e6 USD year=2003"#,
+            r#""2003" = 2003 year"#,
+            r#""$4m" = 4e6 USD year=2002"#,
+        ],
+    ),
+    (
         "Eight out of 10 voters do not trust politicians.",
         &[r#""Eight out of 10" = 80 %"#],
     ),

@@ -68,6 +68,9 @@ const ELSEWHERE: Bar = Bar {
 /// How much less context a precise figure may share than the bound it
 /// outranks.
 const PRECISE_MARGIN: f64 = 0.1;
+/// The context a distinctive value needs in the cited documents
+/// (`distinctive_in_cited`).
+const DISTINCTIVE_IN_CITED: f64 = 0.1;
 /// What the same measured noun adds to a candidate's context score, and
 /// what another one leaves of it.
 const SAME_MEASURE: f64 = 0.15;
@@ -103,7 +106,8 @@ pub fn check_figure<'a>(
         .partition(|(_, f)| cited.docs.contains(&f.doc));
     let misattributable = !cited.docs.is_empty() && cited.all_known;
     let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE);
-    if let Some(found) = judge(figure, &in_cited, CITED) {
+    let in_cited_found = judge(figure, &in_cited, CITED).or_else(|| distinctive_in_cited(figure, &in_cited));
+    if let Some(found) = in_cited_found {
         // The cited source's different value is about another subject when
         // another document states the very value in a closer context.
         let stronger_elsewhere = match &from_elsewhere {
@@ -163,6 +167,32 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
     })
 }
 
+/// When nothing in the cited documents clears the bar: the very value, if
+/// it has two significant digits or more ("120,000", "28.1%"), in a weaker
+/// context. A coincidence of such a value with the same unit in the one
+/// document the claim names is rare; a round "2%" or "ten" is not.
+fn distinctive_in_cited<'a>(
+    figure: &Figure,
+    in_cited: &[(f64, &'a CorpusFigure)],
+) -> Option<FigureCheck<'a>> {
+    if significant_digits(figure.value) < 2 {
+        return None;
+    }
+    let same: Vec<_> = in_cited
+        .iter()
+        .filter(|(s, f)| *s >= DISTINCTIVE_IN_CITED && agreement(figure, &f.figure) == Agreement::Same)
+        .copied()
+        .collect();
+    (!same.is_empty()).then(|| supported(same))
+}
+
+fn significant_digits(value: f64) -> i32 {
+    if value == 0.0 {
+        return 1;
+    }
+    (value.abs() / precision(value)).log10().floor() as i32 + 1
+}
+
 fn supported(evidence: Vec<(f64, &CorpusFigure)>) -> FigureCheck<'_> {
     FigureCheck {
         verdict: FigureVerdict::Supported,
@@ -204,6 +234,11 @@ enum Agreement {
 }
 
 fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
+    // A figure is its value in its period: the right value of another year
+    // is another fact ("3.1% in 2003" where 3.1% is 2004's).
+    if brief.year.is_some() && corpus.year.is_some() && brief.year != corpus.year {
+        return Agreement::Differs;
+    }
     let (b, c) = (brief.value, corpus.value);
     let same = match (brief.upper, corpus.upper) {
         (Some(bu), Some(cu)) => close(b, c) && close(bu, cu),
@@ -254,16 +289,27 @@ fn subject_adjusted(
     corpus: &CorpusFigure,
 ) -> f64 {
     let year = match (brief.year, corpus.figure.year) {
-        (Some(a), Some(b)) if a == b => (score + 0.2).min(1.0),
-        (Some(_), Some(_)) => score * 0.4,
-        _ => score,
+        (Some(a), Some(b)) => Some(a == b),
+        _ => None,
     };
-    if matches!(class, UnitClass::Count(_)) {
-        return year;
+    let measure = match (context.measure(), corpus.measure.as_deref()) {
+        (Some(a), Some(b)) if !matches!(class, UnitClass::Count(_)) => Some(a == b),
+        _ => None,
+    };
+    // What confirms adds; what tells another fact then cuts the whole, so
+    // that the same measure does not make up for another year.
+    let mut adjusted = score;
+    if year == Some(true) {
+        adjusted += 0.2;
     }
-    match (context.measure(), corpus.measure.as_deref()) {
-        (Some(a), Some(b)) if a == b => (year + SAME_MEASURE).min(1.0),
-        (Some(_), Some(_)) => year * OTHER_MEASURE,
-        _ => year,
+    if measure == Some(true) {
+        adjusted += SAME_MEASURE;
     }
+    if year == Some(false) {
+        adjusted *= 0.4;
+    }
+    if measure == Some(false) {
+        adjusted *= OTHER_MEASURE;
+    }
+    adjusted.min(1.0)
 }
