@@ -22,6 +22,10 @@
 //! - A cited source's different value yields to the very value stated in
 //!   another document in a closer context: that is a misattribution, the
 //!   cited value being about another subject.
+//! - A figure is its value in its period: the same value of another year
+//!   is another fact, not support.
+//! - In the cited documents, the very value with two significant digits or
+//!   more supports in a weaker context when nothing there clears the bar.
 //! - Two thresholds in the same direction differ when their values do
 //!   ("at least 60%" against the source's "at least 75%"), and "about"
 //!   allows only what rounds to the approximate figure ("some 87%" is not
