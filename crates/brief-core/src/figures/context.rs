@@ -3,12 +3,13 @@
 //! changes ("rose by", "from … to", "an 8% increase"); parentheses.
 
 use super::lexicon::{
-    bound_word, change_noun, change_verb, currency_code, currency_word, locator, magnitude, month, stopword,
+    bound_word, change_noun, change_verb, currency_code, currency_word, locator, magnitude, month,
     year_prefix, Lower,
 };
 use super::token::{Kind, Sent};
 use super::unit::plural_like;
 use super::{Bound, Change};
+use crate::text::lexicon::FUNCTION_WORDS;
 
 /// If the number at `i` is no figure, the token index to resume after it.
 ///
@@ -96,7 +97,7 @@ fn numbered_name(s: &Sent, i: usize) -> bool {
         w.starts_with(char::is_lowercase)
             && !s.glued(i + 1)
             && !plural_like(w)
-            && !stopword(&l)
+            && !FUNCTION_WORDS.contains(&l)
             && magnitude(&l, false, false).is_none()
             && currency_word(&l).is_none()
             && !matches!(l.as_str(), "percent" | "per" | "pc")

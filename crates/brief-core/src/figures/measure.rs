@@ -19,7 +19,8 @@
 //! Counts have their noun in their unit class already and get no measure.
 
 use super::index::stem;
-use super::lexicon::{change_noun, change_verb, stopword};
+use super::lexicon::{change_noun, change_verb};
+use crate::text::lexicon::FUNCTION_WORDS;
 
 /// The stemmed measure of the figure at `own` (byte range) in `sentence`.
 pub(super) fn measure(sentence: &str, own: std::ops::Range<usize>) -> Option<String> {
@@ -72,7 +73,7 @@ const LEVEL_VERBS: &[&str] = &[
 
 /// A word that may head a noun phrase: no function word, no participle.
 fn noun_like(w: &str) -> bool {
-    w.chars().count() >= 3 && !stopword(w) && !participle(w)
+    w.chars().count() >= 3 && !FUNCTION_WORDS.contains(w) && !participle(w)
 }
 
 /// A word as written, and whether only spaces stand between it and the next
@@ -125,7 +126,7 @@ fn noun_phrase_head(words: &[Word]) -> Option<String> {
     let mut head = None;
     for w in words {
         let l = w.lower();
-        if stopword(&l) {
+        if FUNCTION_WORDS.contains(&l) {
             if head.is_some() {
                 break;
             }
