@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use brief_core::text::counted;
+
 use crate::index_cache::{cache_folder, clear, list_indexes};
 
 #[derive(Args, Debug)]
@@ -29,7 +31,7 @@ pub fn run(args: &CacheArgs) -> anyhow::Result<ExitCode> {
     match args.action {
         CacheAction::Info => {
             let indexes = list_indexes()?;
-            out_line!(out, "{folder}: {} indexes", indexes.len());
+            out_line!(out, "{folder}: {}", counted(indexes.len(), "index"));
             for index in indexes {
                 let mib = index.bytes as f64 / (1024.0 * 1024.0);
                 match index.corpus {

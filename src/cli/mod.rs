@@ -83,11 +83,17 @@ pub struct CorpusArgs {
     /// A corpus folder of .txt, .md, .pdf and .html files (repeatable).
     /// Default: the folders in ./brief-lsp.toml, else the embedded seed
     /// corpus.
-    #[arg(long = "corpus", value_name = "DIR")]
+    #[arg(long = "corpus", value_name = "DIR", value_parser = absolute_folder)]
     folders: Vec<PathBuf>,
     /// Neither open nor write the stored index; build from the files.
     #[arg(long)]
     no_cache: bool,
+}
+
+/// A `--corpus` folder made absolute, so that `sources` and its absolute
+/// path name one corpus (and share one stored index).
+fn absolute_folder(written: &str) -> Result<PathBuf, String> {
+    std::path::absolute(written).map_err(|err| format!("{written}: {err}"))
 }
 
 /// The nearest `brief-lsp.toml` at or above the current folder, if any.
