@@ -239,7 +239,7 @@ fn excludes_leave_out_briefs_and_corpus_files() {
         .arg("corpus")
         .assert()
         .success()
-        .stdout(contains("1 documents"));
+        .stdout(contains("1 document,"));
     brief_lsp(dir.path())
         .arg("check")
         .arg(&draft)

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use brief_core::analysis::{self, BriefRules, Checked, Severity};
 use brief_core::brief::Brief;
-use brief_core::text::LineIndex;
+use brief_core::text::{counted, LineIndex};
 use clap::Args;
 
 use super::color::ColorChoice;
@@ -50,9 +50,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let corpus = super::load_source(&workspace.corpus, &workspace.corpus_exclude, args.corpus.no_cache)?;
     eprintln!(
-        "brief-lsp: corpus: {} ({} documents){}",
+        "brief-lsp: corpus: {} ({}){}",
         workspace.corpus.describe(),
-        corpus.documents.len(),
+        counted(corpus.documents.len(), "document"),
         // Name the project file only when the folders came from it, not
         // from `--corpus` or the embedded default.
         workspace

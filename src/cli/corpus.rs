@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use brief_core::entities::EntityKind;
+use brief_core::text::counted;
 use clap::Args;
 
 use super::{CorpusArgs, Format};
@@ -63,7 +64,12 @@ pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
             }
             let bytes: usize = corpus.documents.iter().map(|d| d.original.len()).sum();
             let passages: usize = corpus.documents.iter().map(|d| d.paragraphs.len()).sum();
-            out_line!(out, "{} documents, {} bytes", corpus.documents.len(), bytes);
+            out_line!(
+                out,
+                "{}, {}",
+                counted(corpus.documents.len(), "document"),
+                counted(bytes, "byte")
+            );
             out_line!(
                 out,
                 "quote index: {passages} passages, {} k-gram entries",

@@ -12,8 +12,8 @@ use ropey::Rope;
 use tower_lsp_server::ls_types as lsp;
 
 use super::cancel::CancelFlag;
-use super::indexing::Served;
 use super::position::{rope_char, TextView};
+use super::state::Served;
 use crate::workspace::Workspace;
 
 type FindingsKey = (Weak<Served>, Weak<Workspace>);
@@ -130,11 +130,11 @@ impl OpenDocument {
 }
 
 #[derive(Default)]
-pub struct Documents {
+pub struct OpenBriefs {
     open: HashMap<lsp::Uri, OpenDocument>,
 }
 
-impl Documents {
+impl OpenBriefs {
     pub fn open(&mut self, uri: lsp::Uri, text: &str, version: i32) {
         if let Some(mut replaced) = self.open.insert(uri, OpenDocument::new(text, version)) {
             replaced.supersede();

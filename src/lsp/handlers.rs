@@ -1,56 +1,65 @@
 //! The protocol's requests and notifications. Each handler has one shape:
-//! a tracing span, the parameters from the protocol, one core call on a
-//! blocking thread, the answer to the protocol.
+//! the parameters from the protocol, one core call on a blocking thread, the
+//! answer to the protocol. Each runs in a tracing span named by its method
+//! (`span.rs`).
 
 use std::time::Duration;
 
-use brief_core::analysis::{self, AcceptTarget};
+use brief_core::analysis::{self, AcceptTarget, Finding};
 use brief_core::text::TextRange;
-use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::LanguageServer;
-use tracing::{info, info_span, warn, Instrument};
+use tracing::info;
 
 use super::capabilities::{server_capabilities, workspace_folder, ClientCaps};
 use super::from_proto;
-use super::server::{Context, Server, DEBOUNCE};
+use super::server::{RequestContext, Server, DEBOUNCE};
 use super::to_proto::{self, ActionTargets};
 use crate::accepted::today;
 use crate::config::EditorSettings;
 
-impl Context {
+impl RequestContext {
     fn range(&self, range: lsp::Range) -> TextRange {
         TextRange::new(self.offset(range.start), self.offset(range.end))
+    }
+
+    /// Where accepting a finding of this brief is recorded.
+    fn accept_target<'a>(&'a self, brief_key: &'a str, date: &'a str) -> AcceptTarget<'a> {
+        AcceptTarget {
+            brief_key,
+            date,
+            file_text: self.workspace.accepted.text.as_deref(),
+        }
+    }
+
+    /// The core's code actions as the protocol's: quick fixes on the brief,
+    /// acceptances as edits to the accepted-findings file.
+    fn code_actions(
+        &self,
+        shown: &[Finding],
+        actions: Vec<analysis::CodeAction>,
+        target: AcceptTarget,
+    ) -> Vec<lsp::CodeActionOrCommand> {
+        let targets = ActionTargets {
+            brief: &self.uri,
+            accepted_uri: lsp::Uri::from_file_path(self.workspace.accepted_path()),
+            accepted_text: target.file_text,
+        };
+        let view = self.view();
+        to_proto::code_actions(&self.served.corpus, &view, &targets, shown, actions, self.enc)
     }
 }
 
 impl LanguageServer for Server {
     async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
-        let caps = ClientCaps::resolve(&params);
-        let settings = match params
-            .initialization_options
-            .as_ref()
-            .map(EditorSettings::from_json)
-        {
-            Some(Ok(Some(settings))) => settings,
-            Some(Err(err)) => {
-                warn!("{err}; using defaults");
-                EditorSettings::default()
-            }
-            _ => EditorSettings::default(),
-        };
-        let _ = self.state.folder.set(workspace_folder(&params));
-        self.rebuild_workspace(settings, None);
+        let (caps, settings) = (
+            ClientCaps::resolve(&params),
+            from_proto::initialization_settings(&params),
+        );
         let capabilities = server_capabilities(&caps);
-        let _ = self.state.caps.set(caps);
-        Ok(lsp::InitializeResult {
-            capabilities,
-            server_info: Some(lsp::ServerInfo {
-                name: "brief-lsp".to_string(),
-                version: Some(env!("CARGO_PKG_VERSION").to_string()),
-            }),
-            offset_encoding: None,
-        })
+        self.start_session(workspace_folder(&params), settings, caps);
+        Ok(to_proto::initialize_result(capabilities))
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
@@ -84,21 +93,10 @@ impl LanguageServer for Server {
     async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
         // Applied before any `.await`: handlers run concurrently, and edits
         // must land in the order they arrived.
-        let uri = params.text_document.uri;
-        let version = params.text_document.version;
-        {
-            let enc = self.encoding();
-            let mut docs = self.state.documents.write().unwrap_or_else(|e| e.into_inner());
-            let Some(doc) = docs.get_mut(&uri) else {
-                warn!("change for a document that is not open: {}", uri.as_str());
-                return;
-            };
-            for change in &params.content_changes {
-                doc.apply(change, enc);
-            }
-            doc.version = version;
+        let (uri, version) = (params.text_document.uri, params.text_document.version);
+        if self.apply_changes(&uri, version, &params.content_changes) {
+            self.schedule_diagnostics(uri, version, DEBOUNCE);
         }
-        self.schedule_diagnostics(uri, version, DEBOUNCE);
     }
 
     async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
@@ -125,7 +123,6 @@ impl LanguageServer for Server {
             let hover = analysis::hover(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
             Ok(hover.map(|h| to_proto::hover(&cx.view(), h, cx.enc)))
         })
-        .instrument(info_span!("hover"))
         .await
     }
 
@@ -138,7 +135,6 @@ impl LanguageServer for Server {
             let found = analysis::definition(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
             Ok(to_proto::definition(&cx.served.corpus, found, cx.enc))
         })
-        .instrument(info_span!("definition"))
         .await
     }
 
@@ -148,7 +144,6 @@ impl LanguageServer for Server {
             let found = analysis::completion(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
             Ok(found.map(|f| to_proto::completion(&cx.view(), f, cx.enc)))
         })
-        .instrument(info_span!("completion"))
         .await
     }
 
@@ -156,10 +151,7 @@ impl LanguageServer for Server {
         &self,
         params: lsp::DocumentDiagnosticParams,
     ) -> Result<lsp::DocumentDiagnosticReportResult> {
-        let found = self
-            .compute_diagnostics(&params.text_document.uri)
-            .instrument(info_span!("diagnostic"))
-            .await?;
+        let found = self.compute_diagnostics(&params.text_document.uri).await?;
         Ok(to_proto::diagnostic_report(
             found.map(|(_, d)| d).unwrap_or_default(),
         ))
@@ -173,7 +165,6 @@ impl LanguageServer for Server {
             let found = analysis::references(&cx.served.corpus, &cx.brief.brief, cx.offset(pos), &briefs);
             Ok(found.map(|f| to_proto::references(&cx.served.corpus, &open, f, cx.enc)))
         })
-        .instrument(info_span!("references"))
         .await
     }
 
@@ -181,18 +172,12 @@ impl LanguageServer for Server {
         &self,
         params: lsp::WorkspaceSymbolParams,
     ) -> Result<Option<lsp::WorkspaceSymbolResponse>> {
-        let (served, enc) = (self.state.corpus.load_full(), self.encoding());
-        let task = tokio::task::spawn_blocking(move || {
-            let corpus = &served?.corpus;
+        let enc = self.encoding();
+        self.analyze_corpus(move |corpus| {
             let found = analysis::symbols(corpus, &params.query);
             Some(to_proto::workspace_symbols(corpus, found, enc))
-        });
-        task.instrument(info_span!("workspace_symbol"))
-            .await
-            .map_err(|err| {
-                warn!("workspace symbols failed: {err}");
-                Error::internal_error()
-            })
+        })
+        .await
     }
 
     async fn document_symbol(
@@ -203,7 +188,6 @@ impl LanguageServer for Server {
             let items = analysis::outline(&cx.brief.brief);
             Ok(Some(to_proto::document_symbols(&cx.view(), items, cx.enc)))
         })
-        .instrument(info_span!("document_symbol"))
         .await
     }
 
@@ -213,7 +197,6 @@ impl LanguageServer for Server {
             let hints = analysis::inlay_hints(&cx.served.corpus, &cx.brief.brief, cx.range(params.range));
             Ok(enabled.then(|| to_proto::inlay_hints(&cx.view(), hints, cx.enc)))
         })
-        .instrument(info_span!("inlay_hint"))
         .await
     }
 
@@ -221,27 +204,10 @@ impl LanguageServer for Server {
         let date = today();
         self.analyze(&params.text_document.uri, move |cx| {
             let (shown, key) = (cx.shown()?, cx.brief_key());
-            let target = AcceptTarget {
-                brief_key: &key,
-                date: &date,
-                file_text: cx.workspace.accepted.text.as_deref(),
-            };
+            let target = cx.accept_target(&key, &date);
             let actions = analysis::code_actions(&cx.brief.brief, &shown, cx.range(params.range), target);
-            let targets = ActionTargets {
-                brief: &cx.uri,
-                accepted_uri: lsp::Uri::from_file_path(cx.workspace.accepted_path()),
-                accepted_text: target.file_text,
-            };
-            Ok(Some(to_proto::code_actions(
-                &cx.served.corpus,
-                &cx.view(),
-                &targets,
-                &shown,
-                actions,
-                cx.enc,
-            )))
+            Ok(Some(cx.code_actions(&shown, actions, target)))
         })
-        .instrument(info_span!("code_action"))
         .await
     }
 }

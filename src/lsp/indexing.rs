@@ -14,60 +14,17 @@ use std::time::Instant;
 
 use brief_core::corpus::ProblemSeverity;
 use brief_core::snapshot::Snapshot;
-use serde_json::json;
+use brief_core::text::counted;
 use tower_lsp_server::ls_types as lsp;
 use tracing::{error, info, warn};
 
 use super::server::Server;
+use super::state::{CorpusStatus, Served};
 use crate::live::LiveLoad;
 use crate::load::CorpusSource;
 
 type ProgressHandle =
     tower_lsp_server::OngoingProgress<tower_lsp_server::Bounded, tower_lsp_server::NotCancellable>;
-
-/// The corpus requests read, and where it came from.
-pub(super) struct Served {
-    pub(super) corpus: Arc<Snapshot>,
-    pub(super) source: CorpusSource,
-}
-
-/// What `brief-lsp/status` reports about loading.
-#[derive(Clone, Debug, Default)]
-pub(super) enum CorpusStatus {
-    #[default]
-    Starting,
-    Indexing {
-        source: String,
-        percent: u32,
-    },
-    Ready {
-        warning: Option<String>,
-    },
-    Failed {
-        reason: String,
-    },
-}
-
-impl CorpusStatus {
-    /// The status's fields; `serving`: a corpus is served meanwhile (then a
-    /// reload under way reads `ready` with `loading` set, as requests are
-    /// answered from the corpus already there).
-    pub(super) fn to_json(&self, serving: bool) -> serde_json::Value {
-        match self {
-            CorpusStatus::Starting => json!({ "state": "indexing", "loading": null, "percent": 0 }),
-            CorpusStatus::Indexing { source, percent } => {
-                let state = if serving { "ready" } else { "indexing" };
-                json!({ "state": state, "loading": source, "percent": percent })
-            }
-            CorpusStatus::Ready { warning } => {
-                json!({ "state": "ready", "loading": null, "warning": warning })
-            }
-            CorpusStatus::Failed { reason } => {
-                json!({ "state": "failed", "loading": null, "reason": reason })
-            }
-        }
-    }
-}
 
 impl Server {
     /// Asks for the corpus to be loaded again (`reason` goes to the log).
@@ -177,8 +134,8 @@ impl Server {
             }
         };
         let summary = format!(
-            "{} documents indexed in {:.2} s",
-            corpus.documents.len(),
+            "{} indexed in {:.2} s",
+            counted(corpus.documents.len(), "document"),
             started.elapsed().as_secs_f64()
         );
         if let Some(p) = progress {

@@ -11,6 +11,8 @@ mod indexing;
 mod logging;
 mod position;
 mod server;
+mod span;
+mod state;
 mod to_proto;
 mod transport;
 mod watch;

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use arc_swap::ArcSwapOption;
 use brief_core::analysis::{self, BriefRules, Cancel, Cancelled, Finding};
+use brief_core::snapshot::Snapshot;
 use brief_core::text::PositionEncoding;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types as lsp;
@@ -17,11 +18,10 @@ use tracing::{error, warn};
 
 use super::cancel::{CancelFlag, CancelOnDrop};
 use super::capabilities::ClientCaps;
-use super::documents::{DocumentSnapshot, Documents, OpenDocument};
-use super::indexing::{CorpusStatus, Served};
+use super::documents::{DocumentSnapshot, OpenBriefs, OpenDocument};
 use super::position::TextView;
+use super::state::{CorpusStatus, CorpusWatch, Served};
 use super::to_proto;
-use super::watch::CorpusWatch;
 use crate::config::EditorSettings;
 use crate::live::LiveLoad;
 use crate::workspace::Workspace;
@@ -37,7 +37,7 @@ pub struct Server {
 
 #[derive(Default)]
 pub(super) struct State {
-    pub(super) documents: RwLock<Documents>,
+    pub(super) documents: RwLock<OpenBriefs>,
     pub(super) corpus: ArcSwapOption<Served>,
     /// The project; set at `initialize`, rebuilt on configuration changes.
     pub(super) workspace: ArcSwapOption<Workspace>,
@@ -57,7 +57,7 @@ pub(super) struct State {
 }
 
 /// What a request on one brief sees: the corpus, the brief, the project.
-pub(super) struct Context {
+pub(super) struct RequestContext {
     pub(super) served: Arc<Served>,
     pub(super) brief: Arc<DocumentSnapshot>,
     pub(super) workspace: Arc<Workspace>,
@@ -67,7 +67,7 @@ pub(super) struct Context {
     request: CancelFlag,
 }
 
-impl Context {
+impl RequestContext {
     pub(super) fn view(&self) -> TextView<'_> {
         self.brief.view()
     }
@@ -162,7 +162,12 @@ impl Server {
 
     /// The context of a request on `uri`, built (the brief parsed) on a
     /// blocking thread; `None` for an unknown brief or before the corpus.
-    fn context(state: &State, uri: &lsp::Uri, enc: PositionEncoding, request: CancelFlag) -> Option<Context> {
+    fn context(
+        state: &State,
+        uri: &lsp::Uri,
+        enc: PositionEncoding,
+        request: CancelFlag,
+    ) -> Option<RequestContext> {
         let brief = {
             let docs = state.documents.read().unwrap_or_else(|e| e.into_inner());
             let Some(doc) = docs.get(uri) else {
@@ -171,7 +176,7 @@ impl Server {
             };
             snapshot_of(state, uri, doc)
         };
-        Some(Context {
+        Some(RequestContext {
             served: state.corpus.load_full()?,
             workspace: state.workspace.load_full()?,
             brief,
@@ -191,7 +196,7 @@ impl Server {
     pub(super) async fn analyze<T, F>(&self, uri: &lsp::Uri, f: F) -> Result<Option<T>>
     where
         T: Send + 'static,
-        F: FnOnce(&Context) -> std::result::Result<Option<T>, Cancelled> + Send + 'static,
+        F: FnOnce(&RequestContext) -> std::result::Result<Option<T>, Cancelled> + Send + 'static,
     {
         let (state, uri, enc) = (self.state.clone(), uri.clone(), self.encoding());
         let request = CancelFlag::default();
@@ -213,6 +218,42 @@ impl Server {
                 Err(Error::internal_error())
             }
         }
+    }
+
+    /// Runs `f` on the served corpus on a blocking thread; `None` before the
+    /// corpus is indexed.
+    pub(super) async fn analyze_corpus<T, F>(&self, f: F) -> Result<Option<T>>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Snapshot) -> Option<T> + Send + 'static,
+    {
+        let served = self.state.corpus.load_full();
+        let task = tokio::task::spawn_blocking(move || f(&served?.corpus));
+        task.await.map_err(|err| {
+            error!("request failed: {err}");
+            Error::internal_error()
+        })
+    }
+
+    /// Applies a `didChange`'s edits to an open brief, in order, and sets its
+    /// version; `false` for a brief that is not open.
+    pub(super) fn apply_changes(
+        &self,
+        uri: &lsp::Uri,
+        version: i32,
+        changes: &[lsp::TextDocumentContentChangeEvent],
+    ) -> bool {
+        let enc = self.encoding();
+        let mut docs = self.state.documents.write().unwrap_or_else(|e| e.into_inner());
+        let Some(doc) = docs.get_mut(uri) else {
+            warn!("change for a document that is not open: {}", uri.as_str());
+            return false;
+        };
+        for change in changes {
+            doc.apply(change, enc);
+        }
+        doc.version = version;
+        true
     }
 
     /// The diagnostics of an open brief as it is now, and its version.
@@ -287,6 +328,14 @@ impl Server {
                 server.publish_diagnostics(uri).await;
             }
         });
+    }
+
+    /// What `initialize` fixes for the session: the workspace folder, the
+    /// workspace assembled from it, and what the client can do.
+    pub(super) fn start_session(&self, folder: Option<PathBuf>, settings: EditorSettings, caps: ClientCaps) {
+        let _ = self.state.folder.set(folder);
+        self.rebuild_workspace(settings, None);
+        let _ = self.state.caps.set(caps);
     }
 
     /// Replaces the workspace with one assembled afresh (from the workspace

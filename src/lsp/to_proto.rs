@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use brief_core::analysis::{self, ActionEdit, Finding, Severity, SourceLocation};
+use brief_core::analysis::{self, markdown, ActionEdit, Finding, Severity, SourceLocation};
 use brief_core::entities::{Entity, EntityKind};
 use brief_core::snapshot::Snapshot;
 use brief_core::text::{LineIndex, PositionEncoding};
@@ -59,13 +59,11 @@ pub fn hover(view: &TextView, h: analysis::Hover, enc: PositionEncoding) -> lsp:
         .iter()
         .filter_map(|p| {
             let uri = lsp::Uri::from_file_path(&p.file)?;
-            // Brackets would end the link text early.
-            let name = p.file.file_name()?.to_string_lossy().replace(['[', ']'], "");
-            Some(format!(
-                "[{name}, page {}]({}#page={})",
-                p.page,
-                uri.as_str(),
-                p.page
+            let name = p.file.file_name()?.to_string_lossy();
+            let text = format!("{name}, page {}", p.page);
+            Some(markdown::link(
+                &text,
+                &format!("{}#page={}", uri.as_str(), p.page),
             ))
         })
         .collect();
@@ -331,4 +329,16 @@ pub fn code_actions(
             code_action(view, targets, a, diagnostic, enc)
         })
         .collect()
+}
+
+/// The answer to `initialize`.
+pub fn initialize_result(capabilities: lsp::ServerCapabilities) -> lsp::InitializeResult {
+    lsp::InitializeResult {
+        capabilities,
+        server_info: Some(lsp::ServerInfo {
+            name: "brief-lsp".to_string(),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
+        offset_encoding: None,
+    }
 }

@@ -30,6 +30,7 @@ use tower_lsp_server::{ClientSocket, LspService};
 use tracing::warn;
 
 use super::server::Server;
+use super::span::Spanned;
 
 /// Messages bigger than this are skipped rather than buffered.
 const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
@@ -213,7 +214,7 @@ where
 {
     let (mut to_server, server_input) = tokio::io::duplex(1 << 16);
     let (server_output, from_server) = tokio::io::duplex(1 << 16);
-    tokio::spawn(tower_lsp_server::Server::new(server_input, server_output, socket).serve(service));
+    tokio::spawn(tower_lsp_server::Server::new(server_input, server_output, socket).serve(Spanned(service)));
     let (answers, answers_rx) = mpsc::unbounded_channel();
     let writer = tokio::spawn(write_output(from_server, output, answers_rx));
     let mut input = BufReader::new(input);

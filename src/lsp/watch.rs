@@ -10,12 +10,13 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
+use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::{new_debouncer, DebounceEventResult};
 use tower_lsp_server::ls_types as lsp;
 use tracing::{info, warn};
 
 use super::server::Server;
+use super::state::OwnWatcher;
 
 /// Events closer together than this make one update: an editor's save is
 /// several (a temporary file, a rename, a metadata change), and copying a
@@ -23,22 +24,10 @@ use super::server::Server;
 const DEBOUNCE: Duration = Duration::from_millis(300);
 const REGISTRATION: &str = "brief-lsp/watch-corpus";
 
-type OwnWatcher = Debouncer<RecommendedWatcher, RecommendedCache>;
-
 /// The files that configure the project; a change to one reloads it all
 /// (except `accepted.toml`, which only changes what is shown).
 const CONFIGURATION: [&str; 3] = ["brief-lsp.toml", "corpus.toml", "entities.toml"];
 const ACCEPTED: &str = "accepted.toml";
-
-/// How the corpus folders are watched now.
-#[derive(Default)]
-pub(super) struct CorpusWatch {
-    folders: Vec<PathBuf>,
-    /// The client watches them for us (our registration is in force).
-    registered: bool,
-    /// Our own watcher; dropping it stops it.
-    own: Option<OwnWatcher>,
-}
 
 impl Server {
     /// Watches `folders` (the corpus just loaded), unless they are already.

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::cited::{resolve, Cited};
+use super::markdown::reference_head;
 use super::{
     Cancel, Cancelled, Code, CompletionItem, CompletionKind, Completions, Edit, Finding, Fix, Hover,
     SourceLocation, MAX_COMPLETIONS,
@@ -12,7 +13,7 @@ use super::{
 use crate::bibliography::BibEntry;
 use crate::brief::{Brief, CiteItem};
 use crate::snapshot::Snapshot;
-use crate::text::TextRange;
+use crate::text::{escape_markdown, TextRange};
 
 /// The cited range: the `@` and the key.
 fn cited_range(key_range: TextRange) -> TextRange {
@@ -55,9 +56,8 @@ fn rendered(brief: &Brief, cited: &Cited) -> String {
 
 fn reference_markdown(brief: &Brief, cited: &Cited) -> String {
     let mut md = format!(
-        "**@{}** · {}\n\n{}\n\n",
-        cited.key,
-        cited.reference().author_year(),
+        "{}\n\n{}\n\n",
+        reference_head(cited.key, cited.reference()),
         rendered(brief, cited)
     );
     match cited.doc {
@@ -67,15 +67,15 @@ fn reference_markdown(brief: &Brief, cited: &Cited) -> String {
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            md.push_str(&format!("`{file}`"));
+            md.push_str(&format!("`{}`", file.replace('`', "'")));
         }
         None => md.push_str("No corpus document: quotes from it cannot be checked."),
     }
     if let Some(entry) = cited.entry {
-        md.push_str(&format!(" · from {}", entry.origin));
+        md.push_str(&format!(" · from {}", escape_markdown(&entry.origin)));
     }
     if let Some(mismatch) = cited.mismatch() {
-        md.push_str(&format!("\n\n**Note:** {mismatch}."));
+        md.push_str(&format!("\n\n**Note:** {}.", escape_markdown(&mismatch)));
     }
     md
 }
@@ -238,54 +238,97 @@ fn nearest_keys<'a>(corpus: &'a Snapshot, brief: &'a Brief, key: &str) -> Vec<&'
 mod tests {
     use super::super::fixture::{check_completion, check_definition, check_diagnostics, check_hover};
 
+    /// Three sources of the tests' own, two of them by one author.
+    const CORPUS: &str = r#"
+//- /sources/corpus.toml
+[[document]]
+file = "ports.txt"
+key = "mensah2022"
+type = "report"
+title = "Ports of the Gulf of Guinea"
+authors = ["Ama Mensah"]
+date = "2022-05"
+publisher = "Coastal Policy Institute"
+
+[[document]]
+file = "ports-2023.txt"
+key = "mensah2023"
+title = "Ports, Revisited"
+authors = ["Ama Mensah"]
+date = "2023"
+
+[[document]]
+file = "rail.txt"
+key = "ito2020"
+title = "Rail Gauges and Trade"
+authors = ["Kenji Ito"]
+date = "2020"
+//- /sources/ports.txt
+Report
+
+Ports of the Gulf of Guinea
+
+Tema and Lomé compete for the transit trade of the landlocked north.
+//- /sources/ports-2023.txt
+Ports, Revisited
+
+Two years on, Lomé has pulled ahead.
+//- /sources/rail.txt
+Rail Gauges and Trade
+
+A break of gauge at every border adds a day to each journey.
+"#;
+
+    fn with_brief(brief: &str) -> String {
+        format!("{CORPUS}//- /brief.md\n{brief}")
+    }
+
     #[test]
     fn hover_on_a_key_shows_the_reference() {
         check_hover(
-            "As Lukin argues [see @luk$0in2020, p. 374], the entente holds.",
+            &with_brief("As Mensah argues [see @men$0sah2022, p. 4], Lomé leads."),
             expect_test::expect![[r#"
-                21..31 "@lukin2020"
-                **@lukin2020** · Lukin 2020
+                22..33 "@mensah2022"
+                **@mensah2022** · Mensah 2022
 
-                Lukin, Artyom. 2020. “The Russia–China Entente and Its Future.” *International Politics* 58 (June): 363–80. <https://doi.org/10.1057/s41311-020-00251-7>.
+                Mensah, Ama. 2022. *Ports of the Gulf of Guinea*. Coastal Policy Institute.
 
-                `003_9556968063aa75cc.txt`"#]],
+                `ports.txt`"#]],
         );
     }
 
     #[test]
     fn hover_on_an_unknown_key_suggests_the_nearest() {
         check_hover(
-            "Trenin’s view — “entente” [@tre$0nin2017].",
+            &with_brief("Ito’s view — “entente” [@it$0o2021]."),
             expect_test::expect![[r#"
-                35..46 "@trenin2017"
-                Unknown citation key `trenin2017`: no corpus document or bibliography entry has it. Did you mean `trenin2016`?"#]],
+                32..40 "@ito2021"
+                Unknown citation key `ito2021`: no corpus document or bibliography entry has it. Did you mean `ito2020`?"#]],
         );
     }
 
     #[test]
     fn definition_opens_the_document_at_its_title() {
         check_definition(
-            "See @makocki$02016.",
-            expect_test::expect![[
-                r#"makocki2016 87..142 "China and Russia:: an Eastern partnership in the making""#
-            ]],
+            &with_brief("See @mensah$02022."),
+            expect_test::expect![[r#"mensah2022 8..35 "Ports of the Gulf of Guinea""#]],
         );
     }
 
     #[test]
     fn completion_after_at_offers_keys_by_prefix_then_by_author() {
         check_completion(
-            "Russia’s “pivot” [@tre$0]",
+            &with_brief("Lomé’s “lead” [@men$0]"),
             expect_test::expect![[r#"
-                replace 25..28 "tre"
-                trenin2016 · Trenin 2016
-                trenin2019 · Trenin 2019"#]],
+                replace 23..26 "men"
+                mensah2022 · Mensah 2022
+                mensah2023 · Mensah 2023"#]],
         );
         check_completion(
-            "é [@popes$0",
+            &with_brief("é [@kenj$0"),
             expect_test::expect![[r#"
-                replace 5..10 "popes"
-                makocki2016 · Makocki and Popescu 2016"#]],
+            replace 5..9 "kenj"
+            ito2020 · Ito 2020"#]],
         );
     }
 
@@ -311,11 +354,12 @@ mod tests {
     #[test]
     fn unknown_keys_are_findings_with_nearest_key_fixes() {
         check_diagnostics(
-            "Café — “entente” [@lukin2021; @trenin2016] and @nobody.\n\n`@incode` and <https://x.org/@y>.\n",
+            &with_brief("Café — “entente” [@mensah2021; @ito2020] and @nobody.\n\n`@incode` and <https://x.org/@y>.\n"),
             expect_test::expect![[r#"
-                25..35 "@lukin2021" error citation-unknown: unknown citation key `@lukin2021`; did you mean `@lukin2020`?
-                  fix (preferred): Change to `@lukin2020` [26..35 → "lukin2020"]
-                54..61 "@nobody" error citation-unknown: unknown citation key `@nobody`"#]],
+                25..36 "@mensah2021" error citation-unknown: unknown citation key `@mensah2021`; did you mean `@mensah2022`?
+                  fix (preferred): Change to `@mensah2022` [26..36 → "mensah2022"]
+                  fix: Change to `@mensah2023` [26..36 → "mensah2023"]
+                52..59 "@nobody" error citation-unknown: unknown citation key `@nobody`"#]],
         );
     }
 

@@ -2,11 +2,12 @@
 //! hover, definition and references on a name in the brief, and a search
 //! over them for workspace symbols.
 
+use super::markdown::{attribution, bold, passage};
 use super::{CompletionItem, CompletionKind, Completions, Hover, SourceLocation};
 use crate::brief::Brief;
 use crate::entities::{Entity, EntityId, EntityKind, Mention};
 use crate::snapshot::Snapshot;
-use crate::text::TextRange;
+use crate::text::{counted, escape_markdown, TextRange};
 
 /// The longest name, in words, looked for in a brief.
 const MAX_NAME_WORDS: usize = 8;
@@ -130,13 +131,11 @@ fn detail(entity: &Entity) -> String {
         EntityKind::Actor(_) => "actor",
         EntityKind::Event(_) => "event",
     };
-    let n = entity.mentions.len();
-    let s = sources(entity);
     format!(
-        "{side} · {} · {n} mention{} in {s} source{}",
+        "{side} · {} · {} in {}",
         entity.kind.label(),
-        if n == 1 { "" } else { "s" },
-        if s == 1 { "" } else { "s" }
+        counted(entity.mentions.len(), "mention"),
+        counted(sources(entity), "source")
     )
 }
 
@@ -152,25 +151,20 @@ fn defining_markdown(corpus: &Snapshot, entity: &Entity) -> String {
         .copied()
         .find(|s| s.contains_range(m.range))
         .unwrap_or(m.range);
-    let show = |s, e| doc.display(TextRange::new(s, e)).replace(['*', '_'], "");
-    format!(
-        "> {}**{}**{}\n\n— @{} · {}",
-        show(sentence.start, m.range.start),
-        show(m.range.start, m.range.end),
-        show(m.range.end, sentence.end),
-        doc.reference.key,
-        doc.reference.author_year()
-    )
+    format!("{}\n\n{}", passage(doc, sentence, m.range), attribution(doc))
 }
 
 pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<Hover> {
     let (range, entity) = entity_at(corpus, brief, offset)?;
-    let mut md = format!("**{}** · {}", entity.name, detail(entity));
+    let mut md = format!("{} · {}", bold(&entity.name), detail(entity));
     if let Some(role) = &entity.role {
-        md.push_str(&format!("\n\n{role}"));
+        md.push_str(&format!("\n\n{}", escape_markdown(role)));
     }
     if !entity.aliases.is_empty() {
-        md.push_str(&format!("\n\nAlso: {}", entity.aliases.join(", ")));
+        md.push_str(&format!(
+            "\n\nAlso: {}",
+            escape_markdown(&entity.aliases.join(", "))
+        ));
     }
     md.push_str(&format!("\n\n{}", defining_markdown(corpus, entity)));
     let mut per_source: Vec<(String, usize)> = Vec::new();
@@ -346,18 +340,18 @@ mod tests {
         check_hover(
             "As foreign minister Sergey La$0vrov said.",
             expect_test::expect![[r#"
-            20..33 "Sergey Lavrov"
-            **Sergey Lavrov** · actor · person · 3 mentions in 2 sources
+                20..33 "Sergey Lavrov"
+                **Sergey Lavrov** · actor · person · 3 mentions in 2 sources
 
-            Russian minister of foreign affairs
+                Russian minister of foreign affairs
 
-            Also: Lavrov
+                Also: Lavrov
 
-            > For example, in October 2019 **Russian minister of foreign affairs Sergey Lavrov** emphasized that Russian–Chinese relations ‘have never been at such a high and trusting level in all spheres,’ but asserted at the same time that ‘neither Russia nor China are planning to set up a [military] alliance’ (TASS 2019b).
+                > For example, in October 2019 **Russian minister of foreign affairs Sergey Lavrov** emphasized that Russian–Chinese relations ‘have never been at such a high and trusting level in all spheres,’ but asserted at the same time that ‘neither Russia nor China are planning to set up a \[military\] alliance’ (TASS 2019b).
 
-            — @lukin2020 · Lukin 2020
+                — @lukin2020 · Lukin 2020
 
-            Mentions: @lukin2020 2, @makocki2016 1"#]],
+                Mentions: @lukin2020 2, @makocki2016 1"#]],
         );
         check_definition(
             "The Shanghai Cooperation Organi$0zation met.",

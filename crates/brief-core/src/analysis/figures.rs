@@ -8,6 +8,7 @@
 //! missing source from a wrong figure.
 
 use super::cited::document_of;
+use super::markdown::{passage, source_head, RULE};
 use super::{Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, Related, SourceLocation};
 use crate::brief::{Brief, Citation};
 use crate::corpus::DocId;
@@ -195,14 +196,8 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     };
     for (_, f) in checked.evidence.iter().take(3) {
         let doc = corpus.document(f.doc);
-        let before = doc.display(TextRange::new(f.sentence.start, f.figure.range.start));
-        let figure = doc.display(f.figure.range);
-        let after = doc.display(TextRange::new(f.figure.range.end, f.sentence.end));
-        md.push_str(&format!(
-            "\n\n---\n\n**@{}** · {}\n\n> {before}**{figure}**{after}",
-            doc.reference.key,
-            doc.reference.author_year()
-        ));
+        let quoted = passage(doc, f.sentence, f.figure.range);
+        md.push_str(&format!("{RULE}{}\n\n{quoted}", source_head(doc)));
     }
     Some(Hover {
         range: bf.figure.range,

@@ -1,26 +1,42 @@
-//! Test fixtures: a brief as a string with a `$0` cursor, checked against the
-//! seed corpus, results rendered as compact text for expect-test snapshots.
+//! Test fixtures: a brief as a string with a `$0` cursor, checked against its
+//! own inline corpus (`//- /sources/…` files, see [`parse_fixture`]) or the
+//! seeds, results rendered as compact text for expect-test snapshots.
 
 use expect_test::Expect;
 
 use crate::brief::Brief;
+use crate::snapshot::Snapshot;
 pub(crate) use crate::test_support::seed_corpus;
+use crate::test_support::{parse_fixture, TestCorpus};
 use crate::text::TextRange;
 
-/// Splits `$0` out of a fixture: the brief text and the cursor's offset.
-pub(crate) fn cursor(fixture: &str) -> (Brief, usize) {
-    let offset = fixture.find("$0").expect("fixture has no $0");
-    let text = fixture.replacen("$0", "", 1);
+/// Splits `$0` out of a brief: the brief and the cursor's offset.
+pub(crate) fn cursor(brief: &str) -> (Brief, usize) {
+    let offset = brief.find("$0").expect("fixture has no $0");
+    let text = brief.replacen("$0", "", 1);
     (Brief::parse(text), offset)
 }
 
-pub(crate) fn check_hover(fixture: &str, expect: Expect) {
-    check_hover_at(cursor(fixture), expect);
+/// A fixture's corpus, its brief and the brief's `$0` cursor.
+fn corpus_and_cursor(fixture: &str) -> (TestCorpus, Brief, usize) {
+    let (corpus, brief) = parse_fixture(fixture);
+    let (brief, offset) = cursor(&brief);
+    (corpus, brief, offset)
 }
 
-/// As [`check_hover`], for a brief built otherwise (with a bibliography).
+pub(crate) fn check_hover(fixture: &str, expect: Expect) {
+    let (corpus, brief, offset) = corpus_and_cursor(fixture);
+    expect.assert_eq(&hover_text(corpus.get(), &brief, offset));
+}
+
+/// As [`check_hover`], for a brief built otherwise (with a bibliography),
+/// against the seeds.
 pub(crate) fn check_hover_at((brief, offset): (Brief, usize), expect: Expect) {
-    let actual = match super::hover(seed_corpus(), &brief, offset) {
+    expect.assert_eq(&hover_text(seed_corpus(), &brief, offset));
+}
+
+fn hover_text(corpus: &Snapshot, brief: &Brief, offset: usize) -> String {
+    match super::hover(corpus, brief, offset) {
         Some(h) => format!(
             "{:?} {:?}\n{}",
             h.range,
@@ -28,13 +44,12 @@ pub(crate) fn check_hover_at((brief, offset): (Brief, usize), expect: Expect) {
             h.markdown
         ),
         None => "no hover".to_string(),
-    };
-    expect.assert_eq(&actual);
+    }
 }
 
 pub(crate) fn check_definition(fixture: &str, expect: Expect) {
-    let (brief, offset) = cursor(fixture);
-    let corpus = seed_corpus();
+    let (corpus, brief, offset) = corpus_and_cursor(fixture);
+    let corpus = corpus.get();
     let actual: Vec<String> = super::definition(corpus, &brief, offset)
         .iter()
         .map(|loc| {
@@ -47,11 +62,18 @@ pub(crate) fn check_definition(fixture: &str, expect: Expect) {
 }
 
 pub(crate) fn check_completion(fixture: &str, expect: Expect) {
-    check_completion_at(cursor(fixture), expect);
+    let (corpus, brief, offset) = corpus_and_cursor(fixture);
+    expect.assert_eq(&completion_text(corpus.get(), &brief, offset));
 }
 
+/// As [`check_completion`], for a brief built otherwise (with a
+/// bibliography), against the seeds.
 pub(crate) fn check_completion_at((brief, offset): (Brief, usize), expect: Expect) {
-    let actual = match super::completion(seed_corpus(), &brief, offset) {
+    expect.assert_eq(&completion_text(seed_corpus(), &brief, offset));
+}
+
+fn completion_text(corpus: &Snapshot, brief: &Brief, offset: usize) -> String {
+    match super::completion(corpus, brief, offset) {
         Some(c) => {
             let typed = &brief.text[c.range.start..c.range.end];
             let mut lines = vec![format!("replace {:?} {typed:?}", c.range)];
@@ -59,17 +81,23 @@ pub(crate) fn check_completion_at((brief, offset): (Brief, usize), expect: Expec
             lines.join("\n")
         }
         None => "no completion".to_string(),
-    };
-    expect.assert_eq(&actual);
+    }
 }
 
-pub(crate) fn check_diagnostics(brief: &str, expect: Expect) {
-    check_diagnostics_of(Brief::parse(brief), expect);
+pub(crate) fn check_diagnostics(fixture: &str, expect: Expect) {
+    let (corpus, brief) = parse_fixture(fixture);
+    expect.assert_eq(&diagnostics_text(corpus.get(), &Brief::parse(brief)));
 }
 
+/// As [`check_diagnostics`], for a brief built otherwise (with a
+/// bibliography), against the seeds.
 pub(crate) fn check_diagnostics_of(brief: Brief, expect: Expect) {
+    expect.assert_eq(&diagnostics_text(seed_corpus(), &brief));
+}
+
+fn diagnostics_text(corpus: &Snapshot, brief: &Brief) -> String {
     let mut lines = Vec::new();
-    for f in super::diagnostics(seed_corpus(), &brief, &super::CheckConfig::default()) {
+    for f in super::diagnostics(corpus, brief, &super::CheckConfig::default()) {
         let text = &brief.text[f.range.start..f.range.end];
         lines.push(format!(
             "{:?} {text:?} {} {}: {}",
@@ -88,12 +116,13 @@ pub(crate) fn check_diagnostics_of(brief: Brief, expect: Expect) {
             lines.push(format!("  fix{preferred}: {} [{}]", fix.title, edits.join(", ")));
         }
     }
-    expect.assert_eq(&lines.join("\n"));
+    lines.join("\n")
 }
 
-pub(crate) fn check_inlay_hints(brief: &str, expect: Expect) {
+pub(crate) fn check_inlay_hints(fixture: &str, expect: Expect) {
+    let (corpus, brief) = parse_fixture(fixture);
     let brief = Brief::parse(brief);
-    let hints: Vec<String> = super::inlay_hints(seed_corpus(), &brief, TextRange::new(0, brief.text.len()))
+    let hints: Vec<String> = super::inlay_hints(corpus.get(), &brief, TextRange::new(0, brief.text.len()))
         .iter()
         .map(|h| format!("{} {}", h.offset, h.label))
         .collect();

@@ -13,6 +13,7 @@ mod figures;
 mod findings;
 #[cfg(test)]
 mod fixture;
+pub mod markdown;
 mod outline;
 mod quotes;
 

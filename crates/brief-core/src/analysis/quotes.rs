@@ -3,6 +3,7 @@
 //! findings flag misquotes, unfound quotes, wrong and missing citations.
 
 use super::cited::document_of;
+use super::markdown::{passage, sentences_around, source_head, RULE};
 use super::{
     Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation,
 };
@@ -10,7 +11,7 @@ use crate::brief::{Brief, Citation, Quote, QuoteSegment};
 use crate::corpus::{DocId, Document};
 use crate::quotes::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff};
 use crate::snapshot::Snapshot;
-use crate::text::TextRange;
+use crate::text::{counted, escape_markdown, TextRange};
 
 /// Shorter quotes (scare quotes: "entente") are looked up and cited, but
 /// never reported.
@@ -74,7 +75,7 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     let mut md = match lookup.verdict {
         QuoteVerdict::Exact => {
             let n = lookup.matches.len();
-            format!("**Quote found** in {n} passage{}", if n == 1 { "" } else { "s" })
+            format!("**Quote found** in {}", counted(n, "passage"))
         }
         QuoteVerdict::Inexact => format!(
             "**Inexact quote**: the nearest passage matches {:.0}% of its words",
@@ -82,8 +83,8 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
         ),
         QuoteVerdict::NotFound => {
             format!(
-                "**Quote not found** in the corpus ({} documents)",
-                corpus.documents.len()
+                "**Quote not found** in the corpus ({})",
+                counted(corpus.documents.len(), "document")
             )
         }
     };
@@ -93,10 +94,10 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     for m in lookup.matches.iter().take(3) {
         let doc = corpus.document(m.doc);
         md.push_str(&format!(
-            "\n\n---\n\n{}{}\n\n{}",
+            "{RULE}{}{}\n\n{}",
             reference_line(doc),
             page_note(doc, m.normalized),
-            passage_markdown(doc, m.normalized)
+            passage(doc, sentences_around(doc, m.normalized), m.normalized)
         ));
         if lookup.verdict == QuoteVerdict::Inexact {
             md.push_str(&format!("\n\n{}", diff_markdown(&m.diff)));
@@ -135,9 +136,9 @@ fn reference_line(doc: &Document) -> String {
     let title = r
         .title
         .as_deref()
-        .map(|t| format!(" · *{}*", escape(t)))
+        .map(|t| format!(" · *{}*", escape_markdown(t)))
         .unwrap_or_default();
-    format!("**@{}** · {}{title}", r.key, r.author_year())
+    format!("{}{title}", source_head(doc))
 }
 
 /// " · p. 366" or " · pp. 366–367": the printed pages a passage stands on,
@@ -164,25 +165,8 @@ fn pdf_page(doc: &Document, normalized: TextRange) -> Option<PdfPage> {
     })
 }
 
-/// The sentences around a match, the matched words in bold.
-fn passage_markdown(doc: &Document, m: TextRange) -> String {
-    let first = doc.sentences.partition_point(|s| s.end <= m.start);
-    let last = doc.sentences.partition_point(|s| s.start < m.end);
-    let (start, end) = match doc.sentences.get(first..last.max(first + 1)) {
-        Some(s) if !s.is_empty() => (s[0].start.min(m.start), s[s.len() - 1].end.max(m.end)),
-        _ => (m.start, m.end),
-    };
-    let text = |s, e| escape(&doc.display(TextRange::new(s, e)));
-    format!(
-        "> {}**{}**{}",
-        text(start, m.start),
-        text(m.start, m.end),
-        text(m.end, end)
-    )
-}
-
 fn diff_markdown(diff: &[WordDiff]) -> String {
-    format!("Differences: {}.", describe_diff(diff, escape))
+    format!("Differences: {}.", describe_diff(diff, escape_markdown))
 }
 
 /// The changes of a word diff as a sentence, each quoted text passed
@@ -202,18 +186,6 @@ fn describe_diff(diff: &[WordDiff], show: impl Fn(&str) -> String) -> String {
         })
         .collect();
     changes.join("; ")
-}
-
-/// Markdown's inline punctuation, so that source text shows as written.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 pub(super) fn definition(corpus: &Snapshot, brief: &Brief, offset: usize) -> Vec<SourceLocation> {
@@ -504,19 +476,47 @@ pub(super) fn inlay_hints(corpus: &Snapshot, brief: &Brief) -> Vec<InlayHint> {
 mod tests {
     use super::super::fixture::{check_definition, check_diagnostics, check_hover, check_inlay_hints};
 
+    /// Two sources of the tests' own: one with a manifest entry and a title,
+    /// one with an entry but no title.
+    const CORPUS: &str = r#"
+//- /sources/corpus.toml
+[[document]]
+file = "nile.txt"
+key = "okafor2021"
+title = "Sharing the Nile Basin"
+authors = ["Ngozi Okafor"]
+date = "2021"
+
+[[document]]
+file = "delta.txt"
+key = "haddad2019"
+authors = ["Samir Haddad"]
+date = "2019"
+//- /sources/nile.txt
+Sharing the Nile Basin
+
+The treaty of 1959 divided the flow between two states. Its critics call it a colonial bargain, or a quiet truce. Upstream states never signed it, and Ethiopia began to build its own dam in 2011.
+//- /sources/delta.txt
+The delta is sinking. Farmers there say the river no longer reaches the sea in summer, and the salt water now climbs twenty kilometres inland every year.
+"#;
+
+    fn with_brief(brief: &str) -> String {
+        format!("{CORPUS}//- /brief.md\n{brief}")
+    }
+
     #[test]
     fn hover_on_an_exact_quote_shows_the_passage_in_its_sentence() {
         check_hover(
-            "Lukin sees “a quasi-alliance, or $0entente” [@lukin2020].",
+            &with_brief("Okafor calls it “a colonial bargain, or a $0quiet truce” [@okafor2021]."),
             expect_test::expect![[r#"
-                11..45 "“a quasi-alliance, or entente”"
+                16..58 "“a colonial bargain, or a quiet truce”"
                 **Quote found** in 1 passage
 
                 ---
 
-                **@lukin2020** · Lukin 2020 · *The Russia–China entente and its future*
+                **@okafor2021** · Okafor 2021 · *Sharing the Nile Basin*
 
-                > Its current state can be characterized as **a quasi-alliance, or entente**."#]],
+                > Its critics call it **a colonial bargain, or a quiet truce**."#]],
         );
     }
 
@@ -629,31 +629,43 @@ mod tests {
     #[test]
     fn hover_on_a_misquote_shows_the_word_differences() {
         check_hover(
-            "He notes that “the mid-1960s marked a $0watershed both in Russia and China’s foreign policies” [@lukin2020].",
+            &with_brief("“Upstream states never $0accepted it” [@okafor2021]."),
             expect_test::expect![[r#"
-                14..98 "“the mid-1960s marked a watershed both in Russia and China’s foreign policies”"
-                **Inexact quote**: the nearest passage matches 92% of its words
+                0..39 "“Upstream states never accepted it”"
+                **Inexact quote**: the nearest passage matches 80% of its words
 
                 ---
 
-                **@lukin2020** · Lukin 2020 · *The Russia–China entente and its future*
+                **@okafor2021** · Okafor 2021 · *Sharing the Nile Basin*
 
-                > The Sino-Russian ‘strategic partnership’ was proclaimed in April 1996 as **the mid-1990s marked a watershed both in Russia and China’s foreign policies**.
+                > **Upstream states never signed it**, and Ethiopia began to build its own dam in 2011.
 
-                Differences: the source has “mid-1990s” where the brief has “mid-1960s”."#]],
+                Differences: the source has “signed” where the brief has “accepted”."#]],
         );
     }
 
     #[test]
     fn definition_of_a_quote_is_the_exact_source_range() {
         check_definition(
-            "As Trenin put it, “Russia and China will $0never be against each other … but they will not necessarily always be with each other.”",
-            expect_test::expect![[r#"trenin2019 1116..1222 "Russia and China will never be against each other, but they will not necessarily always be with each other""#]],
-        );
-        check_definition(
-            "“[I]t was hoped that China would $0become a major buyer of Siberian hydrocarbons”",
+            &with_brief("“Upstream states never signed it … Ethiopia $0began to build its own dam”"),
             expect_test::expect![[
-                r#"lukin2020 6054..6133 "[i]t was hoped that China would become a major buyer of Siberian hydro-\ncarbons""#
+                r#"okafor2021 138..210 "Upstream states never signed it, and Ethiopia began to build its own dam""#
+            ]],
+        );
+        // A PDF line-break hyphen inside the passage, which the corpus's
+        // own vocabulary ("hydrocarbons") joins again.
+        check_definition(
+            r#"
+            //- /sources/gas.txt
+            Pipelines carry hydrocarbons north.
+
+            It was hoped that China would become a major buyer of Siberian hydro-
+            carbons within the decade.
+            //- /brief.md
+            “[I]t was hoped that China would $0become a major buyer of Siberian hydrocarbons”
+            "#,
+            expect_test::expect![[
+                r#"gas 37..114 "It was hoped that China would become a major buyer of Siberian hydro-\ncarbons""#
             ]],
         );
     }
@@ -661,36 +673,40 @@ mod tests {
     #[test]
     fn quote_findings_cover_each_verdict() {
         check_diagnostics(
-            r#"# Brief — é
+            &with_brief(
+                r#"# Brief — é
 
-Exact and cited: “Russia and China will never be against each other” [@trenin2019].
+Exact and cited: “Its critics call it a colonial bargain” [@okafor2021].
 
-Misquote: “the mid-1960s marked a watershed both in Russia and China’s foreign policies” [@lukin2020].
+Misquote: “Upstream states never accepted it, and Ethiopia began to build its own dam” [@okafor2021].
 
-Wrong key: “the Power of Siberia pipeline started delivering natural gas to China” [@trenin2016].
+Wrong key: “the salt water now climbs twenty kilometres inland every year” [@okafor2021].
 
-Uncited: “Chinese and Russians now better understand both the potential and the limitations of their relationship.”
+Uncited: “Farmers there say the river no longer reaches the sea in summer.”
 
-Invented: “The moon is made of green cheese, as every analyst knows” [@lukin2020].
+Invented: “The moon is made of green cheese, as every analyst knows” [@okafor2021].
 
-Scare quote: the “entente” is old. Code: `“Russia and China will never be against each other”`.
+Scare quote: the “truce” is old. Code: `“Its critics call it a colonial bargain”`.
 "#,
+            ),
             expect_test::expect![[r#"
-                115..199 "“the mid-1960s marked a watershed both in Russia and China’s foreign policies”" warning quote-inexact: inexact quote of @lukin2020 (92% of words match): the source has “mid-1990s” where the brief has “mid-1960s”.
-                  fix (preferred): Replace with the wording of @lukin2020 [118..196 → "the mid-1990s marked a watershed both in Russia and China’s foreign policies"]
-                226..301 "“the Power of Siberia pipeline started delivering natural gas to China”" warning quote-misattributed: quote credited to @trenin2016, but it is from @lukin2020
-                  fix (preferred): Cite @lukin2020 instead [304..314 → "lukin2020"]
-                327..437 "“Chinese and Russians now better understand both the potential and the limitations of their relationship.”" hint quote-uncited: quote from @trenin2016 has no citation
-                  fix (preferred): Cite @trenin2016 [437..437 → " [@trenin2016]"]
-                449..511 "“The moon is made of green cheese, as every analyst knows”" warning quote-not-found: quote not found: no corpus passage contains these words"#]],
+                104..184 "“Upstream states never accepted it, and Ethiopia began to build its own dam”" warning quote-inexact: inexact quote of @okafor2021 (92% of words match): the source has “signed” where the brief has “accepted”.
+                  fix (preferred): Replace with the wording of @okafor2021 [107..181 → "Upstream states never signed it, and Ethiopia began to build its own dam"]
+                212..279 "“the salt water now climbs twenty kilometres inland every year”" warning quote-misattributed: quote credited to @okafor2021, but it is from @haddad2019
+                  fix (preferred): Cite @haddad2019 instead [282..292 → "haddad2019"]
+                305..375 "“Farmers there say the river no longer reaches the sea in summer.”" hint quote-uncited: quote from @haddad2019 has no citation
+                  fix (preferred): Cite @haddad2019 [375..375 → " [@haddad2019]"]
+                387..449 "“The moon is made of green cheese, as every analyst knows”" warning quote-not-found: quote not found: no corpus passage contains these words"#]],
         );
     }
 
     #[test]
     fn inlay_hints_name_the_source_of_verified_quotes() {
         check_inlay_hints(
-            "“Russia and China will never be against each other” and “The moon is made of green cheese today”.",
-            expect_test::expect!["55 @trenin2019"],
+            &with_brief(
+                "“Its critics call it a colonial bargain” and “The moon is made of green cheese today”.",
+            ),
+            expect_test::expect!["44 @okafor2021"],
         );
     }
 

@@ -12,6 +12,7 @@ use hayagriva::{
 };
 
 use super::{BibEntry, Record};
+use crate::text::escape_markdown;
 
 #[derive(Debug)]
 pub struct Style {
@@ -115,7 +116,7 @@ fn write_children(children: &[ElemChild], out: &mut String) {
         match child {
             ElemChild::Text(text) => write_formatted(text, out),
             ElemChild::Elem(elem) => write_children(&elem.children.0, out),
-            ElemChild::Markup(markup) => out.push_str(&escape(markup)),
+            ElemChild::Markup(markup) => out.push_str(&escape_markdown(markup)),
             ElemChild::Link { text, url } if text.text == *url => out.push_str(&format!("<{url}>")),
             ElemChild::Link { text, url } => {
                 out.push('[');
@@ -137,7 +138,7 @@ fn write_formatted(text: &Formatted, out: &mut String) {
         (false, true) => "**",
         (false, false) => "",
     };
-    let body = escape(&text.text);
+    let body = escape_markdown(&text.text);
     // Emphasis cannot start or end on a space in Markdown: keep those
     // outside the marks.
     let trimmed = body.trim();
@@ -148,17 +149,4 @@ fn write_formatted(text: &Formatted, out: &mut String) {
     let lead = &body[..body.len() - body.trim_start().len()];
     let tail = &body[body.trim_end().len()..];
     out.push_str(&format!("{lead}{mark}{trimmed}{mark}{tail}"));
-}
-
-/// Markdown's inline markup characters, escaped so that a title with `*`
-/// or `_` shows as written.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -37,8 +37,8 @@ use super::kinds::{descriptor, event_noun, head, is_title_modifier, Head};
 use super::names::key;
 use super::roles;
 use super::stats::CommonWords;
-use super::tokens::{tokenize, Gap, Shape, Token};
-use super::units::{citations, has_year, is_connector, units, Class, Unit};
+use super::tokens::{tokenize, Gap, Shape, WordToken};
+use super::units::{citations, has_year, is_connector, units, Class, WordGroup};
 use super::{ActorType, EntityKind, EventType};
 use crate::text::TextRange;
 
@@ -46,7 +46,7 @@ const STATE: EntityKind = EntityKind::Actor(ActorType::State);
 
 /// A name found in a sentence.
 #[derive(Clone, Debug)]
-pub(super) struct Found {
+pub(super) struct NameCandidate {
     /// The name in the document's normalized text.
     pub range: TextRange,
     /// The kind and how sure it is (1 to 3); `None` for a bare word or an
@@ -62,13 +62,13 @@ pub(super) struct Found {
 /// Extraction state for one sentence.
 pub(super) struct Sentence<'a> {
     pub text: &'a str,
-    pub tokens: Vec<Token>,
-    pub units: Vec<Unit>,
+    pub tokens: Vec<WordToken>,
+    pub units: Vec<WordGroup>,
     /// Parenthesized author–date citations, in document coordinates.
     cites: Vec<TextRange>,
     stats: &'a dyn CommonWords,
     gz: &'static Gazetteer,
-    found: Vec<Found>,
+    found: Vec<NameCandidate>,
 }
 
 /// The names of one sentence of `doc_text` and its acronym definitions.
@@ -76,7 +76,7 @@ pub(super) fn sentence_names(
     doc_text: &str,
     range: TextRange,
     stats: &dyn CommonWords,
-) -> (Vec<Found>, Vec<Definition>) {
+) -> (Vec<NameCandidate>, Vec<Definition>) {
     let sentence = &doc_text[range.start..range.end];
     let tokens = tokenize(sentence, range.start);
     let mut s = Sentence {
@@ -212,7 +212,7 @@ impl<'a> Sentence<'a> {
 
     fn push(&mut self, range: TextRange, kind: Option<(EntityKind, u8)>, role: Option<TextRange>) {
         let cite = self.in_citation(range);
-        self.found.push(Found {
+        self.found.push(NameCandidate {
             range,
             kind,
             role,

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::names::key;
+use crate::text::lexicon::{month_words, SENTENCE_STARTERS, WEEKDAYS};
 
 /// States: the canonical name, then other names, separated by `|`. Former
 /// states that briefs still discuss are included, and so are the nations of
@@ -282,25 +283,20 @@ Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan Liao Zou 
 Kong Bai Cui Kang Mao Qiu Qin Gu Hou Shao Meng Long Wan Duan Lei Qian Yin Yi Chang Qiao Lai Gong \
 Wen Xi Bo";
 
-const MONTHS_AND_DAYS: &str = "\
-January February March April May June July August September October November December Jan Feb \
-Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday";
-
-/// Capitalized words that start sentences or headings but never names.
+/// Capitalized words that start sentences or headings but never names,
+/// beside the sentence starters of the lexicon.
 const STOP_WORDS: &str = "\
-A An The In On At By For From With As But And Or Nor If It Its This That These Those There Their \
-They We He She His Her Our Us I You Your What When Where Which While Who Whom Whose Why How \
-However Moreover Meanwhile Yet So Since After Before Although Though Despite Until Unlike Within \
-Without Over Under Between Among Amid Into Onto Upon Both Each Every All Any Some Many Most More \
-Much Such No Not Only Also Even Still Then Thus Hence Indeed Instead Rather Perhaps Finally Other \
-Another One Two Three Four Five Six Seven Eight Nine Ten Here \
-Now Today Recently Furthermore Nevertheless Nonetheless Similarly Likewise Ultimately Officially \
-Evidently Regardless Accordingly Consequently Therefore Besides Apart Just Like Unless Whether \
-Because Do Does Did Is Are Was Were Be Been Has Have Had Can Could Will Would Shall Should May \
-Might Must Let Mr Mrs Ms Dr Prof Sir Madam Yes Of To Up Out Off Down Via Per Vs Etc Please Note \
-Source Sources See Read Share Link Copied Click Subscribe Sign Log Skip Menu Home Search Cite \
-Table Contents Abstract Introduction Conclusion Conclusions Notes Acknowledgement Acknowledgements \
-References Appendix Figure Fig Chapter Section Part Pages Page Vol Volume Issue Scenario";
+By From With Or Nor Us You Your Whom Whose Despite Until Unlike Within Without Over Under \
+Between Among Amid Into Onto Upon Both Each Every All Any Some Many Most More Much Such No Not \
+Only Even Hence Indeed Instead Rather Perhaps Finally Other Another One Two Three Four Five Six \
+Seven Eight Nine Ten Here Now Today Recently Furthermore Nonetheless Similarly Likewise \
+Ultimately Officially Evidently Regardless Accordingly Consequently Therefore Besides Apart \
+Just Like Unless Whether Because Do Are Was Were Be Been Has Have Had Can Could Will Would \
+Shall Should May Might Must Let Mr Mrs Ms Dr Prof Sir Madam Yes Of To Up Out Off Down Via Per \
+Vs Etc Please Note Source Sources See Read Share Link Copied Click Subscribe Sign Log Skip Menu \
+Home Search Cite Table Contents Abstract Introduction Conclusion Conclusions Notes \
+Acknowledgement Acknowledgements References Appendix Figure Fig Chapter Section Part Pages Page \
+Vol Volume Issue Scenario";
 
 /// The lists, parsed once. Places and states are keyed by [`key`], so that
 /// any spelling of a name finds them; single words are compared as written,
@@ -315,7 +311,8 @@ pub(super) struct Gazetteer {
     demonyms: FxHashSet<&'static str>,
     pub given_names: FxHashSet<&'static str>,
     pub chinese_surnames: FxHashSet<&'static str>,
-    pub months: FxHashSet<&'static str>,
+    /// Months and weekdays, capitalized.
+    pub months: FxHashSet<String>,
     pub stop_words: FxHashSet<&'static str>,
 }
 
@@ -346,8 +343,11 @@ pub(super) fn gazetteer() -> &'static Gazetteer {
             demonyms: words(DEMONYMS),
             given_names: words(GIVEN_NAMES),
             chinese_surnames: words(CHINESE_SURNAMES),
-            months: words(MONTHS_AND_DAYS),
-            stop_words: words(STOP_WORDS),
+            months: month_words().chain(WEEKDAYS.words()).map(capitalized).collect(),
+            stop_words: words(STOP_WORDS)
+                .into_iter()
+                .chain(SENTENCE_STARTERS.words())
+                .collect(),
         }
     })
 }
@@ -367,4 +367,11 @@ impl Gazetteer {
     pub fn is_region(&self, name_key: &str) -> bool {
         self.regions.contains(name_key)
     }
+}
+
+/// "january" → "January" (the lexicon's lists are ASCII).
+fn capitalized(word: &str) -> String {
+    let mut out = word.to_string();
+    out[..1].make_ascii_uppercase();
+    out
 }

@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::acronyms::{known, Definition, Known};
-use super::extract::{sentence_names, Found};
+use super::extract::{sentence_names, NameCandidate};
 use super::gazetteer::gazetteer;
 use super::kinds::{head, Head};
 use super::names::{is_acronym, key};
@@ -47,7 +47,7 @@ struct DocEntity {
 }
 
 impl DocEntity {
-    fn add(&mut self, doc: &Document, f: &Found, defining_priority: u8) {
+    fn add(&mut self, doc: &Document, f: &NameCandidate, defining_priority: u8) {
         self.surfaces.add(doc.text(f.range), 1);
         self.mentions.push(f.range);
         if let Some(role) = f.role {
@@ -99,7 +99,7 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
     };
     let mut slots: FxHashMap<String, usize> = FxHashMap::default();
     let mut pending: FxHashMap<String, usize> = FxHashMap::default();
-    let mut add = |out: &mut DocNames, target: String, f: &Found, priority: u8| {
+    let mut add = |out: &mut DocNames, target: String, f: &NameCandidate, priority: u8| {
         let slot = *slots.entry(target.clone()).or_insert_with(|| {
             out.entities.push(DocEntity {
                 key: target,
@@ -163,7 +163,7 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
 /// that a longer one in the same document completes, mapped to its key.
 fn organization_aliases(
     doc: &Document,
-    found: &[Found],
+    found: &[NameCandidate],
     keys: &[(String, Option<Known>)],
 ) -> FxHashMap<String, String> {
     let organizations: Vec<(String, &str, &str)> = found
@@ -210,7 +210,7 @@ fn organization_aliases(
 fn acronym_definitions(
     doc: &Document,
     definitions: &[Definition],
-    found: &mut Vec<Found>,
+    found: &mut Vec<NameCandidate>,
 ) -> FxHashMap<String, String> {
     let mut local = FxHashMap::default();
     for d in definitions {
@@ -225,7 +225,7 @@ fn acronym_definitions(
                     _ => None,
                 })
                 .unwrap_or(EntityKind::Actor(ActorType::Organization));
-            found.push(Found {
+            found.push(NameCandidate {
                 range: d.long,
                 kind: Some((kind, 2)),
                 role: None,
@@ -257,7 +257,7 @@ fn definition_ranges(doc: &Document, definitions: &[Definition]) -> Vec<(String,
 /// of "Vostok-2018".
 struct NameParts(FxHashMap<String, Vec<(usize, String)>>);
 
-fn name_parts(found: &[Found], keys: &[(String, Option<Known>)]) -> NameParts {
+fn name_parts(found: &[NameCandidate], keys: &[(String, Option<Known>)]) -> NameParts {
     let mut parts: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
     for (f, (k, _)) in found.iter().zip(keys) {
         let person = matches!(f.kind, Some((PERSON, _)));

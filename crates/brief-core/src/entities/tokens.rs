@@ -36,7 +36,7 @@ pub(super) enum Gap {
 }
 
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Token {
+pub(super) struct WordToken {
     /// In the document's normalized text, without a possessive "'s".
     pub range: TextRange,
     pub shape: Shape,
@@ -49,9 +49,9 @@ pub(super) struct Token {
 }
 
 /// The tokens of `sentence`, which starts at `base` in its document.
-pub(super) fn tokenize(sentence: &str, base: usize) -> Vec<Token> {
+pub(super) fn tokenize(sentence: &str, base: usize) -> Vec<WordToken> {
     let bytes = sentence.as_bytes();
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut tokens: Vec<WordToken> = Vec::new();
     let mut i = 0;
     let mut prev_end = 0;
     while i < bytes.len() {
@@ -59,7 +59,7 @@ pub(super) fn tokenize(sentence: &str, base: usize) -> Vec<Token> {
             break;
         };
         if c == '&' {
-            tokens.push(Token {
+            tokens.push(WordToken {
                 range: TextRange::new(base + i, base + i + 1),
                 shape: Shape::Other,
                 gap: gap(&sentence[prev_end..i], tokens.is_empty()),
@@ -92,7 +92,7 @@ pub(super) fn tokenize(sentence: &str, base: usize) -> Vec<Token> {
         }
         let gap = gap(&sentence[prev_end..start], tokens.is_empty());
         let initial = tokens.is_empty() || sentence[prev_end..start].contains(':');
-        tokens.push(Token {
+        tokens.push(WordToken {
             range: TextRange::new(base + start, base + range_end),
             shape: shape(&sentence[start..range_end]),
             gap,

@@ -2,7 +2,7 @@
 //! and the parenthesized citations of a sentence: the material runs of
 //! names are built from.
 
-use super::tokens::{Gap, Shape, Token};
+use super::tokens::{Gap, Shape, WordToken};
 use crate::text::TextRange;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub(super) enum Class {
 
 /// A word, or a hyphenated compound of words.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Unit {
+pub(super) struct WordGroup {
     pub first: usize,
     pub last: usize,
     pub class: Class,
@@ -32,7 +32,7 @@ pub(super) struct Unit {
 /// Groups tokens into units, exploding adjective compounds ("US-led",
 /// "post-Putin") and lone compounds of names ("Russia-China summits") into
 /// isolated parts.
-pub(super) fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
+pub(super) fn units(text: &str, tokens: &[WordToken]) -> Vec<WordGroup> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -49,7 +49,7 @@ pub(super) fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
                 _ if &text[tokens[t].range.start..tokens[t].range.end] == "&" => Class::Lower,
                 _ => Class::Other,
             };
-            Unit {
+            WordGroup {
                 first: t,
                 last: t,
                 class,
@@ -61,7 +61,7 @@ pub(super) fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         if parts.len() == 1 {
             out.push(single(i, false));
         } else if is_dated(text, parts) {
-            out.push(Unit {
+            out.push(WordGroup {
                 first: i,
                 last: j,
                 class: Class::Dated,
@@ -72,7 +72,7 @@ pub(super) fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
             .iter()
             .any(|t| matches!(t.shape, Shape::Number | Shape::Other))
         {
-            out.push(Unit {
+            out.push(WordGroup {
                 first: i,
                 last: j,
                 class: Class::Other,
@@ -80,7 +80,7 @@ pub(super) fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
                 isolated: true,
             });
         } else if all_names && !stands_alone(text, tokens, i, j) {
-            out.push(Unit {
+            out.push(WordGroup {
                 first: i,
                 last: j,
                 class: Class::Name,
@@ -97,7 +97,7 @@ pub(super) fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
 
 /// "Vostok-2018", "Tsentr-2019": a capitalized word of three letters or more
 /// and a year.
-fn is_dated(text: &str, parts: &[Token]) -> bool {
+fn is_dated(text: &str, parts: &[WordToken]) -> bool {
     let [name, year] = parts else { return false };
     let year = &text[year.range.start..year.range.end];
     name.shape == Shape::Cap
@@ -109,8 +109,8 @@ fn is_dated(text: &str, parts: &[Token]) -> bool {
 
 /// A compound of names with no name word or connector beside it:
 /// "Russia-China" in "Russia-China summits", unlike "US-Japan Security Treaty".
-fn stands_alone(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
-    let joins = |t: &Token| {
+fn stands_alone(text: &str, tokens: &[WordToken], i: usize, j: usize) -> bool {
+    let joins = |t: &WordToken| {
         let w = &text[t.range.start..t.range.end];
         matches!(t.shape, Shape::Cap | Shape::Upper) || is_connector(w)
     };

@@ -10,11 +10,11 @@ use super::lexicon::{
 use super::quantity::{money_prefix, quantity, Form, Qty, Suffix};
 use super::share::share_at;
 use super::token::{Kind, Num, Sent};
-use super::unit::{cents_after, plural_like, unit_after, Unit};
+use super::unit::{cents_after, plural_like, unit_after, FigureUnit};
 use super::{Bound, Change, FigureKind};
 
 /// A figure of one sentence in token indices `start..end`.
-pub(super) struct Found {
+pub(super) struct SentenceFigure {
     pub start: usize,
     pub end: usize,
     pub value: f64,
@@ -30,7 +30,7 @@ pub(super) struct Found {
 
 /// Figures of one sentence, in order. `text_start` says the sentence opens
 /// the text, where a "1." is a list marker.
-pub(super) fn sentence_figures(s: &Sent, text_start: bool, out: &mut Vec<Found>) {
+pub(super) fn sentence_figures(s: &Sent, text_start: bool, out: &mut Vec<SentenceFigure>) {
     let mut i = 0;
     let list_marker = s.num(0).is_some_and(|n| n.is_int() && n.int_digits <= 2)
         && matches!(s.punct(1), Some('.' | ')'))
@@ -59,7 +59,9 @@ pub(super) fn sentence_figures(s: &Sent, text_start: bool, out: &mut Vec<Found>)
         match may_start.then(|| figure_at(s, i)).flatten() {
             Some(mut f) => {
                 // A bound read backwards stops at the figure before ("$5bn or more than $6bn").
-                f.start = f.start.max(out.last().map_or(0, |last: &Found| last.end));
+                f.start = f
+                    .start
+                    .max(out.last().map_or(0, |last: &SentenceFigure| last.end));
                 i = f.end;
                 out.push(f);
             }
@@ -68,7 +70,7 @@ pub(super) fn sentence_figures(s: &Sent, text_start: bool, out: &mut Vec<Found>)
     }
 }
 
-fn figure_at(s: &Sent, i: usize) -> Option<Found> {
+fn figure_at(s: &Sent, i: usize) -> Option<SentenceFigure> {
     if let Some(f) = date_at(s, i)
         .or_else(|| multiplier_at(s, i))
         .or_else(|| share_figure(s, i))
@@ -78,7 +80,7 @@ fn figure_at(s: &Sent, i: usize) -> Option<Found> {
     let (money, qty_at, prefix_start) = money_prefix(s, i).unwrap_or((None, i, i));
     let q = quantity(s, qty_at, money.is_some())?;
     let (mut unit, mut end) = match money {
-        Some(code) => (Unit::Money(code), q.end),
+        Some(code) => (FigureUnit::Money(code), q.end),
         None => unit_after(s, q.end),
     };
     if matches!(
@@ -88,16 +90,16 @@ fn figure_at(s: &Sent, i: usize) -> Option<Found> {
             ..
         }
     ) {
-        (unit, end) = (Unit::Times, q.end); // "3x"
+        (unit, end) = (FigureUnit::Times, q.end); // "3x"
     }
     let mut value = q.value;
-    if money.is_none() && matches!(unit, Unit::Money(_)) {
+    if money.is_none() && matches!(unit, FigureUnit::Money(_)) {
         (value, end) = cents_after(s, end, value);
     }
     let (mut bound, mut start) = bound_before(s, prefix_start);
     let year = q
         .year()
-        .filter(|_| money.is_none() && matches!(unit, Unit::None | Unit::Noun(_)));
+        .filter(|_| money.is_none() && matches!(unit, FigureUnit::None | FigureUnit::Noun(_)));
     if let Some(y) = year.filter(|&y| !counted_year(s, &q, start, prefix_start, y, &unit)) {
         return Some(year_figure(s, prefix_start, q, y));
     }
@@ -106,7 +108,7 @@ fn figure_at(s: &Sent, i: usize) -> Option<Found> {
     if let Some(range) = range_after(s, &q, &unit, end, prefix_start, from) {
         upper = Some(range.upper);
         end = range.end;
-        if unit == Unit::None {
+        if unit == FigureUnit::None {
             unit = range.unit;
             value = adopt_magnitude(&q, range.pow, value);
         }
@@ -126,18 +128,18 @@ fn figure_at(s: &Sent, i: usize) -> Option<Found> {
         start,
         end,
         from && upper.is_some(),
-        !matches!(unit, Unit::Noun(_)),
+        !matches!(unit, FigureUnit::Noun(_)),
     );
     let kind = match (unit, q.form) {
-        (Unit::Money(code), _) => FigureKind::Currency {
+        (FigureUnit::Money(code), _) => FigureKind::Currency {
             code: code.to_string(),
         },
-        (Unit::Percent, _) => FigureKind::Percent,
-        (Unit::Points, _) => FigureKind::PercentagePoints,
-        (Unit::Times, _) => FigureKind::Multiplier,
+        (FigureUnit::Percent, _) => FigureKind::Percent,
+        (FigureUnit::Points, _) => FigureKind::PercentagePoints,
+        (FigureUnit::Times, _) => FigureKind::Multiplier,
         (_, Form::Words { lone_one: true }) if upper.is_none() => return None,
-        (Unit::Noun(noun), _) => FigureKind::Count { noun },
-        (Unit::None, _) => FigureKind::Plain,
+        (FigureUnit::Noun(noun), _) => FigureKind::Count { noun },
+        (FigureUnit::None, _) => FigureKind::Plain,
     };
     if let Form::Vague { upper: vague_upper } = q.form {
         upper = Some(vague_upper);
@@ -145,7 +147,7 @@ fn figure_at(s: &Sent, i: usize) -> Option<Found> {
             bound = Bound::About;
         }
     }
-    Some(Found {
+    Some(SentenceFigure {
         start,
         end,
         value,
@@ -169,7 +171,7 @@ fn adopt_magnitude(first: &Qty, second_pow: i32, value: f64) -> f64 {
 /// A four-digit number in the year range that is a count after all: after a
 /// bound no year takes ("some 2000", "more than 1500"), or a round number
 /// before a plural noun ("2000 troops").
-fn counted_year(s: &Sent, q: &Qty, bound_start: usize, start: usize, y: i32, unit: &Unit) -> bool {
+fn counted_year(s: &Sent, q: &Qty, bound_start: usize, start: usize, y: i32, unit: &FigureUnit) -> bool {
     let bounded = bound_start < start
         && !matches!(
             s.lower(start - 1).as_ref().map(Lower::as_str),
@@ -182,11 +184,11 @@ fn counted_year(s: &Sent, q: &Qty, bound_start: usize, start: usize, y: i32, uni
             ..
         }
     );
-    let round_count = plain_digits && y % 100 == 0 && matches!(unit, Unit::Noun(n) if plural_like(n));
+    let round_count = plain_digits && y % 100 == 0 && matches!(unit, FigureUnit::Noun(n) if plural_like(n));
     bounded || round_count
 }
 
-fn year_figure(s: &Sent, start: usize, q: Qty, y: i32) -> Found {
+fn year_figure(s: &Sent, start: usize, q: Qty, y: i32) -> SentenceFigure {
     let mut end = q.end;
     let decade = matches!(
         q.form,
@@ -207,7 +209,7 @@ fn year_figure(s: &Sent, start: usize, q: Qty, y: i32) -> Found {
     // A range lends its last year ("40% in 2014–15"), a decade its first ("in the 2000s").
     let lent = if decade { y } else { upper.unwrap_or(y) };
     let anchor = (!in_parens(s, start)).then_some(lent);
-    Found {
+    SentenceFigure {
         start,
         end,
         value: f64::from(y),
@@ -239,7 +241,7 @@ fn year_range_after(s: &Sent, end: usize, y: i32, from: bool) -> Option<(i32, us
     None
 }
 
-fn date_at(s: &Sent, i: usize) -> Option<Found> {
+fn date_at(s: &Sent, i: usize) -> Option<SentenceFigure> {
     let day_num = |j: usize| {
         s.num(j).filter(|n| {
             n.is_int()
@@ -285,7 +287,7 @@ fn date_at(s: &Sent, i: usize) -> Option<Found> {
     let value = f64::from(y) * 1e4 + f64::from(m) * 100.0 + d as f64;
     let year = (y > 0).then_some(y);
     let anchor = year.filter(|_| !in_parens(s, i));
-    Some(Found {
+    Some(SentenceFigure {
         start: i,
         end,
         value,
@@ -299,10 +301,10 @@ fn date_at(s: &Sent, i: usize) -> Option<Found> {
 }
 
 /// "a fifth of", "one in three": a share in words, as a percentage.
-fn share_figure(s: &Sent, i: usize) -> Option<Found> {
+fn share_figure(s: &Sent, i: usize) -> Option<SentenceFigure> {
     let (value, end) = share_at(s, i)?;
     let (bound, start) = bound_before(s, i);
-    Some(Found {
+    Some(SentenceFigure {
         start,
         end,
         value,
@@ -316,7 +318,7 @@ fn share_figure(s: &Sent, i: usize) -> Option<Found> {
 }
 
 /// "tripled", "fourfold", "twice as large".
-fn multiplier_at(s: &Sent, i: usize) -> Option<Found> {
+fn multiplier_at(s: &Sent, i: usize) -> Option<SentenceFigure> {
     let w = s.lower(i)?;
     let (value, change) = multiplier_word(w.as_str())?;
     let needs_comparison = matches!(w.as_str(), "twice" | "thrice");
@@ -324,7 +326,7 @@ fn multiplier_at(s: &Sent, i: usize) -> Option<Found> {
         return None;
     }
     let change = change.or_else(|| change_of(s, i, i + 1, false, true));
-    Some(Found {
+    Some(SentenceFigure {
         start: i,
         end: i + 1,
         value,
@@ -340,7 +342,7 @@ fn multiplier_at(s: &Sent, i: usize) -> Option<Found> {
 /// The second half of a range.
 struct RangeEnd {
     upper: f64,
-    unit: Unit,
+    unit: FigureUnit,
     end: usize,
     /// Its magnitude, for a first half written without one ("2 to 3 billion").
     pow: i32,
@@ -352,14 +354,14 @@ struct RangeEnd {
 fn range_after(
     s: &Sent,
     first: &Qty,
-    unit: &Unit,
+    unit: &FigureUnit,
     unit_end: usize,
     start: usize,
     from: bool,
 ) -> Option<RangeEnd> {
     let j = match unit {
-        Unit::None => first.end,
-        Unit::Noun(_) => return None,
+        FigureUnit::None => first.end,
+        FigureUnit::Noun(_) => return None,
         _ => unit_end,
     };
     let dash = matches!(s.punct(j), Some('-' | '–' | '—')) && s.glued(j) && s.glued(j + 1);
@@ -378,10 +380,10 @@ fn range_after(
         return None;
     }
     let (second_unit, end) = match money {
-        Some(code) => (Unit::Money(code), second.end),
+        Some(code) => (FigureUnit::Money(code), second.end),
         None => unit_after(s, second.end),
     };
-    let compatible = matches!(unit, Unit::None) || *unit == second_unit;
+    let compatible = matches!(unit, FigureUnit::None) || *unit == second_unit;
     let pow = match second.form {
         Form::Digits { pow, .. } => pow,
         _ => 0,

@@ -9,8 +9,10 @@ use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
+use super::lexicon::FIGURE_TALK;
 use super::{extract_figures, Figure, FigureKind};
 use crate::corpus::{BlockKind, DocId, Document};
+use crate::text::lexicon::FUNCTION_WORDS;
 use crate::text::TextRange;
 
 /// A figure of a corpus document, its range and sentence in the normalized text.
@@ -67,82 +69,6 @@ impl Context {
     }
 }
 
-/// Words too common to say what a figure is about.
-const STOPWORDS: &[&str] = &[
-    "the",
-    "and",
-    "for",
-    "that",
-    "this",
-    "with",
-    "from",
-    "was",
-    "were",
-    "are",
-    "has",
-    "have",
-    "had",
-    "its",
-    "their",
-    "his",
-    "her",
-    "they",
-    "than",
-    "more",
-    "over",
-    "about",
-    "some",
-    "nearly",
-    "almost",
-    "which",
-    "into",
-    "also",
-    "been",
-    "but",
-    "not",
-    "per",
-    "cent",
-    "percent",
-    "such",
-    "will",
-    "would",
-    "can",
-    "could",
-    "while",
-    "when",
-    "where",
-    "both",
-    "all",
-    "other",
-    "only",
-    "most",
-    "then",
-    "there",
-    "these",
-    "those",
-    "what",
-    "who",
-    "whom",
-    "whose",
-    "each",
-    "between",
-    "after",
-    "before",
-    "since",
-    "during",
-    "under",
-    "according",
-    "reached",
-    "reaching",
-    "billion",
-    "million",
-    "thousand",
-    "trillion",
-    "dollars",
-    "year",
-    "years",
-];
-
 /// Stems (Snowball English) of the lower-cased words of three letters or
 /// more, stop words left out: "exports" and "export", "rose" and "rising"
 /// are not the same strings but the same subject. The head nouns of units
@@ -152,7 +78,7 @@ pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| !FUNCTION_WORDS.contains(w) && !FIGURE_TALK.contains(w))
         .map(move |w| stemmer.stem(&w).into_owned())
 }
 

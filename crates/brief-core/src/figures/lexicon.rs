@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::text::lexicon::{month_number, month_words, WordSet};
+
 use super::{Bound, Change};
 
 /// An ASCII word lower-cased on the stack (words in the lists are short).
@@ -35,27 +37,6 @@ impl Lower {
     }
 }
 
-/// Lower-case words given as one space-separated list, hashed on first use.
-pub(super) struct WordSet {
-    words: &'static str,
-    set: OnceLock<FxHashSet<&'static str>>,
-}
-
-impl WordSet {
-    const fn new(words: &'static str) -> WordSet {
-        WordSet {
-            words,
-            set: OnceLock::new(),
-        }
-    }
-
-    pub fn contains(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.split_whitespace().collect())
-            .contains(w)
-    }
-}
-
 const UNITS: &str = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
     fifteen sixteen seventeen eighteen nineteen";
 
@@ -71,10 +52,6 @@ pub(super) fn tens_word(w: &str) -> Option<u8> {
         .map(|i| (i as u8 + 2) * 10)
 }
 
-/// Month names and abbreviations.
-const MONTHS: &str = "january jan february feb march mar april apr may june jun july jul august aug \
-    september sep sept october oct november nov december dec";
-
 /// Other words a figure may start with: articles ("a dozen"), signs, vague multiples.
 const OTHER_STARTS: &str =
     "a an half minus negative several few tens dozens hundreds thousands millions billions";
@@ -89,7 +66,7 @@ pub(super) fn may_start(w: &str) -> bool {
             .chain(TENS.split_whitespace())
             .chain(["hundred", "thousand"]);
         let folds = numbers.clone().map(|w| format!("{w}fold"));
-        let words = [MONTHS, OTHER_STARTS].into_iter().flat_map(str::split_whitespace);
+        let words = month_words().chain(OTHER_STARTS.split_whitespace());
         let multipliers = MULTIPLIERS.iter().map(|m| m.0);
         folds
             .chain(numbers.chain(words).chain(multipliers).map(String::from))
@@ -132,21 +109,7 @@ pub(super) fn magnitude(w: &str, glued: bool, money: bool) -> Option<i32> {
 pub(super) fn month(as_written: &str) -> Option<u8> {
     let w = Lower::new(as_written)?;
     let w = w.as_str();
-    let m = match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
+    let m = month_number(w)?;
     let verb = matches!(w, "may" | "march");
     (!verb || as_written.starts_with(char::is_uppercase)).then_some(m)
 }
@@ -362,19 +325,12 @@ pub(super) fn vague_plural(w: &str) -> Option<(f64, f64)> {
     })
 }
 
-/// Function words: no head noun of a count.
-pub(super) fn stopword(w: &str) -> bool {
-    static WORDS: WordSet = WordSet::new(
-        "a an the this that these those of to in on at by for from with without within into onto upon and \
-         or but nor so yet as than then if when while where which who whom whose what is are was were be \
-         been being am has have had do does did will would shall should can could may might must not no \
-         its it their his her our your my we they he she you i more less most least over under about \
-         around after before since until up down out off per via also only just even still both each \
-         every all some any such other another very too ago later earlier between among against during \
-         through across again",
-    );
-    WORDS.contains(w)
-}
+/// Words of figure talk too common to say what a figure is about ("reached
+/// $5 billion", "per cent"), beside the function words.
+pub(super) static FIGURE_TALK: WordSet = WordSet::new(
+    "nearly almost cent percent there according reached reaching billion million thousand trillion \
+     dollars year years",
+);
 
 /// What a number word joined by a hyphen may measure and still be a figure:
 /// "two-year deal", "five-nation tour", "ten-mile walk".

@@ -71,9 +71,9 @@ mod tests;
 
 use crate::text::sentences::sentence_ranges;
 use crate::text::TextRange;
-use extract::{sentence_figures, Found};
+use extract::{sentence_figures, SentenceFigure};
 pub use index::{Context, CorpusFigure, DocFigures, FigureIndex, UnitClass};
-use token::{Kind, Sent, Token, Tokenizer};
+use token::{FigureToken, Kind, Sent, Tokenizer};
 pub use verdict::{check_figure, Cited, FigureCheck, FigureVerdict};
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -137,7 +137,7 @@ const MAX_SENTENCE_TOKENS: usize = 2048;
 /// figure's year comes from the same sentence on both sides.
 pub fn extract_figures(text: &str) -> Vec<Figure> {
     let mut figures = Vec::new();
-    let mut sentence: Vec<Token> = Vec::with_capacity(64);
+    let mut sentence: Vec<FigureToken> = Vec::with_capacity(64);
     let mut found = Vec::new();
     let mut text_start = true;
     let starts: Vec<usize> = sentence_ranges(text).iter().skip(1).map(|r| r.start).collect();
@@ -158,7 +158,13 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
     figures
 }
 
-fn flush(text: &str, toks: &[Token], text_start: bool, found: &mut Vec<Found>, figures: &mut Vec<Figure>) {
+fn flush(
+    text: &str,
+    toks: &[FigureToken],
+    text_start: bool,
+    found: &mut Vec<SentenceFigure>,
+    figures: &mut Vec<Figure>,
+) {
     found.clear();
     sentence_figures(&Sent { text, toks }, text_start, found);
     assign_years(toks, found);
@@ -177,7 +183,7 @@ fn flush(text: &str, toks: &[Token], text_start: bool, found: &mut Vec<Found>, f
 /// (between commas, semicolons, colons, parentheses and dashes), else the
 /// nearest one before it in the sentence, else the nearest after it: "In 2018, … reaching
 /// $107 billion", "mentioned 24 times [2019], up from two in the 2015 edition".
-fn assign_years(toks: &[Token], found: &mut [Found]) {
+fn assign_years(toks: &[FigureToken], found: &mut [SentenceFigure]) {
     if found.len() < 2 {
         return;
     }

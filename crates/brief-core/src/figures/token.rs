@@ -52,7 +52,7 @@ impl Num {
 }
 
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Token {
+pub(super) struct FigureToken {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
@@ -180,9 +180,9 @@ impl<'a> Tokenizer<'a> {
 }
 
 impl Iterator for Tokenizer<'_> {
-    type Item = Token;
+    type Item = FigureToken;
 
-    fn next(&mut self) -> Option<Token> {
+    fn next(&mut self) -> Option<FigureToken> {
         let space_from = self.pos;
         let (mut space_before, para_before) = self.skip_space();
         let start = self.pos;
@@ -211,7 +211,7 @@ impl Iterator for Tokenizer<'_> {
             self.pos += c.len_utf8();
             Kind::Punct(c)
         };
-        Some(Token {
+        Some(FigureToken {
             start,
             end: self.pos,
             kind,
@@ -225,7 +225,7 @@ impl Iterator for Tokenizer<'_> {
 /// out-of-range indices simply answer "no".
 pub(super) struct Sent<'a> {
     pub text: &'a str,
-    pub toks: &'a [Token],
+    pub toks: &'a [FigureToken],
 }
 
 impl Sent<'_> {
@@ -265,7 +265,7 @@ impl Sent<'_> {
         }
     }
 
-    /// Token `i` exists and touches the one before it.
+    /// FigureToken `i` exists and touches the one before it.
     pub fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.space_before)
     }

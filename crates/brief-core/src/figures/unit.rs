@@ -2,14 +2,14 @@
 //! ("times larger", "-fold"), or the head noun of a count.
 
 use super::lexicon::{
-    comparative, currency_adjective, currency_code, currency_symbol, currency_word, scale_word, stopword,
-    Lower,
+    comparative, currency_adjective, currency_code, currency_symbol, currency_word, scale_word, Lower,
 };
 use super::quantity::quantity;
 use super::token::Sent;
+use crate::text::lexicon::FUNCTION_WORDS;
 
 #[derive(Clone, PartialEq)]
-pub(super) enum Unit {
+pub(super) enum FigureUnit {
     None,
     Money(&'static str),
     Percent,
@@ -20,38 +20,40 @@ pub(super) enum Unit {
 
 /// The unit after a quantity ending at `j` (an optional glued hyphen first:
 /// "3.5-billion-yuan", "15-percent", "10-year").
-pub(super) fn unit_after(s: &Sent, j: usize) -> (Unit, usize) {
+pub(super) fn unit_after(s: &Sent, j: usize) -> (FigureUnit, usize) {
     if matches!(s.punct(j), Some('%' | '٪')) {
-        return (Unit::Percent, j + 1);
+        return (FigureUnit::Percent, j + 1);
     }
     let hyphen = s.hyphen_joins(j);
     let k = if hyphen { j + 1 } else { j };
     let Some(w) = s.lower(k) else {
         // A symbol after the amount ("10 €"), unless it starts the next amount.
         return match s.punct(j).and_then(currency_symbol) {
-            Some(code) if s.num(j + 1).is_none() => (Unit::Money(code), j + 1),
-            _ => (Unit::None, j),
+            Some(code) if s.num(j + 1).is_none() => (FigureUnit::Money(code), j + 1),
+            _ => (FigureUnit::None, j),
         };
     };
     match w.as_str() {
-        "percentage" if s.is(k + 1, "point") || s.is(k + 1, "points") => return (Unit::Points, k + 2),
-        "percent" | "percentage" | "percents" | "pct" => return (Unit::Percent, k + 1),
-        "per" if s.is(k + 1, "cent") => return (Unit::Percent, k + 2),
-        "fold" if hyphen => return (Unit::Times, k + 1),
-        "times" if s.lower(k + 1).is_some_and(|n| comparative(n.as_str())) => return (Unit::Times, k + 1),
+        "percentage" if s.is(k + 1, "point") || s.is(k + 1, "points") => return (FigureUnit::Points, k + 2),
+        "percent" | "percentage" | "percents" | "pct" => return (FigureUnit::Percent, k + 1),
+        "per" if s.is(k + 1, "cent") => return (FigureUnit::Percent, k + 2),
+        "fold" if hyphen => return (FigureUnit::Times, k + 1),
+        "times" if s.lower(k + 1).is_some_and(|n| comparative(n.as_str())) => {
+            return (FigureUnit::Times, k + 1)
+        }
         _ => {}
     }
     if let Some(found) = money_after(s, k) {
         return found;
     }
     match head_noun(s, j) {
-        Some((noun, end)) => (Unit::Noun(noun), end),
-        None => (Unit::None, j),
+        Some((noun, end)) => (FigureUnit::Noun(noun), end),
+        None => (FigureUnit::None, j),
     }
 }
 
 /// "dollars", "US dollars", "Hong Kong dollars", "swiss francs", "RMB", "pounds sterling".
-fn money_after(s: &Sent, k: usize) -> Option<(Unit, usize)> {
+fn money_after(s: &Sent, k: usize) -> Option<(FigureUnit, usize)> {
     let w = s.lower(k)?;
     let two_word = match w.as_str() {
         "hong" if s.is(k + 1, "kong") => Some("HKD"),
@@ -76,7 +78,7 @@ fn money_after(s: &Sent, k: usize) -> Option<(Unit, usize)> {
             return s
                 .word(k)
                 .and_then(currency_code)
-                .map(|code| (Unit::Money(code), k + 1))
+                .map(|code| (FigureUnit::Money(code), k + 1))
         }
         _ => return None,
     };
@@ -85,7 +87,7 @@ fn money_after(s: &Sent, k: usize) -> Option<(Unit, usize)> {
     } else {
         name_at + 1
     };
-    Some((Unit::Money(code), end))
+    Some((FigureUnit::Money(code), end))
 }
 
 /// "13 dollars and 45 cents", "3 dollars 50 cents".
@@ -115,7 +117,7 @@ fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
         let Some(w) = s.word(k) else { break };
         let l = Lower::new(w);
         let l = l.as_ref().map_or("", Lower::as_str);
-        if w.chars().count() < 2 || s.glued(k) || stopword(l) || scale_word(l).is_some() {
+        if w.chars().count() < 2 || s.glued(k) || FUNCTION_WORDS.contains(l) || scale_word(l).is_some() {
             break;
         }
         // "air-defence systems": a hyphenated compound is one word, headed by its last part.

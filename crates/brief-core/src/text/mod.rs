@@ -3,15 +3,27 @@
 //! CLI) ask a [`LineIndex`] for positions in the unit their client wants.
 
 pub mod citation_key;
+pub mod lexicon;
+mod markdown_escape;
 mod replacement;
 pub mod sentences;
 mod toml_error;
 
 pub use citation_key::is_valid_citation_key;
+pub use markdown_escape::escape_markdown;
 pub use replacement::replacement;
 pub use toml_error::TomlError;
 
 use std::fmt;
+
+/// "1 document", "5 documents": a count with its noun (a regular plural).
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
 
 /// A half-open byte range `start..end` into some text.
 #[derive(

@@ -7,30 +7,10 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::text::lexicon::{
+    month_abbreviation, AMBIGUOUS_ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS,
+};
 use crate::text::TextRange;
-
-// Word lists are lowercase without the final period, except STARTERS, which are
-// matched as written.
-
-/// Always followed by a name or an example, so never a sentence end.
-const PREFIXES: &str = "mr mrs ms dr prof gen sen rep gov pres st mt e.g i.e vs cf";
-
-/// Not a sentence end before a number ("No. 5", "pp. 5-6"), a word otherwise ("He said no.").
-const NUMBERED: &str = "no nos n° pp vol vols fig figs ch";
-
-/// A sentence end only before a common sentence starter ("Dec. 1" but "& Co. It closed").
-/// Initials ("A.", "F.S.", "U.S.") are treated the same way.
-const AMBIGUOUS: &str = "jan feb mar apr jun jul aug sep sept oct nov dec al ed eds inc corp ltd co jr sr";
-
-/// Words that start sentences far more often than they continue a name after "U.S." or "A.".
-const STARTERS: &str = "A After Also Although An And As At Before But Did Does For He Her His \
-    How However I If In Is It Its Meanwhile Moreover Nevertheless On Our She Since So Still That \
-    The Their Then There These They This Those Though Thus We What When Where Which While Who \
-    Why Yet";
-
-fn listed(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
-}
 
 /// Sentence ranges of one normalized paragraph, in order, covering every non-space character; each range is trimmed of surrounding spaces.
 pub fn sentence_ranges(text: &str) -> Vec<TextRange> {
@@ -66,15 +46,15 @@ fn ends_sentence(before: &str, after: &str) -> bool {
     let Some(word) = last.strip_suffix('.') else {
         return true;
     };
-    if listed(PREFIXES, word) {
+    if TITLE_ABBREVIATIONS.contains(word) {
         return false;
     }
-    if listed(NUMBERED, word) && next.starts_with(|c: char| c.is_ascii_digit()) {
+    if NUMBER_ABBREVIATIONS.contains(word) && next.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    if listed(AMBIGUOUS, word) || is_initials(word) {
+    if AMBIGUOUS_ABBREVIATIONS.contains(word) || month_abbreviation(word) || is_initials(word) {
         // "A. A. Smith": a letter followed by a period is an initial, not the article.
-        return listed(STARTERS, next) && !next_rest.starts_with('.');
+        return SENTENCE_STARTERS.contains(next) && !next_rest.starts_with('.');
     }
     true
 }
