@@ -224,7 +224,7 @@ def test_check_finds_the_project_file_from_a_subfolder(tmp_path):
     (sub / "b.md").write_text("# B\n\nAs [@mydoc] says.\n")
     done = subprocess.run([str(SERVER), "check", "b.md"], cwd=sub, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert f"corpus: {sources} (1 documents), from {tmp_path / 'brief-lsp.toml'}" in done.stderr
+    assert f"corpus: {sources} (1 document), from {tmp_path / 'brief-lsp.toml'}" in done.stderr
 
 
 # A brief whose pull diagnostics take seconds in a debug build: each
