@@ -214,6 +214,32 @@ async def test_hover_answers_while_watched_file_reloads_pile_up(launch, tmp_path
     await wait_ready(c, documents=REPORTS - 8)
 
 
+async def test_a_manifest_date_inside_a_character_is_served(launch, tmp_path):
+    # Item 1: `date[..4]` cut "12 мая 2020" inside a character, and the
+    # panic killed the server at `brief-lsp/documents` (which both editor
+    # plugins send); hover and completion answered "Internal error".
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_text("Trade reached $107 billion in 2018.\n")
+    (sources / "corpus.toml").write_text(
+        '[[document]]\nfile = "a.txt"\nkey = "ivanov"\ntitle = "A"\nauthors = ["Ivanov"]\ndate = "12 мая 2020"\n'
+    )
+    (tmp_path / "brief-lsp.toml").write_text('corpus = ["sources"]\n')
+    c = await launch(root=tmp_path)
+    await wait_ready(c, documents=1)
+    assert [d["key"] for d in await request(c, "brief-lsp/documents")] == ["ivanov"]
+    text = "# B\n\nTrade [@ivanov] and [@iv\n"
+    doc = open_brief(c, text)
+    hover = await c.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=doc), position=lsp.Position(line=2, character=9))
+    )
+    assert hover is not None and "Ivanov" in hover.contents.value, hover
+    completion = await c.text_document_completion_async(
+        lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri=doc), position=lsp.Position(line=2, character=25))
+    )
+    assert [i.label for i in completion.items] == ["ivanov"], completion
+
+
 def test_check_finds_the_project_file_from_a_subfolder(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
