@@ -12,7 +12,9 @@ use predicates::str::contains;
 
 fn brief_lsp(cwd: &Path) -> Command {
     let mut cmd = Command::cargo_bin("brief-lsp").unwrap();
-    cmd.current_dir(cwd).env_remove("NO_COLOR");
+    cmd.current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_WORKSPACE");
     cmd
 }
 
@@ -256,6 +258,24 @@ fn github_format_writes_escaped_workflow_annotations() {
         *message,
         "corpus: from 29.9 to 9.7% in 2018 [@lukin2020]\nthe corpus figure: seeds/003_9556968063aa75cc.txt:112:28\nfix: Use the source’s figure: from 29.9 to 9.7%"
             .replace("seeds/", &format!("{}/seeds/", repo().display()))
+    );
+}
+
+#[test]
+fn github_annotations_name_files_from_the_workspace_root_when_run_in_a_subfolder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "docs/brief.md", "See [@nobody].\n");
+    let docs = dir.path().join("docs");
+    let out = stdout(
+        brief_lsp(&docs)
+            .env("GITHUB_WORKSPACE", dir.path())
+            .args(["check", "--format", "github", "brief.md"]),
+        1,
+    );
+    let (_, props, _) = parse_workflow_command(out.lines().next().unwrap());
+    assert!(
+        props.contains(&("file".to_string(), "docs/brief.md".to_string())),
+        "{props:?}"
     );
 }
 

@@ -69,6 +69,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut report = Report {
         corpus: &corpus,
         root: cwd.clone(),
+        repository: std::env::var_os("GITHUB_WORKSPACE").map_or_else(|| cwd.clone(), PathBuf::from),
         briefs: Vec::new(),
         unreadable: Vec::new(),
     };

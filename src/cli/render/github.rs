@@ -34,11 +34,11 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-/// GitHub places an annotation by its path from the repository root, where
-/// a workflow runs: a brief under the current folder is named relative to
-/// it, however it was given.
+/// GitHub places an annotation by its path from the repository root
+/// (`Report::repository`): a brief under it is named relative to it, however
+/// it was given and wherever `check` runs.
 fn file(report: &Report, path: Option<&Path>, name: &str) -> String {
-    path.map_or_else(|| name.to_string(), |p| brief_key(&report.root, p))
+    path.map_or_else(|| name.to_string(), |p| brief_key(&report.repository, p))
 }
 
 fn annotation(out: &mut String, report: &Report, shown: &Shown, file: &str, span: &Span) {

@@ -31,6 +31,9 @@ pub struct Report<'a> {
     pub corpus: &'a Snapshot,
     /// The folder paths are shown relative to (the current folder).
     pub root: PathBuf,
+    /// The folder GitHub names annotated files from: `$GITHUB_WORKSPACE` in
+    /// a workflow, where `check` may run in a subfolder; else `root`.
+    pub repository: PathBuf,
     pub briefs: Vec<CheckedBrief>,
     pub unreadable: Vec<Unreadable>,
 }

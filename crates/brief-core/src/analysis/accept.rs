@@ -227,7 +227,6 @@ pub fn inline_acceptance_edit(brief: &Brief, finding: &Finding) -> Edit {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::seed_corpus;
     use super::super::{diagnostics, CheckConfig};
     use super::super::{parse_accepted, render_acceptance};
     use super::*;
@@ -264,6 +263,14 @@ mod tests {
         }
     }
 
+    /// A corpus that says nothing of the brief's figure: it is unsupported.
+    fn corpus() -> crate::snapshot::Snapshot {
+        crate::test_support::corpus_of(&[(
+            "okafor2021",
+            "The treaty of 1959 divided the flow between two states.\n",
+        )])
+    }
+
     fn codes(findings: &[Finding]) -> Vec<&'static str> {
         findings.iter().map(|f| f.code.as_str()).collect()
     }
@@ -273,7 +280,7 @@ mod tests {
 
     #[test]
     fn an_accepted_finding_survives_edits_elsewhere_and_returns_when_its_text_changes() {
-        let corpus = seed_corpus();
+        let corpus = &corpus();
         let brief = Brief::parse(BRIEF);
         let findings = diagnostics(corpus, &brief, &CheckConfig::default());
         assert_eq!(codes(&findings), ["citation-unknown", "figure-unsupported"]);
@@ -309,7 +316,7 @@ mod tests {
 
     #[test]
     fn an_inline_comment_accepts_the_next_lines_findings_of_its_codes() {
-        let corpus = seed_corpus();
+        let corpus = &corpus();
         let brief = Brief::parse(format!(
             "# Brief\n\n<!-- brief-lsp: accept figure-unsupported \"from an interview\" -->\n{}",
             &BRIEF[9..]

@@ -114,9 +114,17 @@ pub fn code_actions(
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::seed_corpus;
     use super::super::parse_accepted;
     use super::*;
+    use crate::snapshot::Snapshot;
+    use crate::test_support::corpus_of;
+
+    fn corpus() -> Snapshot {
+        corpus_of(&[(
+            "mensah2022",
+            "Universities\n\nIn 2019 about 25,000 foreign students studied in Ghanaian universities.\n",
+        )])
+    }
 
     /// The rules of a brief that is checked, with nothing accepted.
     fn included(checks: &CheckConfig) -> BriefRules<'_> {
@@ -127,12 +135,11 @@ mod tests {
         }
     }
 
-    const BRIEF: &str =
-        "# Brief\n\nSee [@nobody] here.\n\nAbout 40,000 Chinese students study in Russian universities.\n";
+    const BRIEF: &str = "# Brief\n\nSee [@nobody] here.\n\nIn 2019 about 40,000 foreign students studied in Ghanaian universities [@mensah2022].\n";
 
     #[test]
     fn excluded_briefs_show_nothing_and_accepted_findings_drop_out() {
-        let corpus = seed_corpus();
+        let corpus = &corpus();
         let brief = Brief::parse(BRIEF);
         let checks = CheckConfig::default();
         let rules = included(&checks);
@@ -162,7 +169,7 @@ mod tests {
 
     #[test]
     fn a_finding_offers_its_fixes_then_both_acceptances_as_plain_edits() {
-        let corpus = seed_corpus();
+        let corpus = &corpus();
         let brief = Brief::parse(BRIEF);
         let checks = CheckConfig::default();
         let rules = included(&checks);
@@ -178,21 +185,23 @@ mod tests {
         assert_eq!(
             titles,
             [
+                "Use the source’s figure: about 25,000 foreign students",
                 "Accept this finding (record it in .brief-lsp/accepted.toml)",
                 "Accept this finding here (an inline comment)"
             ]
         );
-        let ActionEdit::AcceptedFile(file) = &actions[0].edit else {
-            panic!("{:?}", actions[0]);
+        assert!(matches!(actions[0].edit, ActionEdit::Brief(_)));
+        let ActionEdit::AcceptedFile(file) = &actions[1].edit else {
+            panic!("{:?}", actions[1]);
         };
         let entries = parse_accepted(&file.edit.new_text).unwrap();
         assert_eq!(entries[0].brief, "briefs/a.md");
-        assert_eq!(entries[0].text, "About 40,000 Chinese students");
+        assert_eq!(entries[0].text, "about 40,000 foreign students");
         // A key one digit off: its nearest-key fix comes first.
-        let near = Brief::parse("See [@trenin2017] here.\n");
+        let near = Brief::parse("See [@mensah2021] here.\n");
         let shown = check(corpus, &near, rules).shown;
         let on_key = code_actions(&near, &shown, TextRange::empty(8), target);
         assert!(on_key.len() > 2, "{on_key:?}");
-        assert!(matches!(on_key[0].edit, ActionEdit::Brief(_)) && on_key[0].title.contains("trenin20"));
+        assert!(matches!(on_key[0].edit, ActionEdit::Brief(_)) && on_key[0].title.contains("mensah2022"));
     }
 }

@@ -17,6 +17,7 @@
 
 use serde::Deserialize;
 
+use crate::text::lexicon::month_number;
 use crate::text::{is_valid_citation_key, TomlError};
 
 /// The bibliographic facts of one document.
@@ -104,13 +105,62 @@ pub fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, TomlError> {
                 ),
             });
         }
+        let mut reference = entry.reference;
+        if let Some(written) = reference.date.take() {
+            let date = iso_date(&written).ok_or_else(|| TomlError {
+                line,
+                message: format!(
+                    "date `{written}` is not a date brief-lsp can read: write YYYY, YYYY-MM or YYYY-MM-DD (\"2023-03\"), or a month and year (\"March 2023\", \"12 March 2023\")"
+                ),
+            })?;
+            reference.date = Some(date);
+        }
         entries.push(ManifestEntry {
             file: entry.file.replace('\\', "/"),
-            reference: entry.reference,
+            reference,
             line,
         });
     }
     Ok(entries)
+}
+
+/// A manifest date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: written so, or as
+/// an English month and year ("March 2023", "12 March 2023", "March 12,
+/// 2023", "Mar. 2023"); `None` for anything else, which would otherwise be
+/// dropped from every reference without a word.
+fn iso_date(written: &str) -> Option<String> {
+    let written = written.trim();
+    let numbers: Vec<&str> = written.split('-').collect();
+    let digits = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |part: &str, max: u32| part.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
+    match numbers.as_slice() {
+        [y] if digits(y, 4) => return Some(written.to_string()),
+        [y, m] if digits(y, 4) && digits(m, 2) && in_range(m, 12) => return Some(written.to_string()),
+        [y, m, d] if digits(y, 4) && digits(m, 2) && in_range(m, 12) && digits(d, 2) && in_range(d, 31) => {
+            return Some(written.to_string())
+        }
+        _ => {}
+    }
+    let words: Vec<String> = written
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
+        .collect();
+    let day = |w: &str| {
+        let n: u32 = w.parse().ok().filter(|n| (1..=31).contains(n) && w.len() <= 2)?;
+        Some(format!("{n:02}"))
+    };
+    let year = |w: &str| digits(w, 4).then(|| w.to_string());
+    let (y, m, d) = match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [m, y] => (year(y)?, month_number(m)?, None),
+        [d, m, y] if day(d).is_some() => (year(y)?, month_number(m)?, day(d)),
+        [m, d, y] => (year(y)?, month_number(m)?, Some(day(d)?)),
+        _ => return None,
+    };
+    Some(match d {
+        Some(d) => format!("{y}-{m:02}-{d}"),
+        None => format!("{y}-{m:02}"),
+    })
 }
 
 fn entry_lines(text: &str) -> Vec<usize> {
@@ -190,6 +240,37 @@ mod tests {
         assert_eq!(entries[1].line, 12);
         assert_eq!(entries[0].reference.author_year(), "Lukin 2020");
         assert_eq!(entries[1].reference.author_year(), "Makocki and Popescu 2016");
+    }
+
+    #[test]
+    fn dates_are_read_in_iso_and_english_forms_and_others_are_errors() {
+        for (written, read) in [
+            ("2023", "2023"),
+            ("2023-03", "2023-03"),
+            ("2023-03-09", "2023-03-09"),
+            ("March 2023", "2023-03"),
+            ("Sept. 2021", "2021-09"),
+            ("12 March 2023", "2023-03-12"),
+            ("March 9, 2023", "2023-03-09"),
+        ] {
+            assert_eq!(iso_date(written).as_deref(), Some(read), "{written}");
+        }
+        for written in [
+            "Spring 2023",
+            "2023-13",
+            "2023/03/09",
+            "12 мая 2020",
+            "March 32, 2023",
+            "23",
+        ] {
+            assert_eq!(iso_date(written), None, "{written}");
+        }
+        let text = "[[document]]\nfile = \"a.txt\"\nkey = \"a\"\ndate = \"March 2023\"\n\n[[document]]\nfile = \"b.txt\"\nkey = \"b\"\ndate = \"Spring 2023\"\n";
+        let err = parse_manifest(text).unwrap_err();
+        assert_eq!(err.line, 6, "{err}");
+        assert!(err.message.contains("`Spring 2023`"), "{err}");
+        let entries = parse_manifest(&text[..text.find("\n\n").unwrap()]).unwrap();
+        assert_eq!(entries[0].reference.year(), Some("2023"));
     }
 
     #[test]
