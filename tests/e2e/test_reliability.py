@@ -217,12 +217,14 @@ async def test_hover_answers_while_watched_file_reloads_pile_up(launch, tmp_path
 async def test_a_manifest_date_inside_a_character_is_served(launch, tmp_path):
     # Item 1: `date[..4]` cut "12 мая 2020" inside a character, and the
     # panic killed the server at `brief-lsp/documents` (which both editor
-    # plugins send); hover and completion answered "Internal error".
+    # plugins send); hover and completion answered "Internal error". Now the
+    # date is reported as unreadable and the document served by its file
+    # name.
     sources = tmp_path / "sources"
     sources.mkdir()
-    (sources / "a.txt").write_text("Trade reached $107 billion in 2018.\n")
+    (sources / "ivanov.txt").write_text("Trade reached $107 billion in 2018.\n")
     (sources / "corpus.toml").write_text(
-        '[[document]]\nfile = "a.txt"\nkey = "ivanov"\ntitle = "A"\nauthors = ["Ivanov"]\ndate = "12 мая 2020"\n'
+        '[[document]]\nfile = "ivanov.txt"\nkey = "ivanov"\ntitle = "A"\nauthors = ["Ivanov"]\ndate = "12 мая 2020"\n'
     )
     (tmp_path / "brief-lsp.toml").write_text('corpus = ["sources"]\n')
     c = await launch(root=tmp_path)
@@ -233,7 +235,7 @@ async def test_a_manifest_date_inside_a_character_is_served(launch, tmp_path):
     hover = await c.text_document_hover_async(
         lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=doc), position=lsp.Position(line=2, character=9))
     )
-    assert hover is not None and "Ivanov" in hover.contents.value, hover
+    assert hover is not None and "ivanov" in hover.contents.value, hover
     completion = await c.text_document_completion_async(
         lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri=doc), position=lsp.Position(line=2, character=25))
     )
