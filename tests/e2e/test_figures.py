@@ -1,6 +1,9 @@
 """Figures against the corpus, end to end through the real binary: the three
 verdicts and their codes, hover and definition on a supported figure, the
-quick fix for a contradicted one, and `brief-lsp check` agreeing."""
+quick fix for a contradicted one, and `brief-lsp check` agreeing; then, each
+on a small corpus of its own, a misattributed figure with its fix, a bound
+outranked by a precise figure, the cited source's other value as a warning,
+and a paraphrased contradiction."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from helpers import (
     published,
     source_path,
     span,
+    wait_ready,
 )
 
 LUKIN = "003_9556968063aa75cc.txt"
@@ -127,3 +131,85 @@ async def test_a_misattributed_figure_offers_the_right_key(client):
     assert [a.title for a in actions] == ["Cite @lukin2020 instead"]
     (change_,) = actions[0].edit.changes.values()
     assert [(c.range, c.new_text) for c in change_] == [(span(CITED, "trenin2016"), "lukin2020")]
+
+
+# Each verdict below on its own small corpus, written here: what decides it
+# is in the two or three sentences of the sources, not in the seed corpus.
+TRADE = "Trade report\n\nIn 2018 bilateral trade between the two countries exceeded $100 billion, reaching $107 billion for the first time.\n"
+PRICES = "Price report\n\nFood prices in the capital rose by 12 percent in 2019, the statistics office said.\n"
+CLUB = (
+    "Club report\n\nTwo Irish investors own a 29% stake in the club. "
+    "Its backers want the owners of at least 75% of the club's shares to agree.\n"
+)
+GLAZER = "Family report\n\nThe Glazer family now holds a stake of 28.1% in the football club.\n"
+POLL = "Poll report\n\nEight out of 10 voters do not trust ministers to tell the truth, a poll for the paper found.\n"
+
+
+async def figures_on(launch, tmp_path, monkeypatch, sources: dict[str, str], brief: str):
+    """The figure diagnostics of `brief` on a client whose corpus is `sources` (file stem: text)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for key, text in sources.items():
+        (folder / f"{key}.txt").write_text(text, encoding="utf-8")
+    c = await launch(options={"corpus": [str(folder)]})
+    await wait_ready(c, documents=len(sources))
+    doc = open_brief(c, brief)
+    return c, doc, figure_diagnostics(await published(c, doc, version=1))
+
+
+async def test_a_figure_stated_only_in_another_source_is_misattributed(launch, tmp_path, monkeypatch):
+    brief = "In 2018 bilateral trade reached $107 billion [@prices].\n"
+    c, doc, diags = await figures_on(launch, tmp_path, monkeypatch, {"trade": TRADE, "prices": PRICES}, brief)
+    assert [(d.code, d.severity, d.range, d.message) for d in diags] == [
+        (
+            "figure-misattributed",
+            2,
+            span(brief, "$107 billion"),
+            "figure credited to @prices, but it is from $107 billion in 2018 [@trade]",
+        )
+    ]
+    assert source_path(diags[0].related_information[0].location.uri).name == "trade.txt"
+    actions = await actions_for(c, doc, diags[0])
+    assert [a.title for a in actions] == ["Cite @trade instead"]
+    (change_,) = actions[0].edit.changes.values()
+    assert [(x.range, x.new_text) for x in change_] == [(span(brief, "prices"), "trade")]
+
+
+async def test_a_precise_figure_of_the_same_year_outranks_a_bound(launch, tmp_path, monkeypatch):
+    outranked = "In 2018 bilateral trade reached $150 billion [@trade]."
+    allowed = "In 2018 bilateral trade was more than $100 billion [@trade]."
+    brief = f"{outranked}\n\n{allowed}\n"
+    _, _, diags = await figures_on(launch, tmp_path, monkeypatch, {"trade": TRADE}, brief)
+    # Only the claim the precise figure rules out; the bound still backs what it allows.
+    assert [(d.code, d.severity, d.range, d.message) for d in diags] == [
+        ("figure-contradicted", 2, span(brief, "$150 billion"), "corpus: $107 billion in 2018 [@trade]")
+    ]
+
+
+async def test_the_cited_source_stating_another_value_is_a_warning(launch, tmp_path, monkeypatch):
+    other_stake = "Two Irish investors hold a 25% stake in the club [@club]."
+    other_threshold = "The backers want owners of at least 60% of the club's shares to agree [@club]."
+    # The cited source's 29% is another holder's stake: the 28.1% is the other report's.
+    elsewhere = "The Glazer family holds a 28.1% stake in the football club [@club]."
+    brief = f"{other_stake}\n\n{other_threshold}\n\n{elsewhere}\n"
+    _, _, diags = await figures_on(launch, tmp_path, monkeypatch, {"club": CLUB, "glazer": GLAZER}, brief)
+    assert [(d.code, d.severity, d.range, d.message) for d in diags] == [
+        ("figure-contradicted", 2, span(brief, "25%"), "corpus: 29% [@club]"),
+        ("figure-contradicted", 2, span(brief, "at least 60%"), "corpus: at least 75% [@club]"),
+        (
+            "figure-misattributed",
+            2,
+            span(brief, "28.1%"),
+            "figure credited to @club, but it is from 28.1% [@glazer]",
+        ),
+    ]
+
+
+async def test_a_paraphrased_claim_with_another_value_is_contradicted(launch, tmp_path, monkeypatch):
+    # Other words for the subject, the share in digits where the source writes it out.
+    brief = "A poll for the paper found that 70% of voters distrust ministers to tell the truth [@poll].\n"
+    _, _, diags = await figures_on(launch, tmp_path, monkeypatch, {"poll": POLL}, brief)
+    assert [(d.code, d.severity, d.range, d.message) for d in diags] == [
+        ("figure-contradicted", 2, span(brief, "70%"), "corpus: Eight out of 10 [@poll]")
+    ]

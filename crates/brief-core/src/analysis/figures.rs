@@ -145,14 +145,19 @@ fn finding(corpus: &Snapshot, brief: &Brief, bf: &BriefFigure) -> Option<Finding
         FigureVerdict::Contradicted => {
             let f = checked.evidence[0].1;
             let source = corpus.document(f.doc).display(f.figure.range);
-            let fix = Fix {
-                title: format!("Use the source’s figure: {source}"),
-                edits: vec![Edit {
-                    range: bf.figure.range,
-                    new_text: source,
-                }],
-                preferred: true,
-            };
+            // The right value of another year: the period is what is wrong,
+            // and putting the same words in fixes nothing.
+            let fixes = (source != stated)
+                .then(|| Fix {
+                    title: format!("Use the source’s figure: {source}"),
+                    edits: vec![Edit {
+                        range: bf.figure.range,
+                        new_text: source,
+                    }],
+                    preferred: true,
+                })
+                .into_iter()
+                .collect();
             let related = Related {
                 location: location(corpus, f),
                 message: "the corpus figure".into(),
@@ -161,7 +166,7 @@ fn finding(corpus: &Snapshot, brief: &Brief, bf: &BriefFigure) -> Option<Finding
                 Code::FigureContradicted,
                 format!("corpus: {}", cited(corpus, f)),
                 vec![related],
-                vec![fix],
+                fixes,
             )
         }
     };
@@ -482,6 +487,76 @@ mod tests {
         expect_test::expect![[""]].assert_eq(&findings_in(
             &[TRADE, PRICES],
             "In 2018 bilateral trade between the two countries reached $107 billion.\n",
+        ));
+    }
+
+    const CLUB: (&str, &str) = (
+        "club",
+        "Two Irish investors own a 29% stake in the club. Its backers want the owners of at least 75% of the club's shares to agree.\n",
+    );
+    const GLAZER: (&str, &str) = (
+        "glazer",
+        "The Glazer family now holds a stake of 28.1% in the football club.\n",
+    );
+
+    #[test]
+    fn another_threshold_in_the_same_direction_contradicts() {
+        expect_test::expect![[r#"
+            "at least 60%" warning figure-contradicted: corpus: at least 75% [@club] ["Use the source’s figure: at least 75%"]"#]]
+        .assert_eq(&findings_in(
+            &[CLUB, GLAZER],
+            "The backers want owners of at least 60% of the club's shares to agree [@club].\n",
+        ));
+    }
+
+    #[test]
+    fn about_allows_only_what_rounds_to_its_figure() {
+        let poll = (
+            "poll",
+            "Some 87% of voters said politicians broke their promises.\n",
+        );
+        expect_test::expect![[r#"
+            "82%" warning figure-contradicted: corpus: Some 87% [@poll] ["Use the source’s figure: Some 87%"]"#]]
+        .assert_eq(&findings_in(&[poll], "82% of voters said politicians broke their promises [@poll].\n"));
+        expect_test::expect![[""]].assert_eq(&findings_in(
+            &[poll],
+            "86.6% of voters said politicians broke their promises [@poll].\n",
+        ));
+    }
+
+    #[test]
+    fn what_a_figure_measures_tells_subjects_apart() {
+        // The cited source's 29% is another holder's stake; the 28.1% stake is the other article's.
+        expect_test::expect![[r#"
+            "28.1%" warning figure-misattributed: figure credited to @club, but it is from 28.1% [@glazer] ["Cite @glazer instead"]"#]]
+        .assert_eq(&findings_in(
+            &[CLUB, GLAZER],
+            "The Glazer family holds a 28.1% stake in the football club [@club].\n",
+        ));
+        // The same measure in the cited source: a different stake contradicts.
+        expect_test::expect![[r#"
+            "25%" warning figure-contradicted: corpus: 29% [@club] ["Use the source’s figure: 29%"]"#]]
+        .assert_eq(&findings_in(
+            &[CLUB, GLAZER],
+            "Two Irish investors hold a 25% stake in the club [@club].\n",
+        ));
+    }
+
+    #[test]
+    fn the_right_value_of_another_year_contradicts_without_a_fix() {
+        let growth = (
+            "growth",
+            "The economy grew by 3.1% in 2004, the statistics office said.\n",
+        );
+        expect_test::expect![[r#"
+            "3.1%" warning figure-contradicted: corpus: 3.1% in 2004 [@growth] []"#]]
+        .assert_eq(&findings_in(
+            &[growth],
+            "The economy grew by 3.1% in 2003 [@growth].\n",
+        ));
+        expect_test::expect![[""]].assert_eq(&findings_in(
+            &[growth],
+            "The economy grew by 3.1% in 2004 [@growth].\n",
         ));
     }
 

@@ -3,7 +3,7 @@
 use biblatex::{Chunk, Entry, EntryType, Spanned};
 
 use super::csl_item;
-use crate::corpus::Reference;
+use crate::corpus::{split_name, Reference};
 
 /// A CSL JSON list, as `pandoc --citeproc --bibliography refs.json` reads it.
 pub fn export_csl_json(references: &[&Reference]) -> String {
@@ -42,9 +42,29 @@ fn bibtex_type(kind: Option<&str>) -> EntryType {
     }
 }
 
+/// The author field; an organisation verbatim, in braces, since BibTeX
+/// would read "World Bank" as a person named Bank.
+fn set_authors(entry: &mut Entry, authors: &[String]) {
+    let mut chunks = Vec::new();
+    for (i, author) in authors.iter().enumerate() {
+        if i > 0 {
+            chunks.push(Spanned::detached(Chunk::Normal(" and ".into())));
+        }
+        let chunk = match split_name(author) {
+            (None, whole) if whole.contains(' ') => Chunk::Verbatim(whole.to_string()),
+            _ => Chunk::Normal(author.trim().to_string()),
+        };
+        chunks.push(Spanned::detached(chunk));
+    }
+    entry.set("author", chunks);
+}
+
 fn bibtex_entry(r: &Reference) -> Entry {
     let kind = bibtex_type(r.kind.as_deref());
     let mut entry = Entry::new(r.key.clone(), kind.clone());
+    if !r.authors.is_empty() {
+        set_authors(&mut entry, &r.authors);
+    }
     let mut set = |name: &str, value: &str, verbatim: bool| {
         let chunk = if verbatim {
             Chunk::Verbatim(value.to_string())
@@ -53,9 +73,6 @@ fn bibtex_entry(r: &Reference) -> Entry {
         };
         entry.set(name, vec![Spanned::detached(chunk)]);
     };
-    if !r.authors.is_empty() {
-        set("author", &r.authors.join(" and "), false);
-    }
     if let Some(title) = &r.title {
         // Braced, so that BibTeX styles keep the title's capitals.
         set("title", title, true);

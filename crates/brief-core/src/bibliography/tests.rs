@@ -138,6 +138,34 @@ fn the_corpus_references_export_to_csl_json_and_bibtex_that_read_back() {
     assert_eq!(r.year(), Some("2016"), "{bib}");
 }
 
+#[test]
+fn an_organisation_as_author_exports_as_one_name_and_reads_back_whole() {
+    let reference = Reference {
+        key: "harbour2023".into(),
+        kind: Some("report".into()),
+        title: Some("Annual Report".into()),
+        authors: vec!["Kessel Harbour Authority".into()],
+        date: Some("2023".into()),
+        ..Reference::default()
+    };
+    let json = export_csl_json(&[&reference]);
+    assert!(
+        json.contains(r#""literal": "Kessel Harbour Authority""#),
+        "{json}"
+    );
+    let bib = export_bibtex(&[&reference]);
+    assert!(bib.contains("{Kessel Harbour Authority}"), "{bib}");
+    for (text, format) in [(json, BibFormat::CslJson), (bib, BibFormat::Biblatex)] {
+        let back = parse_bibliography(&text, format, "x");
+        assert!(back.errors.is_empty(), "{text}\n{:?}", back.errors);
+        let rendered = Style::default_style().render(&back.entries[0]).unwrap();
+        assert!(
+            rendered.starts_with("Kessel Harbour Authority. 2023"),
+            "{rendered}"
+        );
+    }
+}
+
 /// hayagriva has panicked on CSL date ranges; whatever it does with one, a
 /// hover gets a reference or a reason, never a panic.
 #[test]

@@ -17,7 +17,7 @@
 
 use serde::Deserialize;
 
-use crate::text::lexicon::month_number;
+use crate::text::lexicon::{is_organisation_name, month_number};
 use crate::text::{is_valid_citation_key, TomlError};
 
 /// The bibliographic facts of one document.
@@ -201,9 +201,13 @@ impl Reference {
 }
 
 /// A `corpus.toml` author, "Given Names Family", as (given names, family
-/// name): the family name is the last word.
+/// name): the family name is the last word. An organisation ("World Bank")
+/// is one name, with no given names.
 pub fn split_name(author: &str) -> (Option<&str>, &str) {
     let author = author.trim();
+    if is_organisation_name(author) {
+        return (None, author);
+    }
     match author.rsplit_once(' ') {
         Some((given, family)) => (Some(given.trim_end()), family),
         None => (None, author),
@@ -271,6 +275,17 @@ mod tests {
         assert!(err.message.contains("`Spring 2023`"), "{err}");
         let entries = parse_manifest(&text[..text.find("\n\n").unwrap()]).unwrap();
         assert_eq!(entries[0].reference.year(), Some("2023"));
+    }
+
+    #[test]
+    fn an_organisation_as_author_is_named_whole() {
+        let reference = Reference {
+            authors: vec!["Kessel Harbour Authority".into()],
+            date: Some("2023".into()),
+            ..Reference::default()
+        };
+        assert_eq!(reference.author_year(), "Kessel Harbour Authority 2023");
+        assert_eq!(split_name("Artyom Lukin"), (Some("Artyom"), "Lukin"));
     }
 
     #[test]

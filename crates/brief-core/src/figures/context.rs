@@ -2,9 +2,14 @@
 //! labels or footnotes rather than figures; bounds ("more than", "or so");
 //! changes ("rose by", "from … to", "an 8% increase"); parentheses.
 
-use super::lexicon::{bound_word, change_noun, change_verb, locator, year_prefix, Lower};
+use super::lexicon::{
+    bound_word, change_noun, change_verb, currency_code, currency_word, locator, magnitude, month,
+    year_prefix, Lower,
+};
 use super::token::{Kind, Sent};
+use super::unit::plural_like;
 use super::{Bound, Change};
+use crate::text::lexicon::FUNCTION_WORDS;
 
 /// If the number at `i` is no figure, the token index to resume after it.
 ///
@@ -41,6 +46,9 @@ pub(super) fn not_a_figure(s: &Sent, i: usize) -> Option<usize> {
             return skip;
         }
     }
+    if numbered_name(s, i) {
+        return skip;
+    }
     // A locator word before, possibly abbreviated: "pp. 5-6", "No. 5", "Article 9".
     let word_before = if s.punct(p) == Some('.') {
         p.wrapping_sub(1)
@@ -68,6 +76,33 @@ pub(super) fn not_a_figure(s: &Sent, i: usize) -> Option<usize> {
         return skip;
     }
     formula.then_some(i + 3)
+}
+
+/// "the Sakhalin 3 agreement", "a Channel 4 programme": a small integer
+/// after a capitalised word inside the sentence, before a singular word in
+/// lower case, numbers a name; a count would have a plural ("Arsenal 2
+/// goals") and a share its mark ("Labour 35%").
+fn numbered_name(s: &Sent, i: usize) -> bool {
+    let p = i.wrapping_sub(1);
+    let small = s
+        .num(i)
+        .is_some_and(|n| n.is_int() && !n.grouped && n.int_digits <= 3);
+    let named = p > 0
+        && !s.glued(i)
+        && s.word(p).is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && month(w).is_none() && currency_code(w).is_none()
+        });
+    let singular_after = s.word(i + 1).is_some_and(|w| {
+        let l = w.to_lowercase();
+        w.starts_with(char::is_lowercase)
+            && !s.glued(i + 1)
+            && !plural_like(w)
+            && !FUNCTION_WORDS.contains(&l)
+            && magnitude(&l, false, false).is_none()
+            && currency_word(&l).is_none()
+            && !matches!(l.as_str(), "percent" | "per" | "pc")
+    });
+    small && named && singular_after
 }
 
 /// A bound written before the figure starting at token `start`, and where

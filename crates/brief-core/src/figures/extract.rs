@@ -10,7 +10,7 @@ use super::lexicon::{
 use super::quantity::{money_prefix, quantity, Form, Qty, Suffix};
 use super::share::share_at;
 use super::token::{Kind, Num, Sent};
-use super::unit::{cents_after, plural_like, unit_after, FigureUnit};
+use super::unit::{cents_after, counted_subject, plural_like, unit_after, FigureUnit};
 use super::{Bound, Change, FigureKind};
 
 /// A figure of one sentence in token indices `start..end`.
@@ -139,6 +139,11 @@ fn figure_at(s: &Sent, i: usize) -> Option<SentenceFigure> {
         (FigureUnit::Times, _) => FigureKind::Multiplier,
         (_, Form::Words { lone_one: true }) if upper.is_none() => return None,
         (FigureUnit::Noun(noun), _) => FigureKind::Count { noun },
+        // An amount in thousands or more, not an index value ("fell to 95.5").
+        (FigureUnit::None, Form::Digits { .. }) if value.abs() >= 1e3 => match counted_subject(s, start) {
+            Some(noun) => FigureKind::Count { noun },
+            None => FigureKind::Plain,
+        },
         (FigureUnit::None, _) => FigureKind::Plain,
     };
     if let Form::Vague { upper: vague_upper } = q.form {

@@ -10,6 +10,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use super::lexicon::FIGURE_TALK;
+use super::measure::measure;
 use super::{extract_figures, Figure, FigureKind};
 use crate::corpus::{BlockKind, DocId, Document};
 use crate::text::lexicon::FUNCTION_WORDS;
@@ -22,6 +23,8 @@ pub struct CorpusFigure {
     pub figure: Figure,
     pub sentence: TextRange,
     words: Vec<u32>,
+    /// What the figure measures (`measure`), stemmed.
+    pub(super) measure: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -46,6 +49,9 @@ const MAX_SCORED: usize = 256;
 #[derive(Clone, Debug, Default)]
 pub struct Context {
     words: Vec<(String, f32)>,
+    /// What the figure measures: the noun of its "of …" phrase or the one it
+    /// modifies (`measure`), stemmed.
+    measure: Option<String>,
 }
 
 impl Context {
@@ -65,7 +71,14 @@ impl Context {
                 }
             }
         }
-        Context { words }
+        Context {
+            words,
+            measure: measure(sentence, own.start..own.end),
+        }
+    }
+
+    pub(super) fn measure(&self) -> Option<&str> {
+        self.measure.as_deref()
     }
 }
 
@@ -74,12 +87,16 @@ impl Context {
 /// are not the same strings but the same subject. The head nouns of units
 /// ("percent") are in the unit already.
 pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    let stemmer = Stemmer::create(Algorithm::English);
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)
         .filter(|w| !FUNCTION_WORDS.contains(w) && !FIGURE_TALK.contains(w))
-        .map(move |w| stemmer.stem(&w).into_owned())
+        .map(|w| stem(&w))
+}
+
+/// The Snowball English stem of a lower-cased word.
+pub(super) fn stem(word: &str) -> String {
+    Stemmer::create(Algorithm::English).stem(word).into_owned()
 }
 
 /// Figures that can be checked against each other share a class. Years,
@@ -118,7 +135,7 @@ fn counted(noun: &str) -> String {
         "kg" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" => "kilogram",
         other => other,
     };
-    Stemmer::create(Algorithm::English).stem(unit).into_owned()
+    stem(unit)
 }
 
 impl FigureIndex {
@@ -134,10 +151,11 @@ impl FigureIndex {
         let mut index = FigureIndex::default();
         let mut df: Vec<u32> = Vec::new();
         for (doc, figures) in per_doc {
-            for (figure, sentence, words) in &figures.0 {
-                let mut ids: Vec<u32> = words
+            for (figure, sentence, context) in &figures.0 {
+                let mut ids: Vec<u32> = context
+                    .words
                     .iter()
-                    .map(|w| match index.word_ids.get(w) {
+                    .map(|(w, _)| match index.word_ids.get(w) {
                         Some(&id) => id,
                         None => {
                             let next = index.word_ids.len() as u32;
@@ -166,6 +184,7 @@ impl FigureIndex {
                     figure: figure.clone(),
                     sentence: *sentence,
                     words: ids,
+                    measure: context.measure.clone(),
                 });
             }
         }
@@ -245,7 +264,7 @@ impl FigureIndex {
 /// One document's part of the figure index, before the corpus-wide counts:
 /// each figure with its sentence and the words around it.
 #[derive(Clone, Debug, Default)]
-pub struct DocFigures(Vec<(Figure, TextRange, Vec<String>)>);
+pub struct DocFigures(Vec<(Figure, TextRange, Context)>);
 
 impl DocFigures {
     /// The checkable figures of a document's prose, with their sentence and context words.
@@ -269,9 +288,7 @@ impl DocFigures {
                     .and_then(|i| i.checked_sub(1))
                     .map_or("", |i| doc.text(sentences[i]));
                 let own = TextRange::new(figure.range.start - s.start, figure.range.end - s.start);
-                let context = Context::around(doc.text(s), own, previous);
-                let words = context.words.into_iter().map(|(w, _)| w).collect();
-                out.push((figure, s, words));
+                out.push((figure, s, Context::around(doc.text(s), own, previous)));
             }
         }
         DocFigures(out)

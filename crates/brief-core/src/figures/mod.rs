@@ -42,7 +42,8 @@
 //!   written: "June 2019" is 20190600, "25 October" is 1025.
 //! - `year` of other figures is the nearest year or date of the same clause,
 //!   else of the sentence (earlier first); a range lends its last year, a
-//!   decade its first. Years in parentheses lend none: they are author-year
+//!   decade its first; "the following year" after the figure adds one, "the
+//!   previous year" takes one off. Years in parentheses lend none: they are author-year
 //!   citations such as "(Lukin 2018)", still reported as years.
 //! - "from X to Y" after a change verb is [`Change::FromTo`] (value X, upper
 //!   Y); without one it is a plain range. In "rose 15% to $415.9 million" the
@@ -57,6 +58,7 @@ mod context;
 mod extract;
 mod index;
 mod lexicon;
+mod measure;
 mod number;
 mod quantity;
 mod share;
@@ -167,7 +169,7 @@ fn flush(
 ) {
     found.clear();
     sentence_figures(&Sent { text, toks }, text_start, found);
-    assign_years(toks, found);
+    assign_years(&Sent { text, toks }, found);
     figures.extend(found.drain(..).map(|f| Figure {
         range: TextRange::new(toks[f.start].start, toks[f.end - 1].end),
         value: f.value,
@@ -183,7 +185,8 @@ fn flush(
 /// (between commas, semicolons, colons, parentheses and dashes), else the
 /// nearest one before it in the sentence, else the nearest after it: "In 2018, … reaching
 /// $107 billion", "mentioned 24 times [2019], up from two in the 2015 edition".
-fn assign_years(toks: &[FigureToken], found: &mut [SentenceFigure]) {
+fn assign_years(s: &Sent, found: &mut [SentenceFigure]) {
+    let toks = s.toks;
     if found.len() < 2 {
         return;
     }
@@ -212,6 +215,28 @@ fn assign_years(toks: &[FigureToken], found: &mut [SentenceFigure]) {
             let other_clause = clause[start] != clause[f.start];
             (other_clause, other_clause && after, distance, after)
         };
-        f.year = anchors.iter().min_by_key(rank).map(|&(_, _, y)| y);
+        f.year = anchors
+            .iter()
+            .min_by_key(rank)
+            .map(|&(_, _, y)| y + relative_year(s, f.end));
     }
+}
+
+/// "a 331bn yen profit the following year": a year said relative to the
+/// one the sentence names, within a few words after the figure and before a
+/// mark that ends the clause.
+fn relative_year(s: &Sent, end: usize) -> i32 {
+    (end..(end + 8).min(s.len()))
+        .take_while(|&k| !matches!(s.punct(k), Some(',' | ';' | ':' | '.')))
+        .find_map(|k| {
+            if !(s.is(k, "the") && s.is(k + 2, "year")) {
+                return None;
+            }
+            match s.lower(k + 1)?.as_str() {
+                "following" | "next" => Some(1),
+                "previous" | "preceding" => Some(-1),
+                _ => None,
+            }
+        })
+        .unwrap_or(0)
 }

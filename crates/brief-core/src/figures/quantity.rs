@@ -142,6 +142,10 @@ fn digits(s: &Sent, i: usize, mut num: Num, money: bool) -> Option<Qty> {
     if s.glued(end) && s.word(end).is_some() {
         let w = s.lower(end)?;
         let w = w.as_str();
+        // "70m euros": a currency named after the amount makes it money too.
+        let money = money
+            || s.lower(end + 1)
+                .is_some_and(|c| currency_word(c.as_str()).is_some());
         suffix = if w.len() == 1 && w != "s" && num.year().is_some() {
             Suffix::Cite // "2019b" in a citation is a year, not 2019 billion.
         } else if let Some(p) = magnitude(w, true, money) {

@@ -1,5 +1,5 @@
 //! Shares written in words, read as percentages: "a fifth of", "by a
-//! quarter", "two-thirds of", "half of", "one in three", "7 in 10". Rounded
+//! quarter", "two-thirds of", "half of", "one in three", "7 in 10", "eight out of 10". Rounded
 //! to whole percents, as a reader compares them ("a third" is "33%").
 
 use super::lexicon::{tens_word, unit_word};
@@ -10,15 +10,19 @@ pub(super) fn share_at(s: &Sent, i: usize) -> Option<(f64, usize)> {
     one_in_n(s, i).or_else(|| fraction(s, i))
 }
 
-/// "one in three", "seven in ten", "1 in 5": a part of a whole.
+/// "one in three", "seven in ten", "1 in 5", "eight out of 10": a part of a whole.
 fn one_in_n(s: &Sent, i: usize) -> Option<(f64, usize)> {
-    if !s.is(i + 1, "in") {
+    let at = if s.is(i + 1, "in") {
+        i + 2
+    } else if s.is(i + 1, "out") && s.is(i + 2, "of") {
+        i + 3
+    } else {
         return None;
-    }
+    };
     let part = small_number(s, i)?;
-    let whole = small_number(s, i + 2)?;
+    let whole = small_number(s, at)?;
     // Not "Voyager 2 in 1979": a whole of at most a thousand.
-    (part >= 1.0 && part < whole && whole <= 1000.0).then(|| ((100.0 * part / whole).round(), i + 3))
+    (part >= 1.0 && part < whole && whole <= 1000.0).then(|| ((100.0 * part / whole).round(), at + 1))
 }
 
 /// "a fifth of", "by a quarter", "two-thirds of", "half of": a fraction,

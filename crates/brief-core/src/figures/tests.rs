@@ -411,6 +411,33 @@ const LABELLED: &[(&str, &[&str])] = &[
     ("Two-thirds of the members voted, and half of them abstained.", &[r#""Two-thirds" = 67 %"#, r#""half" = 50 %"#]),
     ("Only 7 in 10 claims were paid.", &[r#""7 in 10" = 70 %"#]),
     (
+        "In October, mobile phone users grew by 1.4 million to 44.9 million, the regulator said.",
+        &[
+            r#""1.4 million" = 1.4e6 count:users rise"#,
+            r#""44.9 million" = 4.49e7 count:users"#,
+        ],
+    ),
+    (
+        "The state hands the industry 70m euros in aid.",
+        &[r#""70m euros" = 7e7 EUR"#],
+    ),
+    (
+        "It hopes to raise the number of mobile users from 95 million to 250 million.",
+        &[r#""from 95 million to 250 million" = 9.5e7..2.5e8 count:users from-to"#],
+    ),
+    (
+        "Sales reached $5m in 2003, up from $4m the previous year.",
+        &[
+            r#""$5m" = 5e6 USD year=2003"#,
+            r#""2003" = 2003 year"#,
+            r#""$4m" = 4e6 USD year=2002"#,
+        ],
+    ),
+    (
+        "Eight out of 10 voters do not trust politicians.",
+        &[r#""Eight out of 10" = 80 %"#],
+    ),
+    (
         "The port's profit halved in 2019, while its debt doubled.",
         &[r#""halved" = 0.5 x fall year=2019"#, r#""2019" = 2019 year"#, r#""doubled" = 2 x rise year=2019"#],
     ),
@@ -498,6 +525,8 @@ const NOT_FIGURES: &[&str] = &[
     "He named two further costs and three main reasons.",
     "It was a third term for the mayor.",
     "Sales in the fourth quarter were flat.",
+    "Exxon said the Sakhalin 3 agreement remained valid.",
+    "a Channel 4 programme",
 ];
 
 #[test]

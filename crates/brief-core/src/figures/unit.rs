@@ -2,7 +2,8 @@
 //! ("times larger", "-fold"), or the head noun of a count.
 
 use super::lexicon::{
-    comparative, currency_adjective, currency_code, currency_symbol, currency_word, scale_word, Lower,
+    change_verb, comparative, currency_adjective, currency_code, currency_symbol, currency_word, scale_word,
+    Lower,
 };
 use super::quantity::quantity;
 use super::token::Sent;
@@ -141,6 +142,29 @@ fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
         *nouns.last()?
     };
     Some((s.str(pick).to_lowercase(), pick + 1))
+}
+
+/// What an amount with no unit counts, when its clause says it before it:
+/// the plural noun before a change verb ("users grew by 1.4 million to 44.9
+/// million"), or the plural after "the number of" ("the number of mobile
+/// users from 95 million to 250 million"). A comma or a colon ends the search.
+pub(super) fn counted_subject(s: &Sent, start: usize) -> Option<String> {
+    let plural = |k: usize| {
+        s.word(k)
+            .filter(|w| plural_like(w) && !FUNCTION_WORDS.contains(&w.to_lowercase()))
+    };
+    for k in (start.saturating_sub(12)..start)
+        .rev()
+        .take_while(|&k| !matches!(s.punct(k), Some(',' | ';' | ':')))
+    {
+        if s.lower(k).is_some_and(|w| change_verb(w.as_str()).is_some()) {
+            return plural(k.checked_sub(1)?).map(str::to_lowercase);
+        }
+        if s.is(k, "number") && s.is(k + 1, "of") {
+            return (k + 2..start.min(k + 6)).find_map(plural).map(str::to_lowercase);
+        }
+    }
+    None
 }
 
 /// Words after a number that modify rather than name what is counted:

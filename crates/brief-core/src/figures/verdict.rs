@@ -16,6 +16,20 @@
 //! - Support needs the same subject as contradiction does: the bar for
 //!   support outside the cited source is as high as for contradiction, so
 //!   a coincidental value on another subject backs nothing.
+//! - The subject is the context words (stems), the period (the year) and
+//!   what the figure measures (`measure`: "of sales", "a … stake"): the same
+//!   measured noun raises a candidate's score, another one halves it.
+//! - A cited source's different value yields to the very value stated in
+//!   another document in a closer context: that is a misattribution, the
+//!   cited value being about another subject.
+//! - A figure is its value in its period: the same value of another year
+//!   is another fact, not support.
+//! - In the cited documents, the very value with two significant digits or
+//!   more supports in a weaker context when nothing there clears the bar.
+//! - Two thresholds in the same direction differ when their values do
+//!   ("at least 60%" against the source's "at least 75%"), and "about"
+//!   allows only what rounds to the approximate figure ("some 87%" is not
+//!   82%).
 
 use super::{Bound, CorpusFigure, Figure, FigureIndex, UnitClass};
 use crate::corpus::DocId;
@@ -58,6 +72,13 @@ const ELSEWHERE: Bar = Bar {
 /// How much less context a precise figure may share than the bound it
 /// outranks.
 const PRECISE_MARGIN: f64 = 0.1;
+/// The context a distinctive value needs in the cited documents
+/// (`distinctive_in_cited`).
+const DISTINCTIVE_IN_CITED: f64 = 0.1;
+/// What the same measured noun adds to a candidate's context score, and
+/// what another one leaves of it.
+const SAME_MEASURE: f64 = 0.15;
+const OTHER_MEASURE: f64 = 0.5;
 
 /// The claim's citation, as the check needs it.
 #[derive(Clone, Debug, Default)]
@@ -81,24 +102,35 @@ pub fn check_figure<'a>(
     let mut candidates: Vec<(f64, &CorpusFigure)> = index
         .candidates(&class, context)
         .into_iter()
-        .map(|(score, f)| (year_adjusted(score, figure, &f.figure), f))
+        .map(|(score, f)| (subject_adjusted(score, figure, context, &class, f), f))
         .collect();
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (in_cited, elsewhere): (Vec<_>, Vec<_>) = candidates
         .into_iter()
         .partition(|(_, f)| cited.docs.contains(&f.doc));
-    if let Some(found) = judge(figure, &in_cited, CITED) {
-        return found;
-    }
-    match judge(figure, &elsewhere, ELSEWHERE) {
-        Some(found)
-            if found.verdict == FigureVerdict::Supported && !cited.docs.is_empty() && cited.all_known =>
-        {
-            FigureCheck {
-                verdict: FigureVerdict::Misattributed,
-                evidence: found.evidence,
+    let misattributable = !cited.docs.is_empty() && cited.all_known;
+    let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE);
+    let in_cited_found = judge(figure, &in_cited, CITED).or_else(|| distinctive_in_cited(figure, &in_cited));
+    if let Some(found) = in_cited_found {
+        // The cited source's different value is about another subject when
+        // another document states the very value in a closer context.
+        let stronger_elsewhere = match &from_elsewhere {
+            Some(other) if found.verdict == FigureVerdict::Contradicted => {
+                other.verdict == FigureVerdict::Supported
+                    && other.evidence[0].0 > found.evidence[0].0
+                    && agreement(figure, &other.evidence[0].1.figure) == Agreement::Same
             }
+            _ => false,
+        };
+        if !(stronger_elsewhere && misattributable) {
+            return found;
         }
+    }
+    match from_elsewhere {
+        Some(found) if found.verdict == FigureVerdict::Supported && misattributable => FigureCheck {
+            verdict: FigureVerdict::Misattributed,
+            evidence: found.evidence,
+        },
         Some(found) => found,
         None => unsupported(),
     }
@@ -137,6 +169,32 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
         Some(best) => contradicted(best),
         None => supported(within),
     })
+}
+
+/// When nothing in the cited documents clears the bar: the very value, if
+/// it has two significant digits or more ("120,000", "28.1%"), in a weaker
+/// context. A coincidence of such a value with the same unit in the one
+/// document the claim names is rare; a round "2%" or "ten" is not.
+fn distinctive_in_cited<'a>(
+    figure: &Figure,
+    in_cited: &[(f64, &'a CorpusFigure)],
+) -> Option<FigureCheck<'a>> {
+    if significant_digits(figure.value) < 2 {
+        return None;
+    }
+    let same: Vec<_> = in_cited
+        .iter()
+        .filter(|(s, f)| *s >= DISTINCTIVE_IN_CITED && agreement(figure, &f.figure) == Agreement::Same)
+        .copied()
+        .collect();
+    (!same.is_empty()).then(|| supported(same))
+}
+
+fn significant_digits(value: f64) -> i32 {
+    if value == 0.0 {
+        return 1;
+    }
+    (value.abs() / precision(value)).log10().floor() as i32 + 1
 }
 
 fn supported(evidence: Vec<(f64, &CorpusFigure)>) -> FigureCheck<'_> {
@@ -180,6 +238,11 @@ enum Agreement {
 }
 
 fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
+    // A figure is its value in its period: the right value of another year
+    // is another fact ("3.1% in 2003" where 3.1% is 2004's).
+    if brief.year.is_some() && corpus.year.is_some() && brief.year != corpus.year {
+        return Agreement::Differs;
+    }
     let (b, c) = (brief.value, corpus.value);
     let same = match (brief.upper, corpus.upper) {
         (Some(bu), Some(cu)) => close(b, c) && close(bu, cu),
@@ -187,9 +250,23 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
         (None, Some(cu)) => close(b, c) || close(b, cu),
         (None, None) => close(b, c),
     };
-    let about = matches!(brief.bound, Bound::About) || matches!(corpus.bound, Bound::About);
-    if same || (about && (b - c).abs() <= 0.1 * b.abs().max(c.abs())) {
+    // "about" allows what rounds to the approximate figure at its own
+    // precision, at most a tenth: "about $110 billion" is $107 billion, but
+    // "some 87%" is not 82%.
+    let about = [(brief, b), (corpus, c)]
+        .into_iter()
+        .filter(|(f, _)| matches!(f.bound, Bound::About))
+        .map(|(_, v)| precision(v).min(0.2 * v.abs()))
+        .fold(None, |a: Option<f64>, p| Some(a.map_or(p, |a| a.max(p))));
+    if same || about.is_some_and(|p| (b - c).abs() <= p / 2.0 && (b - c).abs() <= 0.1 * b.abs().max(c.abs()))
+    {
         return Agreement::Same;
+    }
+    // Two thresholds in the same direction are two claims of a threshold:
+    // "at least 60%" where the source says "at least 75%" is another one,
+    // although the source's bound implies it.
+    if brief.bound == corpus.bound && matches!(brief.bound, Bound::AtLeast | Bound::AtMost) {
+        return Agreement::Differs;
     }
     let within = match (brief.bound, corpus.bound) {
         (Bound::AtLeast, _) => c >= b,
@@ -205,12 +282,38 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
     }
 }
 
-/// Years are strong context: the same year confirms, another year means
-/// another fact.
-fn year_adjusted(score: f64, brief: &Figure, corpus: &Figure) -> f64 {
-    match (brief.year, corpus.year) {
-        (Some(a), Some(b)) if a == b => (score + 0.2).min(1.0),
-        (Some(_), Some(_)) => score * 0.4,
-        _ => score,
+/// The period and the measure are strong context: the same year, or the
+/// same measured noun ("of sales" and "of sales"), confirms; another one
+/// means another fact. A count's noun is in its class already.
+fn subject_adjusted(
+    score: f64,
+    brief: &Figure,
+    context: &Context,
+    class: &UnitClass,
+    corpus: &CorpusFigure,
+) -> f64 {
+    let year = match (brief.year, corpus.figure.year) {
+        (Some(a), Some(b)) => Some(a == b),
+        _ => None,
+    };
+    let measure = match (context.measure(), corpus.measure.as_deref()) {
+        (Some(a), Some(b)) if !matches!(class, UnitClass::Count(_)) => Some(a == b),
+        _ => None,
+    };
+    // What confirms adds; what tells another fact then cuts the whole, so
+    // that the same measure does not make up for another year.
+    let mut adjusted = score;
+    if year == Some(true) {
+        adjusted += 0.2;
     }
+    if measure == Some(true) {
+        adjusted += SAME_MEASURE;
+    }
+    if year == Some(false) {
+        adjusted *= 0.4;
+    }
+    if measure == Some(false) {
+        adjusted *= OTHER_MEASURE;
+    }
+    adjusted.min(1.0)
 }

@@ -104,6 +104,23 @@ pub static NUMBER_ABBREVIATIONS: WordSet = WordSet::new("no nos n° pp vol vols 
 /// starter ("& Co. It closed", "et al. The"); month abbreviations too.
 pub static AMBIGUOUS_ABBREVIATIONS: WordSet = WordSet::new("al ed eds inc corp ltd co jr sr");
 
+/// Words that make a name an organisation's ("World Bank", "Kessel Harbour
+/// Authority"), so that an author named so is never split into given and
+/// family names.
+static ORGANISATION_WORDS: WordSet = WordSet::new(
+    "organization organisation union alliance association league coalition federation council bank \
+     fund commission institute institution university college academy center centre endowment \
+     foundation ministry department office committee agency administration authority parliament \
+     government secretariat bureau directorate company corporation group ltd inc plc llc trust forum \
+     network board service programme program partnership observatory",
+);
+
+/// A name with an organisation's word in it, compared in lower case.
+pub fn is_organisation_name(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| ORGANISATION_WORDS.contains(w.to_ascii_lowercase().as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +133,20 @@ mod tests {
         assert_eq!(month_number("maybe"), None);
         assert!(month_abbreviation("sep") && !month_abbreviation("may"));
         assert_eq!(month_words().count(), 24);
+    }
+
+    #[test]
+    fn organisations_are_told_from_people_by_their_words() {
+        for name in [
+            "Kessel Harbour Authority",
+            "World Bank",
+            "International Energy Agency",
+            "Chatham House Group",
+        ] {
+            assert!(is_organisation_name(name), "{name}");
+        }
+        for name in ["Artyom Lukin", "Nicu Popescu", "Ngozi Okonjo-Iweala"] {
+            assert!(!is_organisation_name(name), "{name}");
+        }
     }
 }
