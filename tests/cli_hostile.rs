@@ -59,7 +59,7 @@ fn a_manifest_date_with_multibyte_characters_does_not_panic() {
     let (dir, corpus) = folder_with_one_source();
     std::fs::write(
         corpus.join("corpus.toml"),
-        "[[document]]\nfile = \"a.txt\"\nkey = \"a\"\ntitle = \"A\"\nauthor = \"Ivanov\"\ndate = \"12 мая 2020\"\n",
+        "[[document]]\nfile = \"a.txt\"\nkey = \"a\"\ntitle = \"A\"\nauthors = [\"Ivanov\"]\ndate = \"12 мая 2020\"\n",
     )
     .unwrap();
     std::fs::write(dir.path().join("b.md"), "# B\n\nText [@a] and [@b].\n").unwrap();

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import statistics
 import subprocess
 import time
 
+import pytest
 from lsprotocol import types as lsp
 
 from conftest import SERVER
-from helpers import BRIEF, open_brief, request, status, wait_until
+from helpers import open_brief, request, status, wait_ready, wait_until
 
 
 def frame(body: bytes) -> bytes:
@@ -109,25 +111,6 @@ def test_exit_without_shutdown_exits_1_and_dollar_requests_are_answered():
     assert done.returncode == 1
 
 
-def test_exit_does_not_wait_for_a_running_check():
-    # A long brief keeps the check busy; exit must not wait for it.
-    long = ("About 40,000 Chinese students study in Russian universities. " * 40 + "\n\n") * 200
-    open_long = message({
-        "jsonrpc": "2.0", "method": "textDocument/didOpen",
-        "params": {"textDocument": {"uri": "file:///r/long.md", "languageId": "markdown", "version": 1, "text": long}},
-    })
-    proc = subprocess.Popen([str(SERVER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    proc.stdin.write(INIT + INITIALIZED + open_long)
-    proc.stdin.flush()
-    time.sleep(1.5)
-    started = time.monotonic()
-    proc.stdin.write(SHUTDOWN + EXIT)
-    proc.stdin.flush()
-    code = proc.wait(timeout=20)
-    assert code == 0
-    assert time.monotonic() - started < 5
-
-
 async def test_a_missing_corpus_folder_fails_visibly(launch, tmp_path):
     missing = tmp_path / "sources"
     c = await launch(options={"briefLsp": {"corpus": [str(missing)]}})
@@ -157,35 +140,106 @@ async def test_an_empty_corpus_warns(launch, tmp_path):
     assert shown[0].type == lsp.MessageType.Warning and "no documents" in shown[0].message
 
 
-async def test_hover_answers_while_watched_file_reloads_pile_up(launch, tmp_path, record_property):
+def write_reports(folder, count: int, paragraphs: int) -> None:
+    """`count` generated reports of `paragraphs` paragraphs each (about
+    14 KB for 30), every sentence with names and figures for the index to
+    extract, so that loading them takes seconds in a debug build."""
+    rng = random.Random(15)
+    people = ["Sergei Lavrov", "Wang Yi", "Angela Merkel", "Dmitri Trenin", "Fiona Hill", "Emmanuel Macron"]
+    bodies = ["the Ministry of Finance", "the World Bank", "Gazprom", "the European Commission", "Rosstat"]
+    things = ["trade", "gas exports", "defence spending", "student numbers", "investment", "grain shipments"]
+    folder.mkdir()
+    for n in range(count):
+        text = "\n\n".join(
+            " ".join(
+                f"{rng.choice(people)} told {rng.choice(bodies)} that {rng.choice(things)} rose by "
+                f"{rng.randint(2, 90)} percent to ${rng.randint(1, 900)} billion in {rng.randint(1995, 2024)}."
+                for _ in range(5)
+            )
+            for _ in range(paragraphs)
+        )
+        (folder / f"report{n:03d}.txt").write_text(f"Report {n}\n\n{text}\n")
+
+
+REPORTS = 40
+
+
+async def test_hover_answers_while_watched_file_reloads_pile_up(launch, tmp_path, monkeypatch):
+    # Eight saves of brief-lsp.toml in a row, each excluding one more
+    # report: every one asks for a full reload of a corpus (about 570 KB)
+    # that takes seconds to index. Hover must not queue behind them, and
+    # the newest configuration must be the one served in the end.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    write_reports(tmp_path / "sources", REPORTS, 30)
+    project = tmp_path / "brief-lsp.toml"
+
+    def save(excluded: int) -> None:
+        # As editors save: a whole new file, never a half-written one.
+        names = ", ".join(f'"report{n:03d}.txt"' for n in range(excluded))
+        tmp_path.joinpath("saving").write_text(f'corpus = ["sources"]\n\n[exclude]\ncorpus = [{names}]\n')
+        os.replace(tmp_path / "saving", project)
+
+    save(0)
     c = await launch(root=tmp_path, watch=True)
+    await wait_ready(c, documents=REPORTS)
+    text = f"# Brief\n\nTrade rose by 16 percent [@report{REPORTS - 1:03d}].\n"
+    doc = open_brief(c, text)
+    pos = lsp.Position(line=2, character=text.splitlines()[2].index("@") + 2)
 
-    async def ready():
-        s = await status(c)
-        return s if s["state"] == "ready" else None
+    async def hover():
+        params = lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=doc), position=pos)
+        found = await c.text_document_hover_async(params)
+        assert found is not None and f"report{REPORTS - 1:03d}" in found.contents.value, found
 
-    await wait_until(ready, "ready")
-    doc = open_brief(c, BRIEF)
-    pos = lsp.Position(line=2, character=BRIEF.splitlines()[2].index("@") + 2)
-    manifest = (tmp_path / "corpus.toml").as_uri()
+    # The first hover builds what is made on first use (a few hundred ms
+    # in a debug build): done before, so the timings are of the pile-up.
+    await hover()
+    for excluded in range(1, 9):
+        save(excluded)
+        c.workspace_did_change_watched_files(
+            lsp.DidChangeWatchedFilesParams(changes=[lsp.FileEvent(uri=project.as_uri(), type=lsp.FileChangeType.Changed)])
+        )
     timings = []
     for _ in range(8):
-        c.workspace_did_change_watched_files(
-            lsp.DidChangeWatchedFilesParams(changes=[lsp.FileEvent(uri=manifest, type=lsp.FileChangeType.Changed)])
-        )
-    pending = (await status(c))["loading"]
-    for _ in range(8):
         started = time.monotonic()
-        hover = await c.text_document_hover_async(
-            lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=doc), position=pos)
-        )
+        await hover()
         timings.append(time.monotonic() - started)
-        assert hover is not None
-    record_property("hover_median_s", statistics.median(timings))
-    print(f"hover median while reloading: {statistics.median(timings) * 1000:.1f} ms; loading={pending}")
-    # Generous: a loaded 2-core box; the point is that hover is not queued
-    # behind eight reloads.
-    assert max(timings) < 2.0, timings
+    print(f"hover while reloading: median {statistics.median(timings) * 1000:.1f} ms, max {max(timings) * 1000:.1f} ms")
+    # The issue's 100 ms for the typical hover; the slowest gets more room
+    # on a loaded 2-core box. Queued behind the reloads, a hover waits for
+    # at least one whole load (seconds).
+    assert statistics.median(timings) < 0.1 and max(timings) < 1.0, timings
+    # They were answered during a load, from the corpus served before it.
+    assert (await status(c))["loading"] is not None
+    await wait_ready(c, documents=REPORTS - 8)
+
+
+async def test_a_manifest_date_inside_a_character_is_served(launch, tmp_path):
+    # Item 1: `date[..4]` cut "12 мая 2020" inside a character, and the
+    # panic killed the server at `brief-lsp/documents` (which both editor
+    # plugins send); hover and completion answered "Internal error". Now the
+    # date is reported as unreadable and the document served by its file
+    # name.
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "ivanov.txt").write_text("Trade reached $107 billion in 2018.\n")
+    (sources / "corpus.toml").write_text(
+        '[[document]]\nfile = "ivanov.txt"\nkey = "ivanov"\ntitle = "A"\nauthors = ["Ivanov"]\ndate = "12 мая 2020"\n'
+    )
+    (tmp_path / "brief-lsp.toml").write_text('corpus = ["sources"]\n')
+    c = await launch(root=tmp_path)
+    await wait_ready(c, documents=1)
+    assert [d["key"] for d in await request(c, "brief-lsp/documents")] == ["ivanov"]
+    text = "# B\n\nTrade [@ivanov] and [@iv\n"
+    doc = open_brief(c, text)
+    hover = await c.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=doc), position=lsp.Position(line=2, character=9))
+    )
+    assert hover is not None and "ivanov" in hover.contents.value, hover
+    completion = await c.text_document_completion_async(
+        lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri=doc), position=lsp.Position(line=2, character=25))
+    )
+    assert [i.label for i in completion.items] == ["ivanov"], completion
 
 
 def test_check_finds_the_project_file_from_a_subfolder(tmp_path):
@@ -198,7 +252,7 @@ def test_check_finds_the_project_file_from_a_subfolder(tmp_path):
     (sub / "b.md").write_text("# B\n\nAs [@mydoc] says.\n")
     done = subprocess.run([str(SERVER), "check", "b.md"], cwd=sub, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert f"corpus: {sources} (1 documents), from {tmp_path / 'brief-lsp.toml'}" in done.stderr
+    assert f"corpus: {sources} (1 document), from {tmp_path / 'brief-lsp.toml'}" in done.stderr
 
 
 # A brief whose pull diagnostics take seconds in a debug build: each
@@ -218,9 +272,9 @@ def cpu_seconds(pid: int) -> float:
 
 class Session:
     """A server initialized as a pulling client (so that nothing checks
-    the brief unasked), the long brief open."""
+    the brief unasked), a long brief open."""
 
-    def __init__(self):
+    def __init__(self, brief: str = LONG_BRIEF):
         self.proc = subprocess.Popen([str(SERVER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         caps = {"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": True}}}
         self.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": caps}})
@@ -228,7 +282,7 @@ class Session:
         self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
         self.send({
             "jsonrpc": "2.0", "method": "textDocument/didOpen",
-            "params": {"textDocument": {"uri": "file:///r/long.md", "languageId": "markdown", "version": 1, "text": LONG_BRIEF}},
+            "params": {"textDocument": {"uri": "file:///r/long.md", "languageId": "markdown", "version": 1, "text": brief}},
         })
         while self.request(2, "brief-lsp/status", None)["result"]["state"] != "ready":
             time.sleep(0.1)
@@ -299,5 +353,24 @@ def test_an_edit_cuts_short_the_check_of_the_version_before():
         assert time.monotonic() - started < 2
         report = s.request(21, "textDocument/diagnostic", {"textDocument": {"uri": "file:///r/long.md"}})
         assert [d["code"] for d in report["result"]["items"]] == ["citation-unknown"], report
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("ending, code", [(SHUTDOWN + EXIT, 0), (b"", 1)], ids=["exit", "closed stdin"])
+def test_exit_does_not_wait_for_a_running_check(ending, code):
+    # Three times the long brief: a check of about 20 s in a debug build,
+    # which the process used to finish before it exited.
+    s = Session(LONG_BRIEF * 3)
+    try:
+        s.pull(30)
+        time.sleep(0.5)
+        started = time.monotonic()
+        s.proc.stdin.write(ending)
+        s.proc.stdin.close()
+        assert s.proc.wait(timeout=30) == code
+        took = time.monotonic() - started
+        print(f"exited {took * 1000:.0f} ms after the {ending and 'exit' or 'end of input'}")
+        assert took < 2
     finally:
         s.close()
