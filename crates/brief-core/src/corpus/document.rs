@@ -149,7 +149,9 @@ impl Document {
         let range = heading
             .map(|p| p.range)
             .or_else(|| self.sentences.first().copied())?;
-        let title: String = self.text(range).chars().take(100).collect();
+        // A Markdown source's heading keeps its marks in the text: "# Report".
+        let text = self.text(range).trim_start_matches('#').trim_start();
+        let title: String = text.chars().take(100).collect();
         Some(title)
     }
 

@@ -280,3 +280,15 @@ fn same_named_files_get_numbered_keys() {
     assert_eq!(keys[499], "index-500");
     assert_eq!(corpus.problems.len(), 499);
 }
+
+#[test]
+fn a_markdown_source_without_a_manifest_entry_is_titled_by_its_heading_without_its_marks() {
+    let corpus = crate::test_support::corpus_of(&[(
+        "report",
+        "# Report on the river basin\n\nThe treaty of 1959 divided the flow between two states.\n",
+    )]);
+    let doc = &corpus.documents[0];
+    assert_eq!(doc.reference.title.as_deref(), Some("Report on the river basin"));
+    let title = doc.title_range.unwrap();
+    assert_eq!(&doc.original[title.start..title.end], "Report on the river basin");
+}
