@@ -2,14 +2,11 @@
 //! binary, from a folder that is not the project, asserting output and exit
 //! status.
 
+mod common;
+use common::brief_lsp;
+
 use assert_cmd::Command;
 use predicates::str::contains;
-
-fn brief_lsp(cwd: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("brief-lsp").unwrap();
-    cmd.current_dir(cwd);
-    cmd
-}
 
 fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);

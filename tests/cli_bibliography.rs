@@ -3,15 +3,8 @@
 //! (so the embedded seed corpus). `tests/e2e/test_bibliography.py` feeds the
 //! output to real Pandoc.
 
-use std::path::Path;
-
-use assert_cmd::Command;
-
-fn brief_lsp(cwd: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("brief-lsp").unwrap();
-    cmd.current_dir(cwd);
-    cmd
-}
+mod common;
+use common::brief_lsp;
 
 #[test]
 fn csl_json_export_has_every_seed_reference_with_pandocs_date_form() {

@@ -3,20 +3,15 @@
 //! `github` and `sarif` formats against their specifications, and the
 //! generated completions and manual.
 
+mod common;
+use common::brief_lsp;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use expect_test::expect;
 use predicates::prelude::PredicateBooleanExt as _;
 use predicates::str::contains;
-
-fn brief_lsp(cwd: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("brief-lsp").unwrap();
-    cmd.current_dir(cwd)
-        .env_remove("NO_COLOR")
-        .env_remove("GITHUB_WORKSPACE");
-    cmd
-}
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

@@ -1,6 +1,8 @@
 //! Issue 15 reproducers against the real binary: files and inputs that used
 //! to hang, panic or blow up `check` and `corpus`.
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
 
@@ -8,8 +10,8 @@ use assert_cmd::Command;
 use predicates::str::contains;
 
 fn brief_lsp(cwd: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("brief-lsp").unwrap();
-    cmd.current_dir(cwd).timeout(Duration::from_secs(60));
+    let mut cmd = common::brief_lsp(cwd);
+    cmd.timeout(Duration::from_secs(60));
     cmd
 }
 

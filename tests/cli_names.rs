@@ -2,16 +2,11 @@
 //! is not the project (so the embedded seed corpus), writing the corpus's
 //! names as word lists for spell checkers.
 
+mod common;
+use common::brief_lsp;
+
 use std::collections::BTreeSet;
 use std::path::Path;
-
-use assert_cmd::Command;
-
-fn brief_lsp(cwd: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("brief-lsp").unwrap();
-    cmd.current_dir(cwd);
-    cmd
-}
 
 /// Runs `brief-lsp names --format FORMAT` and returns its stdout.
 fn names(cwd: &Path, format: &str) -> String {

@@ -46,6 +46,13 @@ def make_client() -> BriefClient:
 CONFIG = ClientServerConfig(server_command=[str(SERVER)], client_factory=make_client)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _scratch_cache(tmp_path_factory):
+    """Stored indexes and extracted sources in a folder of this run's own,
+    never the developer's cache (a test that needs its own sets it again)."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 def init_params(
     encodings=("utf-16",),
     options=None,
