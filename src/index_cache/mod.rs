@@ -9,9 +9,11 @@
 //! never fatal. Files are never changed in place: a writer writes a
 //! temporary file in the same folder, syncs it and renames it over the old
 //! one, so a reader (another server) keeps a whole file, old or new. A lock
-//! file keeps two servers from writing the same index at once.
+//! file keeps two servers from writing the same index at once. Storing an
+//! index also deletes what this build cannot use (`prune`).
 
 mod inputs;
+mod prune;
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -239,6 +241,7 @@ fn store(path: &Path, corpus: &Snapshot, inputs: &Inputs) -> anyhow::Result<bool
     }
     written?;
     tracing::info!("stored the index {} in {:.0?}", path.display(), started.elapsed());
+    prune::prune_stale(dir, SystemTime::now());
     Ok(true)
 }
 
