@@ -117,7 +117,7 @@ async def test_the_cited_source_contradicts_and_a_precise_figure_outranks_a_boun
             "figure-misattributed",
             2,
             span(CITED, "$107 billion"),
-            "figure credited to @trenin2016, but it is from $107 billion in 2018 [@lukin2020]",
+            "figure credited to @trenin2016, but it is from @lukin2020: $107 billion in 2018",
         ),
     ]
 
@@ -166,7 +166,7 @@ async def test_a_figure_stated_only_in_another_source_is_misattributed(launch, t
             "figure-misattributed",
             2,
             span(brief, "$107 billion"),
-            "figure credited to @prices, but it is from $107 billion in 2018 [@trade]",
+            "figure credited to @prices, but it is from @trade: $107 billion in 2018",
         )
     ]
     assert source_path(diags[0].related_information[0].location.uri).name == "trade.txt"
@@ -201,7 +201,7 @@ async def test_the_cited_source_stating_another_value_is_a_warning(launch, tmp_p
             "figure-misattributed",
             2,
             span(brief, "28.1%"),
-            "figure credited to @club, but it is from 28.1% [@glazer]",
+            "figure credited to @club, but it is from @glazer: 28.1%",
         ),
     ]
 

@@ -92,10 +92,20 @@ fn location(corpus: &Snapshot, f: &CorpusFigure) -> SourceLocation {
 }
 
 /// "$107 billion in 2018 [@lukin2020]": a corpus figure as a message cites it.
-fn cited(corpus: &Snapshot, f: &CorpusFigure) -> String {
+/// "$107 billion in 2018": a corpus figure as its source words it, with its year.
+fn as_stated(corpus: &Snapshot, f: &CorpusFigure) -> String {
     let doc = corpus.document(f.doc);
     let year = f.figure.year.map(|y| format!(" in {y}")).unwrap_or_default();
-    format!("{}{year} [@{}]", doc.display(f.figure.range), doc.reference.key)
+    format!("{}{year}", doc.display(f.figure.range))
+}
+
+/// "$107 billion in 2018 [@lukin2020]": a corpus figure with its source.
+fn cited(corpus: &Snapshot, f: &CorpusFigure) -> String {
+    format!(
+        "{} [@{}]",
+        as_stated(corpus, f),
+        corpus.document(f.doc).reference.key
+    )
 }
 
 pub(super) fn diagnostics(
@@ -134,9 +144,9 @@ fn finding(corpus: &Snapshot, brief: &Brief, bf: &BriefFigure) -> Option<Finding
             (
                 Code::FigureMisattributed,
                 format!(
-                    "figure credited to @{}, but it is from {}",
+                    "figure credited to @{}, but it is from @{key}: {}",
                     item.key,
-                    cited(corpus, f)
+                    as_stated(corpus, f)
                 ),
                 vec![related],
                 vec![fix],
@@ -478,7 +488,7 @@ mod tests {
     #[test]
     fn a_figure_found_only_in_another_source_is_misattributed() {
         expect_test::expect![[r#"
-            "$107 billion" warning figure-misattributed: figure credited to @prices, but it is from $107 billion in 2018 [@trade] ["Cite @trade instead"]"#]]
+            "$107 billion" warning figure-misattributed: figure credited to @prices, but it is from @trade: $107 billion in 2018 ["Cite @trade instead"]"#]]
         .assert_eq(&findings_in(
             &[TRADE, PRICES],
             "In 2018 bilateral trade reached $107 billion [@prices].\n",
@@ -528,7 +538,7 @@ mod tests {
     fn what_a_figure_measures_tells_subjects_apart() {
         // The cited source's 29% is another holder's stake; the 28.1% stake is the other article's.
         expect_test::expect![[r#"
-            "28.1%" warning figure-misattributed: figure credited to @club, but it is from 28.1% [@glazer] ["Cite @glazer instead"]"#]]
+            "28.1%" warning figure-misattributed: figure credited to @club, but it is from @glazer: 28.1% ["Cite @glazer instead"]"#]]
         .assert_eq(&findings_in(
             &[CLUB, GLAZER],
             "The Glazer family holds a 28.1% stake in the football club [@club].\n",

@@ -108,7 +108,7 @@ pub fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, TomlError> {
         let mut reference = entry.reference;
         if let Some(written) = reference.date.take() {
             let date = iso_date(&written).ok_or_else(|| TomlError {
-                line,
+                line: field_line(text, line, "date"),
                 message: format!(
                     "date `{written}` is not a date brief-lsp can read: write YYYY, YYYY-MM or YYYY-MM-DD (\"2023-03\"), or a month and year (\"March 2023\", \"12 March 2023\")"
                 ),
@@ -161,6 +161,21 @@ fn iso_date(written: &str) -> Option<String> {
         Some(d) => format!("{y}-{m:02}-{d}"),
         None => format!("{y}-{m:02}"),
     })
+}
+
+/// The 1-based line of `field` in the entry that starts at `entry_line`
+/// (the entry's own line when it cannot be found).
+fn field_line(text: &str, entry_line: usize, field: &str) -> usize {
+    text.lines()
+        .enumerate()
+        .skip(entry_line)
+        .take_while(|(_, l)| !l.trim_start().starts_with("[["))
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(field)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(entry_line, |(i, _)| i + 1)
 }
 
 fn entry_lines(text: &str) -> Vec<usize> {
@@ -271,7 +286,7 @@ mod tests {
         }
         let text = "[[document]]\nfile = \"a.txt\"\nkey = \"a\"\ndate = \"March 2023\"\n\n[[document]]\nfile = \"b.txt\"\nkey = \"b\"\ndate = \"Spring 2023\"\n";
         let err = parse_manifest(text).unwrap_err();
-        assert_eq!(err.line, 6, "{err}");
+        assert_eq!(err.line, 9, "the date's own line: {err}");
         assert!(err.message.contains("`Spring 2023`"), "{err}");
         let entries = parse_manifest(&text[..text.find("\n\n").unwrap()]).unwrap();
         assert_eq!(entries[0].reference.year(), Some("2023"));

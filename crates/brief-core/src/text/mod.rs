@@ -16,15 +16,15 @@ pub use toml_error::TomlError;
 
 use std::fmt;
 
-/// "1 document", "5 documents": a count with its noun (a regular plural).
+/// "1 document", "5 documents", "2 indexes": a count with its noun (a
+/// regular plural).
 pub fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+        return format!("1 {noun}");
     }
+    let es = ["s", "x", "z", "ch", "sh"].iter().any(|end| noun.ends_with(end));
+    format!("{n} {noun}{}", if es { "es" } else { "s" })
 }
-
 /// A half-open byte range `start..end` into some text.
 #[derive(
     Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize,
@@ -296,6 +296,13 @@ impl WideChars {
 mod tests {
     use super::*;
     use PositionEncoding::{Utf16, Utf32, Utf8};
+
+    #[test]
+    fn counts_take_their_nouns_plural() {
+        assert_eq!(super::counted(1, "document"), "1 document");
+        assert_eq!(super::counted(0, "document"), "0 documents");
+        assert_eq!(super::counted(5, "index"), "5 indexes");
+    }
 
     fn roundtrip(text: &str, enc: PositionEncoding) {
         let index = LineIndex::new(text);
