@@ -18,7 +18,7 @@
 use serde::Deserialize;
 
 use crate::text::lexicon::{is_organisation_name, month_number};
-use crate::text::{is_valid_citation_key, TomlError};
+use crate::text::{field_line, is_valid_citation_key, TomlError};
 
 /// The bibliographic facts of one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, Deserialize)]
@@ -161,21 +161,6 @@ fn iso_date(written: &str) -> Option<String> {
         Some(d) => format!("{y}-{m:02}-{d}"),
         None => format!("{y}-{m:02}"),
     })
-}
-
-/// The 1-based line of `field` in the entry that starts at `entry_line`
-/// (the entry's own line when it cannot be found).
-fn field_line(text: &str, entry_line: usize, field: &str) -> usize {
-    text.lines()
-        .enumerate()
-        .skip(entry_line)
-        .take_while(|(_, l)| !l.trim_start().starts_with("[["))
-        .find(|(_, l)| {
-            l.trim_start()
-                .strip_prefix(field)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(entry_line, |(i, _)| i + 1)
 }
 
 fn entry_lines(text: &str) -> Vec<usize> {

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::names::key;
 use super::{Entity, EntityId, EntityKind, EntityTable};
-use crate::text::TomlError;
+use crate::text::{field_line, TomlError};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EntityOverrides {
@@ -197,20 +197,6 @@ fn non_empty(value: &str, field: &str, line: usize) -> Result<(), TomlError> {
         });
     }
     Ok(())
-}
-
-/// The line of `field = …` in the table starting at line `from`.
-fn field_line(text: &str, from: usize, field: &str) -> usize {
-    text.lines()
-        .enumerate()
-        .skip(from)
-        .take_while(|(_, l)| !l.trim_start().starts_with('['))
-        .find(|(_, l)| {
-            l.trim_start()
-                .strip_prefix(field)
-                .is_some_and(|r| r.trim_start().starts_with('='))
-        })
-        .map_or(from, |(i, _)| i + 1)
 }
 
 impl EntityTable {

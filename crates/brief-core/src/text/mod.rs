@@ -12,7 +12,7 @@ mod toml_error;
 pub use citation_key::is_valid_citation_key;
 pub use markdown_escape::escape_markdown;
 pub use replacement::replacement;
-pub use toml_error::TomlError;
+pub use toml_error::{field_line, TomlError};
 
 use std::fmt;
 

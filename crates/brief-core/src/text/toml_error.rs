@@ -9,6 +9,21 @@ pub struct TomlError {
     pub message: String,
 }
 
+/// The 1-based line of `field = …` in the table whose header is at line
+/// `table_line`; that line itself when the field is not found.
+pub fn field_line(text: &str, table_line: usize, field: &str) -> usize {
+    text.lines()
+        .enumerate()
+        .skip(table_line)
+        .take_while(|(_, l)| !l.trim_start().starts_with('['))
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(field)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(table_line, |(i, _)| i + 1)
+}
+
 impl TomlError {
     /// A TOML error as a line and a message, for any of the project's TOML files.
     pub fn from_toml(text: &str, err: &toml::de::Error) -> TomlError {
