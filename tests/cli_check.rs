@@ -469,3 +469,35 @@ fn an_empty_corpus_folder_is_warned_about() {
         "{stderr}"
     );
 }
+
+/// From a new user's trial: "author" for "authors" in one entry threw the
+/// whole manifest away, so every cited key of the folder was unknown.
+#[test]
+fn a_mistyped_manifest_field_costs_that_field_not_the_folders_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "sources/a.txt", "Trade grew quickly.\n");
+    write(dir.path(), "sources/b.txt", "Ports were rebuilt.\n");
+    write(
+        dir.path(),
+        "sources/corpus.toml",
+        "[[document]]\nfile = \"a.txt\"\nkey = \"lee2020\"\nauthor = [\"Ann Lee\"]\n\n[[document]]\nfile = \"b.txt\"\nkey = \"kim2021\"\n",
+    );
+    let brief = write(
+        dir.path(),
+        "brief.md",
+        "Trade grew [@lee2020]; ports were rebuilt [@kim2021].\n",
+    );
+    let out = brief_lsp(dir.path())
+        .args(["check", "--corpus", "sources"])
+        .arg(&brief)
+        .assert()
+        .code(0);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("corpus.toml:4")
+            && stderr.contains("unknown field `author` (did you mean `authors`?); it is ignored"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(!stdout.contains("citation-unknown"), "{stdout}");
+}

@@ -55,11 +55,11 @@ pub struct Reference {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(title = "corpus.toml"))]
 #[serde(deny_unknown_fields)]
-struct ManifestToml {
+struct ManifestToml<Entry> {
     /// One entry per document; a file not listed gets a key derived from
     /// its name.
     #[serde(default)]
-    document: Vec<EntryToml>,
+    document: Vec<Entry>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,41 +87,143 @@ pub struct ManifestEntry {
 pub fn manifest_schema() -> schemars::Schema {
     schemars::generate::SchemaSettings::draft07()
         .into_generator()
-        .into_root_schema_for::<ManifestToml>()
+        .into_root_schema_for::<ManifestToml<EntryToml>>()
 }
 
-pub fn parse_manifest(text: &str) -> Result<Vec<ManifestEntry>, TomlError> {
-    let parsed: ManifestToml = toml::from_str(text).map_err(|err| TomlError::from_toml(text, &err))?;
+/// A manifest as read: the entries it keeps, and what it had to say about
+/// the others.
+#[derive(Debug, Default)]
+pub struct Manifest {
+    pub entries: Vec<ManifestEntry>,
+    /// Unknown fields (ignored, with the nearest known field) and entries
+    /// left out (their files get keys derived from their names).
+    pub problems: Vec<ManifestProblem>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct ManifestProblem {
+    pub error: TomlError,
+    /// Whether the entry was left out; otherwise only a field was ignored.
+    pub entry_left_out: bool,
+}
+
+/// Reads `corpus.toml` entry by entry, so that one entry's mistake costs
+/// that entry (or just the mistyped field), never the whole manifest: one
+/// typo used to turn every key of the folder into a derived one. Only a
+/// file that is not TOML at all is an error.
+pub fn parse_manifest(text: &str) -> Result<Manifest, TomlError> {
+    let parsed: ManifestToml<toml::Table> =
+        toml::from_str(text).map_err(|err| TomlError::from_toml(text, &err))?;
     let entry_lines = entry_lines(text);
-    let mut entries = Vec::with_capacity(parsed.document.len());
-    for (i, entry) in parsed.document.into_iter().enumerate() {
+    let mut manifest = Manifest::default();
+    for (i, table) in parsed.document.into_iter().enumerate() {
         let line = entry_lines.get(i).copied().unwrap_or(1);
-        if !is_valid_citation_key(&entry.reference.key) {
-            return Err(TomlError {
-                line,
-                message: format!(
-                    "`{}` is not a valid citation key (letters, digits and `_`, with `:.#$%&-+?<>~/` inside)",
-                    entry.reference.key
-                ),
-            });
+        match parse_entry(text, line, table, &mut manifest.problems) {
+            Ok(entry) => manifest.entries.push(entry),
+            Err(error) => manifest.problems.push(ManifestProblem {
+                error,
+                entry_left_out: true,
+            }),
         }
-        let mut reference = entry.reference;
-        if let Some(written) = reference.date.take() {
-            let date = iso_date(&written).ok_or_else(|| TomlError {
-                line: field_line(text, line, "date"),
-                message: format!(
-                    "date `{written}` is not a date brief-lsp can read: write YYYY, YYYY-MM or YYYY-MM-DD (\"2023-03\"), or a month and year (\"March 2023\", \"12 March 2023\")"
-                ),
-            })?;
-            reference.date = Some(date);
-        }
-        entries.push(ManifestEntry {
-            file: entry.file.replace('\\', "/"),
-            reference,
-            line,
+    }
+    Ok(manifest)
+}
+
+/// One `[[document]]` table at `line`. Unknown fields are dropped with a
+/// problem each, and the rest is read again.
+fn parse_entry(
+    text: &str,
+    line: usize,
+    mut table: toml::Table,
+    problems: &mut Vec<ManifestProblem>,
+) -> Result<ManifestEntry, TomlError> {
+    let entry: EntryToml = loop {
+        let err = match toml::Value::Table(table.clone()).try_into() {
+            Ok(entry) => break entry,
+            Err(err) => err,
+        };
+        let message = err.message().trim().to_string();
+        let unknown = unknown_field(&message).filter(|field| table.contains_key(field.as_str()));
+        let Some(field) = unknown else {
+            return Err(TomlError { line, message });
+        };
+        table.remove(&field);
+        problems.push(ManifestProblem {
+            error: TomlError {
+                line: field_line(text, line, &field),
+                message: unknown_field_message(&field),
+            },
+            entry_left_out: false,
+        });
+    };
+    if !is_valid_citation_key(&entry.reference.key) {
+        return Err(TomlError {
+            line: field_line(text, line, "key"),
+            message: format!(
+                "`{}` is not a valid citation key (letters, digits and `_`, with `:.#$%&-+?<>~/` inside)",
+                entry.reference.key
+            ),
         });
     }
-    Ok(entries)
+    let mut reference = entry.reference;
+    if let Some(written) = reference.date.take() {
+        let date = iso_date(&written).ok_or_else(|| TomlError {
+            line: field_line(text, line, "date"),
+            message: format!(
+                "date `{written}` is not a date brief-lsp can read: write YYYY, YYYY-MM or YYYY-MM-DD (\"2023-03\"), or a month and year (\"March 2023\", \"12 March 2023\")"
+            ),
+        })?;
+        reference.date = Some(date);
+    }
+    Ok(ManifestEntry {
+        file: entry.file.replace('\\', "/"),
+        reference,
+        line,
+    })
+}
+
+/// The fields an entry may have, for the suggestion after a typo.
+const FIELDS: &[&str] = &[
+    "file",
+    "key",
+    "type",
+    "title",
+    "authors",
+    "date",
+    "container",
+    "publisher",
+    "volume",
+    "issue",
+    "number",
+    "pages",
+    "doi",
+    "url",
+    "note",
+];
+
+fn unknown_field(message: &str) -> Option<String> {
+    Some(
+        message
+            .strip_prefix("unknown field `")?
+            .split('`')
+            .next()?
+            .to_string(),
+    )
+}
+
+fn unknown_field_message(field: &str) -> String {
+    let nearest = FIELDS
+        .iter()
+        .map(|known| (strsim::damerau_levenshtein(field, known), *known))
+        .filter(|(distance, known)| *distance <= 2.max(known.len() / 3))
+        .min();
+    match nearest {
+        Some((_, known)) => format!("unknown field `{field}` (did you mean `{known}`?); it is ignored"),
+        None => format!(
+            "unknown field `{field}`; it is ignored (known fields: {})",
+            FIELDS.join(", ")
+        ),
+    }
 }
 
 /// A manifest date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: written so, or as
@@ -239,7 +341,7 @@ mod tests {
     #[test]
     fn entries_parse_with_their_lines() {
         let text = "# seeds\n[[document]]\nfile = \"a.txt\"\nkey = \"lukin2020\"\nauthors = [\"Artyom Lukin\"]\ndate = \"2020-06-13\"\ntitle = \"The Russia–China entente and its future\"\ncontainer = \"International Politics\"\nvolume = \"58\"\npages = \"363–380\"\n\n[[document]]\nfile = \"b.txt\"\nkey = \"makocki2016\"\nauthors = [\"Michal Makocki\", \"Nicu Popescu\"]\ndate = \"2016-12-01\"\n";
-        let entries = parse_manifest(text).unwrap();
+        let entries = parse_manifest(text).unwrap().entries;
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[1].line, 12);
         assert_eq!(entries[0].reference.author_year(), "Lukin 2020");
@@ -270,11 +372,21 @@ mod tests {
             assert_eq!(iso_date(written), None, "{written}");
         }
         let text = "[[document]]\nfile = \"a.txt\"\nkey = \"a\"\ndate = \"March 2023\"\n\n[[document]]\nfile = \"b.txt\"\nkey = \"b\"\ndate = \"Spring 2023\"\n";
-        let err = parse_manifest(text).unwrap_err();
-        assert_eq!(err.line, 9, "the date's own line: {err}");
-        assert!(err.message.contains("`Spring 2023`"), "{err}");
-        let entries = parse_manifest(&text[..text.find("\n\n").unwrap()]).unwrap();
-        assert_eq!(entries[0].reference.year(), Some("2023"));
+        let manifest = parse_manifest(text).unwrap();
+        let [problem] = manifest.problems.as_slice() else {
+            panic!("one problem: {:?}", manifest.problems)
+        };
+        assert_eq!(problem.error.line, 9, "the date's own line: {}", problem.error);
+        assert!(
+            problem.error.message.contains("`Spring 2023`"),
+            "{}",
+            problem.error
+        );
+        assert!(problem.entry_left_out);
+        let [entry] = manifest.entries.as_slice() else {
+            panic!("the other entry is kept: {:?}", manifest.entries)
+        };
+        assert_eq!(entry.reference.year(), Some("2023"));
     }
 
     #[test]
@@ -288,13 +400,84 @@ mod tests {
         assert_eq!(split_name("Artyom Lukin"), (Some("Artyom"), "Lukin"));
     }
 
+    /// One typo used to throw the whole manifest away, so every key of the
+    /// folder became a derived one.
     #[test]
-    fn errors_name_the_line() {
-        let err = parse_manifest("[[document]]\nfile = \"a.txt\"\nkey = \"a\"\ntitel = \"x\"\n").unwrap_err();
-        assert_eq!(err.line, 4, "{err}");
-        assert!(err.message.contains("titel"), "{err}");
-        let err = parse_manifest("[[document]]\nfile = \"a.txt\"\nkey = \"a b\"\n").unwrap_err();
-        assert_eq!(err.line, 1);
+    fn a_mistyped_field_is_ignored_with_a_suggestion_and_the_entry_kept() {
+        let text = "[[document]]\nfile = \"a.txt\"\nkey = \"a\"\nauthor = [\"Ann Lee\"]\ntitel = \"x\"\n\n[[document]]\nfile = \"b.txt\"\nkey = \"b\"\nzzz = 1\n";
+        let manifest = parse_manifest(text).unwrap();
+        let keys: Vec<&str> = manifest
+            .entries
+            .iter()
+            .map(|e| e.reference.key.as_str())
+            .collect();
+        assert_eq!(keys, ["a", "b"]);
+        let problems: Vec<(usize, &str, bool)> = manifest
+            .problems
+            .iter()
+            .map(|p| (p.error.line, p.error.message.as_str(), p.entry_left_out))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                (4, "unknown field `author` (did you mean `authors`?); it is ignored", false),
+                (5, "unknown field `titel` (did you mean `title`?); it is ignored", false),
+                (
+                    10,
+                    "unknown field `zzz`; it is ignored (known fields: file, key, type, title, authors, date, container, publisher, volume, issue, number, pages, doi, url, note)",
+                    false
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_entry_is_left_out_at_its_line_and_the_others_kept() {
+        let text = "[[document]]\nfile = \"a.txt\"\nkey = \"a b\"\n\n[[document]]\nfile = \"b.txt\"\nkey = \"b\"\n\n[[document]]\nkey = \"c\"\n";
+        let manifest = parse_manifest(text).unwrap();
+        let keys: Vec<&str> = manifest
+            .entries
+            .iter()
+            .map(|e| e.reference.key.as_str())
+            .collect();
+        assert_eq!(keys, ["b"]);
+        let lines: Vec<(usize, bool)> = manifest
+            .problems
+            .iter()
+            .map(|p| (p.error.line, p.entry_left_out))
+            .collect();
+        assert_eq!(lines, [(3, true), (9, true)], "{:?}", manifest.problems);
+        assert!(
+            manifest.problems[1].error.message.contains("file"),
+            "{:?}",
+            manifest.problems[1]
+        );
+    }
+
+    #[test]
+    fn every_known_field_is_read() {
+        let text = format!(
+            "[[document]]\n{}",
+            FIELDS
+                .iter()
+                .map(|f| match *f {
+                    "authors" => "authors = [\"A B\"]\n".to_string(),
+                    "date" => "date = \"2020\"\n".to_string(),
+                    other => format!("{other} = \"x\"\n"),
+                })
+                .collect::<String>()
+        );
+        let manifest = parse_manifest(&text).unwrap();
+        assert_eq!(
+            manifest.problems,
+            [],
+            "FIELDS lists a field the entry does not have"
+        );
+        assert_eq!(manifest.entries.len(), 1);
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_is_an_error_at_its_line() {
         let err = parse_manifest("[[document]]\nfile = a.txt\n").unwrap_err();
         assert_eq!(err.line, 2);
     }

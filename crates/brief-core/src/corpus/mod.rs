@@ -172,8 +172,26 @@ pub(crate) fn catalogue<F, T>(
         let mut entries: HashMap<String, ManifestEntry> = HashMap::new();
         if let Some((path, text)) = &folder.manifest {
             match parse_manifest(text) {
-                Ok(list) => {
-                    for entry in list {
+                Ok(manifest) => {
+                    for problem in manifest.problems {
+                        let (severity, message) = match problem.entry_left_out {
+                            true => (
+                                ProblemSeverity::Error,
+                                format!(
+                                    "{}; this entry is left out, so its file's key is derived from its name",
+                                    problem.error.message
+                                ),
+                            ),
+                            false => (ProblemSeverity::Warning, problem.error.message),
+                        };
+                        problems.push(Problem {
+                            path: path.clone(),
+                            line: Some(problem.error.line),
+                            severity,
+                            message,
+                        });
+                    }
+                    for entry in manifest.entries {
                         let line = entry.line;
                         if let Some(dropped) = entries.insert(entry.file.clone(), entry) {
                             problems.push(Problem {
