@@ -4,6 +4,7 @@ use biblatex::{Chunk, Entry, EntryType, Spanned};
 
 use super::csl_item;
 use crate::corpus::{split_name, Reference};
+use crate::text::lexicon::month_name;
 
 /// A CSL JSON list, as `pandoc --citeproc --bibliography refs.json` reads it.
 pub fn export_csl_json(references: &[&Reference]) -> String {
@@ -19,13 +20,35 @@ pub fn export_bibtex(references: &[&Reference]) -> String {
     for r in references {
         let entry = bibtex_entry(r);
         // Fields BibTeX lacks are written in BibLaTeX's form rather than lost.
-        let text = entry
+        let mut text = entry
             .to_bibtex_string()
             .unwrap_or_else(|_| entry.to_biblatex_string());
+        // The crate can write neither a month macro nor a day, so the
+        // date's lines go in by hand, before the entry's closing brace.
+        text.insert_str(text.len() - 1, &month_and_date_fields(r.date.as_deref()));
         out.push_str(&text);
         out.push_str("\n\n");
     }
     out
+}
+
+/// `month = jun`, the macro every BibTeX style names in its own language
+/// (a number prints as a number); and for a full date also BibLaTeX's
+/// `date`, the one field that carries the day, which BibLaTeX readers
+/// (Pandoc's for `.bib`) prefer and BibTeX ignores.
+fn month_and_date_fields(date: Option<&str>) -> String {
+    let Some(date) = date else {
+        return String::new();
+    };
+    let month = date.get(5..7).and_then(|m| m.parse().ok()).and_then(month_name);
+    let mut fields = String::new();
+    if let Some(month) = month {
+        fields.push_str(&format!("month = {},\n", &month[..3]));
+    }
+    if date.len() == 10 {
+        fields.push_str(&format!("date = {{{date}}},\n"));
+    }
+    fields
 }
 
 fn bibtex_type(kind: Option<&str>) -> EntryType {
@@ -79,9 +102,6 @@ fn bibtex_entry(r: &Reference) -> Entry {
     }
     if let Some(year) = r.year() {
         set("year", year, false);
-    }
-    if let Some(month) = r.date.as_deref().and_then(|d| d.get(5..7)) {
-        set("month", month, false);
     }
     let container_field = match kind {
         EntryType::Article => "journal",

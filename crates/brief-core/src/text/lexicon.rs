@@ -49,6 +49,12 @@ const MONTHS: [(&str, &[&str]); 12] = [
     ("december", &["dec"]),
 ];
 
+/// The lower-case English name of month `number` (1–12).
+pub fn month_name(number: u32) -> Option<&'static str> {
+    let index = usize::try_from(number.checked_sub(1)?).ok()?;
+    MONTHS.get(index).map(|(name, _)| *name)
+}
+
 /// Month number (1–12) of a lower-case month name or abbreviation.
 pub fn month_number(lower: &str) -> Option<u8> {
     let i = MONTHS
