@@ -173,6 +173,43 @@ fn a_dash_reads_the_brief_from_stdin() {
         .stdout("no findings in 1 brief\n");
 }
 
+/// An editor or a pre-commit hook pipes a buffer and names its file, so
+/// that annotations land on it and its front matter's paths resolve.
+#[test]
+fn stdin_filename_names_standard_input_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "docs/refs.json",
+        r#"[{"id": "own2024", "type": "report", "title": "Own"}]"#,
+    );
+    let brief = "---\nbibliography: refs.json\n---\nKnown [@own2024], unknown [@nobody].\n";
+    let out = stdout(
+        brief_lsp(dir.path())
+            .args([
+                "check",
+                "--format",
+                "github",
+                "--stdin-filename",
+                "docs/brief.md",
+                "-",
+            ])
+            .write_stdin(brief),
+        1,
+    );
+    let files: Vec<String> = out
+        .lines()
+        .map(parse_workflow_command)
+        .map(|(_, props, message)| {
+            let file = props.iter().find(|(k, _)| k == "file").map(|(_, v)| v.clone());
+            format!("{} {message}", file.unwrap_or_default())
+        })
+        .collect();
+    assert_eq!(files.len(), 1, "only @nobody is unknown: {files:?}");
+    assert!(files[0].starts_with("docs/brief.md "), "{files:?}");
+    assert!(files[0].contains("nobody"), "{files:?}");
+}
+
 #[test]
 fn unreadable_briefs_are_reported_the_others_checked_then_exit_2() {
     let dir = tempfile::tempdir().unwrap();

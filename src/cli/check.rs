@@ -31,6 +31,11 @@ pub struct CheckArgs {
     /// inline comment (they never fail the check).
     #[arg(long)]
     show_accepted: bool,
+    /// The path of the file that standard input (`-`) holds: its name in
+    /// the output and in GitHub and SARIF locations, the folder its front
+    /// matter's paths start from, and its entries in accepted.toml.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
     /// Markdown briefs to check: files, folders (their .md files, less the
     /// excluded ones) or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -73,7 +78,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         briefs: Vec::new(),
         unreadable: Vec::new(),
     };
-    for input in inputs::collect(&args.paths, &cwd, excluded) {
+    for input in inputs::collect(&args.paths, &cwd, excluded, args.stdin_filename.as_deref()) {
         let text = match input.text {
             Ok(text) => text,
             Err(error) => {
@@ -87,15 +92,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             }
         };
         let brief = Brief::parse(text.as_str());
-        // Standard input's front matter paths are relative to the current folder.
+        // Unnamed standard input's front matter paths are relative to the current folder.
         let dir = match &input.path {
             Some(path) => cwd.join(path).parent().map(Path::to_path_buf),
             None => Some(cwd.clone()),
         };
         let references = crate::bibliography::brief_references(&brief, dir.as_deref(), &workspace);
         let brief = brief.with_references(references);
-        // Standard input has no path for accepted.toml to name; only its
-        // inline acceptances apply.
+        // Unnamed standard input has no path for accepted.toml to name;
+        // only its inline acceptances apply.
         let mine: Vec<_> = match &input.path {
             Some(path) => workspace.accepted_for(&workspace.brief_key(&cwd.join(path))),
             None => Vec::new(),

@@ -25,7 +25,9 @@ pub struct Input {
 /// The briefs named by `args`, in order, folders' files sorted by name.
 /// `root` is what the exclude patterns are relative to; an excluded file
 /// named on the command line is left out with a note on stderr.
-pub fn collect(args: &[PathBuf], root: &Path, excluded: &Gitignore) -> Vec<Input> {
+/// `stdin_path` is the file standard input stands for, if the caller (an
+/// editor, a pre-commit hook) names one.
+pub fn collect(args: &[PathBuf], root: &Path, excluded: &Gitignore, stdin_path: Option<&Path>) -> Vec<Input> {
     let mut inputs = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
@@ -35,8 +37,8 @@ pub fn collect(args: &[PathBuf], root: &Path, excluded: &Gitignore) -> Vec<Input
                 .map_err(|err| format!("cannot read standard input: {err}"))
                 .and_then(|_| decode(STDIN_NAME, bytes));
             inputs.push(Input {
-                name: STDIN_NAME.into(),
-                path: None,
+                name: stdin_path.map_or_else(|| STDIN_NAME.into(), |p| p.display().to_string()),
+                path: stdin_path.map(Path::to_path_buf),
                 text,
             });
         } else if arg.is_dir() {
