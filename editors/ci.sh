@@ -19,6 +19,14 @@ if [ ! -x "$BRIEF_LSP_BIN" ]; then
   cargo build --bin brief-lsp || exit 1
 fi
 
+# The servers the editors start store their corpus indexes and extracted
+# sources in a scratch cache, never in the developer's; code-server's own
+# install stays where it is, since it takes minutes to build.
+export BRIEF_CODE_SERVER_CACHE=${BRIEF_CODE_SERVER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/brief-lsp-test/code-server}
+scratch_cache=$(mktemp -d)
+trap 'rm -rf "$scratch_cache"' EXIT
+export XDG_CACHE_HOME=$scratch_cache
+
 # Why each editor's test cannot run here, or nothing when it can.
 missing_nvim() {
   python3 -m venv --help >/dev/null 2>&1 || echo "python3 -m venv is missing (apt-get install python3-venv)"
@@ -31,7 +39,7 @@ missing_emacs() {
   fi
 }
 missing_vscode() {
-  local cache=${BRIEF_CODE_SERVER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/brief-lsp-test/code-server}
+  local cache=$BRIEF_CODE_SERVER_CACHE
   if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
     echo "no chromium (apt-get install chromium)"
   elif [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" != 20 ]; then
