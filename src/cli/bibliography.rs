@@ -32,7 +32,7 @@ pub enum BibliographyFormat {
 }
 
 pub fn run(args: &BibliographyArgs) -> anyhow::Result<ExitCode> {
-    let corpus = super::load(&args.corpus, super::project_file()?.as_ref())?;
+    let corpus = super::load(&args.corpus)?;
     let references: Vec<_> = corpus.documents.iter().map(|d| &d.reference).collect();
     let out = match args.format {
         BibliographyFormat::CslJson => export_csl_json(&references),

@@ -13,9 +13,7 @@ use super::color::ColorChoice;
 use super::inputs;
 use super::render::{self, CheckFormat, CheckedBrief, Report, Shown, Unreadable};
 use super::CorpusArgs;
-use crate::config::EditorSettings;
 use crate::load::CorpusSource;
-use crate::workspace::Workspace;
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -44,12 +42,7 @@ pub struct CheckArgs {
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
-    let workspace = Workspace::discover(&cwd, EditorSettings::default(), &args.corpus.folders);
-    // A broken project file would check the briefs against the wrong
-    // corpus and settings: an error, not a run on defaults.
-    if let Some(err) = &workspace.project_error {
-        anyhow::bail!("{err}");
-    }
+    let workspace = super::workspace(&args.corpus)?;
     for err in &workspace.errors {
         eprintln!("brief-lsp: {err}");
     }

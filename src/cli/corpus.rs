@@ -17,7 +17,7 @@ pub struct CorpusCommandArgs {
 }
 
 pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
-    let corpus = super::load(&args.corpus, super::project_file()?.as_ref())?;
+    let corpus = super::load(&args.corpus)?;
     let rows: Vec<serde_json::Value> = corpus
         .documents
         .iter()

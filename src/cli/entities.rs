@@ -16,7 +16,7 @@ pub struct EntitiesArgs {
 }
 
 pub fn run(args: &EntitiesArgs) -> anyhow::Result<ExitCode> {
-    let corpus = super::load(&args.corpus, super::project_file()?.as_ref())?;
+    let corpus = super::load(&args.corpus)?;
     let mut entities: Vec<_> = corpus.entities().entities.iter().collect();
     entities.sort_by(|a, b| {
         b.mentions

@@ -26,8 +26,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::{choose_corpus, read_project_file, ProjectFile};
+use crate::config::EditorSettings;
 use crate::load::CorpusSource;
+use crate::workspace::Workspace;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -96,11 +97,17 @@ fn absolute_folder(written: &str) -> Result<PathBuf, String> {
     std::path::absolute(written).map_err(|err| format!("{written}: {err}"))
 }
 
-/// The nearest `brief-lsp.toml` at or above the current folder, if any.
-fn project_file() -> anyhow::Result<Option<ProjectFile>> {
+/// The workspace of the current folder, as the server would see it there:
+/// the nearest `brief-lsp.toml` at or above it, and `args`' corpus folders
+/// over the project's. A broken project file is an error, since a run on
+/// defaults would use the wrong corpus.
+fn workspace(args: &CorpusArgs) -> anyhow::Result<Workspace> {
     let cwd = std::env::current_dir()?;
-    let root = crate::workspace::find_project_root(&cwd).unwrap_or(cwd);
-    Ok(read_project_file(&root)?.map(|(_, p)| p))
+    let workspace = Workspace::discover(&cwd, EditorSettings::default(), &args.folders);
+    if let Some(err) = &workspace.project_error {
+        anyhow::bail!("{err}");
+    }
+    Ok(workspace)
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,10 +169,9 @@ fn emit_to(output: Option<&std::path::Path>, out: &str, what: &str) -> anyhow::R
 }
 
 /// Loads the corpus for a command, printing its problems to stderr.
-fn load(args: &CorpusArgs, project: Option<&ProjectFile>) -> anyhow::Result<brief_core::snapshot::Snapshot> {
-    let source: CorpusSource = choose_corpus(&args.folders, project);
-    let exclude = project.map(|p| p.exclude.corpus.clone()).unwrap_or_default();
-    load_source(&source, &exclude, args.no_cache)
+fn load(args: &CorpusArgs) -> anyhow::Result<brief_core::snapshot::Snapshot> {
+    let workspace = workspace(args)?;
+    load_source(&workspace.corpus, &workspace.corpus_exclude, args.no_cache)
 }
 
 /// Loads `source` through the stored index (unless `no_cache`), with a

@@ -58,7 +58,7 @@ pub enum NamesFormat {
 }
 
 pub fn run(args: &NamesArgs) -> anyhow::Result<ExitCode> {
-    let corpus = super::load(&args.corpus, super::project_file()?.as_ref())?;
+    let corpus = super::load(&args.corpus)?;
     let words = words_of(
         corpus
             .entities()
