@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::SystemTime;
 
 use brief_core::corpus::{Problem, ProblemSeverity};
@@ -27,12 +29,18 @@ type Stamp = (u64, Option<SystemTime>);
 pub struct LiveLoad {
     source: CorpusSource,
     exclude: Vec<String>,
-    /// The parts kept from the last build; after a warm start, made from
-    /// the snapshot at the first update.
+    /// The parts kept from the last build; after a warm start, counted from
+    /// the served snapshot in the background (see [`LiveLoad::prepare`]),
+    /// or at the first update.
     core: Option<LiveCorpus>,
+    counting: Option<Counting>,
     stamps: HashMap<PathBuf, Stamp>,
     index: Option<PathBuf>,
 }
+
+/// A count of the parts in the background: the snapshot it counts from,
+/// and its thread.
+type Counting = (Arc<Snapshot>, JoinHandle<LiveCorpus>);
 
 /// What an update changed.
 pub struct Update {
@@ -73,10 +81,30 @@ impl LiveLoad {
             source: source.clone(),
             exclude: exclude.to_vec(),
             core: live,
+            counting: None,
             stamps: stamps_of(&listings),
             index,
         };
         Ok((corpus, origin, live))
+    }
+
+    /// After a warm start, counts the parts updates need (vocabulary, case
+    /// counts, each document's figures and names: a pass over the whole
+    /// corpus, seconds at 200 MB) on a thread of its own, so that neither
+    /// the first diagnostics nor the first update wait for all of it.
+    /// `served` is the snapshot this load gave.
+    pub fn prepare(&mut self, served: &Arc<Snapshot>) {
+        if self.core.is_some() || self.counting.is_some() || matches!(self.source, CorpusSource::Embedded) {
+            return;
+        }
+        let of = served.clone();
+        let counted = std::thread::Builder::new()
+            .name("corpus-parts".into())
+            .spawn(move || LiveCorpus::from_snapshot(&of));
+        match counted {
+            Ok(thread) => self.counting = Some((served.clone(), thread)),
+            Err(err) => tracing::warn!("cannot count the corpus's parts in the background: {err}"),
+        }
     }
 
     /// The corpus folders, for watching; none for the embedded seeds.
@@ -98,9 +126,7 @@ impl LiveLoad {
             return Ok(None);
         }
         let (mut listings, problems) = list_source(&self.source, &self.exclude)?;
-        let core = self
-            .core
-            .get_or_insert_with(|| LiveCorpus::from_snapshot(previous));
+        let core = ready(&mut self.core, &mut self.counting, previous);
         let mut read_problems = Vec::new();
         let mut read = HashMap::new();
         let mut folders = Vec::with_capacity(listings.len());
@@ -174,6 +200,26 @@ impl LiveLoad {
             store: PendingStore(store),
         }))
     }
+}
+
+/// The parts for updating `previous`: those kept, or those counted in the
+/// background if they were counted from it (waiting for the count to end),
+/// else counted now.
+fn ready<'a>(
+    core: &'a mut Option<LiveCorpus>,
+    counting: &mut Option<Counting>,
+    previous: &Snapshot,
+) -> &'a mut LiveCorpus {
+    if let Some((of, thread)) = counting.take() {
+        let counted = thread.join();
+        if core.is_none() && std::ptr::eq(&*of, previous) {
+            match counted {
+                Ok(counted) => *core = Some(counted),
+                Err(_) => tracing::warn!("counting the corpus's parts failed; counting them again"),
+            }
+        }
+    }
+    core.get_or_insert_with(|| LiveCorpus::from_snapshot(previous))
 }
 
 impl PendingStore {

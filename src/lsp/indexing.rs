@@ -120,7 +120,7 @@ impl Server {
             }
         };
         let overtaken = self.state.full_reload.load(Ordering::SeqCst);
-        let (corpus, live) = match result {
+        let (corpus, mut live) = match result {
             Ok(Ok(loaded)) => loaded,
             Ok(Err(err)) => {
                 let reason = format!("cannot load the corpus: {err:#}");
@@ -148,8 +148,10 @@ impl Server {
         info!("{summary}");
         let warning = self.report_problems(&corpus);
         let folders = live.folders();
+        let corpus = Arc::new(corpus);
+        live.prepare(&corpus);
         *self.state.live.lock().unwrap_or_else(|e| e.into_inner()) = Some(live);
-        self.serve(Arc::new(corpus), source, warning);
+        self.serve(corpus, source, warning);
         // Spawned: registering waits on the client, and the worker must not.
         let server = self.clone();
         tokio::spawn(async move { server.watch_corpus(folders).await });

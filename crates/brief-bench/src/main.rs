@@ -69,6 +69,10 @@ enum Command {
         /// Full reloads (cold builds) to compare with.
         #[arg(long, default_value_t = 3)]
         reloads: usize,
+        /// Instead: the first update after a warm start (the stored index
+        /// opened), with and without the parts counted in the background.
+        #[arg(long)]
+        after_warm_start: bool,
     },
     /// Measure warm starts from the stored index (built and stored first if
     /// need be) and where their memory goes.
@@ -106,7 +110,14 @@ fn main() -> anyhow::Result<()> {
             corpus,
             runs,
             reloads,
+            after_warm_start: false,
         } => update::update(&corpus, runs.max(1), reloads.max(1)),
+        Command::Update {
+            corpus,
+            runs,
+            after_warm_start: true,
+            ..
+        } => update::after_warm_start(&corpus, runs.max(1)),
         Command::Warm { corpus, runs } => warm::warm(&corpus, runs.max(1)),
     }
 }

@@ -117,15 +117,6 @@ impl QuoteIndex {
             }
         }
         doc_starts.push(skeleton.len());
-        let kept: Vec<u64> = previous
-            .entries
-            .par_iter()
-            .filter_map(|&e| {
-                let pos = e as u32 as usize;
-                let run = runs[..runs.partition_point(|r| r.0 <= pos)].last()?;
-                (pos < run.1).then(|| (e >> 32) << 32 | (pos as i64 + run.2) as u64)
-            })
-            .collect();
         let bytes = skeleton.as_bytes();
         let mut added: Vec<u64> = fresh
             .par_iter()
@@ -137,10 +128,10 @@ impl QuoteIndex {
             .collect();
         added.par_sort_unstable();
         QuoteIndex {
+            entries: shift_and_merge(&previous.entries, &runs, &added, PIECE).into(),
             skeleton: skeleton.into(),
             doc_starts,
             docs,
-            entries: merge_sorted(&kept, &added).into(),
         }
     }
 
@@ -260,26 +251,76 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The kept `(offset, hash)` k-grams of `bytes`: the rightmost minimum of
-/// each window of `W` hashes, each kept once.
-/// Two ascending lists as one.
-fn merge_sorted(a: &[u64], b: &[u64]) -> Vec<u64> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
+/// How many postings [`shift_and_merge`] handles as one piece.
+const PIECE: usize = 1 << 20;
+
+/// `previous`'s postings that fall in `runs` (old start, old end, shift),
+/// shifted, merged with `added` (sorted): the postings of an update. In
+/// pieces of about `piece` postings on all threads, each piece's postings written once in place: a
+/// posting list is most of an update's work on a large corpus. Pieces are
+/// cut where the hash changes, so that each takes the added postings of
+/// its own hashes and the pieces follow each other in order.
+fn shift_and_merge(previous: &[u64], runs: &[(usize, usize, i64)], added: &[u64], piece: usize) -> Vec<u64> {
+    if previous.is_empty() {
+        return added.to_vec();
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
+    let hash = |e: u64| e >> 32;
+    let mut cuts = vec![0];
+    while let Some(&last) = cuts.last().filter(|&&c| c < previous.len()) {
+        let mut cut = (last + piece).min(previous.len());
+        while cut < previous.len() && hash(previous[cut]) == hash(previous[cut - 1]) {
+            cut += 1;
+        }
+        cuts.push(cut);
+    }
+    let shifted = |e: u64| {
+        let pos = e as u32 as usize;
+        let run = runs[..runs.partition_point(|r| r.0 <= pos)].last()?;
+        (pos < run.1).then(|| (e >> 32) << 32 | (pos as i64 + run.2) as u64)
+    };
+    // Each piece: its postings, and the added postings of its hashes.
+    let pieces: Vec<(&[u64], &[u64])> = cuts
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| {
+            let from = if i == 0 { 0 } else { added.partition_point(|&a| hash(a) < hash(previous[w[0]])) };
+            let to = if w[1] == previous.len() {
+                added.len()
+            } else {
+                added.partition_point(|&a| hash(a) < hash(previous[w[1]]))
+            };
+            (&previous[w[0]..w[1]], &added[from..to])
+        })
+        .collect();
+    let lens: Vec<usize> = pieces
+        .par_iter()
+        .map(|(old, new)| old.iter().filter(|&&e| shifted(e).is_some()).count() + new.len())
+        .collect();
+    let mut out = vec![0u64; lens.iter().sum()];
+    let mut slots = Vec::with_capacity(pieces.len());
+    let mut rest = out.as_mut_slice();
+    for &len in &lens {
+        let (slot, tail) = rest.split_at_mut(len);
+        slots.push(slot);
+        rest = tail;
+    }
+    slots.into_par_iter().zip(pieces).for_each(|(slot, (old, new))| {
+        let mut kept = old.iter().filter_map(|&e| shifted(e)).peekable();
+        let mut new = new.iter().copied().peekable();
+        for cell in slot {
+            *cell = match (kept.peek(), new.peek()) {
+                (Some(&k), Some(&n)) if n < k => new.next(),
+                (Some(_), _) => kept.next(),
+                (None, _) => new.next(),
+            }
+            .expect("counted");
+        }
+    });
     out
 }
 
+/// The kept `(offset, hash)` k-grams of `bytes`: the rightmost minimum of
+/// each window of `W` hashes, each kept once.
 fn winnow(bytes: &[u8]) -> Vec<(usize, u32)> {
     if bytes.len() < K {
         return Vec::new();
@@ -306,6 +347,33 @@ fn winnow(bytes: &[u8]) -> Vec<(usize, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_merged_in_pieces_equal_a_filter_and_sort() {
+        // Few hashes, so that runs of one hash cross the piece cuts.
+        let entry = |i: u64| (mix(i) % 40) << 32 | i * 3;
+        let mut previous: Vec<u64> = (0..5000).map(entry).collect();
+        previous.sort_unstable();
+        // Documents at old positions 0..3000 and 6000..9000 kept and moved;
+        // 3000..6000 and the rest gone.
+        let runs = [(0, 3000, 100), (6000, 9000, -2900)];
+        let mut added: Vec<u64> = (0..700).map(|i| (mix(i + 9999) % 50) << 32 | (3100 + i * 3)).collect();
+        added.sort_unstable();
+        let mut want: Vec<u64> = previous
+            .iter()
+            .filter_map(|&e| {
+                let pos = e as u32 as i64;
+                let run = runs.iter().find(|r| r.0 as i64 <= pos && pos < r.1 as i64)?;
+                Some((e >> 32) << 32 | (pos + run.2) as u64)
+            })
+            .chain(added.iter().copied())
+            .collect();
+        want.sort_unstable();
+        for piece in [1, 7, 100, 5000, PIECE] {
+            assert_eq!(shift_and_merge(&previous, &runs, &added, piece), want, "pieces of {piece}");
+        }
+        assert_eq!(shift_and_merge(&[], &runs, &added, 7), added);
+    }
 
     #[test]
     fn any_long_enough_substring_shares_a_kept_kgram() {
