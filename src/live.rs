@@ -267,4 +267,51 @@ mod tests {
         assert_eq!((update.read, update.removed), (0, 1));
         assert_eq!(update.corpus.keys().collect::<Vec<_>>(), ["b"]);
     }
+
+    /// The parts counted in the background after a (here simulated) warm
+    /// start serve the first update, which equals a cold load of the new
+    /// folder; counted from another snapshot than the one updated, they are
+    /// not used.
+    #[test]
+    fn parts_counted_in_the_background_serve_the_first_update() {
+        crate::index_cache::turn_off();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "The non-\nproliferation treaty, said Lavrov.\n",
+        )
+        .unwrap();
+        let source = CorpusSource::Folders(vec![dir.path().to_path_buf()]);
+        let texts = |s: &Snapshot| {
+            s.documents
+                .iter()
+                .map(|d| (d.reference.key.clone(), d.normalized.to_string()))
+                .collect::<Vec<_>>()
+        };
+        for counted_from_the_served in [true, false] {
+            let (corpus, _, mut live) = LiveLoad::load(&source, &[], &|_, _| {}).unwrap();
+            live.core = None;
+            let served = Arc::new(corpus);
+            if counted_from_the_served {
+                live.prepare(&served);
+            } else {
+                live.prepare(&Arc::new(LiveLoad::load(&source, &[], &|_, _| {}).unwrap().0));
+            }
+            assert!(live.counting.is_some(), "the count runs in the background");
+            std::fs::write(dir.path().join("b.txt"), "A non-proliferation talk.\n").unwrap();
+            let update = live
+                .update(&served, &|_, _| {})
+                .unwrap()
+                .expect("b.txt was added");
+            assert!(live.counting.is_none(), "the count was waited for");
+            let (cold, _, _) = LiveLoad::load(&source, &[], &|_, _| {}).unwrap();
+            assert_eq!(texts(&update.corpus), texts(&cold));
+            assert!(
+                texts(&cold)[0].1.contains("non-proliferation"),
+                "{:?}",
+                texts(&cold)
+            );
+            std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+        }
+    }
 }

@@ -156,8 +156,14 @@ pub fn after_warm_start(dir: &Path, runs: usize) -> anyhow::Result<()> {
             }
             std::fs::write(&file, &seed)?;
             let start = Instant::now();
-            let update = live.update(&corpus, &|_, _| {})?.context("the update saw no change")?;
-            std::hint::black_box(analysis::diagnostics(&update.corpus, &brief, &CheckConfig::default()));
+            let update = live
+                .update(&corpus, &|_, _| {})?
+                .context("the update saw no change")?;
+            std::hint::black_box(analysis::diagnostics(
+                &update.corpus,
+                &brief,
+                &CheckConfig::default(),
+            ));
             times.push(start.elapsed().as_secs_f64());
             std::fs::remove_file(&file)?;
         }

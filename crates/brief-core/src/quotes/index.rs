@@ -283,7 +283,11 @@ fn shift_and_merge(previous: &[u64], runs: &[(usize, usize, i64)], added: &[u64]
         .windows(2)
         .enumerate()
         .map(|(i, w)| {
-            let from = if i == 0 { 0 } else { added.partition_point(|&a| hash(a) < hash(previous[w[0]])) };
+            let from = if i == 0 {
+                0
+            } else {
+                added.partition_point(|&a| hash(a) < hash(previous[w[0]]))
+            };
             let to = if w[1] == previous.len() {
                 added.len()
             } else {
@@ -351,13 +355,15 @@ mod tests {
     #[test]
     fn postings_merged_in_pieces_equal_a_filter_and_sort() {
         // Few hashes, so that runs of one hash cross the piece cuts.
-        let entry = |i: u64| (mix(i) % 40) << 32 | i * 3;
+        let entry = |i: u64| ((mix(i) % 40) << 32) | (i * 3);
         let mut previous: Vec<u64> = (0..5000).map(entry).collect();
         previous.sort_unstable();
         // Documents at old positions 0..3000 and 6000..9000 kept and moved;
         // 3000..6000 and the rest gone.
         let runs = [(0, 3000, 100), (6000, 9000, -2900)];
-        let mut added: Vec<u64> = (0..700).map(|i| (mix(i + 9999) % 50) << 32 | (3100 + i * 3)).collect();
+        let mut added: Vec<u64> = (0..700)
+            .map(|i| ((mix(i + 9999) % 50) << 32) | (3100 + i * 3))
+            .collect();
         added.sort_unstable();
         let mut want: Vec<u64> = previous
             .iter()
@@ -370,7 +376,11 @@ mod tests {
             .collect();
         want.sort_unstable();
         for piece in [1, 7, 100, 5000, PIECE] {
-            assert_eq!(shift_and_merge(&previous, &runs, &added, piece), want, "pieces of {piece}");
+            assert_eq!(
+                shift_and_merge(&previous, &runs, &added, piece),
+                want,
+                "pieces of {piece}"
+            );
         }
         assert_eq!(shift_and_merge(&[], &runs, &added, 7), added);
     }

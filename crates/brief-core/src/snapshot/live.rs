@@ -13,7 +13,8 @@
 //! - the figure index: each document's figures are kept; word numbers,
 //!   document frequencies and IDF weights are counted again from them;
 //! - the quote index: kept documents' skeletons are copied and their k-gram
-//!   postings shifted, the new documents' postings merged in;
+//!   postings shifted, the new documents' postings merged in (in one pass,
+//!   in pieces on all threads);
 //! - the entity table: the case counts (lower-case and capitalized uses of
 //!   each word) are kept and updated like the vocabulary; each document's
 //!   names are kept with the answers about common words they were built on,
