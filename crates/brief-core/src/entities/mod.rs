@@ -90,6 +90,8 @@ mod units;
 #[cfg(test)]
 mod quality;
 #[cfg(test)]
+mod reader_tests;
+#[cfg(test)]
 mod tests;
 
 use rayon::prelude::*;

@@ -33,7 +33,7 @@ fn render(corpus: &Snapshot, e: &Entity) -> String {
 
 /// Builds a table from documents `(key, text)`, one of which holds `$0` on
 /// a mention, and renders the entity mentioned there.
-fn check_at(docs: &[(&str, &str)], expect: Expect) {
+pub(super) fn check_at(docs: &[(&str, &str)], expect: Expect) {
     let (key, cursor) = docs
         .iter()
         .find_map(|(k, t)| Some((*k, t.find("$0")?)))
@@ -58,7 +58,7 @@ fn check_at(docs: &[(&str, &str)], expect: Expect) {
 }
 
 /// All entities of a one-document corpus, one line each.
-fn check_table(text: &str, expect: Expect) {
+pub(super) fn check_table(text: &str, expect: Expect) {
     let corpus = corpus_of(&[("doc", text)]);
     let table = EntityTable::build(&corpus.documents);
     let lines: Vec<String> = table
