@@ -337,7 +337,8 @@ impl<'a> Sentence<'a> {
     /// Hitachi Corporation") is proper words and does not join.
     fn descriptive_list(&self, end: usize) -> Option<usize> {
         let n = self.units.len();
-        let comma_before = |u: usize| &self.text[self.units[u - 1].range.end..self.units[u].range.start] == ", ";
+        let comma_before =
+            |u: usize| &self.text[self.units[u - 1].range.end..self.units[u].range.start] == ", ";
         let descriptor = |u: usize| self.is_name(u) && self.is_common(u) && !self.units[u].isolated;
         if !descriptor(end - 1) {
             return None;

@@ -388,10 +388,7 @@ impl Gazetteer {
     pub fn is_generic_name(&self, name: &str) -> bool {
         name.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| {
             let w = w.trim_end_matches([',', '.']);
-            self.generic.contains(w)
-                || is_title(&w.to_lowercase())
-                || is_connector(w)
-                || is_plural_acronym(w)
+            self.generic.contains(w) || is_title(&w.to_lowercase()) || is_connector(w) || is_plural_acronym(w)
         })
     }
 

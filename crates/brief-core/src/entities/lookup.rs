@@ -136,7 +136,10 @@ fn match_quality(name: &str, query: &[&str], folded: &[String]) -> Option<f64> {
     })?;
     let mut quality = if at == 0 { 0.7 } else { 0.5 };
     let typed: usize = folded.iter().map(|q| q.chars().count()).sum();
-    let matched: usize = words[at..at + query.len()].iter().map(|w| w.chars().count()).sum();
+    let matched: usize = words[at..at + query.len()]
+        .iter()
+        .map(|w| w.chars().count())
+        .sum();
     quality += 0.1 * typed as f64 / matched.max(1) as f64;
     if query
         .iter()

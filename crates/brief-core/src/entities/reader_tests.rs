@@ -32,8 +32,14 @@ fn a_word_mostly_written_in_lower_case_names_nothing_alone() {
 fn a_chamber_is_named_without_house_of() {
     check_at(
         &[
-            ("a", "The House of Commons voted on Monday, and the House of the Dead game sold."),
-            ("b", "The bill went back to the $0Commons after the Lords amended it."),
+            (
+                "a",
+                "The House of Commons voted on Monday, and the House of the Dead game sold.",
+            ),
+            (
+                "b",
+                "The bill went back to the $0Commons after the Lords amended it.",
+            ),
         ],
         expect![[r#"
             House of Commons [actor/institution] aka Commons; defined in a: "House of Commons"
@@ -75,8 +81,14 @@ fn descriptive_words_listed_with_commas_stay_in_the_name() {
 fn possessives_british_spellings_and_transliterations_merge() {
     check_at(
         &[
-            ("a", "The World Health Organisation's report and Volodymyr Zelenskyy spoke."),
-            ("b", "The $0World Health Organization said so, and Zelensky agreed."),
+            (
+                "a",
+                "The World Health Organisation's report and Volodymyr Zelenskyy spoke.",
+            ),
+            (
+                "b",
+                "The $0World Health Organization said so, and Zelensky agreed.",
+            ),
         ],
         expect![[r#"
             World Health Organisation [actor/organization] aka World Health Organization; defined in a: "World Health Organisation"
@@ -99,7 +111,10 @@ fn possessives_british_spellings_and_transliterations_merge() {
 fn a_given_name_several_persons_share_is_no_alias() {
     check_at(
         &[
-            ("a", "Coach Tony Marsh praised the squad. $0Tony said it was a good day."),
+            (
+                "a",
+                "Coach Tony Marsh praised the squad. $0Tony said it was a good day.",
+            ),
             ("b", "Tony Harlan scored twice, and Harlan celebrated."),
         ],
         expect![[r#"

@@ -437,7 +437,10 @@ fn full_form(builders: &FxHashMap<String, Builder>, short: &str) -> Option<Strin
 /// mentions stay, since each document resolved them to its own person.
 fn drop_shared_given_names(entities: &mut [Entity]) {
     let mut firsts: FxHashMap<String, u32> = FxHashMap::default();
-    for e in entities.iter().filter(|e| e.kind == PERSON && e.name.contains(' ')) {
+    for e in entities
+        .iter()
+        .filter(|e| e.kind == PERSON && e.name.contains(' '))
+    {
         if let Some(first) = e.name.split(' ').next() {
             *firsts.entry(key(first)).or_default() += 1;
         }
