@@ -122,6 +122,17 @@ fn a_given_name_several_persons_share_is_no_alias() {
               a "Tony Marsh"
               a "Tony""#]],
     );
+    // A surname that is others' given name stays an alias.
+    check_at(
+        &[
+            ("a", "Michael Howard spoke, and $0Howard was cheered."),
+            ("b", "Howard Pike and Howard Lane disagreed."),
+        ],
+        expect![[r#"
+            Michael Howard [actor/person] aka Howard; defined in a: "Michael Howard"
+              a "Michael Howard"
+              a "Howard""#]],
+    );
     // With one Paula in the corpus, "Paula" stays hers.
     check_at(
         &[("a", "Paula Denton won. $0Paula said she was tired.")],

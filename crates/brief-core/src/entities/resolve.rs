@@ -445,9 +445,15 @@ fn drop_shared_given_names(entities: &mut [Entity]) {
             *firsts.entry(key(first)).or_default() += 1;
         }
     }
-    for e in entities.iter_mut().filter(|e| e.kind == PERSON) {
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.kind == PERSON && e.name.contains(' '))
+    {
+        // Only the person's own given name: "Howard" stays the surname of
+        // "Michael Howard" however many Howards there are.
+        let own = e.name.split(' ').next().map(key).unwrap_or_default();
         e.aliases
-            .retain(|a| a.contains(' ') || firsts.get(&key(a)).is_none_or(|&n| n < 2));
+            .retain(|a| key(a) != own || firsts.get(&own).is_none_or(|&n| n < 2));
     }
 }
 
