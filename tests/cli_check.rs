@@ -538,3 +538,38 @@ fn a_mistyped_manifest_field_costs_that_field_not_the_folders_keys() {
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(!stdout.contains("citation-unknown"), "{stdout}");
 }
+
+/// Issue 15, item 5's class: the human format rendered a finding's whole
+/// line, so 1,000 findings on one 75 KB line cost each the whole line. The
+/// excerpt is cut around the finding; the location still counts from the
+/// line's start, in characters.
+#[test]
+fn a_finding_on_a_long_line_shows_a_cut_excerpt_at_the_right_column() {
+    let dir = tempfile::tempdir().unwrap();
+    // Wide and multi-byte characters far before the finding, where the
+    // column counts them; plain prose in the excerpt, where carets align.
+    let before = format!(
+        "{}{}",
+        "Déjà vu, 日本. ".repeat(1_000),
+        "Plain prose. ".repeat(30)
+    );
+    let brief = write(
+        dir.path(),
+        "long.md",
+        &format!(
+            "{before}Unknown [@nobody] here.{}\n",
+            " More prose.".repeat(1_000)
+        ),
+    );
+    let out = stdout(brief_lsp(dir.path()).arg("check").arg(&brief), 1);
+    let column = before.chars().count() + "Unknown [".chars().count() + 1;
+    assert!(out.contains(&format!("long.md:1:{column}")), "{out}");
+    assert!(out.len() < 1_500, "the excerpt is cut: {} bytes", out.len());
+    let lines: Vec<&str> = out.lines().collect();
+    let source = lines
+        .iter()
+        .position(|l| l.starts_with("1 | "))
+        .expect("the source line");
+    let caret = lines[source + 1].find('^').unwrap();
+    assert_eq!(lines[source].get(caret..caret + 7), Some("@nobody"), "{out}");
+}

@@ -8,10 +8,10 @@
 //! needs): annotate-snippets takes plain strings with byte ranges, which is
 //! what the core gives.
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
 use brief_core::analysis::Severity;
 
-use super::{related_span, Report, Shown, Span};
+use super::{related_span, Excerpt, Report, Shown, Span};
 
 pub fn render(report: &Report, color: bool) -> String {
     let renderer = if color {
@@ -29,7 +29,21 @@ pub fn render(report: &Report, color: bool) -> String {
                 .iter()
                 .map(|r| related_span(report, r))
                 .collect();
-            out.push_str(&renderer.render(&[finding_group(shown, &span, &related)]));
+            let excerpt = span.excerpt();
+            let related_excerpts: Vec<Excerpt> = related.iter().map(Span::excerpt).collect();
+            let spans = || {
+                let related = related
+                    .iter()
+                    .zip(&related_excerpts)
+                    .map(|(span, excerpt)| ShownSpan { span, excerpt });
+                std::iter::once(ShownSpan {
+                    span: &span,
+                    excerpt: &excerpt,
+                })
+                .chain(related)
+            };
+            let rendered = renderer.render(&[finding_group(shown, spans())]);
+            out.push_str(&correct_columns(rendered, spans()));
             out.push_str("\n\n");
         }
     }
@@ -38,7 +52,15 @@ pub fn render(report: &Report, color: bool) -> String {
     out
 }
 
-fn finding_group<'a>(shown: &'a Shown, span: &'a Span, related: &'a [Span]) -> Group<'a> {
+/// A span and the excerpt of it that is shown.
+#[derive(Clone, Copy)]
+struct ShownSpan<'a> {
+    span: &'a Span<'a>,
+    excerpt: &'a Excerpt,
+}
+
+/// The finding's group: `spans` are its own span, then its related ones.
+fn finding_group<'a>(shown: &'a Shown, mut spans: impl Iterator<Item = ShownSpan<'a>>) -> Group<'a> {
     let f = &shown.finding;
     let level = match (f.severity, &shown.accepted) {
         (severity, Some(_)) => Level::NOTE.with_name(format!("accepted {}", severity.as_str())),
@@ -50,9 +72,13 @@ fn finding_group<'a>(shown: &'a Shown, span: &'a Span, related: &'a [Span]) -> G
     let mut group = level
         .primary_title(f.message.as_str())
         .id(f.code.as_str())
-        .element(snippet(span, AnnotationKind::Primary, None));
-    for (info, span) in f.related.iter().zip(related) {
-        group = group.element(snippet(span, AnnotationKind::Context, Some(&info.message)));
+        .elements(
+            spans
+                .next()
+                .map(|primary| snippet(primary, AnnotationKind::Primary, None)),
+        );
+    for (info, shown_span) in f.related.iter().zip(spans) {
+        group = group.element(snippet(shown_span, AnnotationKind::Context, Some(&info.message)));
     }
     match (&shown.accepted, f.fixes.first()) {
         (Some(how), _) => group.element(Level::NOTE.no_name().message(how.as_str())),
@@ -61,16 +87,37 @@ fn finding_group<'a>(shown: &'a Shown, span: &'a Span, related: &'a [Span]) -> G
     }
 }
 
+/// The span's place in its file, then its excerpt: the place is given
+/// rather than counted by the renderer, since the excerpt starts where it
+/// was cut, not at the line's start.
 fn snippet<'a>(
-    span: &'a Span,
+    shown: ShownSpan<'a>,
     kind: AnnotationKind,
     label: Option<&'a str>,
-) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-    let (line, lines, range) = span.excerpt();
-    Snippet::source(lines)
-        .line_start(line)
+) -> Snippet<'a, Annotation<'a>> {
+    let ShownSpan { span, excerpt } = shown;
+    Snippet::source(excerpt.source.as_str())
+        .line_start(excerpt.line)
         .path(span.name.as_str())
-        .annotation(kind.span(range).label(label))
+        .annotation(kind.span(excerpt.range.clone()).label(label))
+}
+
+/// annotate-snippets counts a location's column from the start of the
+/// excerpt it is given; where an excerpt was cut inside its line, the
+/// rendered `name:line:column` is put right, location by location in the
+/// order they are rendered (the finding, then its related passages).
+fn correct_columns<'a>(mut rendered: String, shown: impl Iterator<Item = ShownSpan<'a>>) -> String {
+    let mut from = 0;
+    for ShownSpan { span, excerpt } in shown {
+        let counted = format!("{}:{}:{}", span.name, excerpt.line, excerpt.column_in_source());
+        let Some(at) = rendered[from..].find(&counted).map(|i| i + from) else {
+            continue;
+        };
+        let right = format!("{}:{}:{}", span.name, excerpt.line, excerpt.column);
+        rendered.replace_range(at..at + counted.len(), &right);
+        from = at + right.len();
+    }
+    rendered
 }
 
 /// "1 error, 2 warnings in 3 briefs", with what was accepted and what could

@@ -8,12 +8,24 @@ use super::{BibEntry, Parsed, Record};
 use crate::corpus::Reference;
 use crate::text::is_valid_citation_key;
 
+/// The 1-based line of a parse error at byte `at`. An error at the end of
+/// the file (an entry left open) is put on its last line with text, not on
+/// the line after the final newline, which no editor shows.
+fn error_line(text: &str, at: usize) -> usize {
+    let at = if at >= text.len() {
+        text.trim_end().len()
+    } else {
+        at
+    };
+    let before = text.get(..at).unwrap_or(text);
+    before.matches('\n').count() + 1
+}
+
 pub(super) fn parse(text: &str, origin: &str) -> Parsed {
     let bibliography = match Bibliography::parse(text) {
         Ok(b) => b,
         Err(err) => {
-            let line = text[..err.span.start.min(text.len())].matches('\n').count() + 1;
-            return Parsed::unreadable(format!("line {line}: {}", err.kind));
+            return Parsed::unreadable(format!("line {}: {}", error_line(text, err.span.start), err.kind));
         }
     };
     let mut parsed = Parsed::default();

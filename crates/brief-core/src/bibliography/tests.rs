@@ -56,6 +56,14 @@ fn a_malformed_entry_is_reported_and_the_others_kept() {
     assert!(broken.entries.is_empty() && broken.errors.is_empty());
     let why = broken.unreadable.unwrap_or_default();
     assert!(why.starts_with("line 1:"), "{why}");
+    let left_open = "@article{x,\n  title = {A},\n\n";
+    let why = parse_bibliography(left_open, BibFormat::Biblatex, "refs.bib")
+        .unreadable
+        .unwrap_or_default();
+    assert!(
+        why.starts_with("line 2:"),
+        "the last line with text, not past the end: {why}"
+    );
 }
 
 #[test]

@@ -400,18 +400,21 @@ mod tests {
         assert_eq!(split_name("Artyom Lukin"), (Some("Artyom"), "Lukin"));
     }
 
+    fn keys(manifest: &Manifest) -> Vec<&str> {
+        manifest
+            .entries
+            .iter()
+            .map(|e| e.reference.key.as_str())
+            .collect()
+    }
+
     /// One typo used to throw the whole manifest away, so every key of the
     /// folder became a derived one.
     #[test]
     fn a_mistyped_field_is_ignored_with_a_suggestion_and_the_entry_kept() {
         let text = "[[document]]\nfile = \"a.txt\"\nkey = \"a\"\nauthor = [\"Ann Lee\"]\ntitel = \"x\"\n\n[[document]]\nfile = \"b.txt\"\nkey = \"b\"\nzzz = 1\n";
         let manifest = parse_manifest(text).unwrap();
-        let keys: Vec<&str> = manifest
-            .entries
-            .iter()
-            .map(|e| e.reference.key.as_str())
-            .collect();
-        assert_eq!(keys, ["a", "b"]);
+        assert_eq!(keys(&manifest), ["a", "b"]);
         let problems: Vec<(usize, &str, bool)> = manifest
             .problems
             .iter()
@@ -435,12 +438,7 @@ mod tests {
     fn a_bad_entry_is_left_out_at_its_line_and_the_others_kept() {
         let text = "[[document]]\nfile = \"a.txt\"\nkey = \"a b\"\n\n[[document]]\nfile = \"b.txt\"\nkey = \"b\"\n\n[[document]]\nkey = \"c\"\n";
         let manifest = parse_manifest(text).unwrap();
-        let keys: Vec<&str> = manifest
-            .entries
-            .iter()
-            .map(|e| e.reference.key.as_str())
-            .collect();
-        assert_eq!(keys, ["b"]);
+        assert_eq!(keys(&manifest), ["b"]);
         let lines: Vec<(usize, bool)> = manifest
             .problems
             .iter()
