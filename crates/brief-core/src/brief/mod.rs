@@ -3,6 +3,9 @@
 //! (code, HTML, URLs, front matter), where nothing is checked or cited.
 
 mod citations;
+mod edit;
+#[cfg(test)]
+mod edit_tests;
 mod inline_budget;
 mod markdown;
 mod quotes;
@@ -16,7 +19,8 @@ use crate::bibliography::BriefReferences;
 use crate::text::{citation_key, TextRange};
 
 /// A parsed brief. Everything is computed by [`Brief::parse`]; a new text
-/// means a new `Brief`.
+/// means a new `Brief`, which [`Brief::next_version`] parses reusing this
+/// one's trees.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Brief {
     pub text: Arc<str>,
@@ -43,6 +47,29 @@ pub struct Brief {
     non_prose: Vec<TextRange>,
     /// The citations' and quotations' ranges merged: sorted and disjoint.
     cited_or_quoted: Vec<TextRange>,
+    parsed: Parsed,
+}
+
+/// What the next version's parse reuses. Not part of what a brief is: two
+/// briefs of the same text are equal however they were parsed.
+#[derive(Clone, Default)]
+struct Parsed {
+    block_tree: Option<tree_sitter::Tree>,
+    regions: Arc<Vec<markdown::InlineRegion>>,
+}
+
+impl PartialEq for Parsed {
+    fn eq(&self, _: &Parsed) -> bool {
+        true
+    }
+}
+
+impl Eq for Parsed {}
+
+impl std::fmt::Debug for Parsed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Parsed")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,8 +117,27 @@ pub struct KeyPrefix {
 impl Brief {
     /// Never fails: any text is some Markdown.
     pub fn parse(text: impl Into<Arc<str>>) -> Brief {
-        let text: Arc<str> = text.into();
-        let outline = markdown::outline(&text);
+        Brief::parse_reusing(text.into(), None)
+    }
+
+    /// The brief of `text`, a later version of this one's text, equal to
+    /// `Brief::parse(text)`: the block tree is edited and reparsed, and the
+    /// inline grammar runs again only on the regions the edit touched.
+    pub fn next_version(&self, text: impl Into<Arc<str>>) -> Brief {
+        let previous = self
+            .parsed
+            .block_tree
+            .as_ref()
+            .map(|block_tree| markdown::Previous {
+                text: &self.text,
+                block_tree,
+                regions: &self.parsed.regions,
+            });
+        Brief::parse_reusing(text.into(), previous)
+    }
+
+    fn parse_reusing(text: Arc<str>, previous: Option<markdown::Previous>) -> Brief {
+        let mut outline = markdown::outline(&text, previous);
         let non_prose = normalized(outline.non_prose);
         let mut bare_urls = Vec::new();
         let mut citations = Vec::new();
@@ -130,6 +176,10 @@ impl Brief {
             cited_or_quoted,
             quotes,
             citations,
+            parsed: Parsed {
+                block_tree: outline.block_tree.take(),
+                regions: Arc::new(std::mem::take(&mut outline.regions)),
+            },
             front_matter: outline.front_matter,
             references: BriefReferences::none(),
             headings: outline.headings,
