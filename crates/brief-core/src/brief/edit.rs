@@ -58,6 +58,14 @@ impl TextEdit {
         }
     }
 
+    /// Moves a range of the old text as the edit moved `old`, now `new`
+    /// (which `old_range` gave); wraps rather than panics on a range that
+    /// starts before the region, so comparing it simply fails.
+    pub fn mover(old: TextRange, new: TextRange) -> impl Fn(&TextRange) -> TextRange + Copy {
+        let by = new.start.wrapping_sub(old.start);
+        move |r| TextRange::new(r.start.wrapping_add(by), r.end.wrapping_add(by))
+    }
+
     pub fn input_edit(&self, old: &str, new: &str) -> InputEdit {
         InputEdit {
             start_byte: self.start,

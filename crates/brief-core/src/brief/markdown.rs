@@ -26,6 +26,7 @@ pub(super) struct InlineRegion {
 /// its block tree, and the inline results of regions the edit left alone.
 pub(super) struct Previous<'p> {
     pub text: &'p str,
+    pub edit: TextEdit,
     pub block_tree: &'p Tree,
     /// In text order.
     pub regions: &'p [InlineRegion],
@@ -64,10 +65,9 @@ pub(super) fn outline(text: &str, previous: Option<Previous>) -> Outline {
     block_parser
         .set_language(&tree_sitter_md::LANGUAGE.into())
         .expect("tree-sitter-md's block grammar matches the tree-sitter version");
-    let edit = previous.as_ref().map(|p| TextEdit::between(p.text, text));
-    let old_tree = previous.as_ref().zip(edit).map(|(p, edit)| {
+    let old_tree = previous.as_ref().map(|p| {
         let mut tree = p.block_tree.clone();
-        tree.edit(&edit.input_edit(p.text, text));
+        tree.edit(&p.edit.input_edit(p.text, text));
         tree
     });
     // Parsing only fails on cancellation, which the block parse never asks for.
@@ -76,7 +76,7 @@ pub(super) fn outline(text: &str, previous: Option<Previous>) -> Outline {
     };
     let tree = &mut RegionParser {
         inline: InlineParser::new(text),
-        reuse: previous.zip(edit).map(|(p, edit)| (edit, p.regions)),
+        reuse: previous.map(|p| (p.edit, p.regions)),
     };
     // An explicit stack, so that deeply nested lists and quotes cannot
     // overflow the call stack of a language server.
