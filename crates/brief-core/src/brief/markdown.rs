@@ -18,8 +18,10 @@ pub(super) struct InlineRegion {
     /// markup of the enclosing blocks on continuation lines, not text.
     pub markers: Vec<TextRange>,
     /// The non-prose nodes of its inline tree (code spans, HTML, autolinks,
-    /// link destinations).
-    pub inline_non_prose: Vec<TextRange>,
+    /// link destinations); `None` when the budget refused or stopped its
+    /// parse, which a later version tries again rather than reuse, since a
+    /// time budget need not run out twice.
+    pub inline_non_prose: Option<Vec<TextRange>>,
 }
 
 /// What a parse of a brief's new version may reuse from the previous one:
@@ -129,23 +131,22 @@ struct RegionParser<'t, 'p> {
 }
 
 impl RegionParser<'_, '_> {
-    fn inline_non_prose(&mut self, node: Node, markers: &[TextRange]) -> Vec<TextRange> {
+    fn inline_non_prose(&mut self, node: Node, markers: &[TextRange]) -> Option<Vec<TextRange>> {
         if let Some(found) = self.reused(range(node), markers) {
-            return found;
+            return Some(found);
         }
+        let inline_tree = self.inline.parse(node, markers)?;
         let mut found = Vec::new();
-        if let Some(inline_tree) = self.inline.parse(node, markers) {
-            let mut stack = vec![inline_tree.root_node()];
-            while let Some(n) = stack.pop() {
-                match n.kind() {
-                    "code_span" | "html_tag" | "uri_autolink" | "email_autolink" | "link_destination" => {
-                        found.push(range(n))
-                    }
-                    _ => stack.extend(children(n)),
+        let mut stack = vec![inline_tree.root_node()];
+        while let Some(n) = stack.pop() {
+            match n.kind() {
+                "code_span" | "html_tag" | "uri_autolink" | "email_autolink" | "link_destination" => {
+                    found.push(range(n))
                 }
+                _ => stack.extend(children(n)),
             }
         }
-        found
+        Some(found)
     }
 
     fn reused(&self, region: TextRange, markers: &[TextRange]) -> Option<Vec<TextRange>> {
@@ -162,7 +163,8 @@ impl RegionParser<'_, '_> {
         };
         let same_markers = before.markers.len() == markers.len()
             && before.markers.iter().map(shift).eq(markers.iter().copied());
-        same_markers.then(|| before.inline_non_prose.iter().map(shift).collect())
+        let found = before.inline_non_prose.as_ref()?;
+        same_markers.then(|| found.iter().map(shift).collect())
     }
 }
 
@@ -211,7 +213,7 @@ impl Outline {
             .map(range)
             .collect();
         let inline_non_prose = tree.inline_non_prose(node, &markers);
-        self.non_prose.extend(&inline_non_prose);
+        self.non_prose.extend(inline_non_prose.iter().flatten());
         self.regions.push(InlineRegion {
             range: range(node),
             markers: markers.clone(),
