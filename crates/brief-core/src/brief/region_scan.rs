@@ -69,7 +69,7 @@ fn reused(region: TextRange, holes: &[TextRange], reuse: Reuse) -> Option<Region
         range: region,
         holes: holes.to_vec(),
         urls: before.urls.iter().map(moved).collect(),
-        citations: before.citations.iter().map(|c| c.moved(&moved)).collect(),
+        citations: before.citations.iter().map(|c| c.moved(moved)).collect(),
     })
 }
 
