@@ -306,6 +306,40 @@ mod tests {
     use super::super::fixture::{check_completion, check_definition, check_hover, seed_corpus};
     use super::*;
 
+    /// One foundation named six times in one document; a senator (four
+    /// mentions) and an institute (five) each named in three.
+    const RANKING_CORPUS: &str = "\
+//- /sources/a.txt
+The Harlow Foundation met. The Harlow Foundation paid. The Harlow Foundation grew. The Harlow Foundation spoke. The Harlow Foundation left. The Harlow Foundation won.
+//- /sources/b.txt
+Senator Harlan Dobbs spoke at the Dobrovolsky Institute.
+//- /sources/c.txt
+Senator Harlan Dobbs wrote to the Dobrovolsky Institute, and the Dobrovolsky Institute replied.
+//- /sources/d.txt
+Senator Harlan Dobbs and the Dobrovolsky Institute agreed. The Dobrovolsky Institute paid, Dobbs said.
+//- /brief.md
+";
+
+    #[test]
+    fn completion_ranks_by_fit_and_usefulness_not_mentions_alone() {
+        // Named across three documents outranks named six times in one.
+        check_completion(
+            &format!("{RANKING_CORPUS}As Harl$0"),
+            expect_test::expect![[r#"
+                replace 3..7 "Harl"
+                Harlan Dobbs · actor · person · 4 mentions in 3 sources
+                Harlow Foundation · actor · institution · 6 mentions in 1 source"#]],
+        );
+        // "Dob" is more of "Dobbs" than of "Dobrovolsky", mentioned more.
+        check_completion(
+            &format!("{RANKING_CORPUS}As Dob$0"),
+            expect_test::expect![[r#"
+                replace 3..6 "Dob"
+                Harlan Dobbs · actor · person · 4 mentions in 3 sources
+                Dobrovolsky Institute · actor · institution · 5 mentions in 3 sources"#]],
+        );
+    }
+
     #[test]
     fn completion_by_prefix_alias_and_several_words() {
         check_completion(

@@ -157,6 +157,9 @@ impl<'a> Sentence<'a> {
     /// The head of the name `a..b`: the last head word before the first
     /// "of", "for", "in" or "on" ("Bank of Russia"), else the last one after.
     fn head(&self, a: usize, b: usize) -> Option<Head> {
+        if self.is_house(a) && a + 1 < b && self.unit_text(a + 1) == "of" {
+            return Some(Head::Kind(EntityKind::Actor(ActorType::Institution)));
+        }
         let words: Vec<&str> = (a..b)
             .filter(|&u| self.is_name(u))
             .map(|u| self.unit_text(u))
@@ -171,6 +174,12 @@ impl<'a> Sentence<'a> {
                 .find_map(|u| head(self.unit_text(u), &words))
         };
         last_head(a, split).or_else(|| last_head(split, b))
+    }
+
+    /// "House" before "of" heads a chamber: "House of Commons", "House of
+    /// Representatives".
+    fn is_house(&self, u: usize) -> bool {
+        self.is_name(u) && self.unit_text(u) == "House"
     }
 
     fn has_head(&self, a: usize, b: usize) -> bool {
@@ -265,6 +274,9 @@ impl<'a> Sentence<'a> {
     /// Asia-Pacific Program"; not "China and Russia".
     fn join(&self, start: usize, end: usize) -> Option<usize> {
         let n = self.units.len();
+        if end < n && self.gap(end) == Gap::Other {
+            return self.descriptive_list(end);
+        }
         if end >= n || !self.is_connector(end) || self.gap(end) != Gap::Space {
             return None;
         }
@@ -296,6 +308,7 @@ impl<'a> Sentence<'a> {
         let complement = self.has_head(start, end)
             && (start..end).any(|u| self.is_connector(u) && self.unit_text(u) != "and");
         let joins = match connector {
+            "of" if self.is_house(end - 1) => self.unit_text(end + 1) != "the",
             "of" | "for" | "on" => self.has_head(start, end),
             "de" => true,
             // "the Russia in the Asia-Pacific Program": a state with "the"
@@ -315,6 +328,37 @@ impl<'a> Sentence<'a> {
             }
         };
         joins.then_some(run)
+    }
+
+    /// Where a name goes on across commas: "United Nations Educational,
+    /// Scientific and Cultural Organization". The words before "and" are
+    /// common words written with capitals, as the descriptors of one name
+    /// are, and a head noun ends it; a list of names ("Sony, Toshiba and
+    /// Hitachi Corporation") is proper words and does not join.
+    fn descriptive_list(&self, end: usize) -> Option<usize> {
+        let n = self.units.len();
+        let comma_before =
+            |u: usize| &self.text[self.units[u - 1].range.end..self.units[u].range.start] == ", ";
+        let descriptor = |u: usize| self.is_name(u) && self.is_common(u) && !self.units[u].isolated;
+        if !descriptor(end - 1) {
+            return None;
+        }
+        let mut u = end;
+        loop {
+            if u >= n || !comma_before(u) || !descriptor(u) {
+                return None;
+            }
+            u += 1;
+            if u < n && self.is_connector(u) && self.unit_text(u) == "and" && self.gap(u) == Gap::Space {
+                break;
+            }
+        }
+        let from = u + 1;
+        let mut run = from;
+        while run < n && self.is_name(run) && !self.units[run].isolated && self.gap(run) == Gap::Space {
+            run += 1;
+        }
+        (run > from && self.has_kind_head(from, run)).then_some(run)
     }
 
     /// Turns the run `a..b` into names, following the rules in the module
@@ -364,7 +408,7 @@ impl<'a> Sentence<'a> {
         if self.titled_person(a, b) {
             return;
         }
-        if let Some(m) = self.person_tail(a, b) {
+        if let Some(m) = self.person_tail(a, b).or_else(|| self.name_after_head(a, b)) {
             self.evaluate(a, m);
             self.evaluate(m, b);
             return;
@@ -605,6 +649,19 @@ impl<'a> Sentence<'a> {
             return None;
         }
         (a + 1..b - 1).find(|&m| given(m) && self.person_like(m, b))
+    }
+
+    /// Where a second name starts right after an organization's head noun
+    /// ("Human Rights Council | Iceland", "the Senate | Oliver Marsh"): a
+    /// state or a person's name, neither of which an organization's name
+    /// goes on with.
+    fn name_after_head(&self, a: usize, b: usize) -> Option<usize> {
+        (a + 1..b).find(|&m| {
+            let after_head = matches!(head(self.unit_text(m - 1), &[]), Some(Head::Kind(_)));
+            let state = self.known(m, b).is_some_and(|k| k.kind == STATE);
+            let person = b - m >= 2 && self.person_like(m, b) && self.person_evidence(m, b);
+            after_head && (m..b).all(|u| self.is_name(u)) && (state || person)
+        })
     }
 
     /// Two to four proper words: capitalized, not common, not places,

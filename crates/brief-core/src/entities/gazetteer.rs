@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::kinds::is_title;
 use super::names::key;
+use super::units::is_connector;
 use crate::text::lexicon::{month_words, SENTENCE_STARTERS, WEEKDAYS};
 
 /// States: the canonical name, then other names, separated by `|`. Former
@@ -298,6 +300,21 @@ Home Search Cite Table Contents Abstract Introduction Conclusion Conclusions Not
 Acknowledgement Acknowledgements References Appendix Figure Fig Chapter Section Part Pages Page \
 Vol Volume Issue Scenario";
 
+/// Capitalized words that name no one on their own, though they stand in
+/// names and before them: salutations and forms of address, the generic
+/// nouns of government and statehood ("the Republic", "the Kingdom"), and
+/// acronyms and words of technology and everyday life used as common nouns
+/// ("on TV", "a DVD", "the Internet"). Titles ("President") count too, through
+/// [`super::kinds::is_title`].
+const GENERIC_WORDS: &str = "\
+Excellency Excellencies Ladies Gentlemen Lady Lord Sir Madam Dame Dear Honourable Honorable \
+Baron Baroness Majesty Highness Eminence Reverend Colleagues Friends Delegates Brothers Sisters \
+Republic Kingdom Empire State States Nation Nations Government Governments Administration \
+Agenda Parliamentarians Ministers Member Members Chair Speaker Deputy Deputies Officials \
+TV DVD CD PC MP MEP MSP AM CEO CFO GDP GNP ID IT AI SMS MMS GPS DNA HIV VAT ATM PIN SIM USB LCD \
+HD HDTV VCR DJ MP3 PDA UFO RSS URL ISP PR HQ CCTV DSL ADSL VoIP LED PVR OK TB \
+Internet Web Net Online";
+
 /// The lists, parsed once. Places and states are keyed by [`key`], so that
 /// any spelling of a name finds them; single words are compared as written,
 /// since "US" is a state and "Us" a pronoun.
@@ -314,6 +331,7 @@ pub(super) struct Gazetteer {
     /// Months and weekdays, capitalized.
     pub months: FxHashSet<String>,
     pub stop_words: FxHashSet<&'static str>,
+    generic: FxHashSet<&'static str>,
 }
 
 pub(super) fn gazetteer() -> &'static Gazetteer {
@@ -348,6 +366,7 @@ pub(super) fn gazetteer() -> &'static Gazetteer {
                 .into_iter()
                 .chain(SENTENCE_STARTERS.words())
                 .collect(),
+            generic: words(GENERIC_WORDS),
         }
     })
 }
@@ -363,10 +382,26 @@ impl Gazetteer {
         self.cities.contains(name_key) || self.regions.contains(name_key)
     }
 
+    /// A name that names no one on its own: every word a title, a generic
+    /// word (see [`GENERIC_WORDS`]), a connector, or the plural of an
+    /// acronym ("MPs", "PCs": entities take no plural).
+    pub fn is_generic_name(&self, name: &str) -> bool {
+        name.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| {
+            let w = w.trim_end_matches([',', '.']);
+            self.generic.contains(w) || is_title(&w.to_lowercase()) || is_connector(w) || is_plural_acronym(w)
+        })
+    }
+
     /// A region, continent or sea ("Europe", "Asia-Pacific"), not a city.
     pub fn is_region(&self, name_key: &str) -> bool {
         self.regions.contains(name_key)
     }
+}
+
+/// "MPs", "DVDs": capitals, then a lowercase plural "s".
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
 }
 
 /// "january" → "January" (the lexicon's lists are ASCII).

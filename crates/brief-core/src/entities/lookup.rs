@@ -72,12 +72,14 @@ impl Index {
 }
 
 /// Entities with a name or alias whose consecutive words start with the
-/// words of `prefix`, scored and sorted best first.
+/// words of `prefix`, scored and sorted best first: three parts how well the
+/// typed text fits the name ([`match_quality`]), one part how useful the
+/// entity is ([`usefulness`]).
 pub(super) fn complete<'a>(entities: &'a [Entity], prefix: &str) -> Vec<(&'a Entity, f64, &'a str)> {
     let query: Vec<&str> = prefix.split_whitespace().collect();
     let folded: Vec<String> = query.iter().map(|w| fold(w)).collect();
-    let most = entities.iter().map(|e| e.mentions.len()).max().unwrap_or(0);
-    let weight = |e: &Entity| ((1 + e.mentions.len()) as f64).ln() / ((2 + most) as f64).ln();
+    let most_mentions = entities.iter().map(|e| e.mentions.len()).max().unwrap_or(0);
+    let most_sources = entities.iter().map(sources).max().unwrap_or(0);
     let mut out: Vec<(&Entity, f64, &str)> = entities
         .iter()
         .filter_map(|e| {
@@ -88,7 +90,8 @@ pub(super) fn complete<'a>(entities: &'a [Entity], prefix: &str) -> Vec<(&'a Ent
                     Some(b) if b.0 >= c.0 => Some(b),
                     _ => Some(c),
                 })?;
-            Some((e, 0.8 * quality + 0.2 * weight(e), matched))
+            let useful = usefulness(e, most_mentions, most_sources);
+            Some((e, 0.75 * quality + 0.25 * useful, matched))
         })
         .collect();
     out.sort_by(|a, b| {
@@ -99,9 +102,27 @@ pub(super) fn complete<'a>(entities: &'a [Entity], prefix: &str) -> Vec<(&'a Ent
     out
 }
 
+/// How many documents mention the entity.
+fn sources(e: &Entity) -> usize {
+    let mut docs: Vec<_> = e.mentions.iter().map(|m| m.doc).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs.len()
+}
+
+/// How useful an entity is to a writer (0 to 1): chiefly how many documents
+/// name it, so that one document repeating a name does not outrank one the
+/// whole corpus discusses, then how often it is mentioned, both on a log
+/// scale against the corpus's most named entity.
+fn usefulness(e: &Entity, most_mentions: usize, most_sources: usize) -> f64 {
+    let scale = |n: usize, most: usize| ((1 + n) as f64).ln() / ((2 + most) as f64).ln();
+    0.7 * scale(sources(e), most_sources) + 0.3 * scale(e.mentions.len(), most_mentions)
+}
+
 /// How well `name` matches the typed words (0 to 1), if it does: from its
-/// first word better than from an inner one, exact case better than
-/// folded, and all of it best.
+/// first word better than from an inner one, more of the matched words
+/// typed better than fewer ("Bla" fits "Blair" better than "Blackburn"),
+/// exact case better than folded, and all of it best.
 fn match_quality(name: &str, query: &[&str], folded: &[String]) -> Option<f64> {
     let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     if query.is_empty() {
@@ -113,7 +134,13 @@ fn match_quality(name: &str, query: &[&str], folded: &[String]) -> Option<f64> {
             .enumerate()
             .all(|(j, q)| fold(words[i + j]).starts_with(q.as_str()))
     })?;
-    let mut quality = if at == 0 { 0.8 } else { 0.6 };
+    let mut quality = if at == 0 { 0.7 } else { 0.5 };
+    let typed: usize = folded.iter().map(|q| q.chars().count()).sum();
+    let matched: usize = words[at..at + query.len()]
+        .iter()
+        .map(|w| w.chars().count())
+        .sum();
+    quality += 0.1 * typed as f64 / matched.max(1) as f64;
     if query
         .iter()
         .enumerate()

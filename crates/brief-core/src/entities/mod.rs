@@ -90,6 +90,8 @@ mod units;
 #[cfg(test)]
 mod quality;
 #[cfg(test)]
+mod reader_tests;
+#[cfg(test)]
 mod tests;
 
 use rayon::prelude::*;
@@ -274,9 +276,11 @@ impl EntityTable {
 
     /// Entities whose name or an alias has a word starting with `prefix`
     /// (several words match consecutive words: "Xi J" → "Xi Jinping"), best
-    /// first: whole-name prefixes before inner words, exact case before
-    /// folded, then by number of mentions. Each comes with its score (0 to
-    /// 1) and the name or alias that matched.
+    /// first: by how well the typed text fits (whole-name prefixes before
+    /// inner words, more of the word typed, exact case before folded), then
+    /// by how useful the entity is (how many documents name it, then how
+    /// often). Each comes with its score (0 to 1) and the name or alias that
+    /// matched.
     pub fn complete(&self, prefix: &str) -> Vec<(&Entity, f64, &str)> {
         lookup::complete(&self.entities, prefix)
     }

@@ -121,6 +121,12 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
     for (f, (k, known)) in found.iter().zip(&keys) {
         let name = doc.text(f.range);
         let single = !name.contains(' ') && known.is_none();
+        // A title, a salutation or a generic word names no one ("President",
+        // "Ladies", "TV"), and a word the corpus mostly writes in lower case
+        // ("State") is no alias: neither makes or joins an entity.
+        if known.is_none() && (gazetteer().is_generic_name(name) || (single && stats.is_common(name))) {
+            continue;
+        }
         let part_of = || parts.resolve(&key(name), f.range.start);
         let target = if let Some(longer) = aliases.get(k) {
             longer.clone()
@@ -299,6 +305,18 @@ struct Builder {
 }
 
 impl Builder {
+    fn merge(&mut self, other: Builder) {
+        self.surfaces.merge(&other.surfaces);
+        self.roles.merge(&other.roles);
+        self.votes.merge(&other.votes);
+        self.mentions.extend(other.mentions);
+        if let Some(d) = other.defining {
+            if self.defining.is_none_or(|mine| (mine.0, mine.1) > (d.0, d.1)) {
+                self.defining = Some(d);
+            }
+        }
+    }
+
     fn absorb(&mut self, doc: DocId, e: DocEntity) {
         self.surfaces.merge(&e.surfaces);
         self.roles.merge(&e.roles);
@@ -363,12 +381,10 @@ pub(super) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
     // person they make whatever the order of the documents.
     pending.sort_by_key(|(_, e)| !e.titled);
     for (doc, e) in pending {
-        // "Labour" for "Labour Party": a party is named without its head.
-        let party = key(&format!("{} party", e.key));
         let target = acronyms
             .get(&e.key)
             .cloned()
-            .or_else(|| builders.contains_key(&party).then_some(party))
+            .or_else(|| full_form(&builders, &e.key))
             .or_else(|| match parts.get(&e.key).map(Vec::as_slice) {
                 Some([one]) => Some(one.clone()),
                 _ => None,
@@ -388,9 +404,57 @@ pub(super) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
             None => {}
         }
     }
+    let short: Vec<(String, String)> = builders
+        .keys()
+        .filter_map(|k| Some((k.clone(), full_form(&builders, k)?)))
+        .collect();
+    for (short, full) in short {
+        if let (Some(b), true) = (builders.remove(&short), builders.contains_key(&full)) {
+            builders.entry(full).or_default().merge(b);
+        }
+    }
     let mut entities: Vec<Entity> = builders.into_iter().filter_map(|(k, b)| build(&k, b)).collect();
     entities.sort_by_key(|e| e.mentions.first().copied());
+    drop_shared_given_names(&mut entities);
     entities
+}
+
+/// The entity a one-word name is the short form of, when the corpus has it:
+/// a party named without its head ("Labour" for "Labour Party"), a chamber
+/// without "House of" ("the Commons").
+fn full_form(builders: &FxHashMap<String, Builder>, short: &str) -> Option<String> {
+    if short.contains(' ') {
+        return None;
+    }
+    [format!("{short} party"), format!("house of {short}")]
+        .into_iter()
+        .map(|f| key(&f))
+        .find(|f| builders.contains_key(f))
+}
+
+/// A given name alone ("Tony") is no alias of a person when several persons
+/// of the corpus have it: it would find or complete to any of them. Its
+/// mentions stay, since each document resolved them to its own person.
+fn drop_shared_given_names(entities: &mut [Entity]) {
+    let mut firsts: FxHashMap<String, u32> = FxHashMap::default();
+    for e in entities
+        .iter()
+        .filter(|e| e.kind == PERSON && e.name.contains(' '))
+    {
+        if let Some(first) = e.name.split(' ').next() {
+            *firsts.entry(key(first)).or_default() += 1;
+        }
+    }
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.kind == PERSON && e.name.contains(' '))
+    {
+        // Only the person's own given name: "Howard" stays the surname of
+        // "Michael Howard" however many Howards there are.
+        let own = e.name.split(' ').next().map(key).unwrap_or_default();
+        e.aliases
+            .retain(|a| key(a) != own || firsts.get(&own).is_none_or(|&n| n < 2));
+    }
 }
 
 fn build(entity_key: &str, mut b: Builder) -> Option<Entity> {

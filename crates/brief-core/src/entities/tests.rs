@@ -33,7 +33,7 @@ fn render(corpus: &Snapshot, e: &Entity) -> String {
 
 /// Builds a table from documents `(key, text)`, one of which holds `$0` on
 /// a mention, and renders the entity mentioned there.
-fn check_at(docs: &[(&str, &str)], expect: Expect) {
+pub(super) fn check_at(docs: &[(&str, &str)], expect: Expect) {
     let (key, cursor) = docs
         .iter()
         .find_map(|(k, t)| Some((*k, t.find("$0")?)))
@@ -58,7 +58,7 @@ fn check_at(docs: &[(&str, &str)], expect: Expect) {
 }
 
 /// All entities of a one-document corpus, one line each.
-fn check_table(text: &str, expect: Expect) {
+pub(super) fn check_table(text: &str, expect: Expect) {
     let corpus = corpus_of(&[("doc", text)]);
     let table = EntityTable::build(&corpus.documents);
     let lines: Vec<String> = table
@@ -282,25 +282,25 @@ fn check_completion(fixture: &str, expect: Expect) {
 
 #[test]
 fn completion_matches_word_prefixes() {
-    check_completion("Lav$0", expect![[r#"Sergey Lavrov [person] via "Lavrov" 0.77"#]]);
+    check_completion("Lav$0", expect![[r#"Sergey Lavrov [person] via "Lavrov" 0.76"#]]);
     check_completion(
         "SCO$0",
-        expect![[r#"Shanghai Cooperation Organization [organization] via "SCO" 0.85"#]],
+        expect![[r#"Shanghai Cooperation Organization [organization] via "SCO" 0.87"#]],
     );
     check_completion(
         "Vos$0",
-        expect![[r#"Vostok-2018 [exercise] via "Vostok-2018" 0.77"#]],
+        expect![[r#"Vostok-2018 [exercise] via "Vostok-2018" 0.72"#]],
     );
     check_completion(
         "Xi J$0",
-        expect![[r#"Xi Jinping [person] via "Xi Jinping" 0.82"#]],
+        expect![[r#"Xi Jinping [person] via "Xi Jinping" 0.81"#]],
     );
     check_completion(
         "carn$0",
         expect![[r#"
-            Carnegie Moscow Center [institution] via "Carnegie Moscow Center" 0.70
-            Carnegie-Tsinghua Center for Global Policy [institution] via "Carnegie-Tsinghua Center for Global Policy" 0.69
-            Carnegie Endowment for International Peace [institution] via "Carnegie Endowment for International Peace" 0.68"#]],
+            Carnegie Moscow Center [institution] via "Carnegie Moscow Center" 0.71
+            Carnegie-Tsinghua Center for Global Policy [institution] via "Carnegie-Tsinghua Center for Global Policy" 0.64
+            Carnegie Endowment for International Peace [institution] via "Carnegie Endowment for International Peace" 0.64"#]],
     );
 }
 
