@@ -23,6 +23,10 @@ pub struct OpenDocument {
     pub version: i32,
     /// With the workspace its bibliography was read for.
     snapshot: Mutex<Option<(Weak<Workspace>, Arc<DocumentSnapshot>)>>,
+    /// The snapshot an edit superseded, until the next one is parsed: that
+    /// parse reuses its brief's trees (`Brief::next_version`), so a
+    /// keystroke costs about the paragraph it touched.
+    replaced: Mutex<Option<Arc<DocumentSnapshot>>>,
 }
 
 /// One version of a brief, parsed; shared with requests and diagnostics.
@@ -75,6 +79,7 @@ impl OpenDocument {
             rope: Rope::from_str(text),
             version,
             snapshot: Mutex::new(None),
+            replaced: Mutex::new(None),
         }
     }
 
@@ -97,6 +102,7 @@ impl OpenDocument {
     fn supersede(&mut self) {
         if let Some((_, stale)) = self.snapshot.get_mut().unwrap_or_else(|e| e.into_inner()).take() {
             stale.superseded.cancel();
+            *self.replaced.get_mut().unwrap_or_else(|e| e.into_inner()) = Some(stale);
         }
     }
 
@@ -112,7 +118,15 @@ impl OpenDocument {
             }
         }
         let text: Arc<str> = Arc::from(self.rope.to_string());
-        let mut brief = Brief::parse(text.clone());
+        // The same text for another workspace, else the version before.
+        let previous = match &*cached {
+            Some((_, same_text)) => Some(same_text.clone()),
+            None => self.replaced.lock().unwrap_or_else(|e| e.into_inner()).take(),
+        };
+        let mut brief = match previous {
+            Some(previous) => previous.brief.next_version(text.clone()),
+            None => Brief::parse(text.clone()),
+        };
         if let Some(workspace) = workspace {
             let references = crate::bibliography::brief_references(&brief, dir, workspace);
             brief = brief.with_references(references);

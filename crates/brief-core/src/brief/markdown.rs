@@ -5,6 +5,7 @@
 
 use tree_sitter::{Node, Parser, Tree};
 
+use super::edit::TextEdit;
 use super::inline_budget::InlineParser;
 use super::{squash, Heading};
 use crate::text::TextRange;
@@ -16,6 +17,21 @@ pub(super) struct InlineRegion {
     /// Block continuation markers (`> `, list indentation) inside `range`:
     /// markup of the enclosing blocks on continuation lines, not text.
     pub markers: Vec<TextRange>,
+    /// The non-prose nodes of its inline tree (code spans, HTML, autolinks,
+    /// link destinations); `None` when the budget refused or stopped its
+    /// parse, which a later version tries again rather than reuse, since a
+    /// time budget need not run out twice.
+    pub inline_non_prose: Option<Vec<TextRange>>,
+}
+
+/// What a parse of a brief's new version may reuse from the previous one:
+/// its block tree, and the inline results of regions the edit left alone.
+pub(super) struct Previous<'p> {
+    pub text: &'p str,
+    pub edit: TextEdit,
+    pub block_tree: &'p Tree,
+    /// In text order.
+    pub regions: &'p [InlineRegion],
 }
 
 #[derive(Default)]
@@ -29,6 +45,7 @@ pub(super) struct Outline {
     pub non_prose: Vec<TextRange>,
     /// The YAML between a leading `---` front matter's fences.
     pub front_matter: Option<TextRange>,
+    pub block_tree: Option<Tree>,
 }
 
 /// A `---` block without its opening line and its closing `---` or `...`.
@@ -44,18 +61,25 @@ fn yaml_between_fences(text: &str, block: TextRange) -> TextRange {
     )
 }
 
-pub(super) fn outline(text: &str) -> Outline {
+pub(super) fn outline(text: &str, previous: Option<Previous>) -> Outline {
     let mut out = Outline::default();
     let mut block_parser = Parser::new();
     block_parser
         .set_language(&tree_sitter_md::LANGUAGE.into())
         .expect("tree-sitter-md's block grammar matches the tree-sitter version");
+    let old_tree = previous.as_ref().map(|p| {
+        let mut tree = p.block_tree.clone();
+        tree.edit(&p.edit.input_edit(p.text, text));
+        tree
+    });
     // Parsing only fails on cancellation, which the block parse never asks for.
-    let Some(block_tree) = block_parser.parse(text, None) else {
+    let Some(block_tree) = block_parser.parse(text, old_tree.as_ref()) else {
         return out;
     };
-    let mut inline = InlineParser::new(text);
-    let tree = &mut inline;
+    let tree = &mut RegionParser {
+        inline: InlineParser::new(text),
+        reuse: previous.map(|p| (p.edit, p.regions)),
+    };
     // An explicit stack, so that deeply nested lists and quotes cannot
     // overflow the call stack of a language server.
     let mut stack = vec![(block_tree.root_node(), false)];
@@ -94,11 +118,58 @@ pub(super) fn outline(text: &str) -> Outline {
             }
         }
     }
+    out.block_tree = Some(block_tree);
     out
 }
 
+/// Finds the non-prose nodes of a region's inline tree, reusing the
+/// previous version's when the edit left the region's bytes alone: the
+/// inline grammar sees only the region, so the same bytes parse the same.
+struct RegionParser<'t, 'p> {
+    inline: InlineParser<'t>,
+    reuse: Option<(TextEdit, &'p [InlineRegion])>,
+}
+
+impl RegionParser<'_, '_> {
+    fn inline_non_prose(&mut self, node: Node, markers: &[TextRange]) -> Option<Vec<TextRange>> {
+        if let Some(found) = self.reused(range(node), markers) {
+            return Some(found);
+        }
+        let inline_tree = self.inline.parse(node, markers)?;
+        let mut found = Vec::new();
+        let mut stack = vec![inline_tree.root_node()];
+        while let Some(n) = stack.pop() {
+            match n.kind() {
+                "code_span" | "html_tag" | "uri_autolink" | "email_autolink" | "link_destination" => {
+                    found.push(range(n))
+                }
+                _ => stack.extend(children(n)),
+            }
+        }
+        Some(found)
+    }
+
+    fn reused(&self, region: TextRange, markers: &[TextRange]) -> Option<Vec<TextRange>> {
+        let (edit, regions) = self.reuse?;
+        let old = edit.old_range(region)?;
+        let i = regions.partition_point(|r| r.range.start < old.start);
+        let before = regions.get(i).filter(|r| r.range == old)?;
+        // Both ranges are unchanged bytes, so one shift maps old to new.
+        let shift = |r: &TextRange| {
+            TextRange::new(
+                r.start + region.start - old.start,
+                r.end + region.start - old.start,
+            )
+        };
+        let same_markers = before.markers.len() == markers.len()
+            && before.markers.iter().map(shift).eq(markers.iter().copied());
+        let found = before.inline_non_prose.as_ref()?;
+        same_markers.then(|| found.iter().map(shift).collect())
+    }
+}
+
 impl Outline {
-    fn heading(&mut self, text: &str, tree: &mut InlineParser, node: Node) {
+    fn heading(&mut self, text: &str, tree: &mut RegionParser, node: Node) {
         let atx = node.kind() == "atx_heading";
         let (level, inline) = if atx {
             // The marker kinds are `atx_h1_marker` … `atx_h6_marker`.
@@ -135,27 +206,18 @@ impl Outline {
 
     /// Records `node` (an `inline` or a `pipe_table_cell`) as a region and
     /// collects the non-prose nodes of its inline tree; returns its markers.
-    fn region(&mut self, tree: &mut InlineParser, node: Node) -> Vec<TextRange> {
+    fn region(&mut self, tree: &mut RegionParser, node: Node) -> Vec<TextRange> {
         let markers: Vec<TextRange> = children(node)
             .into_iter()
             .filter(|kid| kid.is_named())
             .map(range)
             .collect();
-        let inline_tree: Option<Tree> = tree.parse(node, &markers);
-        if let Some(inline_tree) = &inline_tree {
-            let mut stack = vec![inline_tree.root_node()];
-            while let Some(n) = stack.pop() {
-                match n.kind() {
-                    "code_span" | "html_tag" | "uri_autolink" | "email_autolink" | "link_destination" => {
-                        self.non_prose.push(range(n))
-                    }
-                    _ => stack.extend(children(n)),
-                }
-            }
-        }
+        let inline_non_prose = tree.inline_non_prose(node, &markers);
+        self.non_prose.extend(inline_non_prose.iter().flatten());
         self.regions.push(InlineRegion {
             range: range(node),
             markers: markers.clone(),
+            inline_non_prose,
         });
         markers
     }
@@ -221,7 +283,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expect: Expect) {
-        let outline = outline(text);
+        let outline = outline(text, None);
         let mut out = String::new();
         let show = |r: &TextRange| format!("{r:?} {:?}", &text[r.start..r.end]);
         for h in &outline.headings {
@@ -312,7 +374,7 @@ mod tests {
     #[test]
     fn unclosed_mixed_emphasis_is_kept_as_plain_prose() {
         let text = format!("Intro with `code`.\n\n{}`@a` end.\n", "*a **b ".repeat(30_000));
-        let outline = outline(&text);
+        let outline = outline(&text, None);
         assert_eq!(outline.paragraphs.len(), 2);
         assert_eq!(
             outline.non_prose,

@@ -3,9 +3,13 @@
 //! (code, HTML, URLs, front matter), where nothing is checked or cited.
 
 mod citations;
+mod edit;
+#[cfg(test)]
+mod edit_tests;
 mod inline_budget;
 mod markdown;
 mod quotes;
+mod region_scan;
 mod urls;
 
 pub use quotes::{Quote, QuoteKind, QuoteSegment};
@@ -16,7 +20,8 @@ use crate::bibliography::BriefReferences;
 use crate::text::{citation_key, TextRange};
 
 /// A parsed brief. Everything is computed by [`Brief::parse`]; a new text
-/// means a new `Brief`.
+/// means a new `Brief`, which [`Brief::next_version`] parses reusing this
+/// one's trees.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Brief {
     pub text: Arc<str>,
@@ -43,6 +48,30 @@ pub struct Brief {
     non_prose: Vec<TextRange>,
     /// The citations' and quotations' ranges merged: sorted and disjoint.
     cited_or_quoted: Vec<TextRange>,
+    parsed: Parsed,
+}
+
+/// What the next version's parse reuses. Not part of what a brief is: two
+/// briefs of the same text are equal however they were parsed.
+#[derive(Clone, Default)]
+struct Parsed {
+    block_tree: Option<tree_sitter::Tree>,
+    regions: Arc<Vec<markdown::InlineRegion>>,
+    scans: Arc<Vec<region_scan::RegionScan>>,
+}
+
+impl PartialEq for Parsed {
+    fn eq(&self, _: &Parsed) -> bool {
+        true
+    }
+}
+
+impl Eq for Parsed {}
+
+impl std::fmt::Debug for Parsed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Parsed")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,26 +119,39 @@ pub struct KeyPrefix {
 impl Brief {
     /// Never fails: any text is some Markdown.
     pub fn parse(text: impl Into<Arc<str>>) -> Brief {
-        let text: Arc<str> = text.into();
-        let outline = markdown::outline(&text);
+        Brief::parse_reusing(text.into(), None, None)
+    }
+
+    /// The brief of `text`, a later version of this one's text, equal to
+    /// `Brief::parse(text)`: the block tree is edited and reparsed, and the
+    /// inline grammar runs again only on the regions the edit touched.
+    pub fn next_version(&self, text: impl Into<Arc<str>>) -> Brief {
+        let text = text.into();
+        let edit = edit::TextEdit::between(&self.text, &text);
+        let previous = self
+            .parsed
+            .block_tree
+            .as_ref()
+            .map(|block_tree| markdown::Previous {
+                text: &self.text,
+                edit,
+                block_tree,
+                regions: &self.parsed.regions,
+            });
+        let scans = previous.is_some().then_some((edit, &self.parsed.scans[..]));
+        Brief::parse_reusing(text, previous, scans)
+    }
+
+    fn parse_reusing(
+        text: Arc<str>,
+        previous: Option<markdown::Previous>,
+        scans: region_scan::Reuse,
+    ) -> Brief {
+        let mut outline = markdown::outline(&text, previous);
         let non_prose = normalized(outline.non_prose);
-        let mut bare_urls = Vec::new();
-        let mut citations = Vec::new();
-        for region in &outline.regions {
-            let r = region.range;
-            let first = non_prose.partition_point(|n| n.end <= r.start);
-            let inside = non_prose[first..].iter().take_while(|n| n.start < r.end);
-            let mut holes: Vec<TextRange> = region.markers.iter().chain(inside).copied().collect();
-            let urls: Vec<TextRange> = urls::bare_urls(&markdown::blanked(&text, r, &holes))
-                .into_iter()
-                .map(|u| TextRange::from(u).shifted(r.start))
-                .collect();
-            holes.extend(&urls);
-            bare_urls.extend(urls);
-            let shown = markdown::blanked(&text, r, &region.markers);
-            let masked = markdown::blanked(&text, r, &holes);
-            citations.extend(citations::scan(&shown, &masked, r.start));
-        }
+        let scans = region_scan::scan(&text, &outline.regions, &non_prose, scans);
+        let bare_urls = scans.iter().flat_map(|s| s.urls.iter().copied());
+        let citations: Vec<Citation> = scans.iter().flat_map(|s| s.citations.iter().cloned()).collect();
         let non_prose = normalized(non_prose.into_iter().chain(bare_urls).collect());
         let quotes = quotes::find(
             &text,
@@ -130,6 +172,11 @@ impl Brief {
             cited_or_quoted,
             quotes,
             citations,
+            parsed: Parsed {
+                block_tree: outline.block_tree.take(),
+                regions: Arc::new(std::mem::take(&mut outline.regions)),
+                scans: Arc::new(scans),
+            },
             front_matter: outline.front_matter,
             references: BriefReferences::none(),
             headings: outline.headings,
