@@ -573,3 +573,38 @@ fn a_finding_on_a_long_line_shows_a_cut_excerpt_at_the_right_column() {
     let caret = lines[source + 1].find('^').unwrap();
     assert_eq!(lines[source].get(caret..caret + 7), Some("@nobody"), "{out}");
 }
+
+/// A passage of a web page or PDF is shown from its extracted text in the
+/// cache; the label names the file the reader knows.
+#[test]
+fn a_passage_of_an_extracted_source_names_its_original_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = dir.path().join("sources");
+    std::fs::create_dir(&sources).unwrap();
+    std::fs::copy(
+        repo().join("tests/data/sources/river-op-ed.html"),
+        sources.join("river-op-ed.html"),
+    )
+    .unwrap();
+    write(
+        &sources,
+        "notes.txt",
+        "Notes of our own about the river compact.\n",
+    );
+    let brief = write(
+        dir.path(),
+        "brief.md",
+        "Columnists agree: “If the gauge readings were published every day, in full and without delay” [@notes].\n",
+    );
+    let out = stdout(
+        brief_lsp(dir.path())
+            .args(["check", "--corpus", "sources"])
+            .arg(&brief),
+        1,
+    );
+    assert!(out.contains("quote-misattributed"), "{out}");
+    assert!(
+        out.contains("the quoted passage (the text of sources/river-op-ed.html)"),
+        "{out}"
+    );
+}

@@ -8,6 +8,8 @@
 //! needs): annotate-snippets takes plain strings with byte ranges, which is
 //! what the core gives.
 
+use std::borrow::Cow;
+
 use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
 use brief_core::analysis::Severity;
 
@@ -78,7 +80,12 @@ fn finding_group<'a>(shown: &'a Shown, mut spans: impl Iterator<Item = ShownSpan
                 .map(|primary| snippet(primary, AnnotationKind::Primary, None)),
         );
     for (info, shown_span) in f.related.iter().zip(spans) {
-        group = group.element(snippet(shown_span, AnnotationKind::Context, Some(&info.message)));
+        // The excerpt is of the cached text; say which file it came from.
+        let label = match &shown_span.span.extracted_from {
+            Some(original) => Cow::Owned(format!("{} (the text of {original})", info.message)),
+            None => Cow::Borrowed(info.message.as_str()),
+        };
+        group = group.element(snippet(shown_span, AnnotationKind::Context, Some(label)));
     }
     match (&shown.accepted, f.fixes.first()) {
         (Some(how), _) => group.element(Level::NOTE.no_name().message(how.as_str())),
@@ -93,7 +100,7 @@ fn finding_group<'a>(shown: &'a Shown, mut spans: impl Iterator<Item = ShownSpan
 fn snippet<'a>(
     shown: ShownSpan<'a>,
     kind: AnnotationKind,
-    label: Option<&'a str>,
+    label: Option<Cow<'a, str>>,
 ) -> Snippet<'a, Annotation<'a>> {
     let ShownSpan { span, excerpt } = shown;
     Snippet::source(excerpt.source.as_str())

@@ -82,6 +82,9 @@ pub struct Span<'a> {
     pub text: &'a str,
     pub index: &'a LineIndex,
     pub range: TextRange,
+    /// For the text extracted from a PDF or web page (in the cache), the
+    /// original file as shown: the name a reader knows the source by.
+    pub extracted_from: Option<String>,
 }
 
 impl Span<'_> {
@@ -161,6 +164,7 @@ impl CheckedBrief {
             text: &self.text,
             index: &self.index,
             range,
+            extracted_from: None,
         }
     }
 }
@@ -169,9 +173,15 @@ impl CheckedBrief {
 /// document, named relative to `root` when it is under it.
 pub fn related_span<'a>(report: &'a Report, related: &Related) -> Span<'a> {
     let doc = report.corpus.document(related.location.doc);
-    let shown = doc.path.strip_prefix(&report.root).unwrap_or(&doc.path);
+    let shown = |path: &'a Path| {
+        path.strip_prefix(&report.root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
     Span {
-        name: shown.display().to_string(),
+        name: shown(&doc.path),
+        extracted_from: doc.extracted_from.as_deref().map(shown),
         path: Some(&doc.path),
         text: &doc.original,
         index: &doc.line_index,
