@@ -81,7 +81,12 @@ pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
                 .iter()
                 .filter(|e| matches!(e.kind, EntityKind::Actor(_)))
                 .count();
-            out_line!(out, "entities: {actors} actors, {} events", table.len() - actors);
+            out_line!(
+                out,
+                "entities: {}, {}",
+                counted(actors, "actor"),
+                counted(table.len() - actors, "event")
+            );
         }
     }
     super::emit(&out)?;

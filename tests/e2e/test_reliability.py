@@ -218,8 +218,8 @@ async def test_a_manifest_date_inside_a_character_is_served(launch, tmp_path):
     # Item 1: `date[..4]` cut "12 мая 2020" inside a character, and the
     # panic killed the server at `brief-lsp/documents` (which both editor
     # plugins send); hover and completion answered "Internal error". Now the
-    # date is reported as unreadable and the document served by its file
-    # name.
+    # date is reported as unreadable and ignored, and the document served
+    # under its key.
     sources = tmp_path / "sources"
     sources.mkdir()
     (sources / "ivanov.txt").write_text("Trade reached $107 billion in 2018.\n")

@@ -216,12 +216,19 @@ pub fn apply_acceptances(
     (shown, silenced)
 }
 
-/// The edit that accepts `finding` inline: a comment line before its line.
+/// The edit that accepts `finding` inline: a comment line before its line,
+/// ended as that line is (`\r\n` in a CRLF brief).
 pub fn inline_acceptance_edit(brief: &Brief, finding: &Finding) -> Edit {
     let start = brief.text[..finding.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &brief.text[start..];
+    let line = &line[..line.find('\n').map_or(line.len(), |i| i + 1)];
+    let ending = if line.ends_with("\r\n") { "\r\n" } else { "\n" };
     Edit {
         range: TextRange::empty(start),
-        new_text: format!("<!-- brief-lsp: accept {} \"\" -->\n", finding.code.as_str()),
+        new_text: format!(
+            "<!-- brief-lsp: accept {} \"\" -->{ending}",
+            finding.code.as_str()
+        ),
     }
 }
 
@@ -339,6 +346,10 @@ mod tests {
             "<!-- brief-lsp: accept citation-unknown \"\" -->\n"
         );
         assert_eq!(edit.range, TextRange::empty(9));
+        let crlf = Brief::parse(BRIEF.replace('\n', "\r\n"));
+        let (shown, _) = apply_acceptances(&crlf, diagnostics(corpus, &crlf, &CheckConfig::default()), &[]);
+        let edit = inline_acceptance_edit(&crlf, &shown[0]);
+        assert!(edit.new_text.ends_with("-->\r\n"), "{:?}", edit.new_text);
     }
 
     #[test]

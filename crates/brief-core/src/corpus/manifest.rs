@@ -166,14 +166,20 @@ fn parse_entry(
         });
     }
     let mut reference = entry.reference;
+    // An unreadable date costs the date, not the entry and its key.
     if let Some(written) = reference.date.take() {
-        let date = iso_date(&written).ok_or_else(|| TomlError {
-            line: field_line(text, line, "date"),
-            message: format!(
-                "date `{written}` is not a date brief-lsp can read: write YYYY, YYYY-MM or YYYY-MM-DD (\"2023-03\"), or a month and year (\"March 2023\", \"12 March 2023\")"
-            ),
-        })?;
-        reference.date = Some(date);
+        reference.date = iso_date(&written);
+        if reference.date.is_none() {
+            problems.push(ManifestProblem {
+                error: TomlError {
+                    line: field_line(text, line, "date"),
+                    message: format!(
+                        "date `{written}` is not a date brief-lsp can read: write YYYY, YYYY-MM or YYYY-MM-DD (\"2023-03\"), or a month and year (\"March 2023\", \"12 March 2023\"); it is ignored"
+                    ),
+                },
+                entry_left_out: false,
+            });
+        }
     }
     Ok(ManifestEntry {
         file: entry.file.replace('\\', "/"),
@@ -302,18 +308,33 @@ impl Reference {
     }
 }
 
-/// A `corpus.toml` author, "Given Names Family", as (given names, family
-/// name): the family name is the last word. An organisation ("World Bank")
-/// is one name, with no given names.
+/// An author as (given names, family name). Written "Given Names Family",
+/// the family name is the last word with the lower-case particles before
+/// it ("Jean de la Fontaine": "de la Fontaine", as BibTeX reads a von part);
+/// written "Family, Given" (Google Scholar's `citation_author`, many
+/// manifests), the comma splits them. An organisation ("World Bank") is one
+/// name, with no given names.
 pub fn split_name(author: &str) -> (Option<&str>, &str) {
     let author = author.trim();
     if is_organisation_name(author) {
         return (None, author);
     }
-    match author.rsplit_once(' ') {
-        Some((given, family)) => (Some(given.trim_end()), family),
-        None => (None, author),
+    if let Some((family, given)) = author.split_once(',') {
+        let (family, given) = (family.trim(), given.trim());
+        if !family.is_empty() && !given.is_empty() {
+            return (Some(given), family);
+        }
     }
+    let Some(mut family_start) = author.rfind(' ').map(|i| i + 1) else {
+        return (None, author);
+    };
+    while let Some((rest, word)) = author[..family_start].trim_end().rsplit_once(' ') {
+        if rest.trim().is_empty() || !word.starts_with(|c: char| c.is_lowercase()) {
+            break;
+        }
+        family_start = rest.len() + 1;
+    }
+    (Some(author[..family_start].trim_end()), &author[family_start..])
 }
 
 #[cfg(test)]
@@ -382,11 +403,15 @@ mod tests {
             "{}",
             problem.error
         );
-        assert!(problem.entry_left_out);
-        let [entry] = manifest.entries.as_slice() else {
-            panic!("the other entry is kept: {:?}", manifest.entries)
+        assert!(!problem.entry_left_out, "only the date is dropped");
+        let [first, second] = manifest.entries.as_slice() else {
+            panic!("both entries are kept: {:?}", manifest.entries)
         };
-        assert_eq!(entry.reference.year(), Some("2023"));
+        assert_eq!(first.reference.year(), Some("2023"));
+        assert_eq!(
+            (second.reference.key.as_str(), second.reference.date.as_deref()),
+            ("b", None)
+        );
     }
 
     #[test]
@@ -398,6 +423,17 @@ mod tests {
         };
         assert_eq!(reference.author_year(), "Kessel Harbour Authority 2023");
         assert_eq!(split_name("Artyom Lukin"), (Some("Artyom"), "Lukin"));
+        assert_eq!(split_name("Nansen, Fridtjof"), (Some("Fridtjof"), "Nansen"));
+        assert_eq!(
+            split_name("Jean de la Fontaine"),
+            (Some("Jean"), "de la Fontaine")
+        );
+        assert_eq!(
+            split_name("Ludwig van Beethoven"),
+            (Some("Ludwig"), "van Beethoven")
+        );
+        assert_eq!(split_name("Hélène Dubois"), (Some("Hélène"), "Dubois"));
+        assert_eq!(split_name("Plato"), (None, "Plato"));
     }
 
     fn keys(manifest: &Manifest) -> Vec<&str> {
