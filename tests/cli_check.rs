@@ -608,3 +608,36 @@ fn a_passage_of_an_extracted_source_names_its_original_file() {
         "{out}"
     );
 }
+
+/// Corpus problems went to stderr only, which a pull request never shows.
+#[test]
+fn github_format_annotates_corpus_problems_at_their_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "sources/a.txt", "Trade grew quickly.\n");
+    write(
+        dir.path(),
+        "sources/corpus.toml",
+        "[[document]]\nfile = \"a.txt\"\nkey = \"lee2020\"\nautor = \"x\"\n",
+    );
+    let brief = write(dir.path(), "brief.md", "Trade grew [@lee2020].\n");
+    let out = stdout(
+        brief_lsp(dir.path())
+            .args(["check", "--format", "github", "--corpus", "sources"])
+            .arg(&brief),
+        0,
+    );
+    let commands: Vec<_> = out.lines().map(parse_workflow_command).collect();
+    let [(name, props, message)] = commands.as_slice() else {
+        panic!("one annotation: {out}")
+    };
+    assert_eq!(name, "warning");
+    assert!(
+        props.contains(&("file".to_string(), "sources/corpus.toml".to_string())),
+        "{props:?}"
+    );
+    assert!(
+        props.contains(&("line".to_string(), "4".to_string())),
+        "{props:?}"
+    );
+    assert!(message.contains("did you mean `authors`?"), "{message}");
+}

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use brief_core::analysis::Severity;
+use brief_core::corpus::ProblemSeverity;
 use brief_core::text::PositionEncoding;
 
 use crate::accepted::brief_key;
@@ -23,13 +24,26 @@ pub fn render(report: &Report) -> String {
         }
     }
     for unreadable in &report.unreadable {
-        let _ = writeln!(
-            out,
-            "::error file={},title={}::{}",
-            property(&file(report, unreadable.path.as_deref(), &unreadable.name)),
-            property("brief-lsp: unreadable brief"),
-            data(&unreadable.error)
-        );
+        let properties = [
+            ("file", file(report, unreadable.path.as_deref(), &unreadable.name)),
+            ("title", "brief-lsp: unreadable brief".to_string()),
+        ];
+        write_command(&mut out, "error", &properties, &unreadable.error);
+    }
+    // Corpus problems (a mistyped manifest field, an unreadable source)
+    // annotate their files too: on stderr alone, a pull request never
+    // shows them.
+    for problem in &report.corpus.problems {
+        let command = match problem.severity {
+            ProblemSeverity::Warning => "warning",
+            ProblemSeverity::Error => "error",
+        };
+        let mut properties = vec![("file", brief_key(&report.repository, &problem.path))];
+        if let Some(line) = problem.line {
+            properties.push(("line", line.to_string()));
+        }
+        properties.push(("title", "brief-lsp: corpus".to_string()));
+        write_command(&mut out, command, &properties, &problem.message);
     }
     out
 }
@@ -81,11 +95,16 @@ fn annotation(out: &mut String, report: &Report, shown: &Shown, file: &str, span
         (None, Some(fix)) => message.push_str(&format!("\nfix: {}", fix.title)),
         (None, None) => {}
     }
+    write_command(out, command, &properties, &message);
+}
+
+/// One workflow command, its properties and message escaped.
+fn write_command(out: &mut String, command: &str, properties: &[(&str, String)], message: &str) {
     let properties: Vec<String> = properties
-        .into_iter()
-        .map(|(key, value)| format!("{key}={}", property(&value)))
+        .iter()
+        .map(|(key, value)| format!("{key}={}", property(value)))
         .collect();
-    let _ = writeln!(out, "::{command} {}::{}", properties.join(","), data(&message));
+    let _ = writeln!(out, "::{command} {}::{}", properties.join(","), data(message));
 }
 
 /// A command's message (`escapeData` in the Actions toolkit).
