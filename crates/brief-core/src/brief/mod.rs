@@ -162,7 +162,7 @@ impl Brief {
             &text,
             &outline.regions,
             &non_prose,
-            reuse.as_ref().map(|r| (r.edit, &r.scans[..])),
+            reuse.as_ref().map(|r| (r.edit, r.scans)),
         );
         let bare_urls = scans.iter().flat_map(|s| s.urls.iter().copied());
         let citations: Vec<Citation> = scans.iter().flat_map(|s| s.citations.iter().cloned()).collect();
@@ -173,7 +173,7 @@ impl Brief {
             &outline.block_quotes,
             &non_prose,
             &citations,
-            reuse.as_ref().map(|r| (r.edit, &r.quotes[..])),
+            reuse.as_ref().map(|r| (r.edit, r.quotes)),
         );
         let cited_or_quoted = normalized(
             citations
