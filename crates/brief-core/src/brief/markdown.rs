@@ -61,12 +61,34 @@ fn yaml_between_fences(text: &str, block: TextRange) -> TextRange {
     )
 }
 
-pub(super) fn outline(text: &str, previous: Option<Previous>) -> Outline {
-    let mut out = Outline::default();
+fn block_parser() -> Parser {
     let mut block_parser = Parser::new();
     block_parser
         .set_language(&tree_sitter_md::LANGUAGE.into())
         .expect("tree-sitter-md's block grammar matches the tree-sitter version");
+    block_parser
+}
+
+/// `text`'s block tree parsed again from `tree`, its own. An empty edit at
+/// the start makes tree-sitter walk the tree again: with no edit at all it
+/// returns the old tree as it is.
+pub(super) fn reparse(text: &str, tree: &Tree) -> Option<Tree> {
+    let mut tree = tree.clone();
+    let start = tree_sitter::Point::new(0, 0);
+    tree.edit(&tree_sitter::InputEdit {
+        start_byte: 0,
+        old_end_byte: 0,
+        new_end_byte: 0,
+        start_position: start,
+        old_end_position: start,
+        new_end_position: start,
+    });
+    block_parser().parse(text, Some(&tree))
+}
+
+pub(super) fn outline(text: &str, previous: Option<Previous>) -> Outline {
+    let mut out = Outline::default();
+    let mut block_parser = block_parser();
     let old_tree = previous.as_ref().map(|p| {
         let mut tree = p.block_tree.clone();
         tree.edit(&p.edit.input_edit(p.text, text));
