@@ -138,59 +138,114 @@ fn counted(noun: &str) -> String {
     stem(unit)
 }
 
+/// Where [`FigureIndex::assemble`] takes a document's figures from.
+#[derive(Clone, Copy)]
+pub enum FiguresOf<'a> {
+    /// Found in the document ([`DocFigures::of`]).
+    Found(&'a DocFigures),
+    /// The figures of the document with this id in the index `assemble` is
+    /// given as `previous`: a kept document's figures are not found again,
+    /// nor kept apart from the index that holds them.
+    Indexed(DocId),
+}
+
 impl FigureIndex {
     pub fn build(documents: &[Document]) -> FigureIndex {
         let per_doc: Vec<DocFigures> = documents.par_iter().map(DocFigures::of).collect();
-        FigureIndex::assemble(documents.iter().map(|d| d.id).zip(&per_doc))
+        let per_doc = documents.iter().zip(&per_doc).map(|(d, f)| (d.id, FiguresOf::Found(f)));
+        FigureIndex::assemble(&FigureIndex::default(), per_doc)
     }
 
     /// The index of each document's figures, in document order: word
     /// numbers, document frequencies, IDF weights and postings are
     /// corpus-wide, so they are counted here for all documents at once.
-    pub fn assemble<'a>(per_doc: impl IntoIterator<Item = (DocId, &'a DocFigures)>) -> FigureIndex {
+    /// Words are numbered as first met, each figure's in string order, so
+    /// that a figure read back from `previous` numbers them as the one found
+    /// in its document does.
+    pub fn assemble<'a>(
+        previous: &FigureIndex,
+        per_doc: impl IntoIterator<Item = (DocId, FiguresOf<'a>)>,
+    ) -> FigureIndex {
         let mut index = FigureIndex::default();
         let mut df: Vec<u32> = Vec::new();
+        let mut previous_words: Vec<&str> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         for (doc, figures) in per_doc {
-            for (figure, sentence, context) in &figures.0 {
-                let mut ids: Vec<u32> = context
-                    .words
-                    .iter()
-                    .map(|(w, _)| match index.word_ids.get(w) {
-                        Some(&id) => id,
-                        None => {
-                            let next = index.word_ids.len() as u32;
-                            index.word_ids.insert(w.clone(), next);
-                            next
-                        }
-                    })
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                let fig_id = index.figures.len() as u32;
-                let next_class = index.class_ids.len() as u32;
-                let Some(class) = UnitClass::of(&figure.kind) else {
-                    continue;
-                };
-                let class_id = *index.class_ids.entry(class).or_insert(next_class);
-                for &id in &ids {
-                    if id as usize >= df.len() {
-                        df.resize(id as usize + 1, 0);
+            match figures {
+                FiguresOf::Found(figures) => {
+                    for f in &figures.0 {
+                        index.add(&mut df, doc, &f.figure, f.sentence, &f.words, &f.measure);
                     }
-                    df[id as usize] += 1;
-                    index.postings.entry((class_id, id)).or_default().push(fig_id);
                 }
-                index.figures.push(CorpusFigure {
-                    doc,
-                    figure: figure.clone(),
-                    sentence: *sentence,
-                    words: ids,
-                    measure: context.measure.clone(),
-                });
+                FiguresOf::Indexed(at) => {
+                    if previous_words.is_empty() {
+                        previous_words = vec![""; previous.word_ids.len()];
+                        for (w, &id) in &previous.word_ids {
+                            previous_words[id as usize] = w;
+                        }
+                    }
+                    let start = previous.figures.partition_point(|f| f.doc < at);
+                    let end = previous.figures.partition_point(|f| f.doc <= at);
+                    for f in &previous.figures[start..end] {
+                        words.clear();
+                        words.extend(f.words.iter().map(|&id| previous_words[id as usize]));
+                        words.sort_unstable();
+                        index.add(&mut df, doc, &f.figure, f.sentence, &words, &f.measure);
+                    }
+                }
             }
         }
         let n = index.figures.len().max(1) as f32;
         index.idf = df.iter().map(|&d| (n / d as f32).ln() + 1.0).collect();
         index
+    }
+
+    /// Adds a figure whose context words are `words`, in string order and
+    /// without repeats; `df` counts each word's figures.
+    fn add<S: AsRef<str>>(
+        &mut self,
+        df: &mut Vec<u32>,
+        doc: DocId,
+        figure: &Figure,
+        sentence: TextRange,
+        words: &[S],
+        measure: &Option<String>,
+    ) {
+        let Some(class) = UnitClass::of(&figure.kind) else {
+            return;
+        };
+        let mut ids: Vec<u32> = words
+            .iter()
+            .map(|w| {
+                let w = w.as_ref();
+                match self.word_ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let next = self.word_ids.len() as u32;
+                        self.word_ids.insert(w.to_string(), next);
+                        next
+                    }
+                }
+            })
+            .collect();
+        ids.sort_unstable();
+        let fig_id = self.figures.len() as u32;
+        let next_class = self.class_ids.len() as u32;
+        let class_id = *self.class_ids.entry(class).or_insert(next_class);
+        for &id in &ids {
+            if id as usize >= df.len() {
+                df.resize(id as usize + 1, 0);
+            }
+            df[id as usize] += 1;
+            self.postings.entry((class_id, id)).or_default().push(fig_id);
+        }
+        self.figures.push(CorpusFigure {
+            doc,
+            figure: figure.clone(),
+            sentence,
+            words: ids,
+            measure: measure.clone(),
+        });
     }
 
     pub fn len(&self) -> usize {
@@ -262,9 +317,19 @@ impl FigureIndex {
 }
 
 /// One document's part of the figure index, before the corpus-wide counts:
-/// each figure with its sentence and the words around it.
+/// each checkable figure with its sentence and the words around it.
 #[derive(Clone, Debug, Default)]
-pub struct DocFigures(Vec<(Figure, TextRange, Context)>);
+pub struct DocFigures(Vec<DocFigure>);
+
+#[derive(Clone, Debug)]
+struct DocFigure {
+    figure: Figure,
+    sentence: TextRange,
+    /// The context's words, in string order (their weights are the brief's
+    /// concern, not the index's).
+    words: Vec<String>,
+    measure: Option<String>,
+}
 
 impl DocFigures {
     /// The checkable figures of a document's prose, with their sentence and context words.
@@ -288,7 +353,15 @@ impl DocFigures {
                     .and_then(|i| i.checked_sub(1))
                     .map_or("", |i| doc.text(sentences[i]));
                 let own = TextRange::new(figure.range.start - s.start, figure.range.end - s.start);
-                out.push((figure, s, Context::around(doc.text(s), own, previous)));
+                let context = Context::around(doc.text(s), own, previous);
+                let mut words: Vec<String> = context.words.into_iter().map(|(w, _)| w).collect();
+                words.sort_unstable();
+                out.push(DocFigure {
+                    figure,
+                    sentence: s,
+                    words,
+                    measure: context.measure,
+                });
             }
         }
         DocFigures(out)
