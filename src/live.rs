@@ -15,8 +15,8 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::SystemTime;
 
-use brief_core::corpus::{Problem, ProblemSeverity};
 use anyhow::Context;
+use brief_core::corpus::{Problem, ProblemSeverity};
 use brief_core::snapshot::{LiveCorpus, Snapshot, StoredError, UpdateFile, UpdateFolder};
 use xxhash_rust::xxh3::xxh3_64;
 

@@ -152,7 +152,10 @@ pub enum FiguresOf<'a> {
 impl FigureIndex {
     pub fn build(documents: &[Document]) -> FigureIndex {
         let per_doc: Vec<DocFigures> = documents.par_iter().map(DocFigures::of).collect();
-        let per_doc = documents.iter().zip(&per_doc).map(|(d, f)| (d.id, FiguresOf::Found(f)));
+        let per_doc = documents
+            .iter()
+            .zip(&per_doc)
+            .map(|(d, f)| (d.id, FiguresOf::Found(f)));
         FigureIndex::assemble(&FigureIndex::default(), per_doc)
     }
 

@@ -271,9 +271,9 @@ impl LiveCorpus {
             }
         }
         words.merge(vocabulary(cat.pending.par_iter().filter_map(|p| match &p.item {
-                Source::Text(text, _) => Some(text.as_str()),
-                Source::Kept(_) => None,
-            })));
+            Source::Text(text, _) => Some(text.as_str()),
+            Source::Kept(_) => None,
+        })));
         let changed: FxHashSet<&str> = kept_asked
             .iter()
             .copied()
@@ -423,7 +423,8 @@ impl LiveCorpus {
                 FigureIndex::assemble(previous_figures, per_doc)
             },
             |documents| {
-                let table = EntityTable::assemble(documents.iter().map(|d| d.id).zip(names.iter().map(|n| &**n)));
+                let table =
+                    EntityTable::assemble(documents.iter().map(|d| d.id).zip(names.iter().map(|n| &**n)));
                 let parts = Parts {
                     vocabulary: words,
                     case_counts,

@@ -117,7 +117,9 @@ fn updates_equal_cold_builds_of_the_new_corpus() {
     ];
     let mut unchanged: Vec<&str> = SEEDS.to_vec();
     unchanged.extend(["a.txt", "d.txt", "empty.txt", "latin1.txt"]);
-    let second = live.update(&first, update_of(corpus(&changed), &unchanged), &|_, _| {}).unwrap();
+    let second = live
+        .update(&first, update_of(corpus(&changed), &unchanged), &|_, _| {})
+        .unwrap();
     assert_same(&second, corpus(&changed), "A+B'");
     assert!(normalized(&second, "a.txt").contains("non-proliferation"));
     let kostrov = |s: &Snapshot| s.entities().find_by_alias("Kostrov").map(|e| e.name.clone());
@@ -134,7 +136,9 @@ fn updates_equal_cold_builds_of_the_new_corpus() {
 
     // B deleted: A's hyphen is joined again.
     let without_b = [base[0], base[2], base[3], base[4]];
-    let third = live.update(&second, update_of(corpus(&without_b), &unchanged), &|_, _| {}).unwrap();
+    let third = live
+        .update(&second, update_of(corpus(&without_b), &unchanged), &|_, _| {})
+        .unwrap();
     assert_same(&third, corpus(&without_b), "A");
     assert!(normalized(&third, "a.txt").contains("nonproliferation"));
 
@@ -149,7 +153,9 @@ fn updates_equal_cold_builds_of_the_new_corpus() {
         base[3],
         base[4],
     ];
-    let fourth = live.update(&third, update_of(corpus(&with_c), &unchanged), &|_, _| {}).unwrap();
+    let fourth = live
+        .update(&third, update_of(corpus(&with_c), &unchanged), &|_, _| {})
+        .unwrap();
     assert_same(&fourth, corpus(&with_c), "A+B+C");
     assert!(
         fourth.problems.iter().any(|p| p.message.contains("is taken")),
@@ -211,7 +217,11 @@ fn updates_after_a_warm_start_equal_cold_builds() {
 /// (B') updates to something other than a cold build.
 #[test]
 fn stale_stored_parts_make_a_warm_update_differ() {
-    let base: [(&str, &[u8]); 3] = [("a.txt", A.as_bytes()), ("b.txt", B.as_bytes()), ("d.txt", D.as_bytes())];
+    let base: [(&str, &[u8]); 3] = [
+        ("a.txt", A.as_bytes()),
+        ("b.txt", B.as_bytes()),
+        ("d.txt", D.as_bytes()),
+    ];
     let changed = [base[0], ("b.txt", B_CHANGED.as_bytes()), base[2]];
     let mut stale = Snapshot::build(corpus(&base));
     stale.parts = Snapshot::build(corpus(&changed)).parts;

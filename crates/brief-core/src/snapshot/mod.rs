@@ -156,8 +156,8 @@ impl Snapshot {
             PartsOf::Built(parts) => Ok(parts),
             PartsOf::Stored(bytes, decoded) => decoded
                 .get_or_init(|| {
-                    let parts: Parts =
-                        postcard::from_bytes(bytes).map_err(|e| StoredError::Malformed(format!("update parts: {e}")))?;
+                    let parts: Parts = postcard::from_bytes(bytes)
+                        .map_err(|e| StoredError::Malformed(format!("update parts: {e}")))?;
                     if parts.names.len() != self.documents.len() {
                         return Err(StoredError::Malformed("update parts: names per document".into()));
                     }
