@@ -609,6 +609,70 @@ fn a_passage_of_an_extracted_source_names_its_original_file() {
     );
 }
 
+/// The machine formats read on a CI runner, which has the PDF but not the
+/// text extracted from it into this machine's cache: a related passage of a
+/// PDF names the PDF and its printed page, and keeps the passage's text.
+#[test]
+fn machine_formats_name_the_pdf_of_a_related_passage_not_its_cached_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = dir.path().join("sources");
+    std::fs::create_dir(&sources).unwrap();
+    std::fs::copy(
+        repo().join("tests/data/sources/river-compact.pdf"),
+        sources.join("river-compact.pdf"),
+    )
+    .unwrap();
+    write(
+        &sources,
+        "notes.txt",
+        "Notes of our own about the river compact.\n",
+    );
+    let brief = write(
+        dir.path(),
+        "brief.md",
+        "Some say “a compact designed for average conditions cannot survive extreme ones without modification” [@notes].\n",
+    );
+    let check = |format: &str| {
+        stdout(
+            brief_lsp(dir.path())
+                .args(["check", "--corpus", "sources", "--format", format])
+                .arg(&brief),
+            1,
+        )
+    };
+    let json: serde_json::Value = serde_json::from_str(&check("json")).unwrap();
+    let related = &json[0]["related"][0];
+    assert_eq!(related["file"], "sources/river-compact.pdf", "{json:#}");
+    let page = related["page"].as_u64().expect("the printed page");
+    assert!(related["passage"]
+        .as_str()
+        .unwrap()
+        .starts_with("a compact designed for"));
+    let cached = related["extracted_text"]["file"].as_str().unwrap();
+    assert!(cached.ends_with("river-compact.pdf.txt"), "{cached}");
+    assert!(related["extracted_text"]["range"]["start"]["line"].is_u64());
+
+    let github = check("github");
+    let place = format!("the quoted passage: sources/river-compact.pdf, page {page}%0A");
+    assert!(github.contains(&place), "{github}");
+    assert!(!github.contains(".pdf.txt"), "{github}");
+
+    let sarif: serde_json::Value = serde_json::from_str(&check("sarif")).unwrap();
+    assert_valid_sarif(&sarif);
+    let location = &sarif["runs"][0]["results"][0]["relatedLocations"][0];
+    assert_eq!(
+        location["physicalLocation"]["artifactLocation"]["uri"],
+        "sources/river-compact.pdf"
+    );
+    let message = location["message"]["text"].as_str().unwrap();
+    assert!(
+        message.contains(&format!(
+            "page {page}): a compact designed for average conditions"
+        )),
+        "{message}"
+    );
+}
+
 /// Corpus problems went to stderr only, which a pull request never shows.
 #[test]
 fn github_format_annotates_corpus_problems_at_their_files() {

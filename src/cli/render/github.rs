@@ -80,15 +80,16 @@ fn annotation(out: &mut String, report: &Report, shown: &Shown, file: &str, span
     let mut message = f.message.clone();
     for related in &f.related {
         let source = related_span(report, related);
-        let (at, _) = source.positions(PositionEncoding::Utf32);
-        let _ = write!(
-            message,
-            "\n{}: {}:{}:{}",
-            related.message,
-            source.name,
-            at.line + 1,
-            at.col + 1
-        );
+        // An extracted text's place is in this machine's cache, unknown to
+        // whoever reads the pull request: name the PDF or web page.
+        let place = match &source.original {
+            Some(original) => original.place(),
+            None => {
+                let (at, _) = source.span.positions(PositionEncoding::Utf32);
+                format!("{}:{}:{}", source.span.name, at.line + 1, at.col + 1)
+            }
+        };
+        let _ = write!(message, "\n{}: {place}", related.message);
     }
     match (&shown.accepted, f.fixes.first()) {
         (Some(how), _) => message.push_str(&format!("\n{how}")),

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
 use brief_core::analysis::Severity;
 
-use super::{related_span, Excerpt, Report, Shown, Span};
+use super::{related_span, Excerpt, OriginalFile, RelatedSpan, Report, Shown, Span};
 
 pub fn render(report: &Report, color: bool) -> String {
     let renderer = if color {
@@ -25,26 +25,30 @@ pub fn render(report: &Report, color: bool) -> String {
     for brief in &report.briefs {
         for shown in &brief.findings {
             let span = brief.span(shown.finding.range);
-            let related: Vec<Span> = shown
+            let related: Vec<RelatedSpan> = shown
                 .finding
                 .related
                 .iter()
                 .map(|r| related_span(report, r))
                 .collect();
             let excerpt = span.excerpt();
-            let related_excerpts: Vec<Excerpt> = related.iter().map(Span::excerpt).collect();
+            let related_excerpts: Vec<Excerpt> = related.iter().map(|r| r.span.excerpt()).collect();
             let spans = || {
                 let related = related
                     .iter()
                     .zip(&related_excerpts)
-                    .map(|(span, excerpt)| ShownSpan { span, excerpt });
+                    .map(|(r, excerpt)| ShownSpan {
+                        span: &r.span,
+                        excerpt,
+                    });
                 std::iter::once(ShownSpan {
                     span: &span,
                     excerpt: &excerpt,
                 })
                 .chain(related)
             };
-            let rendered = renderer.render(&[finding_group(shown, spans())]);
+            let originals = related.iter().map(|r| r.original.as_ref());
+            let rendered = renderer.render(&[finding_group(shown, spans(), originals)]);
             out.push_str(&correct_columns(rendered, spans()));
             out.push_str("\n\n");
         }
@@ -61,8 +65,13 @@ struct ShownSpan<'a> {
     excerpt: &'a Excerpt,
 }
 
-/// The finding's group: `spans` are its own span, then its related ones.
-fn finding_group<'a>(shown: &'a Shown, mut spans: impl Iterator<Item = ShownSpan<'a>>) -> Group<'a> {
+/// The finding's group: `spans` are its own span, then its related ones;
+/// `originals` are the files the related passages were extracted from.
+fn finding_group<'a>(
+    shown: &'a Shown,
+    mut spans: impl Iterator<Item = ShownSpan<'a>>,
+    originals: impl Iterator<Item = Option<&'a OriginalFile<'a>>>,
+) -> Group<'a> {
     let f = &shown.finding;
     let level = match (f.severity, &shown.accepted) {
         (severity, Some(_)) => Level::NOTE.with_name(format!("accepted {}", severity.as_str())),
@@ -79,10 +88,10 @@ fn finding_group<'a>(shown: &'a Shown, mut spans: impl Iterator<Item = ShownSpan
                 .next()
                 .map(|primary| snippet(primary, AnnotationKind::Primary, None)),
         );
-    for (info, shown_span) in f.related.iter().zip(spans) {
+    for ((info, shown_span), original) in f.related.iter().zip(spans).zip(originals) {
         // The excerpt is of the cached text; say which file it came from.
-        let label = match &shown_span.span.extracted_from {
-            Some(original) => Cow::Owned(format!("{} (the text of {original})", info.message)),
+        let label = match original {
+            Some(original) => Cow::Owned(format!("{} (the text of {})", info.message, original.place())),
             None => Cow::Borrowed(info.message.as_str()),
         };
         group = group.element(snippet(shown_span, AnnotationKind::Context, Some(label)));

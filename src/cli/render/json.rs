@@ -4,7 +4,7 @@
 use brief_core::text::PositionEncoding;
 use serde_json::{json, Value};
 
-use super::{related_span, Report, Span};
+use super::{related_span, RelatedSpan, Report, Span};
 
 pub fn render(report: &Report) -> anyhow::Result<String> {
     let mut findings = Vec::new();
@@ -22,10 +22,7 @@ pub fn render(report: &Report) -> anyhow::Result<String> {
                 let related: Vec<Value> = f
                     .related
                     .iter()
-                    .map(|r| {
-                        let span = related_span(report, r);
-                        json!({ "file": span.name, "range": range(&span), "message": r.message })
-                    })
+                    .map(|r| related(&related_span(report, r), &r.message))
                     .collect();
                 finding["related"] = Value::Array(related);
             }
@@ -36,6 +33,25 @@ pub fn render(report: &Report) -> anyhow::Result<String> {
         }
     }
     Ok(serde_json::to_string_pretty(&findings)? + "\n")
+}
+
+/// A related passage at its range; for a PDF or web page, at its original
+/// file (and page), with the passage's text, and its range in the text
+/// extracted into the cache apart: that file is on this machine only.
+fn related(r: &RelatedSpan, message: &str) -> Value {
+    let Some(original) = &r.original else {
+        return json!({ "file": r.span.name, "range": range(&r.span), "message": message });
+    };
+    let mut related = json!({
+        "file": original.name,
+        "passage": &r.span.text[r.span.range.start..r.span.range.end],
+        "extracted_text": { "file": r.span.name, "range": range(&r.span) },
+        "message": message,
+    });
+    if let Some(page) = original.page {
+        related["page"] = page.into();
+    }
+    related
 }
 
 fn range(span: &Span) -> Value {

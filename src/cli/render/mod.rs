@@ -82,9 +82,6 @@ pub struct Span<'a> {
     pub text: &'a str,
     pub index: &'a LineIndex,
     pub range: TextRange,
-    /// For the text extracted from a PDF or web page (in the cache), the
-    /// original file as shown: the name a reader knows the source by.
-    pub extracted_from: Option<String>,
 }
 
 impl Span<'_> {
@@ -164,27 +161,62 @@ impl CheckedBrief {
             text: &self.text,
             index: &self.index,
             range,
-            extracted_from: None,
+        }
+    }
+}
+
+/// A passage a finding's related information points at.
+pub struct RelatedSpan<'a> {
+    /// The passage in its document's text: for a PDF or web page, the text
+    /// extracted from it into the cache, which go-to-source opens.
+    pub span: Span<'a>,
+    /// For a PDF or web page, the file itself: the name a reader knows the
+    /// source by, and the only file of it a CI runner without the cache has.
+    pub original: Option<OriginalFile<'a>>,
+}
+
+/// The PDF or web page a related passage was extracted from.
+pub struct OriginalFile<'a> {
+    /// As shown to the user.
+    pub name: String,
+    pub path: &'a Path,
+    /// The printed page the passage starts on, where the PDF says.
+    pub page: Option<u32>,
+}
+
+impl OriginalFile<'_> {
+    /// "sources/report.pdf, page 12".
+    pub fn place(&self) -> String {
+        match self.page {
+            Some(page) => format!("{}, page {page}", self.name),
+            None => self.name.clone(),
         }
     }
 }
 
 /// Where a finding's related information points: a passage of a corpus
 /// document, named relative to `root` when it is under it.
-pub fn related_span<'a>(report: &'a Report, related: &Related) -> Span<'a> {
+pub fn related_span<'a>(report: &'a Report, related: &Related) -> RelatedSpan<'a> {
     let doc = report.corpus.document(related.location.doc);
+    let range = related.location.range;
     let shown = |path: &'a Path| {
         path.strip_prefix(&report.root)
             .unwrap_or(path)
             .display()
             .to_string()
     };
-    Span {
-        name: shown(&doc.path),
-        extracted_from: doc.extracted_from.as_deref().map(shown),
-        path: Some(&doc.path),
-        text: &doc.original,
-        index: &doc.line_index,
-        range: related.location.range,
+    RelatedSpan {
+        span: Span {
+            name: shown(&doc.path),
+            path: Some(&doc.path),
+            text: &doc.original,
+            index: &doc.line_index,
+            range,
+        },
+        original: doc.extracted_from.as_deref().map(|path| OriginalFile {
+            name: shown(path),
+            path,
+            page: doc.page_at(range.start),
+        }),
     }
 }

@@ -109,13 +109,30 @@ fn result(report: &Report, brief: &CheckedBrief, shown: &Shown) -> Value {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let span = related_span(report, r);
-            let location = artifact(&report.root, span.path);
-            json!({
-                "id": i,
-                "message": { "text": r.message },
-                "physicalLocation": { "artifactLocation": location, "region": region(&span) },
-            })
+            let related = related_span(report, r);
+            match &related.original {
+                // The region is in the text extracted into this machine's
+                // cache; a dashboard can show the file itself, with the
+                // passage in the message.
+                Some(original) => json!({
+                    "id": i,
+                    "message": { "text": format!(
+                        "{} ({}): {}",
+                        r.message,
+                        original.place(),
+                        one_line(&related.span.text[related.span.range.start..related.span.range.end]),
+                    ) },
+                    "physicalLocation": { "artifactLocation": artifact(&report.root, Some(original.path)) },
+                }),
+                None => json!({
+                    "id": i,
+                    "message": { "text": r.message },
+                    "physicalLocation": {
+                        "artifactLocation": artifact(&report.root, related.span.path),
+                        "region": region(&related.span),
+                    },
+                }),
+            }
         })
         .collect();
     let fixes: Vec<Value> = f
@@ -166,6 +183,11 @@ fn result(report: &Report, brief: &CheckedBrief, shown: &Shown) -> Value {
         result["suppressions"] = json!([{ "kind": kind, "justification": how }]);
     }
     result
+}
+
+/// A passage as one line of text: a PDF's line breaks as spaces.
+fn one_line(passage: &str) -> String {
+    passage.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A 1-based region in UTF-16 columns, end exclusive, with the text it

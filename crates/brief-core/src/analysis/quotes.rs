@@ -254,6 +254,23 @@ fn without_quote_marks(wording: &str) -> &str {
     }
 }
 
+/// The source's wording with the first letter cased as the brief has it: a
+/// quotation may change the case of its first letter to fit the sentence
+/// it stands in ("she said that “our ports…”" of a source's "Our ports…"),
+/// so a fix that capitalised it would put a new error in the brief.
+fn with_initial_case_of(quoted: &str, wording: &str) -> String {
+    let first_letter = |text: &str| text.char_indices().find(|(_, c)| c.is_alphabetic());
+    let (Some((at, ours)), Some((theirs_at, theirs))) = (first_letter(quoted), first_letter(wording)) else {
+        return wording.to_string();
+    };
+    let same_letter = ours != theirs && ours.to_lowercase().eq(theirs.to_lowercase());
+    if !same_letter || quoted[..at] != wording[..theirs_at] {
+        return wording.to_string();
+    }
+    let rest = &wording[theirs_at + theirs.len_utf8()..];
+    format!("{}{ours}{rest}", &wording[..theirs_at])
+}
+
 fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<Finding> {
     let quote = checked.quote;
     let best = checked.lookup.matches.first();
@@ -283,11 +300,15 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
             let m = best?;
             let key = source_key(m);
             let wording = corpus.document(m.doc).display(m.normalized);
+            let range = quoted_text(brief, quote);
             let fix = Fix {
                 title: format!("Replace with the wording of @{key}"),
                 edits: vec![Edit {
-                    range: quoted_text(brief, quote),
-                    new_text: without_quote_marks(&wording).to_string(),
+                    range,
+                    new_text: with_initial_case_of(
+                        &brief.text[range.start..range.end],
+                        without_quote_marks(&wording),
+                    ),
                 }],
                 preferred: true,
             };
@@ -627,6 +648,30 @@ The delta is sinking. Farmers there say the river no longer reaches the sea in s
     }
 
     #[test]
+    fn a_fix_keeps_the_case_the_brief_gives_the_first_letter() {
+        let corpus = crate::test_support::corpus_of(&[(
+            "port",
+            "Our ports were rebuilt after the storm, and the harbour reopened in spring.\n",
+        )]);
+        let fixed = |text: &str| {
+            let brief = crate::brief::Brief::parse(text);
+            let findings = super::super::diagnostics(&corpus, &brief, &Default::default());
+            let edit = &findings[0].fixes[0].edits[0];
+            let mut fixed = brief.text.to_string();
+            fixed.replace_range(edit.range.start..edit.range.end, &edit.new_text);
+            fixed
+        };
+        assert_eq!(
+            fixed("The mayor said that “our ports were rebuilt after the flood, and the harbour reopened” [@port].\n"),
+            "The mayor said that “our ports were rebuilt after the storm, and the harbour reopened” [@port].\n"
+        );
+        assert_eq!(
+            fixed("“Our ports were rebuilt after the flood, and the harbour reopened” [@port].\n"),
+            "“Our ports were rebuilt after the storm, and the harbour reopened” [@port].\n"
+        );
+    }
+
+    #[test]
     fn hover_on_a_misquote_shows_the_word_differences() {
         check_hover(
             &with_brief("“Upstream states never $0accepted it” [@okafor2021]."),
@@ -718,7 +763,7 @@ Scare quote: the “truce” is old. Code: `“Its critics call it a colonial ba
                 0..125 "> The Sino-Russian ‘strategic partnership’ was proclaimed in April 1996 as the mid-1960s marked a watershed [@lukin2020]." warning quote-inexact: inexact quote of @lukin2020 (93% of words match): the source has “mid-1990s” where the brief has “mid-1960s”.
                   fix (preferred): Replace with the wording of @lukin2020 [2..111 → "The Sino-Russian ‘strategic partnership’ was proclaimed in April 1996 as the mid-1990s marked a watershed"]
                 127..209 "“[I]t was hoped that China would become a major buyer of Russian hydrocarbons”" warning quote-inexact: inexact quote of @lukin2020 (92% of words match): the source has “Siberian” where the brief has “Russian”.
-                  fix (preferred): Replace with the wording of @lukin2020 [130..206 → "[i]t was hoped that China would become a major buyer of Siberian hydrocarbons"]"#]],
+                  fix (preferred): Replace with the wording of @lukin2020 [130..206 → "[I]t was hoped that China would become a major buyer of Siberian hydrocarbons"]"#]],
         );
     }
 }
