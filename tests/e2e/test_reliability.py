@@ -374,3 +374,40 @@ def test_exit_does_not_wait_for_a_running_check(ending, code):
         assert took < 2
     finally:
         s.close()
+
+
+async def test_key_completion_on_a_large_corpus_is_capped_and_marked_incomplete(launch, tmp_path, monkeypatch):
+    """#15 item 12: `[@` on a corpus of 10,952 documents answered every key
+    (4.1 MB of JSON). The answer is capped and says it is incomplete, so the
+    client asks again as the user types."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    count = 600
+    for n in range(count):
+        (sources / f"note{n:03d}.txt").write_text(f"Note number {n} on the river compact.\n")
+    (tmp_path / "brief-lsp.toml").write_text('corpus = ["sources"]\n')
+    c = await launch(root=tmp_path)
+    await wait_ready(c, documents=count)
+    doc = open_brief(c, "See [@\n")
+
+    async def complete(line: str):
+        c.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(uri=doc, version=complete.version),
+                content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=line + "\n")],
+            )
+        )
+        complete.version += 1
+        params = lsp.CompletionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=doc), position=lsp.Position(line=0, character=len(line))
+        )
+        return await c.text_document_completion_async(params)
+
+    complete.version = 2
+    everything = await complete("See [@")
+    assert isinstance(everything, lsp.CompletionList), everything
+    assert everything.is_incomplete and 0 < len(everything.items) <= 200, len(everything.items)
+    narrowed = await complete("See [@note59")
+    labels = sorted(i.label for i in narrowed.items)
+    assert not narrowed.is_incomplete and labels == [f"note{n}" for n in range(590, 600)], labels

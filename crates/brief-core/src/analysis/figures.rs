@@ -35,11 +35,14 @@ pub(super) fn brief_figures(brief: &Brief) -> Vec<BriefFigure<'_>> {
         // Soft line breaks are spaces to the sentence splitter.
         let text = brief.text[p.start..p.end].replace(['\n', '\r'], " ");
         let sentences = sentence_ranges(&text);
-        for mut figure in extract_figures(&text) {
+        let mut figures = extract_figures(&text);
+        figures.retain(|f| UnitClass::of(&f.kind).is_some());
+        let ranges: Vec<TextRange> = figures.iter().map(|f| f.range).collect();
+        for mut figure in figures {
             let local = figure.range;
             figure.range = local.shifted(p.start);
             let excluded = !brief.is_prose(figure.range.start) || brief.in_citation_or_quote(figure.range);
-            if excluded || UnitClass::of(&figure.kind).is_none() {
+            if excluded {
                 continue;
             }
             let at = Some(sentences.partition_point(|s| s.end < local.end))
@@ -49,9 +52,14 @@ pub(super) fn brief_figures(brief: &Brief) -> Vec<BriefFigure<'_>> {
             let own = TextRange::new(local.start - sentence.start, local.end - sentence.start);
             let previous = previous.map_or("", |r| &text[r.start..r.end]);
             let citation = sentence_citation(brief, sentence.shifted(p.start), figure.range);
+            let others: Vec<TextRange> = ranges
+                .iter()
+                .filter(|r| sentence.contains_range(**r))
+                .map(|r| TextRange::new(r.start - sentence.start, r.end - sentence.start))
+                .collect();
             out.push(BriefFigure {
                 figure,
-                context: Context::around(&text[sentence.start..sentence.end], own, previous),
+                context: Context::around(&text[sentence.start..sentence.end], own, &others, previous),
                 citation,
             });
         }
@@ -578,6 +586,55 @@ mod tests {
         .assert_eq(&findings_in(
             &[TRADE, PRICES],
             "Defence took 12 percent of the agency's budget.\n",
+        ));
+    }
+
+    const INDICES: (&str, &str) = (
+        "indices",
+        "In March the Kestrel index rose 2.4%, while the Osprey index rose 1.9%, the exchange said.\n",
+    );
+
+    #[test]
+    fn the_same_value_of_another_subject_in_the_sentence_contradicts() {
+        // 2.4% is the Kestrel index's; the Osprey index's own stretch of
+        // the sentence gives 1.9%.
+        expect_test::expect![[r#"
+            "2.4%" warning figure-contradicted: corpus: 1.9% [@indices] ["Use the source’s figure: 1.9%"]"#]]
+        .assert_eq(&findings_in(
+            &[INDICES],
+            "The Osprey index rose 2.4% [@indices].\n",
+        ));
+        expect_test::expect![[""]].assert_eq(&findings_in(
+            &[INDICES],
+            "The Kestrel index rose 2.4% [@indices].\n",
+        ));
+    }
+
+    #[test]
+    fn the_ends_of_a_from_to_range_share_their_subject() {
+        // Both ends belong to the subject written before "from": the second
+        // figure's stretch reaches back past the first.
+        let rents = (
+            "rents",
+            "The average harbour rent fell from £1,250 in May to £1,180, the council said.\n",
+        );
+        expect_test::expect![[""]].assert_eq(&findings_in(
+            &[rents],
+            "The average harbour rent fell to £1,180 [@rents].\n",
+        ));
+    }
+
+    #[test]
+    fn a_value_stated_for_the_claimed_year_outranks_the_same_value_of_no_year() {
+        let outlook = (
+            "outlook",
+            "The province's economy grew by 5.5% this year, the agency said. The agency forecasts growth of 4% for 2031.\n",
+        );
+        expect_test::expect![[r#"
+            "5.5%" warning figure-contradicted: corpus: 4% in 2031 [@outlook] ["Use the source’s figure: 4%"]"#]]
+        .assert_eq(&findings_in(
+            &[outlook],
+            "The agency forecasts the province's growth at 5.5% for 2031 [@outlook].\n",
         ));
     }
 }

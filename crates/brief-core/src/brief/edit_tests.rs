@@ -6,7 +6,8 @@ use proptest::prelude::*;
 use super::Brief;
 
 /// Pieces that make and break Markdown structure: blocks, emphasis, code,
-/// citations, quotes, URLs, tables, and multi-byte characters.
+/// citations, quotes (with apostrophes, elisions and editorial brackets),
+/// URLs, tables, and multi-byte characters.
 const PIECES: &[&str] = &[
     "Prose ",
     "\n",
@@ -29,6 +30,11 @@ const PIECES: &[&str] = &[
     "“",
     "”",
     "\"",
+    "‘",
+    "’",
+    "'",
+    "...",
+    "[sic]",
     "https://a.org/x ",
     "<b>",
     "|",

@@ -58,6 +58,14 @@ struct Parsed {
     block_tree: Option<tree_sitter::Tree>,
     regions: Arc<Vec<markdown::InlineRegion>>,
     scans: Arc<Vec<region_scan::RegionScan>>,
+    quotes: Arc<Vec<quotes::RegionQuotes>>,
+}
+
+/// The previous version's region results and the edit since.
+struct Reuse<'p> {
+    edit: edit::TextEdit,
+    scans: &'p [region_scan::RegionScan],
+    quotes: &'p [quotes::RegionQuotes],
 }
 
 impl PartialEq for Parsed {
@@ -124,7 +132,8 @@ impl Brief {
 
     /// The brief of `text`, a later version of this one's text, equal to
     /// `Brief::parse(text)`: the block tree is edited and reparsed, and the
-    /// inline grammar runs again only on the regions the edit touched.
+    /// inline grammar, the URL and citation scans and the quotation finder
+    /// run again only on the regions the edit touched.
     pub fn next_version(&self, text: impl Into<Arc<str>>) -> Brief {
         let text = text.into();
         let edit = edit::TextEdit::between(&self.text, &text);
@@ -138,27 +147,33 @@ impl Brief {
                 block_tree,
                 regions: &self.parsed.regions,
             });
-        let scans = previous.is_some().then_some((edit, &self.parsed.scans[..]));
-        Brief::parse_reusing(text, previous, scans)
+        let reuse = previous.is_some().then_some(Reuse {
+            edit,
+            scans: &self.parsed.scans,
+            quotes: &self.parsed.quotes,
+        });
+        Brief::parse_reusing(text, previous, reuse)
     }
 
-    fn parse_reusing(
-        text: Arc<str>,
-        previous: Option<markdown::Previous>,
-        scans: region_scan::Reuse,
-    ) -> Brief {
+    fn parse_reusing(text: Arc<str>, previous: Option<markdown::Previous>, reuse: Option<Reuse>) -> Brief {
         let mut outline = markdown::outline(&text, previous);
         let non_prose = normalized(outline.non_prose);
-        let scans = region_scan::scan(&text, &outline.regions, &non_prose, scans);
+        let scans = region_scan::scan(
+            &text,
+            &outline.regions,
+            &non_prose,
+            reuse.as_ref().map(|r| (r.edit, r.scans)),
+        );
         let bare_urls = scans.iter().flat_map(|s| s.urls.iter().copied());
         let citations: Vec<Citation> = scans.iter().flat_map(|s| s.citations.iter().cloned()).collect();
         let non_prose = normalized(non_prose.into_iter().chain(bare_urls).collect());
-        let quotes = quotes::find(
+        let (quotes, region_quotes) = quotes::find(
             &text,
             &outline.regions,
             &outline.block_quotes,
             &non_prose,
             &citations,
+            reuse.as_ref().map(|r| (r.edit, r.quotes)),
         );
         let cited_or_quoted = normalized(
             citations
@@ -176,6 +191,7 @@ impl Brief {
                 block_tree: outline.block_tree.take(),
                 regions: Arc::new(std::mem::take(&mut outline.regions)),
                 scans: Arc::new(scans),
+                quotes: Arc::new(region_quotes),
             },
             front_matter: outline.front_matter,
             references: BriefReferences::none(),
@@ -441,6 +457,10 @@ pub(crate) mod tests {
             text in r"([\[\]@;,{}`<>()#*_>|~^:/. \n\t-]|[a-c]|é|’|🚀|www\.|https://|\n---\n|```){0,60}"
         ) {
             let brief = Brief::parse(text.as_str());
+            // The reuse of region results looks regions up by start.
+            for pair in brief.parsed.regions.windows(2) {
+                proptest::prop_assert!(pair[0].range.end <= pair[1].range.start);
+            }
             for pair in brief.non_prose().windows(2) {
                 proptest::prop_assert!(pair[0].end <= pair[1].start, "{:?}", brief.non_prose());
             }

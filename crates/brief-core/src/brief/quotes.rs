@@ -10,6 +10,7 @@ use std::cmp::Reverse;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::edit::TextEdit;
 use super::markdown::InlineRegion;
 use super::{Brief, Citation};
 use crate::text::TextRange;
@@ -65,35 +66,59 @@ impl QuoteSegment {
 /// `“…”. [@x]`, or the close of an enclosing quote.
 const GAP: &str = ",.;:!?”’\"')";
 
-/// All quotes of a brief, sorted by start, outer before inner.
+/// One region's quotes between marks, kept for the next version.
+#[derive(Clone)]
+pub(super) struct RegionQuotes {
+    range: TextRange,
+    /// Block markers, non-prose and citations inside the region, sorted.
+    holes: Vec<TextRange>,
+    /// With depth 0: depths are counted over the whole brief.
+    quotes: Vec<Quote>,
+}
+
+/// What the previous version's quotes and the edit since give.
+pub(super) type Reuse<'p> = Option<(TextEdit, &'p [RegionQuotes])>;
+
+/// All quotes of a brief, sorted by start, outer before inner, and each
+/// region's, for the next version. A region whose bytes and holes the edit
+/// left alone takes the previous version's quotes, moved: quotes between
+/// marks read nothing outside their region.
 pub(super) fn find(
     text: &str,
     regions: &[InlineRegion],
     block_quotes: &[TextRange],
     non_prose: &[TextRange],
     citations: &[Citation],
-) -> Vec<Quote> {
+    reuse: Reuse,
+) -> (Vec<Quote>, Vec<RegionQuotes>) {
     let cited: Vec<TextRange> = citations.iter().map(|c| c.range).collect();
-    // Not quoted text: block markers, non-prose and citations.
-    let holes: Vec<Vec<TextRange>> = regions
+    let found: Vec<RegionQuotes> = regions
         .iter()
         .map(|region| {
+            // Not quoted text: block markers, non-prose and citations.
             let mut holes: Vec<TextRange> = within(non_prose, region.range).collect();
             holes.extend(within(&cited, region.range).chain(region.markers.iter().copied()));
             holes.sort();
-            holes
+            reused(region.range, &holes, reuse).unwrap_or_else(|| {
+                let mut quotes = Vec::new();
+                inline_quotes(text, region.range, &holes, &mut quotes);
+                RegionQuotes {
+                    range: region.range,
+                    holes,
+                    quotes,
+                }
+            })
         })
         .collect();
-    let mut quotes = Vec::new();
-    for (region, holes) in regions.iter().zip(&holes) {
-        inline_quotes(text, region.range, holes, &mut quotes);
-    }
+    let mut quotes: Vec<Quote> = found.iter().flat_map(|f| f.quotes.iter().cloned()).collect();
     for &content in block_quotes {
-        let inside = regions
+        // Regions are in text order and disjoint: those inside are a run.
+        let first = found.partition_point(|f| f.range.start < content.start);
+        let inside = found[first..]
             .iter()
-            .zip(&holes)
-            .filter(|(r, _)| content.contains_range(r.range));
-        let pieces = inside.flat_map(|(region, holes)| pieces(region.range, holes));
+            .take_while(|f| f.range.start <= content.end)
+            .filter(|f| content.contains_range(f.range));
+        let pieces = inside.flat_map(|f| pieces(f.range, &f.holes));
         let marker = text[..content.start].rfind('>').unwrap_or(content.start);
         let range = TextRange::new(marker, content.end);
         quotes.push(quote(text, range, content, QuoteKind::Block, pieces));
@@ -107,7 +132,44 @@ pub(super) fn find(
         q.depth = u8::try_from(enclosing.len()).unwrap_or(u8::MAX);
         enclosing.push(q.range.end);
     }
-    quotes
+    (quotes, found)
+}
+
+/// The previous version's quotes of the same bytes with the same holes.
+fn reused(region: TextRange, holes: &[TextRange], reuse: Reuse) -> Option<RegionQuotes> {
+    let (edit, before) = reuse?;
+    let old = edit.old_range(region)?;
+    let i = before.partition_point(|f| f.range.start < old.start);
+    let before = before.get(i).filter(|f| f.range == old)?;
+    let moved = TextEdit::mover(old, region);
+    let same_holes =
+        before.holes.len() == holes.len() && before.holes.iter().map(moved).eq(holes.iter().copied());
+    same_holes.then(|| RegionQuotes {
+        range: region,
+        holes: holes.to_vec(),
+        quotes: before.quotes.iter().map(|q| q.moved(moved)).collect(),
+    })
+}
+
+impl Quote {
+    fn moved(&self, by: impl Fn(&TextRange) -> TextRange) -> Quote {
+        let segments = self.segments.iter().map(|s| match *s {
+            QuoteSegment::Text(r) => QuoteSegment::Text(by(&r)),
+            QuoteSegment::Elision(r) => QuoteSegment::Elision(by(&r)),
+            QuoteSegment::Editorial { range, inner } => QuoteSegment::Editorial {
+                range: by(&range),
+                inner: by(&inner),
+            },
+        });
+        Quote {
+            range: by(&self.range),
+            content: by(&self.content),
+            kind: self.kind,
+            depth: self.depth,
+            segments: segments.collect(),
+            n_words: self.n_words,
+        }
+    }
 }
 
 /// The quotes between marks in one prose block, in any order.

@@ -22,7 +22,8 @@ pub struct CorpusFigure {
     pub doc: DocId,
     pub figure: Figure,
     pub sentence: TextRange,
-    words: Vec<u32>,
+    /// Context word numbers, sorted, with their weight as a source's.
+    words: Vec<(u32, f32)>,
     /// What the figure measures (`measure`), stemmed.
     pub(super) measure: Option<String>,
 }
@@ -46,28 +47,59 @@ const MAX_SCORED: usize = 256;
 /// What is said around a figure: the content words of its sentence
 /// (weight 1) and of the sentence before it (weight 0.5), stemmed, without
 /// the figure's own words. Built alike for corpus and brief figures.
+///
+/// A sentence that states several figures says what each is about mostly
+/// in the words between it and the figure before it (English puts the
+/// subject first: "Halifax said prices rose 0.8% in January and Nationwide
+/// reported a rise of 0.4%") and in the modifier right after it, up to a
+/// comma ("of GDP next year"). The words of the other figures' stretches
+/// count half, on both sides, so that a value stated for another subject of
+/// the same sentence is not read as this subject's.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
-    words: Vec<(String, f32)>,
+    words: Vec<ContextWord>,
     /// What the figure measures: the noun of its "of …" phrase or the one it
     /// modifies (`measure`), stemmed.
     measure: Option<String>,
 }
 
+#[derive(Clone, Debug)]
+struct ContextWord {
+    stem: String,
+    /// Its weight when the figure is the brief's.
+    weight: f32,
+    /// Its weight when the figure is a source's: a source's sentence before
+    /// names the subject as fully as its own (only the brief's is weaker),
+    /// but another figure's stretch is as weak there as in the brief.
+    as_source: f32,
+}
+
+/// The weight of the words of another figure's stretch of the sentence.
+const OTHER_STRETCH: f32 = 0.5;
+
 impl Context {
-    /// `own` is the figure's range inside `sentence`.
-    pub fn around(sentence: &str, own: TextRange, previous: &str) -> Context {
+    /// `own` is the figure's range inside `sentence`; `others` the ranges
+    /// of the sentence's other checkable figures (any order; `own` itself
+    /// and figures outside the sentence are ignored).
+    pub fn around(sentence: &str, own: TextRange, others: &[TextRange], previous: &str) -> Context {
         let own_words: Vec<String> = content_words(&sentence[own.start..own.end]).collect();
-        let before_and_after = [&sentence[..own.start], &sentence[own.end..]];
-        let mut words: Vec<(String, f32)> = Vec::new();
-        let parts = before_and_after
-            .into_iter()
-            .map(|t| (t, 1.0))
-            .chain([(previous, 0.5)]);
-        for (text, weight) in parts {
+        let (lead, trail) = stretch(sentence, own, others);
+        let parts = [
+            (&sentence[lead..own.start], 1.0, 1.0),
+            (&sentence[own.end..trail], 1.0, 1.0),
+            (&sentence[..lead], OTHER_STRETCH, OTHER_STRETCH),
+            (&sentence[trail..], OTHER_STRETCH, OTHER_STRETCH),
+            (previous, 0.5, 1.0),
+        ];
+        let mut words: Vec<ContextWord> = Vec::new();
+        for (text, weight, as_source) in parts {
             for w in content_words(text) {
-                if !own_words.contains(&w) && !words.iter().any(|(x, _)| *x == w) {
-                    words.push((w, weight));
+                if !own_words.contains(&w) && !words.iter().any(|x| x.stem == w) {
+                    words.push(ContextWord {
+                        stem: w,
+                        weight,
+                        as_source,
+                    });
                 }
             }
         }
@@ -80,6 +112,104 @@ impl Context {
     pub(super) fn measure(&self) -> Option<&str> {
         self.measure.as_deref()
     }
+}
+
+/// The byte bounds `(lead, trail)` of the figure's own stretch of the
+/// sentence: from the end of the figure before it, and to the next figure
+/// or the first clause mark after it, whichever comes first; the whole
+/// sentence when it states no other figure. A figure in parentheses ("$36.5m
+/// (£19m)", "70m euros ($91m; £49m)") converts or glosses the one before
+/// it: it bounds no stretch and takes that figure's.
+fn stretch(sentence: &str, own: TextRange, others: &[TextRange]) -> (usize, usize) {
+    let in_parens = |r: &TextRange| {
+        let depth: i32 = sentence[..r.start]
+            .chars()
+            .map(|c| match c {
+                '(' | '[' => 1,
+                ')' | ']' => -1,
+                _ => 0,
+            })
+            .sum();
+        depth > 0
+    };
+    let mut anchors: Vec<TextRange> = others
+        .iter()
+        .filter(|r| **r != own && r.end <= sentence.len() && !in_parens(r))
+        .copied()
+        .collect();
+    if anchors.is_empty() {
+        return (0, sentence.len());
+    }
+    anchors.sort_by_key(|r| r.start);
+    // A glossing figure stands where the figure it glosses does.
+    let at = if in_parens(&own) {
+        anchors
+            .iter()
+            .rev()
+            .find(|r| r.end <= own.start)
+            .copied()
+            .unwrap_or(own)
+    } else {
+        own
+    };
+    let before = anchors.iter().rposition(|r| r.end <= at.start);
+    let lead_of = |i: Option<usize>| i.map_or(0, |i| anchors[i].end);
+    // "fell from £180,126 in November to £178,906": the two ends of a
+    // "from … to" range share the subject before the first.
+    let lead = match before {
+        Some(i)
+            if from_to(
+                &sentence[lead_of(i.checked_sub(1))..anchors[i].start],
+                &sentence[anchors[i].end..at.start],
+            ) =>
+        {
+            lead_of(i.checked_sub(1))
+        }
+        _ => lead_of(before),
+    };
+    let next = anchors
+        .iter()
+        .filter(|r| r.start >= at.end)
+        .map(|r| r.start)
+        .min();
+    let trail = match next {
+        None => sentence.len(),
+        Some(next) => {
+            let mark = sentence[at.end..next]
+                .find([',', ';', ':'])
+                .map_or(next, |i| at.end + i);
+            mark.max(own.end)
+        }
+    };
+    (lead.min(own.start), trail)
+}
+
+/// Whether two figures, with `first_lead` before the first and `between`
+/// between them, are the ends of a "from … to" range.
+fn from_to(first_lead: &str, between: &str) -> bool {
+    let last_word = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .map(str::to_lowercase)
+    };
+    // A gloss in parentheses ("£5.5bn ($10bn) to") is no word of the range.
+    let bare: String = {
+        let mut depth = 0;
+        between
+            .chars()
+            .filter(|&c| {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => depth -= 1,
+                    _ => return depth == 0,
+                }
+                false
+            })
+            .collect()
+    };
+    last_word(first_lead).as_deref() == Some("from")
+        && bare.split_whitespace().any(|w| w == "to")
+        && last_word(&bare).as_deref() == Some("to")
 }
 
 /// Stems (Snowball English) of the lower-cased words of three letters or
@@ -162,7 +292,7 @@ impl FigureIndex {
     /// The index of each document's figures, in document order: word
     /// numbers, document frequencies, IDF weights and postings are
     /// corpus-wide, so they are counted here for all documents at once.
-    /// Words are numbered as first met, each figure's in string order, so
+    /// Words are numbered as first met, each figure's in stem order, so
     /// that a figure read back from `previous` numbers them as the one found
     /// in its document does.
     pub fn assemble<'a>(
@@ -172,12 +302,14 @@ impl FigureIndex {
         let mut index = FigureIndex::default();
         let mut df: Vec<u32> = Vec::new();
         let mut previous_words: Vec<&str> = Vec::new();
-        let mut words: Vec<&str> = Vec::new();
+        let mut words: Vec<(&str, f32)> = Vec::new();
         for (doc, figures) in per_doc {
             match figures {
                 FiguresOf::Found(figures) => {
                     for f in &figures.0 {
-                        index.add(&mut df, doc, &f.figure, f.sentence, &f.words, &f.measure);
+                        words.clear();
+                        words.extend(f.words.iter().map(|(w, weight)| (w.as_str(), *weight)));
+                        index.add(&mut df, doc, &f.figure, f.sentence, &words, &f.measure);
                     }
                 }
                 FiguresOf::Indexed(at) => {
@@ -191,8 +323,8 @@ impl FigureIndex {
                     let end = previous.figures.partition_point(|f| f.doc <= at);
                     for f in &previous.figures[start..end] {
                         words.clear();
-                        words.extend(f.words.iter().map(|&id| previous_words[id as usize]));
-                        words.sort_unstable();
+                        words.extend(f.words.iter().map(|&(id, w)| (previous_words[id as usize], w)));
+                        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
                         index.add(&mut df, doc, &f.figure, f.sentence, &words, &f.measure);
                     }
                 }
@@ -203,39 +335,40 @@ impl FigureIndex {
         index
     }
 
-    /// Adds a figure whose context words are `words`, in string order and
-    /// without repeats; `df` counts each word's figures.
-    fn add<S: AsRef<str>>(
+    /// Adds a figure whose context words are `words` (stems with their
+    /// weight as a source's), in stem order and without repeats; `df`
+    /// counts each word's figures.
+    fn add(
         &mut self,
         df: &mut Vec<u32>,
         doc: DocId,
         figure: &Figure,
         sentence: TextRange,
-        words: &[S],
+        words: &[(&str, f32)],
         measure: &Option<String>,
     ) {
         let Some(class) = UnitClass::of(&figure.kind) else {
             return;
         };
-        let mut ids: Vec<u32> = words
+        let mut ids: Vec<(u32, f32)> = words
             .iter()
-            .map(|w| {
-                let w = w.as_ref();
-                match self.word_ids.get(w) {
+            .map(|&(w, weight)| {
+                let id = match self.word_ids.get(w) {
                     Some(&id) => id,
                     None => {
                         let next = self.word_ids.len() as u32;
                         self.word_ids.insert(w.to_string(), next);
                         next
                     }
-                }
+                };
+                (id, weight)
             })
             .collect();
-        ids.sort_unstable();
+        ids.sort_unstable_by_key(|&(id, _)| id);
         let fig_id = self.figures.len() as u32;
         let next_class = self.class_ids.len() as u32;
         let class_id = *self.class_ids.entry(class).or_insert(next_class);
-        for &id in &ids {
+        for &(id, _) in &ids {
             if id as usize >= df.len() {
                 df.resize(id as usize + 1, 0);
             }
@@ -270,7 +403,7 @@ impl FigureIndex {
         let known: Vec<(u32, f32)> = context
             .words
             .iter()
-            .filter_map(|(w, weight)| self.word_ids.get(w).map(|&id| (id, *weight)))
+            .filter_map(|w| self.word_ids.get(&w.stem).map(|&id| (id, w.weight)))
             .collect();
         // Words the corpus never puts beside a figure still count against a
         // match: they are what the brief says that no source does.
@@ -304,8 +437,12 @@ impl FigureIndex {
             .map(|f| {
                 let shared: f32 = known
                     .iter()
-                    .filter(|(id, _)| f.words.binary_search(id).is_ok())
-                    .map(|&(id, w)| w * self.idf[id as usize])
+                    .filter_map(|&(id, w)| {
+                        let at = f.words.binary_search_by_key(&id, |&(x, _)| x).ok()?;
+                        // A word ties the two figures as weakly as the
+                        // weaker of its two sides says.
+                        Some(w.min(f.words[at].1) * self.idf[id as usize])
+                    })
                     .sum();
                 ((shared / total) as f64, f)
             })
@@ -328,9 +465,8 @@ pub struct DocFigures(Vec<DocFigure>);
 struct DocFigure {
     figure: Figure,
     sentence: TextRange,
-    /// The context's words, in string order (their weights are the brief's
-    /// concern, not the index's).
-    words: Vec<String>,
+    /// The context's stems with their weight as a source's, in stem order.
+    words: Vec<(String, f32)>,
     measure: Option<String>,
 }
 
@@ -342,11 +478,13 @@ impl DocFigures {
             if !matches!(p.kind, BlockKind::Prose | BlockKind::ListItem) {
                 continue;
             }
-            for mut figure in extract_figures(doc.text(p.range)) {
-                if UnitClass::of(&figure.kind).is_none() {
-                    continue;
-                }
-                figure.range = figure.range.shifted(p.range.start);
+            let mut figures = extract_figures(doc.text(p.range));
+            figures.retain(|f| UnitClass::of(&f.kind).is_some());
+            for f in &mut figures {
+                f.range = f.range.shifted(p.range.start);
+            }
+            let ranges: Vec<TextRange> = figures.iter().map(|f| f.range).collect();
+            for figure in figures {
                 let sentences = &doc.sentences[p.sentences.clone()];
                 let at = sentences.iter().position(|s| s.contains_range(figure.range));
                 let s = at.map_or(p.range, |i| sentences[i]);
@@ -356,9 +494,15 @@ impl DocFigures {
                     .and_then(|i| i.checked_sub(1))
                     .map_or("", |i| doc.text(sentences[i]));
                 let own = TextRange::new(figure.range.start - s.start, figure.range.end - s.start);
-                let context = Context::around(doc.text(s), own, previous);
-                let mut words: Vec<String> = context.words.into_iter().map(|(w, _)| w).collect();
-                words.sort_unstable();
+                let others: Vec<TextRange> = ranges
+                    .iter()
+                    .filter(|r| s.contains_range(**r))
+                    .map(|r| TextRange::new(r.start - s.start, r.end - s.start))
+                    .collect();
+                let context = Context::around(doc.text(s), own, &others, previous);
+                let mut words: Vec<(String, f32)> =
+                    context.words.into_iter().map(|w| (w.stem, w.as_source)).collect();
+                words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 out.push(DocFigure {
                     figure,
                     sentence: s,

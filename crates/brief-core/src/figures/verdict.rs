@@ -72,6 +72,9 @@ const ELSEWHERE: Bar = Bar {
 /// How much less context a precise figure may share than the bound it
 /// outranks.
 const PRECISE_MARGIN: f64 = 0.1;
+/// How much more context a different, precise value must share than the
+/// same value for the same value to be another subject's.
+const OUTRANKED_MARGIN: f64 = 0.1;
 /// The context a distinctive value needs in the cited documents
 /// (`distinctive_in_cited`).
 const DISTINCTIVE_IN_CITED: f64 = 0.1;
@@ -152,8 +155,29 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
             .copied()
     };
     let same: Vec<_> = with(Agreement::Same, bar.support).collect();
-    if !same.is_empty() {
-        return Some(supported(same));
+    if let Some(&(same_score, same_fig)) = same.first() {
+        // The same value may be another subject's or another period's:
+        // - a sentence that states it and a different, precise value for a
+        //   subject closer to the claim's ("Halifax said prices rose 0.8% in
+        //   January and Nationwide reported a rise of 0.4%" does not back
+        //   "Halifax: 0.4%"); only within one sentence, where the figures'
+        //   own stretches tell their subjects apart (`Context`): across
+        //   sentences, shared words are too weak a sign to outrank the value;
+        // - a different, precise value stated for the claim's year, in as
+        //   close a context, against the same value stated for no year
+        //   ("4% for 2005" against "grew by 5.5% this year" for "5.5% in 2005").
+        let outranking = with(Agreement::Differs, bar.contradict).find(|(s, f)| {
+            let same_sentence = f.doc == same_fig.doc && f.sentence == same_fig.sentence;
+            let claims_year =
+                figure.year.is_some() && f.figure.year == figure.year && same_fig.figure.year.is_none();
+            matches!(f.figure.bound, Bound::Exact)
+                && ((same_sentence && *s >= same_score + OUTRANKED_MARGIN)
+                    || (claims_year && *s >= same_score))
+        });
+        return Some(match outranking {
+            Some(best) => contradicted(best),
+            None => supported(same),
+        });
     }
     if let Some(best) = with(Agreement::Differs, bar.contradict).next() {
         return Some(contradicted(best));
@@ -163,7 +187,10 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
     let precise = with(Agreement::Differs, bar.support).find(|(s, f)| {
         matches!(f.figure.bound, Bound::Exact)
             && f.figure.year == bound.figure.year
-            && *s >= bound_score - PRECISE_MARGIN
+            // In the bound's own sentence ("exceeded $100 billion, reaching
+            // $107 billion") the precise figure restates the bound's subject,
+            // however the sentence's stretches split its words.
+            && (*s >= bound_score - PRECISE_MARGIN || (f.doc == bound.doc && f.sentence == bound.sentence))
     });
     Some(match precise {
         Some(best) => contradicted(best),
