@@ -15,8 +15,9 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::SystemTime;
 
+use anyhow::Context;
 use brief_core::corpus::{Problem, ProblemSeverity};
-use brief_core::snapshot::{LiveCorpus, Snapshot, UpdateFile, UpdateFolder};
+use brief_core::snapshot::{LiveCorpus, Snapshot, StoredError, UpdateFile, UpdateFolder};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::index_cache::{self, Inputs, Load, Origin};
@@ -29,7 +30,7 @@ type Stamp = (u64, Option<SystemTime>);
 pub struct LiveLoad {
     source: CorpusSource,
     exclude: Vec<String>,
-    /// The parts kept from the last build; after a warm start, counted from
+    /// What the core keeps between updates; after a warm start, made from
     /// the served snapshot in the background (see [`LiveLoad::prepare`]),
     /// or at the first update.
     core: Option<LiveCorpus>,
@@ -38,9 +39,9 @@ pub struct LiveLoad {
     index: Option<PathBuf>,
 }
 
-/// A count of the parts in the background: the snapshot it counts from,
+/// The live corpus made in the background: the snapshot it is made from,
 /// and its thread.
-type Counting = (Arc<Snapshot>, JoinHandle<LiveCorpus>);
+type Counting = (Arc<Snapshot>, JoinHandle<Result<LiveCorpus, StoredError>>);
 
 /// What an update changed.
 pub struct Update {
@@ -88,11 +89,11 @@ impl LiveLoad {
         Ok((corpus, origin, live))
     }
 
-    /// After a warm start, counts the parts updates need (vocabulary, case
-    /// counts, each document's figures and names: a pass over the whole
-    /// corpus, seconds at 200 MB) on a thread of its own, so that neither
-    /// the first diagnostics nor the first update wait for all of it.
-    /// `served` is the snapshot this load gave.
+    /// After a warm start, decodes the parts updates need (vocabulary, case
+    /// counts, each document's names: stored in the index, read in place
+    /// until now) on a thread of its own, so that neither the first
+    /// diagnostics nor, mostly, the first update wait for it. `served` is
+    /// the snapshot this load gave.
     pub fn prepare(&mut self, served: &Arc<Snapshot>) {
         if self.core.is_some() || self.counting.is_some() || matches!(self.source, CorpusSource::Embedded) {
             return;
@@ -126,7 +127,19 @@ impl LiveLoad {
             return Ok(None);
         }
         let (mut listings, problems) = list_source(&self.source, &self.exclude)?;
-        let core = ready(&mut self.core, &mut self.counting, previous);
+        let core = match ready(&mut self.core, &mut self.counting, previous) {
+            Ok(core) => core,
+            Err(err) => {
+                // A stored index whose parts cannot be read is no use to the
+                // next start either: it is rebuilt then.
+                if let Some(path) = &self.index {
+                    if let Err(err) = std::fs::remove_file(path) {
+                        tracing::warn!("cannot remove the index {}: {err}", path.display());
+                    }
+                }
+                return Err(err);
+            }
+        };
         let mut read_problems = Vec::new();
         let mut read = HashMap::new();
         let mut folders = Vec::with_capacity(listings.len());
@@ -187,7 +200,9 @@ impl LiveLoad {
             return Ok(None);
         }
         let built_at = SystemTime::now();
-        let corpus = core.update(previous, folders, progress);
+        let corpus = core
+            .update(previous, folders, progress)
+            .context("cannot read the stored index's parts")?;
         let store = self
             .index
             .clone()
@@ -202,24 +217,30 @@ impl LiveLoad {
     }
 }
 
-/// The parts for updating `previous`: those kept, or those counted in the
-/// background if they were counted from it (waiting for the count to end),
-/// else counted now.
+/// The live corpus for updating `previous`: the one kept, or the one made
+/// in the background if it was made from `previous` (waiting for it), else
+/// one made now.
 fn ready<'a>(
     core: &'a mut Option<LiveCorpus>,
     counting: &mut Option<Counting>,
     previous: &Snapshot,
-) -> &'a mut LiveCorpus {
+) -> anyhow::Result<&'a mut LiveCorpus> {
     if let Some((of, thread)) = counting.take() {
-        let counted = thread.join();
+        let made = thread.join();
         if core.is_none() && std::ptr::eq(&*of, previous) {
-            match counted {
-                Ok(counted) => *core = Some(counted),
-                Err(_) => tracing::warn!("counting the corpus's parts failed; counting them again"),
+            match made {
+                Ok(Ok(made)) => *core = Some(made),
+                // Made again below, which meets the same error.
+                Ok(Err(_)) => {}
+                Err(_) => tracing::warn!("reading the corpus's parts failed; reading them again"),
             }
         }
     }
-    core.get_or_insert_with(|| LiveCorpus::from_snapshot(previous))
+    if core.is_none() {
+        let made = LiveCorpus::from_snapshot(previous).context("cannot read the stored index's parts")?;
+        *core = Some(made);
+    }
+    core.as_mut().context("no live corpus")
 }
 
 impl PendingStore {

@@ -121,9 +121,9 @@ pub fn update(dir: &Path, runs: usize, reloads: usize) -> anyhow::Result<()> {
 }
 
 /// How long the first update after a warm start takes, adding one file:
-/// with the parts counted at the update (as before `LiveLoad::prepare`),
+/// with the live corpus made at the update (its stored parts decoded then),
 /// with the update right after the open (waiting for the background
-/// count), and with the update a while after the open. The index is built
+/// `LiveLoad::prepare`), and with the update a while after the open. The index is built
 /// and stored first if need be (in the cache folder the environment names).
 pub fn after_warm_start(dir: &Path, runs: usize) -> anyhow::Result<()> {
     let source = CorpusSource::Folders(vec![dir.to_path_buf()]);
@@ -136,9 +136,9 @@ pub fn after_warm_start(dir: &Path, runs: usize) -> anyhow::Result<()> {
     drop(LiveLoad::load(&source, &[], &|_, _| {})?);
     let pause = Duration::from_secs(20);
     let mut rows: Vec<(&str, Vec<f64>)> = vec![
-        ("parts counted at the update", Vec::new()),
-        ("counted in the background, update at once", Vec::new()),
-        ("counted in the background, update 20 s later", Vec::new()),
+        ("parts made at the update", Vec::new()),
+        ("made in the background, update at once", Vec::new()),
+        ("made in the background, update 20 s later", Vec::new()),
     ];
     for _ in 0..runs {
         for (row, (_, times)) in rows.iter_mut().enumerate() {

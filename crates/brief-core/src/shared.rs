@@ -225,3 +225,20 @@ mod tests {
         assert!(all.slice(4, 12).is_none());
     }
 }
+
+/// (De)serializes a map of word counts as its entries in word order, so
+/// that equal maps store equal bytes whatever order they were filled in.
+pub(crate) mod sorted_counts {
+    use rustc_hash::FxHashMap;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(map: &FxHashMap<Box<str>, u32>, s: S) -> Result<S::Ok, S::Error> {
+        let mut entries: Vec<(&str, u32)> = map.iter().map(|(w, &n)| (&**w, n)).collect();
+        entries.sort_unstable();
+        entries.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<FxHashMap<Box<str>, u32>, D::Error> {
+        Ok(Vec::<(Box<str>, u32)>::deserialize(d)?.into_iter().collect())
+    }
+}

@@ -12,8 +12,9 @@ use crate::text::{replacement, TextRange};
 /// Lower-cased words of the whole corpus, hyphenated compounds included, with
 /// how often each occurs (so that a document can be taken out again). It
 /// decides whether "charac-\nterized" is one word and "Sino-\nRussian" two.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Vocabulary {
+    #[serde(with = "crate::shared::sorted_counts")]
     words: FxHashMap<Box<str>, u32>,
 }
 

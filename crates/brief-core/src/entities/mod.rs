@@ -288,7 +288,7 @@ impl EntityTable {
 
 /// One document's part of the entity table: its names, resolved within the
 /// document, and the case-count answers they depend on.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct DocEntities {
     names: resolve::DocNames,
     asked: Vec<(Box<str>, bool)>,
@@ -319,7 +319,7 @@ impl DocEntities {
 }
 
 /// Kind votes: how many mentions, weighted by how sure each is, say each kind.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
 struct Votes([u32; 10]);
 
 impl Votes {
@@ -341,8 +341,29 @@ impl Votes {
 }
 
 /// Counts of the strings seen for one thing, remembering first-seen order.
-#[derive(Clone, Debug, Default)]
+/// Stored as its strings and counts in that order, so that equal tallies
+/// store equal bytes whatever their map's history.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(into = "Vec<(String, u32)>", from = "Vec<(String, u32)>")]
 struct Tally(FxHashMap<String, (u32, usize)>);
+
+impl From<Tally> for Vec<(String, u32)> {
+    fn from(tally: Tally) -> Self {
+        let mut all: Vec<(String, (u32, usize))> = tally.0.into_iter().collect();
+        all.sort_by_key(|&(_, (_, i))| i);
+        all.into_iter().map(|(s, (n, _))| (s, n)).collect()
+    }
+}
+
+impl From<Vec<(String, u32)>> for Tally {
+    fn from(all: Vec<(String, u32)>) -> Self {
+        let mut tally = Tally::default();
+        for (s, n) in all {
+            tally.add(&s, n);
+        }
+        tally
+    }
+}
 
 impl Tally {
     fn add(&mut self, s: &str, n: u32) {

@@ -15,11 +15,18 @@ use super::{ActorType, Entity, EntityId, EntityKind, EventType, Mention, Tally, 
 use crate::corpus::{DocId, Document};
 use crate::text::TextRange;
 
+fn no_doc() -> DocId {
+    DocId(0)
+}
+
 const PERSON: EntityKind = EntityKind::Actor(ActorType::Person);
 
 /// One document's names, grouped by the entity key they resolved to.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct DocNames {
+    /// Set as the table is assembled; not stored, as a kept document's
+    /// number changes.
+    #[serde(skip, default = "no_doc")]
     pub doc: DocId,
     entities: Vec<DocEntity>,
     /// Bare words and acronyms this document could not place.
@@ -29,7 +36,7 @@ pub(super) struct DocNames {
 }
 
 /// What one document says about one entity (or one unplaced word).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 struct DocEntity {
     key: String,
     surfaces: Tally,

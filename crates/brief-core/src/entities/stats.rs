@@ -71,9 +71,11 @@ impl CommonWords for CaseStats<'_> {
 
 /// The counts of [`CaseStats`], owned, so that a live corpus keeps them
 /// between updates and takes a document out as easily as it puts one in.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct CaseCounts {
+    #[serde(with = "crate::shared::sorted_counts")]
     lower: FxHashMap<Box<str>, u32>,
+    #[serde(with = "crate::shared::sorted_counts")]
     capital: FxHashMap<Box<str>, u32>,
 }
 

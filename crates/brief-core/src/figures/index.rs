@@ -268,62 +268,120 @@ fn counted(noun: &str) -> String {
     stem(unit)
 }
 
+/// Where [`FigureIndex::assemble`] takes a document's figures from.
+#[derive(Clone, Copy)]
+pub enum FiguresOf<'a> {
+    /// Found in the document ([`DocFigures::of`]).
+    Found(&'a DocFigures),
+    /// The figures of the document with this id in the index `assemble` is
+    /// given as `previous`: a kept document's figures are not found again,
+    /// nor kept apart from the index that holds them.
+    Indexed(DocId),
+}
+
 impl FigureIndex {
     pub fn build(documents: &[Document]) -> FigureIndex {
         let per_doc: Vec<DocFigures> = documents.par_iter().map(DocFigures::of).collect();
-        FigureIndex::assemble(documents.iter().map(|d| d.id).zip(&per_doc))
+        let per_doc = documents
+            .iter()
+            .zip(&per_doc)
+            .map(|(d, f)| (d.id, FiguresOf::Found(f)));
+        FigureIndex::assemble(&FigureIndex::default(), per_doc)
     }
 
     /// The index of each document's figures, in document order: word
     /// numbers, document frequencies, IDF weights and postings are
     /// corpus-wide, so they are counted here for all documents at once.
-    pub fn assemble<'a>(per_doc: impl IntoIterator<Item = (DocId, &'a DocFigures)>) -> FigureIndex {
+    /// Words are numbered as first met, each figure's in stem order, so
+    /// that a figure read back from `previous` numbers them as the one found
+    /// in its document does.
+    pub fn assemble<'a>(
+        previous: &FigureIndex,
+        per_doc: impl IntoIterator<Item = (DocId, FiguresOf<'a>)>,
+    ) -> FigureIndex {
         let mut index = FigureIndex::default();
         let mut df: Vec<u32> = Vec::new();
+        let mut previous_words: Vec<&str> = Vec::new();
+        let mut words: Vec<(&str, f32)> = Vec::new();
         for (doc, figures) in per_doc {
-            for (figure, sentence, context) in &figures.0 {
-                let mut ids: Vec<(u32, f32)> = context
-                    .words
-                    .iter()
-                    .map(|w| {
-                        let id = match index.word_ids.get(&w.stem) {
-                            Some(&id) => id,
-                            None => {
-                                let next = index.word_ids.len() as u32;
-                                index.word_ids.insert(w.stem.clone(), next);
-                                next
-                            }
-                        };
-                        (id, w.as_source)
-                    })
-                    .collect();
-                // A context holds each stem once.
-                ids.sort_unstable_by_key(|&(id, _)| id);
-                let fig_id = index.figures.len() as u32;
-                let next_class = index.class_ids.len() as u32;
-                let Some(class) = UnitClass::of(&figure.kind) else {
-                    continue;
-                };
-                let class_id = *index.class_ids.entry(class).or_insert(next_class);
-                for &(id, _) in &ids {
-                    if id as usize >= df.len() {
-                        df.resize(id as usize + 1, 0);
+            match figures {
+                FiguresOf::Found(figures) => {
+                    for f in &figures.0 {
+                        words.clear();
+                        words.extend(f.words.iter().map(|(w, weight)| (w.as_str(), *weight)));
+                        index.add(&mut df, doc, &f.figure, f.sentence, &words, &f.measure);
                     }
-                    df[id as usize] += 1;
-                    index.postings.entry((class_id, id)).or_default().push(fig_id);
                 }
-                index.figures.push(CorpusFigure {
-                    doc,
-                    figure: figure.clone(),
-                    sentence: *sentence,
-                    words: ids,
-                    measure: context.measure.clone(),
-                });
+                FiguresOf::Indexed(at) => {
+                    if previous_words.is_empty() {
+                        previous_words = vec![""; previous.word_ids.len()];
+                        for (w, &id) in &previous.word_ids {
+                            previous_words[id as usize] = w;
+                        }
+                    }
+                    let start = previous.figures.partition_point(|f| f.doc < at);
+                    let end = previous.figures.partition_point(|f| f.doc <= at);
+                    for f in &previous.figures[start..end] {
+                        words.clear();
+                        words.extend(f.words.iter().map(|&(id, w)| (previous_words[id as usize], w)));
+                        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                        index.add(&mut df, doc, &f.figure, f.sentence, &words, &f.measure);
+                    }
+                }
             }
         }
         let n = index.figures.len().max(1) as f32;
         index.idf = df.iter().map(|&d| (n / d as f32).ln() + 1.0).collect();
         index
+    }
+
+    /// Adds a figure whose context words are `words` (stems with their
+    /// weight as a source's), in stem order and without repeats; `df`
+    /// counts each word's figures.
+    fn add(
+        &mut self,
+        df: &mut Vec<u32>,
+        doc: DocId,
+        figure: &Figure,
+        sentence: TextRange,
+        words: &[(&str, f32)],
+        measure: &Option<String>,
+    ) {
+        let Some(class) = UnitClass::of(&figure.kind) else {
+            return;
+        };
+        let mut ids: Vec<(u32, f32)> = words
+            .iter()
+            .map(|&(w, weight)| {
+                let id = match self.word_ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let next = self.word_ids.len() as u32;
+                        self.word_ids.insert(w.to_string(), next);
+                        next
+                    }
+                };
+                (id, weight)
+            })
+            .collect();
+        ids.sort_unstable_by_key(|&(id, _)| id);
+        let fig_id = self.figures.len() as u32;
+        let next_class = self.class_ids.len() as u32;
+        let class_id = *self.class_ids.entry(class).or_insert(next_class);
+        for &(id, _) in &ids {
+            if id as usize >= df.len() {
+                df.resize(id as usize + 1, 0);
+            }
+            df[id as usize] += 1;
+            self.postings.entry((class_id, id)).or_default().push(fig_id);
+        }
+        self.figures.push(CorpusFigure {
+            doc,
+            figure: figure.clone(),
+            sentence,
+            words: ids,
+            measure: measure.clone(),
+        });
     }
 
     pub fn len(&self) -> usize {
@@ -399,9 +457,18 @@ impl FigureIndex {
 }
 
 /// One document's part of the figure index, before the corpus-wide counts:
-/// each figure with its sentence and the words around it.
+/// each checkable figure with its sentence and the words around it.
 #[derive(Clone, Debug, Default)]
-pub struct DocFigures(Vec<(Figure, TextRange, Context)>);
+pub struct DocFigures(Vec<DocFigure>);
+
+#[derive(Clone, Debug)]
+struct DocFigure {
+    figure: Figure,
+    sentence: TextRange,
+    /// The context's stems with their weight as a source's, in stem order.
+    words: Vec<(String, f32)>,
+    measure: Option<String>,
+}
 
 impl DocFigures {
     /// The checkable figures of a document's prose, with their sentence and context words.
@@ -432,7 +499,16 @@ impl DocFigures {
                     .filter(|r| s.contains_range(**r))
                     .map(|r| TextRange::new(r.start - s.start, r.end - s.start))
                     .collect();
-                out.push((figure, s, Context::around(doc.text(s), own, &others, previous)));
+                let context = Context::around(doc.text(s), own, &others, previous);
+                let mut words: Vec<(String, f32)> =
+                    context.words.into_iter().map(|w| (w.stem, w.as_source)).collect();
+                words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                out.push(DocFigure {
+                    figure,
+                    sentence: s,
+                    words,
+                    measure: context.measure,
+                });
             }
         }
         DocFigures(out)

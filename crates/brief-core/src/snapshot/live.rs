@@ -10,16 +10,22 @@
 //!   is taken out as easily as put in. Each document remembers the words its
 //!   hyphen decisions asked about; it is normalized again only when one of
 //!   them entered or left the corpus;
-//! - the figure index: each document's figures are kept; word numbers,
-//!   document frequencies and IDF weights are counted again from them;
+//! - the figure index: a kept document's figures are read from the previous
+//!   snapshot's figure index; word numbers, document frequencies and IDF
+//!   weights are counted again from them and the new documents' figures;
 //! - the quote index: kept documents' skeletons are copied and their k-gram
 //!   postings shifted, the new documents' postings merged in (in one pass,
 //!   in pieces on all threads);
 //! - the entity table: the case counts (lower-case and capitalized uses of
-//!   each word) are kept and updated like the vocabulary; each document's
-//!   names are kept with the answers about common words they were built on,
-//!   and found again only when one of those answers changed; the merging
-//!   across documents runs again over the kept names.
+//!   each word) are updated like the vocabulary; each document's names are
+//!   kept with the answers about common words they were built on, and found
+//!   again only when one of those answers changed; the merging across
+//!   documents runs again over the kept names.
+//!
+//! The vocabulary, the case counts and each document's names are the
+//! snapshot's [`Parts`]: a stored snapshot holds them too, so that a live
+//! corpus is ready right after a warm start without reading every text
+//! again.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -28,13 +34,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-use super::Snapshot;
+use std::sync::Arc;
+
+use super::{Parts, Snapshot, StoredError};
 use crate::corpus::{
     catalogue, decode, vocabulary, CorpusFolder, DocId, Document, Documents, Extracted, FileOf, FolderOf,
-    Problem, ProblemSeverity, Reference, Vocabulary,
+    Problem, ProblemSeverity, Reference,
 };
-use crate::entities::{CaseCounts, DocEntities, EntityTable};
-use crate::figures::{DocFigures, FigureIndex};
+use crate::entities::{DocEntities, EntityTable};
+use crate::figures::{DocFigures, FigureIndex, FiguresOf};
 use crate::quotes::QuoteIndex;
 
 /// A corpus folder as it is now, for [`LiveCorpus::update`].
@@ -80,12 +88,11 @@ pub struct UpdateFile {
     pub bytes: Option<Vec<u8>>,
 }
 
-/// What one file gave the last build.
+/// What one file gave the last build (its document's parts are in the
+/// snapshot).
 #[derive(Clone, Debug)]
 enum FileState {
     Built {
-        figures: DocFigures,
-        names: DocEntities,
         /// What decoding it reported (invalid UTF-8).
         problems: Vec<Problem>,
     },
@@ -97,12 +104,10 @@ enum FileState {
     Stale,
 }
 
-/// The per-document parts a corpus keeps between updates, beside the
-/// snapshot it last gave (which holds the documents).
+/// What a corpus keeps between updates about its files, beside the snapshot
+/// it last gave (which holds the documents and their parts).
 #[derive(Debug, Default)]
 pub struct LiveCorpus {
-    vocabulary: Vocabulary,
-    case_counts: CaseCounts,
     files: HashMap<PathBuf, FileState>,
 }
 
@@ -124,37 +129,26 @@ enum Built {
 }
 
 impl LiveCorpus {
-    /// The parts of a snapshot opened from the stored index: the vocabulary
-    /// and each document's figures are counted again (documents are not
-    /// normalized again). A document with a problem at its path is marked
-    /// stale, so that the next update reads it afresh and reports it as a
-    /// cold build would.
-    pub fn from_snapshot(snapshot: &Snapshot) -> LiveCorpus {
+    /// The live corpus of a snapshot opened from the stored index, whose
+    /// parts are decoded here (once; the snapshot keeps them). A document
+    /// with a problem at its path is marked stale, so that the next update
+    /// reads it afresh and reports it as a cold build would.
+    pub fn from_snapshot(snapshot: &Snapshot) -> Result<LiveCorpus, StoredError> {
+        snapshot.parts()?;
         let with_problems: FxHashSet<&Path> = snapshot.problems.iter().map(|p| p.path.as_path()).collect();
-        let vocabulary = vocabulary(snapshot.documents.par_iter().map(|d| d.original.as_str()));
-        let mut case_counts = CaseCounts::default();
-        case_counts.apply(&snapshot.documents.iter().collect::<Vec<_>>(), 1);
         let files = snapshot
             .documents
-            .par_iter()
+            .iter()
             .map(|d| {
                 let state = if with_problems.contains(d.path.as_path()) {
                     FileState::Stale
                 } else {
-                    FileState::Built {
-                        figures: DocFigures::of(d),
-                        names: DocEntities::of(d, &case_counts),
-                        problems: Vec::new(),
-                    }
+                    FileState::Built { problems: Vec::new() }
                 };
                 (d.path.clone(), state)
             })
             .collect();
-        LiveCorpus {
-            vocabulary,
-            case_counts,
-            files,
-        }
+        Ok(LiveCorpus { files })
     }
 
     /// Whether the last build read the file at `path`, so that an update may
@@ -170,10 +164,23 @@ impl LiveCorpus {
     /// is the snapshot this corpus gave last (or was made from); its
     /// documents are reused where their file is unchanged and their hyphen
     /// decisions still hold. Calls `progress(done, total)` as documents are
-    /// (re)built.
+    /// (re)built. An error if `previous` was opened from a stored index
+    /// whose parts cannot be read.
     pub fn update(
         &mut self,
         previous: &Snapshot,
+        folders: Vec<UpdateFolder>,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Snapshot, StoredError> {
+        let parts = previous.parts()?;
+        Ok(self.update_from(previous, parts, folders, progress))
+    }
+
+    /// [`LiveCorpus::update`], with the previous snapshot's `parts`.
+    fn update_from(
+        &mut self,
+        previous: &Snapshot,
+        parts: &Parts,
         folders: Vec<UpdateFolder>,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Snapshot {
@@ -206,21 +213,9 @@ impl LiveCorpus {
             let Some(bytes) = bytes else {
                 let state = old.remove(path);
                 return match (state, previous_at.get(path)) {
-                    (
-                        Some(FileState::Built {
-                            figures,
-                            names,
-                            problems: own,
-                        }),
-                        Some(&at),
-                    ) => {
+                    (Some(FileState::Built { problems: own }), Some(&at)) => {
                         problems.extend(own.iter().cloned());
-                        let state = FileState::Built {
-                            figures,
-                            names,
-                            problems: own,
-                        };
-                        files.insert(path.to_path_buf(), state);
+                        files.insert(path.to_path_buf(), FileState::Built { problems: own });
                         Some(Source::Kept(at))
                     }
                     (Some(FileState::Skipped { problems: own }), _) => {
@@ -268,30 +263,26 @@ impl LiveCorpus {
             .flatten()
             .map(|w| &**w)
             .collect();
-        let before: FxHashSet<&str> = kept_asked
-            .iter()
-            .copied()
-            .filter(|w| self.vocabulary.has(w))
-            .collect();
+        let mut words = parts.vocabulary.clone();
+        let before: FxHashSet<&str> = kept_asked.iter().copied().filter(|w| words.has(w)).collect();
         for path in old.keys() {
             if let Some(&at) = previous_at.get(path.as_path()) {
-                self.vocabulary.remove_text(&previous.documents[at].original);
+                words.remove_text(&previous.documents[at].original);
             }
         }
-        self.vocabulary
-            .merge(vocabulary(cat.pending.par_iter().filter_map(|p| match &p.item {
-                Source::Text(text, _) => Some(text.as_str()),
-                Source::Kept(_) => None,
-            })));
+        words.merge(vocabulary(cat.pending.par_iter().filter_map(|p| match &p.item {
+            Source::Text(text, _) => Some(text.as_str()),
+            Source::Kept(_) => None,
+        })));
         let changed: FxHashSet<&str> = kept_asked
             .iter()
             .copied()
-            .filter(|w| self.vocabulary.has(w) != before.contains(w))
+            .filter(|w| words.has(w) != before.contains(w))
             .collect();
 
         let total = cat.pending.len();
         let done = AtomicUsize::new(0);
-        let vocab = &self.vocabulary;
+        let vocab = &words;
         let built: Vec<Built> = cat
             .pending
             .into_par_iter()
@@ -366,63 +357,48 @@ impl LiveCorpus {
                 Built::Renormalized(doc, ..) | Built::New(doc, ..) => Some(doc),
             })
             .collect();
-        self.case_counts.apply(&left, -1);
-        self.case_counts.apply(&entered, 1);
-        let counts = &self.case_counts;
-        let names: Vec<Option<DocEntities>> = built
+        let mut case_counts = parts.case_counts.clone();
+        case_counts.apply(&left, -1);
+        case_counts.apply(&entered, 1);
+        let counts = &case_counts;
+        let names: Vec<Arc<DocEntities>> = built
             .par_iter()
             .map(|b| match b {
-                Built::Reused(doc, _) => match files.get(&doc.path) {
-                    Some(FileState::Built { names, .. }) if names.still_hold(counts) => None,
-                    _ => Some(DocEntities::of(doc, counts)),
+                Built::Reused(doc, at) => match parts.names.get(*at) {
+                    Some(names) if names.still_hold(counts) => names.clone(),
+                    _ => Arc::new(DocEntities::of(doc, counts)),
                 },
-                Built::Renormalized(doc, ..) | Built::New(doc, ..) => Some(DocEntities::of(doc, counts)),
+                Built::Renormalized(doc, ..) | Built::New(doc, ..) => Arc::new(DocEntities::of(doc, counts)),
             })
             .collect();
 
         let mut documents = Vec::with_capacity(built.len());
         let mut reused = Vec::with_capacity(built.len());
-        for (built, fresh) in built.into_iter().zip(names) {
-            // A document built again: its figures, and its decode problems.
-            let (doc, parts) = match built {
+        // Each document's figures: found now, or read from the previous
+        // figure index.
+        let mut figures = Vec::with_capacity(built.len());
+        for built in built {
+            let doc = match built {
                 Built::Reused(doc, at) => {
                     reused.push(Some(DocId(at as u32)));
-                    (doc, None)
+                    figures.push(Err(DocId(at as u32)));
+                    doc
                 }
-                Built::Renormalized(doc, figures, _) => {
-                    let problems = match files.remove(&doc.path) {
-                        Some(FileState::Built { problems, .. }) => problems,
-                        _ => Vec::new(),
-                    };
-                    (doc, Some((figures, problems)))
-                }
-                Built::New(doc, figures, problems) => (doc, Some((figures, problems))),
-            };
-            let state = match parts {
-                None => {
-                    let mut state = files.remove(&doc.path);
-                    if let (Some(FileState::Built { names, .. }), Some(fresh)) = (&mut state, fresh) {
-                        *names = fresh;
-                    }
-                    state
-                }
-                Some((figures, problems)) => {
+                Built::Renormalized(doc, found, _) => {
                     reused.push(None);
-                    let names = fresh.unwrap_or_else(|| DocEntities::of(&doc, counts));
-                    Some(FileState::Built {
-                        figures,
-                        names,
-                        problems,
-                    })
+                    figures.push(Ok(found));
+                    doc
+                }
+                Built::New(doc, found, problems) => {
+                    reused.push(None);
+                    figures.push(Ok(found));
+                    files.insert(doc.path.clone(), FileState::Built { problems });
+                    doc
                 }
             };
-            if let Some(state) = state {
-                files.insert(doc.path.clone(), state);
-            }
             documents.push(doc);
         }
         self.files = files;
-        let files = &self.files;
         let mut problems = cat.problems;
         problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         let documents = Documents {
@@ -432,20 +408,29 @@ impl LiveCorpus {
             entity_overrides: cat.entity_overrides,
         };
         let previous_quotes = &previous.quote_index;
+        let previous_figures = &previous.figure_index;
         Snapshot::index(
             documents,
             |documents| QuoteIndex::update(previous_quotes, documents, &reused),
             |documents| {
-                FigureIndex::assemble(documents.iter().filter_map(|d| match files.get(&d.path) {
-                    Some(FileState::Built { figures, .. }) => Some((d.id, figures)),
-                    _ => None,
-                }))
+                let per_doc = documents.iter().zip(&figures).map(|(d, f)| {
+                    let of = match f {
+                        Ok(found) => FiguresOf::Found(found),
+                        Err(at) => FiguresOf::Indexed(*at),
+                    };
+                    (d.id, of)
+                });
+                FigureIndex::assemble(previous_figures, per_doc)
             },
             |documents| {
-                EntityTable::assemble(documents.iter().filter_map(|d| match files.get(&d.path) {
-                    Some(FileState::Built { names, .. }) => Some((d.id, names)),
-                    _ => None,
-                }))
+                let table =
+                    EntityTable::assemble(documents.iter().map(|d| d.id).zip(names.iter().map(|n| &**n)));
+                let parts = Parts {
+                    vocabulary: words,
+                    case_counts,
+                    names,
+                };
+                (table, parts)
             },
         )
     }
@@ -460,7 +445,7 @@ impl LiveCorpus {
     ) -> (LiveCorpus, Snapshot) {
         let mut live = LiveCorpus::default();
         let folders = folders.into_iter().map(UpdateFolder::from).collect();
-        let snapshot = live.update(&Snapshot::default(), folders, progress);
+        let snapshot = live.update_from(&Snapshot::default(), &Parts::default(), folders, progress);
         (live, snapshot)
     }
 }

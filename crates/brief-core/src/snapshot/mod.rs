@@ -14,11 +14,16 @@ pub use stored::{read_inputs, read_snapshot, write_snapshot, StoredError, FORMAT
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
-use crate::corpus::{CorpusFolder, DocId, Document, Documents, Problem, ProblemSeverity};
-use crate::entities::{parse_entity_overrides, EntityOverrides, EntityTable};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{CorpusFolder, DocId, Document, Documents, Problem, ProblemSeverity, Vocabulary};
+use crate::entities::{parse_entity_overrides, CaseCounts, DocEntities, EntityOverrides, EntityTable};
 use crate::figures::FigureIndex;
 use crate::quotes::{QuoteIndex, QuoteSources};
+use crate::shared::SharedBytes;
 
 #[derive(Debug, Default)]
 pub struct Snapshot {
@@ -28,6 +33,48 @@ pub struct Snapshot {
     quote_index: QuoteIndex,
     figure_index: FigureIndex,
     entities: EntityTable,
+    parts: PartsOf,
+}
+
+/// What updating a snapshot needs beyond its documents and indexes: the
+/// corpus-wide counts an update changes, and each document's names with the
+/// answers they were built on (a document's figures are in the figure
+/// index, and are read from there).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Parts {
+    /// The words of the original texts, for line-break hyphens.
+    pub vocabulary: Vocabulary,
+    pub case_counts: CaseCounts,
+    /// By document number. Shared, as an update keeps most of them.
+    pub names: Vec<Arc<DocEntities>>,
+}
+
+/// A snapshot's [`Parts`]: built with it, or read from the stored index
+/// on first use, so that a warm start does not decode them before the
+/// first diagnostics.
+enum PartsOf {
+    Built(Parts),
+    Stored(SharedBytes, OnceLock<Result<Parts, StoredError>>),
+}
+
+impl Default for PartsOf {
+    fn default() -> PartsOf {
+        PartsOf::Built(Parts::default())
+    }
+}
+
+impl std::fmt::Debug for PartsOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PartsOf::Built(parts) => f.debug_tuple("Built").field(parts).finish(),
+            PartsOf::Stored(bytes, decoded) => write!(
+                f,
+                "Stored({} bytes, decoded: {})",
+                bytes.len(),
+                decoded.get().is_some()
+            ),
+        }
+    }
 }
 
 impl Snapshot {
@@ -41,21 +88,32 @@ impl Snapshot {
         folders: Vec<CorpusFolder>,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Snapshot {
-        Snapshot::index(
-            Documents::build(folders, progress),
-            QuoteIndex::build,
-            FigureIndex::build,
-            EntityTable::build,
-        )
+        let (documents, vocabulary) = Documents::build_counting(folders, progress);
+        Snapshot::index(documents, QuoteIndex::build, FigureIndex::build, |documents| {
+            let mut case_counts = CaseCounts::default();
+            case_counts.apply(&documents.iter().collect::<Vec<_>>(), 1);
+            let names: Vec<Arc<DocEntities>> = documents
+                .par_iter()
+                .map(|d| Arc::new(DocEntities::of(d, &case_counts)))
+                .collect();
+            let table = EntityTable::assemble(documents.iter().map(|d| d.id).zip(names.iter().map(|n| &**n)));
+            let parts = Parts {
+                vocabulary,
+                case_counts,
+                names,
+            };
+            (table, parts)
+        })
     }
 
     /// The indexes over `documents`, in parallel; `quotes`, `figures` and
-    /// `entities` build them (from scratch, or from what an update keeps).
+    /// `entities` build them (from scratch, or from what an update keeps),
+    /// `entities` with the snapshot's parts.
     fn index(
         documents: Documents,
         quotes: impl FnOnce(&[Document]) -> QuoteIndex + Send,
         figures: impl FnOnce(&[Document]) -> FigureIndex + Send,
-        entities: impl FnOnce(&[Document]) -> EntityTable + Send,
+        entities: impl FnOnce(&[Document]) -> (EntityTable, Parts) + Send,
     ) -> Snapshot {
         let Documents {
             documents,
@@ -64,7 +122,7 @@ impl Snapshot {
             entity_overrides,
         } = documents;
         let overrides = parse_overrides(&entity_overrides, &mut problems);
-        let ((quote_index, figure_index), mut entities) = rayon::join(
+        let ((quote_index, figure_index), (mut entities, parts)) = rayon::join(
             || rayon::join(|| quotes(&documents), || figures(&documents)),
             || entities(&documents),
         );
@@ -86,6 +144,27 @@ impl Snapshot {
             quote_index,
             figure_index,
             entities,
+            parts: PartsOf::Built(parts),
+        }
+    }
+
+    /// What updating this snapshot needs; an error if they are stored and
+    /// cannot be read (a checksum passed them, so only a writer's mistake
+    /// gets here).
+    pub(crate) fn parts(&self) -> Result<&Parts, StoredError> {
+        match &self.parts {
+            PartsOf::Built(parts) => Ok(parts),
+            PartsOf::Stored(bytes, decoded) => decoded
+                .get_or_init(|| {
+                    let parts: Parts = postcard::from_bytes(bytes)
+                        .map_err(|e| StoredError::Malformed(format!("update parts: {e}")))?;
+                    if parts.names.len() != self.documents.len() {
+                        return Err(StoredError::Malformed("update parts: names per document".into()));
+                    }
+                    Ok(parts)
+                })
+                .as_ref()
+                .map_err(Clone::clone),
         }
     }
 

@@ -12,7 +12,10 @@
 //! 2. blobs, each at an 8-aligned offset: per document its texts, offset
 //!    map and tables ([`postcard`]); then the skeleton, its postings, and
 //!    the quote, figure and entity tables (postcard), one blob each, so
-//!    that each table's bytes are let go once decoded;
+//!    that each table's bytes are let go once decoded; then what updates
+//!    need (the vocabulary, case counts and each document's names, with
+//!    maps stored in key order), which is checked with the rest but
+//!    decoded only when the live corpus asks for it;
 //! 3. the directory (postcard): where each blob is;
 //! 4. trailer: the directory's offset and length, the xxh3 of everything
 //!    before the trailer, [`END`].
@@ -28,11 +31,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
-use super::Snapshot;
+use super::{PartsOf, Snapshot};
 use crate::corpus::{DocId, Document, OffsetMap, Paragraph, Problem, Reference};
 use crate::entities::EntityTable;
 use crate::figures::FigureIndex;
@@ -41,7 +45,7 @@ use crate::shared::{SharedBytes, SharedSlice, SharedStr};
 use crate::text::{LineIndex, TextRange};
 
 /// Bumped whenever the layout or anything stored changes meaning.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 const MAGIC: &[u8; 8] = b"BRIEFIDX";
 const END: &[u8; 8] = b"BRIEFEND";
 const TRAILER: usize = 32;
@@ -49,7 +53,7 @@ const TRAILER: usize = 32;
 /// core's sources), so that changed rules never read an older index.
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("BRIEF_CORE_BUILD_ID"));
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
 pub enum StoredError {
     #[error("not a brief-lsp index")]
     Foreign,
@@ -116,6 +120,9 @@ struct Directory<'a> {
     figures: Blob,
     /// A `[Entity]`.
     entities: Blob,
+    /// The snapshot's [`Parts`](super::Parts), read only when an update
+    /// needs them.
+    parts: Blob,
 }
 
 /// A writer that counts and hashes what passes through it.
@@ -207,6 +214,11 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
         quote_tables: out.blob(&quote_tables)?,
         figures: out.blob(&encode(&snapshot.figure_index)?)?,
         entities: out.blob(&encode(&snapshot.entities.entities)?)?,
+        parts: match &snapshot.parts {
+            // Still the bytes it was read from: written as they are.
+            PartsOf::Stored(bytes, _) => out.blob(bytes)?,
+            PartsOf::Built(parts) => out.blob(&encode(parts)?)?,
+        },
     };
     let tables = out.blob(&encode(&directory)?)?;
     let digest = out.hash.digest();
@@ -395,6 +407,7 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
         quote_index,
         figure_index: figures,
         entities,
+        parts: PartsOf::Stored(blob(bytes, directory.parts)?, OnceLock::new()),
     })
 }
 
