@@ -30,8 +30,12 @@ pub(super) struct BriefFigure<'b> {
 /// The checkable figures of the brief's prose: not in code, URLs, citations
 /// or quotes (a quote's numbers are the quote check's), not years or dates.
 pub(super) fn brief_figures(brief: &Brief) -> Vec<BriefFigure<'_>> {
+    figures_of_paragraphs(brief, &brief.paragraphs)
+}
+
+fn figures_of_paragraphs<'b>(brief: &'b Brief, paragraphs: &[TextRange]) -> Vec<BriefFigure<'b>> {
     let mut out = Vec::new();
-    for &p in &brief.paragraphs {
+    for &p in paragraphs {
         // Soft line breaks are spaces to the sentence splitter.
         let text = brief.text[p.start..p.end].replace(['\n', '\r'], " ");
         let sentences = sentence_ranges(&text);
@@ -198,8 +202,13 @@ fn finding(corpus: &Snapshot, brief: &Brief, bf: &BriefFigure) -> Option<Finding
     })
 }
 
+/// The figure at `offset`, found in its paragraph alone: a hover in a 2 MB
+/// brief took 0.2 s when every figure of the brief was found first.
 fn figure_at(brief: &Brief, offset: usize) -> Option<BriefFigure<'_>> {
-    brief_figures(brief)
+    // Paragraphs are sorted and disjoint.
+    let at = brief.paragraphs.partition_point(|p| p.end < offset);
+    let paragraph = brief.paragraphs.get(at).filter(|p| p.touches(offset))?;
+    figures_of_paragraphs(brief, std::slice::from_ref(paragraph))
         .into_iter()
         .find(|bf| bf.figure.range.touches(offset))
 }
@@ -255,6 +264,28 @@ mod tests {
     use super::*;
 
     use FigureVerdict::{Contradicted as C, Supported as S, Unsupported as U};
+
+    /// A hover finds its figure in its own paragraph; it must be the one
+    /// the whole brief's figures give at that place.
+    #[test]
+    fn the_figure_at_an_offset_is_the_one_of_the_whole_brief() {
+        let brief = Brief::parse(
+            "# Trade é 2018\n\nTrade reached $107 billion in 2018 [@lukin2020], and 40,000 students.\n\n> A quote of 12% here.\n\n- 3 ports\n- 5.5 million tonnes [@x]\n\nLast 9%.",
+        );
+        let all = brief_figures(&brief);
+        assert!(all.len() >= 4, "{}", all.len());
+        for offset in 0..=brief.text.len() {
+            let expected = all
+                .iter()
+                .find(|bf| bf.figure.range.touches(offset))
+                .map(|bf| bf.figure.range);
+            assert_eq!(
+                figure_at(&brief, offset).map(|bf| bf.figure.range),
+                expected,
+                "at {offset}"
+            );
+        }
+    }
 
     /// Brief sentences and the verdict of their (single) checked figure;
     /// `None`: nothing in the sentence is a figure to check.

@@ -17,13 +17,22 @@ pub fn link(text: &str, target: &str) -> String {
 
 /// "**@key** · Author Year", the head of a passage's or a reference's block.
 pub fn reference_head(key: &str, reference: &Reference) -> String {
-    format!("**@{}** · {}", escape(key), escape(&reference.author_year()))
+    format!("**@{}**{}", escape(key), author_year_part(reference))
 }
 
 /// "— @key · Author Year": who says a passage quoted above it.
 pub fn attribution(doc: &Document) -> String {
     let r = &doc.reference;
-    format!("— @{} · {}", escape(&r.key), escape(&r.author_year()))
+    format!("— @{}{}", escape(&r.key), author_year_part(r))
+}
+
+/// " · Author Year", or nothing for a source with neither (no manifest
+/// entry): a hover showed "**@notes** ·  · *Title*".
+fn author_year_part(reference: &Reference) -> String {
+    match reference.author_year() {
+        empty if empty.trim().is_empty() => String::new(),
+        author_year => format!(" · {}", escape(&author_year)),
+    }
 }
 
 /// The head of a block quoting `doc`.

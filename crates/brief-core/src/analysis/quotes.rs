@@ -672,6 +672,27 @@ The delta is sinking. Farmers there say the river no longer reaches the sea in s
     }
 
     #[test]
+    fn hover_on_a_source_without_author_or_year_has_no_empty_part() {
+        check_hover(
+            r#"
+            //- /sources/notes.txt
+            Upstream states never signed it, and the dam went ahead.
+            //- /brief.md
+            “Upstream states never $0signed it, and the dam went ahead” [@notes].
+            "#,
+            expect_test::expect![[r#"
+                0..61 "“Upstream states never signed it, and the dam went ahead”"
+                **Quote found** in 1 passage
+
+                ---
+
+                **@notes** · *Upstream states never signed it, and the dam went ahead.*
+
+                > **Upstream states never signed it, and the dam went ahead**."#]],
+        );
+    }
+
+    #[test]
     fn hover_on_a_misquote_shows_the_word_differences() {
         check_hover(
             &with_brief("“Upstream states never $0accepted it” [@okafor2021]."),
