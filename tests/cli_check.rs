@@ -574,23 +574,26 @@ fn a_finding_on_a_long_line_shows_a_cut_excerpt_at_the_right_column() {
     assert_eq!(lines[source].get(caret..caret + 7), Some("@nobody"), "{out}");
 }
 
-/// A passage of a web page or PDF is shown from its extracted text in the
-/// cache; the label names the file the reader knows.
-#[test]
-fn a_passage_of_an_extracted_source_names_its_original_file() {
+/// A folder whose `sources` corpus holds one of `tests/data/sources` (a web
+/// page or PDF) and a note of our own, `@notes`, to credit its quotes to.
+fn corpus_with_extracted_source(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let sources = dir.path().join("sources");
     std::fs::create_dir(&sources).unwrap();
-    std::fs::copy(
-        repo().join("tests/data/sources/river-op-ed.html"),
-        sources.join("river-op-ed.html"),
-    )
-    .unwrap();
+    std::fs::copy(repo().join("tests/data/sources").join(name), sources.join(name)).unwrap();
     write(
         &sources,
         "notes.txt",
         "Notes of our own about the river compact.\n",
     );
+    dir
+}
+
+/// A passage of a web page or PDF is shown from its extracted text in the
+/// cache; the label names the file the reader knows.
+#[test]
+fn a_passage_of_an_extracted_source_names_its_original_file() {
+    let dir = corpus_with_extracted_source("river-op-ed.html");
     let brief = write(
         dir.path(),
         "brief.md",
@@ -614,19 +617,7 @@ fn a_passage_of_an_extracted_source_names_its_original_file() {
 /// PDF names the PDF and its printed page, and keeps the passage's text.
 #[test]
 fn machine_formats_name_the_pdf_of_a_related_passage_not_its_cached_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let sources = dir.path().join("sources");
-    std::fs::create_dir(&sources).unwrap();
-    std::fs::copy(
-        repo().join("tests/data/sources/river-compact.pdf"),
-        sources.join("river-compact.pdf"),
-    )
-    .unwrap();
-    write(
-        &sources,
-        "notes.txt",
-        "Notes of our own about the river compact.\n",
-    );
+    let dir = corpus_with_extracted_source("river-compact.pdf");
     let brief = write(
         dir.path(),
         "brief.md",
