@@ -143,7 +143,7 @@ impl OpenDocument {
             findings: Mutex::new(None),
             superseded: CancelFlag::default(),
         });
-        if fresh {
+        if fresh && text.len() >= LARGE_BRIEF {
             // So that the first keystroke reuses the tree (`Brief::settle`).
             let settling = snapshot.clone();
             let spawned = std::thread::Builder::new()
@@ -158,12 +158,14 @@ impl OpenDocument {
     }
 }
 
-/// Briefs from this size up are freed on a thread of their own: freeing a
-/// 5 MB brief's trees took 126 ms of the keystroke that replaced it.
-const FREED_ELSEWHERE_FROM: usize = 256 * 1024;
+/// From this size up, an opened brief's tree is parsed again on a thread
+/// of its own, and a replaced version is freed on one (freeing a 5 MB
+/// brief's trees took 126 ms of the keystroke that replaced it). Below it
+/// both cost a keystroke little, not a thread and a second tree.
+const LARGE_BRIEF: usize = 256 * 1024;
 
 fn drop_elsewhere(snapshot: Arc<DocumentSnapshot>) {
-    if snapshot.brief.text.len() < FREED_ELSEWHERE_FROM {
+    if snapshot.brief.text.len() < LARGE_BRIEF {
         return;
     }
     let spawned = std::thread::Builder::new()

@@ -44,7 +44,7 @@ fn related(r: &RelatedSpan, message: &str) -> Value {
     };
     let mut related = json!({
         "file": original.name,
-        "passage": &r.span.text[r.span.range.start..r.span.range.end],
+        "passage": r.span.covered(),
         "extracted_text": { "file": r.span.name, "range": range(&r.span) },
         "message": message,
     });

@@ -85,6 +85,11 @@ pub struct Span<'a> {
 }
 
 impl Span<'_> {
+    /// The text the range covers.
+    pub fn covered(&self) -> &str {
+        &self.text[self.range.start..self.range.end]
+    }
+
     /// 0-based start and end positions in `enc` units.
     pub fn positions(&self, enc: PositionEncoding) -> (LineCol, LineCol) {
         let pos = |offset| self.index.line_col(self.text, offset, enc);

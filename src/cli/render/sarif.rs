@@ -120,7 +120,7 @@ fn result(report: &Report, brief: &CheckedBrief, shown: &Shown) -> Value {
                         "{} ({}): {}",
                         r.message,
                         original.place(),
-                        one_line(&related.span.text[related.span.range.start..related.span.range.end]),
+                        one_line(related.span.covered()),
                     ) },
                     "physicalLocation": { "artifactLocation": artifact(&report.root, Some(original.path)) },
                 }),
@@ -199,7 +199,7 @@ fn region(span: &Span) -> Value {
         "startColumn": start.col + 1,
         "endLine": end.line + 1,
         "endColumn": end.col + 1,
-        "snippet": { "text": &span.text[span.range.start..span.range.end] },
+        "snippet": { "text": span.covered() },
     })
 }
 
