@@ -20,7 +20,7 @@ use brief_core::corpus::{Problem, ProblemSeverity};
 use brief_core::snapshot::{LiveCorpus, Snapshot, StoredError, UpdateFile, UpdateFolder};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::index_cache::{self, Inputs, Load, Origin};
+use crate::index_cache::{self, Check, Inputs, Load, Origin};
 use crate::load::{list_source, source_of, with_problems, CorpusSource, Listing, MAX_FILE_BYTES};
 
 /// What a file looked like when it was last read.
@@ -77,7 +77,7 @@ impl LiveLoad {
             listings,
             live,
             index,
-        } = index_cache::load(source, exclude, true, true, progress)?;
+        } = index_cache::load(source, exclude, true, true, Check::OnFirstRead, progress)?;
         let live = LiveLoad {
             source: source.clone(),
             exclude: exclude.to_vec(),
@@ -105,6 +105,14 @@ impl LiveLoad {
         match counted {
             Ok(thread) => self.counting = Some((served.clone(), thread)),
             Err(err) => tracing::warn!("cannot count the corpus's parts in the background: {err}"),
+        }
+    }
+
+    /// Deletes the stored index this load opened, found damaged since, so
+    /// that the next load builds the corpus afresh.
+    pub fn discard_index(&self) {
+        if let Some(path) = &self.index {
+            index_cache::discard(path);
         }
     }
 

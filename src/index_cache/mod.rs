@@ -55,6 +55,20 @@ fn index_path(dir: &Path, listings: &[Listing], exclude: &[String]) -> PathBuf {
     dir.join(format!("{:016x}.idx", xxh3_64(key.as_bytes())))
 }
 
+/// When a warm start checks the big arrays of the index it opens (the
+/// directory and tables are always checked as it opens).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// All of it, before the corpus is used: for the CLI, which prints as
+    /// it goes and so cannot throw away what it computed.
+    Now,
+    /// Each array on its first read, so that a start reads only what its
+    /// first requests need: for the server, which throws away what it
+    /// computed from a damaged index (`Snapshot::found_damage`), discards
+    /// the index and rebuilds.
+    OnFirstRead,
+}
+
 /// How a load went, for logs and `--verbose` output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
@@ -75,7 +89,7 @@ pub fn load_corpus_cached(
     use_cache: bool,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> anyhow::Result<(Snapshot, Origin)> {
-    load(source, exclude, use_cache, false, progress).map(|l| (l.corpus, l.origin))
+    load(source, exclude, use_cache, false, Check::Now, progress).map(|l| (l.corpus, l.origin))
 }
 
 /// A loaded corpus, with what keeping it up to date needs.
@@ -91,12 +105,14 @@ pub struct Load {
 }
 
 /// [`load_corpus_cached`], keeping a cold build's parts for updates when
-/// `keep_parts` (the server).
+/// `keep_parts` (the server), and checking a warm start's index as `check`
+/// says.
 pub fn load(
     source: &CorpusSource,
     exclude: &[String],
     use_cache: bool,
     keep_parts: bool,
+    check: Check,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> anyhow::Result<Load> {
     let (listings, problems) = list_source(source, exclude)?;
@@ -105,7 +121,7 @@ pub fn load(
     let path = dir.as_ref().map(|d| index_path(d, &listings, exclude));
     if let Some(path) = &path {
         let started = Instant::now();
-        match open(path, exclude, &listings) {
+        match open(path, exclude, &listings, check) {
             Ok(Some(corpus)) if !extracted_texts_exist(&corpus) => {
                 tracing::info!(
                     "the index {} names extracted texts that are gone; rebuilding",
@@ -155,6 +171,11 @@ pub fn load(
 
 /// Stores the index, logging (not failing) when it cannot; whether it did.
 pub fn store_or_warn(path: &Path, corpus: &Snapshot, inputs: &Inputs) -> bool {
+    if corpus.found_damage() {
+        // Some of its texts read as blanks: the corpus is rebuilt instead.
+        tracing::warn!("not storing {}: built from a damaged index", path.display());
+        return false;
+    }
     match store(path, corpus, inputs) {
         Ok(stored) => stored,
         Err(err) => {
@@ -174,9 +195,23 @@ fn extracted_texts_exist(corpus: &Snapshot) -> bool {
         .all(|d| d.path.is_file())
 }
 
+/// Deletes an index found damaged after it opened, so that the next load
+/// builds the corpus again.
+pub fn discard(path: &Path) {
+    match std::fs::remove_file(path) {
+        Ok(()) => tracing::warn!("the index {} was damaged; deleted it to rebuild", path.display()),
+        Err(err) => tracing::warn!("cannot delete the damaged index {}: {err}", path.display()),
+    }
+}
+
 /// The stored snapshot at `path` if it is valid for `listings`; `None` if
 /// there is none or it is stale; an error if it is damaged.
-fn open(path: &Path, exclude: &[String], listings: &[Listing]) -> anyhow::Result<Option<Snapshot>> {
+fn open(
+    path: &Path,
+    exclude: &[String],
+    listings: &[Listing],
+    check: Check,
+) -> anyhow::Result<Option<Snapshot>> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -190,14 +225,14 @@ fn open(path: &Path, exclude: &[String], listings: &[Listing]) -> anyhow::Result
     if !stored.still_hold(exclude, listings) {
         return Ok(None);
     }
-    read_mapped(map).map(Some)
+    read_mapped(map, check).map(Some)
 }
 
-/// The snapshot in a mapped index file. Checking it reads every page; the
-/// pages are let go stretch by stretch as the check passes them, so that
-/// only what requests read becomes resident (it comes back from the page
-/// cache when read).
-fn read_mapped(map: Mmap) -> anyhow::Result<Snapshot> {
+/// The snapshot in a mapped index file. The pages the opening reads (the
+/// tables) and, with [`Check::Now`], every page the check reads are let go
+/// stretch by stretch as it passes them, so that only what requests read
+/// stays resident (it comes back from the page cache when read).
+fn read_mapped(map: Mmap, check: Check) -> anyhow::Result<Snapshot> {
     let map = Arc::new(map);
     let backing: Backing = map.clone();
     let release = |start: usize, end: usize| {
@@ -212,7 +247,11 @@ fn read_mapped(map: Mmap) -> anyhow::Result<Snapshot> {
         #[cfg(not(unix))]
         let _ = (start, end);
     };
-    Ok(read_snapshot(&SharedBytes::new(backing), &release)?)
+    let corpus = read_snapshot(&SharedBytes::new(backing), &release)?;
+    if check == Check::Now {
+        corpus.verify_stored(&release)?;
+    }
+    Ok(corpus)
 }
 
 /// Writes the index atomically; `false` if another process holds the lock
@@ -282,7 +321,7 @@ fn describe(path: &Path) -> anyhow::Result<(Vec<String>, usize)> {
     // SAFETY: as in `open`.
     let map = unsafe { Mmap::map(&file) }?;
     let inputs: Inputs = postcard::from_bytes(read_inputs(&map)?)?;
-    read_mapped(map)?;
+    read_mapped(map, Check::Now)?;
     let files = inputs.folders.iter().map(|f| f.files.len()).sum();
     Ok((inputs.folders.into_iter().map(|f| f.root).collect(), files))
 }

@@ -75,6 +75,11 @@ impl Server {
     fn serve(&self, corpus: Arc<Snapshot>, source: CorpusSource, warning: Option<String>) {
         {
             let mut status = self.state.status.lock().unwrap_or_else(|e| e.into_inner());
+            // An update of a damaged corpus keeps the damage (and the
+            // reload it asked for).
+            if !corpus.found_damage() {
+                self.state.damaged_index.store(false, Ordering::SeqCst);
+            }
             self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
             *status = CorpusStatus::Ready { warning };
         }
@@ -85,6 +90,11 @@ impl Server {
     /// on a blocking thread (reporting `$/progress`), swapped in unless a
     /// newer request came meanwhile.
     async fn reindex(&self, generation: u64) {
+        if self.state.damaged_index.load(Ordering::SeqCst) {
+            if let Some(live) = &*self.live() {
+                live.discard_index();
+            }
+        }
         let workspace = self.rebuild_workspace(self.settings(), None);
         self.report_configuration(&workspace.errors);
         let source = workspace.corpus.clone();

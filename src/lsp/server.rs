@@ -49,6 +49,9 @@ pub(super) struct State {
     pub(super) reloads: OnceLock<tokio::sync::watch::Sender<u64>>,
     /// A full reload is wanted, not only an update.
     pub(super) full_reload: AtomicBool,
+    /// The served corpus's stored index failed a check after it opened:
+    /// the next full reload deletes it first (see `index_damaged`).
+    pub(super) damaged_index: AtomicBool,
     /// What updating the served corpus needs; taken by the worker while it
     /// updates.
     pub(super) live: Mutex<Option<LiveLoad>>,
@@ -206,12 +209,13 @@ impl Server {
                 return Err(Cancelled);
             }
             match Server::context(&state, &uri, enc, request) {
-                Some(cx) => f(&cx),
-                None => Ok(None),
+                Some(cx) => f(&cx).map(|found| (found, cx.served.corpus.found_damage().then_some(cx.served))),
+                None => Ok((None, None)),
             }
         });
         match task.await {
-            Ok(Ok(found)) => Ok(found),
+            Ok(Ok((_, Some(damaged)))) => Err(self.index_damaged(&damaged)),
+            Ok(Ok((found, None))) => Ok(found),
             Ok(Err(Cancelled)) => Err(Error::new(ErrorCode::ContentModified)),
             Err(err) => {
                 error!("request failed: {err}");
@@ -228,11 +232,40 @@ impl Server {
         F: FnOnce(&Snapshot) -> Option<T> + Send + 'static,
     {
         let served = self.state.corpus.load_full();
-        let task = tokio::task::spawn_blocking(move || f(&served?.corpus));
-        task.await.map_err(|err| {
-            error!("request failed: {err}");
-            Error::internal_error()
-        })
+        let task = tokio::task::spawn_blocking(move || {
+            let served = served?;
+            let found = f(&served.corpus);
+            Some((found, served.corpus.found_damage().then_some(served)))
+        });
+        match task.await {
+            Ok(Some((_, Some(damaged)))) => Err(self.index_damaged(&damaged)),
+            Ok(found) => Ok(found.and_then(|(found, _)| found)),
+            Err(err) => {
+                error!("request failed: {err}");
+                Err(Error::internal_error())
+            }
+        }
+    }
+
+    /// What a request computed from a corpus whose stored index turned out
+    /// damaged is thrown away: the index is deleted and the corpus built
+    /// again (once, however many requests see it), and the request answers
+    /// `ContentModified`, as for a brief edited under it; the rebuilt
+    /// corpus's diagnostics are pushed, or pulled after a refresh. A request
+    /// that finishes on a damaged corpus already replaced changes nothing.
+    fn index_damaged(&self, damaged: &Arc<Served>) -> Error {
+        let served = self.state.corpus.load();
+        let still_served = served.as_ref().is_some_and(|s| Arc::ptr_eq(s, damaged));
+        if still_served
+            && !self
+                .state
+                .damaged_index
+                .swap(true, std::sync::atomic::Ordering::SeqCst)
+        {
+            warn!("the stored index failed a check; rebuilding the corpus");
+            self.request_reload("the stored index is damaged");
+        }
+        Error::new(ErrorCode::ContentModified)
     }
 
     /// Applies a `didChange`'s edits to an open brief, in order, and sets its

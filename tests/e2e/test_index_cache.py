@@ -48,3 +48,35 @@ async def test_index_is_written_reused_and_rebuilt_when_damaged(launch, tmp_path
     index.write_bytes(b"not an index at all")
     assert await diagnostics_of_a_start(launch, folder) == cold
     assert index.read_bytes().startswith(b"BRIEFIDX")
+
+
+async def test_a_damaged_text_found_after_the_start_is_thrown_away_and_rebuilt(launch, tmp_path, monkeypatch):
+    # The server opens an index checking only its tables, and each text on
+    # its first read: damage inside a text is found by the first check,
+    # whose diagnostics are not published; the index is deleted and the
+    # corpus rebuilt, and the rebuilt corpus's diagnostics are published.
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "trenin.txt").write_text(SOURCE, encoding="utf-8")
+    cold = await diagnostics_of_a_start(launch, folder)
+    [index] = index_files(cache)
+
+    data = bytearray(index.read_bytes())
+    sentence = b"Dmitri Trenin wrote that Russia and China"
+    at = data.find(sentence)
+    assert at > 0
+    while at >= 0:
+        data[at + 7] ^= 0x20  # "Trenin" -> "trenin", in every copy of the text
+        at = data.find(sentence, at + 1)
+    index.write_bytes(bytes(data))
+    c = await launch(options={"corpus": [str(folder)]})
+    await wait_ready(c, documents=1)
+    doc = open_brief(c, BRIEF)
+    assert summary(await published(c, doc, version=1)) == cold
+    logs = [m.message for m in c.log_messages]
+    assert any("opened the index" in m for m in logs), logs
+    assert any("the stored index failed a check" in m for m in logs), logs
+    assert index.read_bytes() != bytes(data), "the damaged index was replaced"
+    assert index.read_bytes().startswith(b"BRIEFIDX")

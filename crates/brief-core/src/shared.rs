@@ -3,12 +3,18 @@
 //! arrays of a snapshot (original and normalized texts, offset-map pieces,
 //! the skeleton and its k-gram postings) use these, so that a stored
 //! snapshot opens without copying them into the heap. Clones share.
+//!
+//! Bytes read in place may carry a [`FirstReadCheck`]: a stored snapshot
+//! checks its big arrays when they are first read rather than when it
+//! opens, so that a warm start reads only what its first requests need.
 
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use bytemuck::Pod;
+use xxhash_rust::xxh3::Xxh3;
 
 /// Bytes that outlive every view of them: a `Vec<u8>`, or a memory map.
 pub type Backing = Arc<dyn AsRef<[u8]> + Send + Sync>;
@@ -19,6 +25,9 @@ pub struct SharedBytes {
     backing: Backing,
     start: usize,
     end: usize,
+    /// Checks the range it was attached to (this range or one holding it)
+    /// before any of it is read.
+    check: Option<Arc<FirstReadCheck>>,
 }
 
 impl SharedBytes {
@@ -28,23 +37,143 @@ impl SharedBytes {
             backing,
             start: 0,
             end,
+            check: None,
         }
     }
 
     /// `self[start..end]`, or `None` past the end.
     pub fn slice(&self, start: usize, end: usize) -> Option<SharedBytes> {
-        (start <= end && end <= self.len()).then(|| SharedBytes {
+        (start <= end && end <= self.len_unchecked()).then(|| SharedBytes {
             backing: self.backing.clone(),
             start: self.start + start,
             end: self.start + end,
+            check: self.check.clone(),
         })
+    }
+
+    /// These bytes, to be checked against `digest` (and as UTF-8 if
+    /// `utf8`) when they are first read; a failure is recorded in `damage`.
+    pub(crate) fn checked_on_first_read(self, digest: u64, utf8: bool, damage: &Damage) -> SharedBytes {
+        let check = FirstReadCheck {
+            start: self.start,
+            end: self.end,
+            digest,
+            utf8,
+            outcome: OnceLock::new(),
+            damage: damage.clone(),
+        };
+        SharedBytes {
+            check: Some(Arc::new(check)),
+            ..self
+        }
+    }
+
+    /// The bytes as they are in the backing, unchecked: for their length
+    /// and alignment, and for the check itself.
+    fn unchecked(&self) -> &[u8] {
+        &(*self.backing).as_ref()[self.start..self.end]
+    }
+
+    /// Runs the first-read check now, if it has not run; `false` if the
+    /// bytes fail it. `release(start, end)` is told (in offsets of the
+    /// backing) as the check finishes with each stretch.
+    pub(crate) fn verify(&self, release: &dyn Fn(usize, usize)) -> bool {
+        self.check
+            .as_ref()
+            .is_none_or(|c| c.outcome_releasing((*self.backing).as_ref(), release).is_none())
+    }
+
+    fn len_unchecked(&self) -> usize {
+        self.end - self.start
     }
 }
 
 impl Deref for SharedBytes {
     type Target = [u8];
     fn deref(&self) -> &[u8] {
-        &(*self.backing).as_ref()[self.start..self.end]
+        let Some(check) = &self.check else {
+            return self.unchecked();
+        };
+        match check.outcome((*self.backing).as_ref()) {
+            None => self.unchecked(),
+            Some(blank) => &bytemuck::cast_slice(blank)[self.start - check.start..self.end - check.start],
+        }
+    }
+}
+
+/// Whether any first-read check of a stored snapshot failed. Shared by
+/// every blob read from one stored index, and by the snapshots updated
+/// from it, which keep some of those blobs.
+#[derive(Clone, Debug, Default)]
+pub struct Damage(Arc<AtomicBool>);
+
+impl Damage {
+    pub fn found(&self) -> bool {
+        self.0.load(Ordering::Acquire)
+    }
+}
+
+/// The check of a blob, run once, on its first read. A failed blob reads
+/// as blank bytes of the same length (spaces for a text, zeros for an
+/// array) so that no reader can go out of bounds or see invalid UTF-8;
+/// [`Damage`] tells the adapter to throw away what was computed from it
+/// and rebuild.
+struct FirstReadCheck {
+    start: usize,
+    end: usize,
+    digest: u64,
+    utf8: bool,
+    /// `None` once the bytes passed; the blank stand-in if they failed
+    /// (as `u64`s, so that it is aligned for any array).
+    outcome: OnceLock<Option<Box<[u64]>>>,
+    damage: Damage,
+}
+
+/// How much is checked between two calls of `release`.
+const RELEASE_EVERY: usize = 8 << 20;
+
+impl FirstReadCheck {
+    fn outcome(&self, backing: &[u8]) -> Option<&[u64]> {
+        self.outcome_releasing(backing, &|_, _| {})
+    }
+
+    fn outcome_releasing(&self, backing: &[u8], release: &dyn Fn(usize, usize)) -> Option<&[u64]> {
+        self.outcome
+            .get_or_init(|| {
+                if self.sound(backing, release) {
+                    return None;
+                }
+                self.damage.0.store(true, Ordering::Release);
+                let fill = if self.utf8 {
+                    u64::from_ne_bytes([b' '; 8])
+                } else {
+                    0
+                };
+                Some(vec![fill; (self.end - self.start).div_ceil(8)].into_boxed_slice())
+            })
+            .as_deref()
+    }
+
+    /// The digest and UTF-8 checked in one pass, stretch by stretch.
+    fn sound(&self, backing: &[u8], release: &dyn Fn(usize, usize)) -> bool {
+        let mut hash = Xxh3::new();
+        let mut at = self.start;
+        while at < self.end {
+            // Cut at a character's first byte, so that each stretch of a
+            // UTF-8 text is UTF-8 and a text is UTF-8 if all of them are.
+            let mut cut = self.end.min(at + RELEASE_EVERY);
+            while self.utf8 && cut < self.end && cut > at + 1 && backing[cut] & 0xC0 == 0x80 {
+                cut -= 1;
+            }
+            let stretch = &backing[at..cut];
+            if self.utf8 && std::str::from_utf8(stretch).is_err() {
+                return false;
+            }
+            hash.update(stretch);
+            release(at, cut);
+            at = cut;
+        }
+        hash.digest() == self.digest
     }
 }
 
@@ -65,18 +194,26 @@ impl SharedStr {
         Some(SharedStr(StrRepr::Shared(bytes)))
     }
 
-    /// # Safety
-    /// `bytes` must be UTF-8: a stored snapshot checks its texts in the
-    /// same pass as its checksum, so as not to read them twice.
-    pub(crate) unsafe fn from_checked(bytes: SharedBytes) -> SharedStr {
-        SharedStr(StrRepr::Shared(bytes))
+    /// A text checked as UTF-8 on its first read (see
+    /// [`SharedBytes::checked_on_first_read`]), not now.
+    pub(crate) fn checked_on_first_read(bytes: SharedBytes, digest: u64, damage: &Damage) -> SharedStr {
+        SharedStr(StrRepr::Shared(bytes.checked_on_first_read(digest, true, damage)))
+    }
+
+    /// Runs a first-read check now (see [`SharedBytes::verify`]).
+    pub(crate) fn verify(&self, release: &dyn Fn(usize, usize)) -> bool {
+        match &self.0 {
+            StrRepr::Owned(_) => true,
+            StrRepr::Shared(b) => b.verify(release),
+        }
     }
 
     pub fn as_str(&self) -> &str {
         match &self.0 {
             StrRepr::Owned(s) => s,
-            // SAFETY: checked to be UTF-8 in `from_shared`, and the bytes of
-            // a `Backing` never change.
+            // SAFETY: checked to be UTF-8 in `from_shared`, or by the
+            // first-read check that dereferencing runs (a failed check reads
+            // as spaces), and the bytes of a `Backing` never change.
             StrRepr::Shared(b) => unsafe { std::str::from_utf8_unchecked(b) },
         }
     }
@@ -157,10 +294,19 @@ enum SliceRepr<T: Pod> {
 }
 
 impl<T: Pod> SharedSlice<T> {
-    /// `None` if `bytes` are not a whole number of aligned `T`s.
+    /// `None` if `bytes` are not a whole number of aligned `T`s. Bytes to
+    /// be checked on first read are not read here.
     pub fn from_shared(bytes: SharedBytes) -> Option<SharedSlice<T>> {
-        bytemuck::try_cast_slice::<u8, T>(&bytes).ok()?;
+        bytemuck::try_cast_slice::<u8, T>(bytes.unchecked()).ok()?;
         Some(SharedSlice(SliceRepr::Shared(bytes)))
+    }
+
+    /// Runs a first-read check now (see [`SharedBytes::verify`]).
+    pub(crate) fn verify(&self, release: &dyn Fn(usize, usize)) -> bool {
+        match &self.0 {
+            SliceRepr::Owned(_) => true,
+            SliceRepr::Shared(b) => b.verify(release),
+        }
     }
 
     pub fn as_slice(&self) -> &[T] {
@@ -212,6 +358,7 @@ impl<T: Pod + fmt::Debug> fmt::Debug for SharedSlice<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use xxhash_rust::xxh3::xxh3_64;
 
     #[test]
     fn shared_views_check_utf8_and_alignment() {
@@ -223,6 +370,39 @@ mod tests {
         assert_eq!(&*SharedStr::from_shared(all.slice(8, 10).unwrap()).unwrap(), "hi");
         assert!(SharedStr::from_shared(all.slice(8, 11).unwrap()).is_none());
         assert!(all.slice(4, 12).is_none());
+    }
+
+    fn bytes(b: &[u8]) -> SharedBytes {
+        let backing: Backing = Arc::new(b.to_vec());
+        SharedBytes::new(backing)
+    }
+
+    #[test]
+    fn a_text_that_is_not_utf8_reads_as_spaces_even_when_its_digest_matches() {
+        let raw = b"caf\xC3 ok";
+        let damage = Damage::default();
+        let text = SharedStr::checked_on_first_read(bytes(raw), xxh3_64(raw), &damage);
+        assert!(!damage.found());
+        assert_eq!(text.as_str(), "       ");
+        assert!(damage.found());
+        // The same bytes with a valid character pass.
+        let damage = Damage::default();
+        let raw = "café ok".as_bytes();
+        let text = SharedStr::checked_on_first_read(bytes(raw), xxh3_64(raw), &damage);
+        assert_eq!(text.as_str(), "café ok");
+        assert!(!damage.found());
+    }
+
+    #[test]
+    fn a_slice_of_checked_bytes_checks_the_whole_and_reads_its_own_part() {
+        let raw: Vec<u8> = (0..100).collect();
+        let damage = Damage::default();
+        let whole = bytes(&raw).checked_on_first_read(xxh3_64(&raw), false, &damage);
+        let part = whole.slice(10, 20).unwrap();
+        assert_eq!(&*part, &raw[10..20]);
+        let wrong = bytes(&raw).checked_on_first_read(xxh3_64(b"other"), false, &damage);
+        assert_eq!(&*wrong.slice(10, 20).unwrap(), &[0; 10]);
+        assert!(damage.found());
     }
 }
 

@@ -409,7 +409,7 @@ impl LiveCorpus {
         };
         let previous_quotes = &previous.quote_index;
         let previous_figures = &previous.figure_index;
-        Snapshot::index(
+        let updated = Snapshot::index(
             documents,
             |documents| QuoteIndex::update(previous_quotes, documents, &reused),
             |documents| {
@@ -432,7 +432,13 @@ impl LiveCorpus {
                 };
                 (table, parts)
             },
-        )
+        );
+        // The kept documents' texts, and the skeleton copied from them,
+        // may have been read from a damaged stored index.
+        Snapshot {
+            damage: previous.damage.clone(),
+            ..updated
+        }
     }
 }
 

@@ -23,7 +23,7 @@ use crate::corpus::{CorpusFolder, DocId, Document, Documents, Problem, ProblemSe
 use crate::entities::{parse_entity_overrides, CaseCounts, DocEntities, EntityOverrides, EntityTable};
 use crate::figures::FigureIndex;
 use crate::quotes::{QuoteIndex, QuoteSources};
-use crate::shared::SharedBytes;
+use crate::shared::{Damage, SharedBytes};
 
 #[derive(Debug, Default)]
 pub struct Snapshot {
@@ -34,6 +34,9 @@ pub struct Snapshot {
     figure_index: FigureIndex,
     entities: EntityTable,
     parts: PartsOf,
+    /// Set when a blob read in place from a stored index failed its check
+    /// (see `stored`); kept by the snapshots updated from this one.
+    damage: Damage,
 }
 
 /// What updating a snapshot needs beyond its documents and indexes: the
@@ -145,17 +148,27 @@ impl Snapshot {
             figure_index,
             entities,
             parts: PartsOf::Built(parts),
+            damage: Damage::default(),
         }
     }
 
+    /// Whether something read from this snapshot's stored index failed its
+    /// check. What was computed from it since is not to be trusted: the
+    /// adapter throws it away and rebuilds the corpus without that index.
+    pub fn found_damage(&self) -> bool {
+        self.damage.found()
+    }
+
     /// What updating this snapshot needs; an error if they are stored and
-    /// cannot be read (a checksum passed them, so only a writer's mistake
-    /// gets here).
+    /// fail their check or cannot be read.
     pub(crate) fn parts(&self) -> Result<&Parts, StoredError> {
         match &self.parts {
             PartsOf::Built(parts) => Ok(parts),
             PartsOf::Stored(bytes, decoded) => decoded
                 .get_or_init(|| {
+                    if !bytes.verify(&|_, _| {}) {
+                        return Err(StoredError::Checksum);
+                    }
                     let parts: Parts = postcard::from_bytes(bytes)
                         .map_err(|e| StoredError::Malformed(format!("update parts: {e}")))?;
                     if parts.names.len() != self.documents.len() {

@@ -14,18 +14,22 @@
 //!    the quote, figure and entity tables (postcard), one blob each, so
 //!    that each table's bytes are let go once decoded; then what updates
 //!    need (the vocabulary, case counts and each document's names, with
-//!    maps stored in key order), which is checked with the rest but
-//!    decoded only when the live corpus asks for it;
-//! 3. the directory (postcard): where each blob is;
-//! 4. trailer: the directory's offset and length, the xxh3 of everything
-//!    before the trailer, [`END`].
+//!    maps stored in key order), decoded only when the live corpus asks
+//!    for it;
+//! 3. the directory (postcard): where each blob is, and its xxh3;
+//! 4. trailer: the directory's offset, length and xxh3, [`END`].
 //!
-//! Everything is checked on reading (magic, format, version, lengths,
-//! checksum, UTF-8, alignment), so that a truncated, corrupt or foreign
-//! buffer is an error, never a panic or a wrong answer. The checksum and
-//! the UTF-8 of the texts are checked in one pass, and the caller is told
-//! as the reading finishes with each stretch of the buffer (`release`), so
-//! that opening a mapped index does not leave all of it resident.
+//! Everything is checked before it is trusted (magic, format, version,
+//! lengths, each blob's xxh3, UTF-8, alignment), so that a truncated,
+//! corrupt or foreign buffer is an error or a [`Damage`], never a panic or
+//! a wrong answer. The directory and the tables are checked as they are
+//! decoded, when the snapshot opens. The big arrays read in place (texts,
+//! offset maps, skeleton, postings: most of the file) are checked on their
+//! first read instead, so that a warm start reads only the part of the
+//! file its first requests need: a failure there reads as blank bytes and
+//! marks the snapshot's [`Damage`], and the adapter throws away what it
+//! computed and rebuilds. [`Snapshot::verify_stored`] checks them all at
+//! once, for a caller that cannot rebuild halfway (the CLI).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -34,18 +38,18 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::{xxh3_64, Xxh3};
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::{PartsOf, Snapshot};
 use crate::corpus::{DocId, Document, OffsetMap, Paragraph, Problem, Reference};
 use crate::entities::EntityTable;
 use crate::figures::FigureIndex;
 use crate::quotes::{DocSkeleton, QuoteIndex};
-use crate::shared::{SharedBytes, SharedSlice, SharedStr};
+use crate::shared::{Damage, SharedBytes, SharedSlice, SharedStr};
 use crate::text::{LineIndex, TextRange};
 
 /// Bumped whenever the layout or anything stored changes meaning.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 const MAGIC: &[u8; 8] = b"BRIEFIDX";
 const END: &[u8; 8] = b"BRIEFEND";
 const TRAILER: usize = 32;
@@ -73,6 +77,8 @@ pub enum StoredError {
 struct Blob {
     offset: u64,
     len: u64,
+    /// The xxh3 of the blob's bytes.
+    digest: u64,
 }
 
 /// A document's tables (its texts and offset map are blobs).
@@ -125,17 +131,15 @@ struct Directory<'a> {
     parts: Blob,
 }
 
-/// A writer that counts and hashes what passes through it.
+/// A writer that counts what passes through it.
 struct Out<W: Write> {
     w: W,
     pos: u64,
-    hash: Xxh3,
 }
 
 impl<W: Write> Out<W> {
     fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.w.write_all(bytes)?;
-        self.hash.update(bytes);
         self.pos += bytes.len() as u64;
         Ok(())
     }
@@ -152,6 +156,7 @@ impl<W: Write> Out<W> {
         Ok(Blob {
             offset,
             len: bytes.len() as u64,
+            digest: xxh3_64(bytes),
         })
     }
 }
@@ -162,11 +167,7 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
     if cfg!(target_endian = "big") {
         return Err(io::Error::other("stored indexes are little-endian only"));
     }
-    let mut out = Out {
-        w,
-        pos: 0,
-        hash: Xxh3::new(),
-    };
+    let mut out = Out { w, pos: 0 };
     out.put(MAGIC)?;
     out.put(&FORMAT.to_le_bytes())?;
     out.put(&(VERSION.len() as u32).to_le_bytes())?;
@@ -220,12 +221,11 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
             PartsOf::Built(parts) => out.blob(&encode(parts)?)?,
         },
     };
-    let tables = out.blob(&encode(&directory)?)?;
-    let digest = out.hash.digest();
+    let directory = out.blob(&encode(&directory)?)?;
     let mut trailer = Vec::with_capacity(TRAILER);
-    trailer.extend_from_slice(&tables.offset.to_le_bytes());
-    trailer.extend_from_slice(&tables.len.to_le_bytes());
-    trailer.extend_from_slice(&digest.to_le_bytes());
+    trailer.extend_from_slice(&directory.offset.to_le_bytes());
+    trailer.extend_from_slice(&directory.len.to_le_bytes());
+    trailer.extend_from_slice(&directory.digest.to_le_bytes());
     trailer.extend_from_slice(END);
     out.w.write_all(&trailer)?;
     out.w.flush()
@@ -238,16 +238,25 @@ fn encode<T: Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
 /// What the caller is told the reading is done with (see [`read_snapshot`]).
 type Release<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
-/// A table of the buffer, decoded; its bytes are then released, as the
-/// heap holds what they say.
+/// A table of the buffer, checked and decoded; its bytes are then
+/// released, as the heap holds what they say.
 fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8], b: Blob, release: Release) -> Result<T, StoredError> {
-    let start = usize::try_from(b.offset).map_err(|_| StoredError::Truncated)?;
-    let len = usize::try_from(b.len).map_err(|_| StoredError::Truncated)?;
-    let end = start.checked_add(len).ok_or(StoredError::Truncated)?;
+    let (start, end) = range(b)?;
     let table = bytes.get(start..end).ok_or(StoredError::Truncated)?;
-    let decoded = postcard::from_bytes(table).map_err(|e| StoredError::Malformed(e.to_string()));
+    let decoded = if xxh3_64(table) != b.digest {
+        Err(StoredError::Checksum)
+    } else {
+        postcard::from_bytes(table).map_err(|e| StoredError::Malformed(e.to_string()))
+    };
     release(start, end);
     decoded
+}
+
+/// Where `b` is in the buffer, if the numbers fit this machine.
+fn range(b: Blob) -> Result<(usize, usize), StoredError> {
+    let start = usize::try_from(b.offset).map_err(|_| StoredError::Truncated)?;
+    let len = usize::try_from(b.len).map_err(|_| StoredError::Truncated)?;
+    Ok((start, start.checked_add(len).ok_or(StoredError::Truncated)?))
 }
 
 /// A little-endian reader over a byte slice.
@@ -302,19 +311,12 @@ pub fn read_inputs(bytes: &[u8]) -> Result<&[u8], StoredError> {
     Ok(inputs)
 }
 
-/// How much of the buffer is checked between two calls of `release`.
-const RELEASE_EVERY: usize = 8 << 20;
-/// How much is hashed and checked at a time: small enough to stay in the
-/// processor's cache between the two.
-const PIECE: usize = 256 << 10;
-
 /// The snapshot stored in `bytes`, its big arrays read in place.
 ///
-/// Every byte is checked (the checksum, and UTF-8 for the texts) in one
-/// pass from front to back; after each stretch of it, `release(start,
-/// end)` says that the check is done with `bytes[start..end]`, so that a
-/// caller reading a memory map can let those pages go: otherwise the check
-/// alone would make the whole index resident.
+/// The header, the directory and the tables are checked here, and the
+/// tables' bytes are released (`release(start, end)`: the caller reading a
+/// memory map can let those pages go) once decoded. The big arrays are
+/// checked on first read (see the module documentation).
 pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, StoredError> {
     read_inputs(bytes)?;
     if cfg!(target_endian = "big") {
@@ -325,42 +327,27 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
         bytes: &bytes[body_len..],
         at: 0,
     };
-    let tables_at = trailer.u64()?;
-    let tables_len = trailer.u64()?;
-    let digest = trailer.u64()?;
+    let directory = Blob {
+        offset: trailer.u64()?,
+        len: trailer.u64()?,
+        digest: trailer.u64()?,
+    };
     if trailer.take(END.len())? != END {
         return Err(StoredError::Truncated);
     }
-    let directory = Blob {
-        offset: tables_at,
-        len: tables_len,
-    };
-    // Decoded before the checksum is known, to find the texts for the one
-    // pass; trusted only once it matches.
-    let directory: Result<Directory, _> = decode(bytes, directory, release);
-    let texts: Vec<Blob> = match &directory {
-        Ok(dir) => dir
-            .documents
-            .iter()
-            .flat_map(|d| [d.original, d.normalized])
-            .chain([dir.skeleton])
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    let tables = directory
-        .as_ref()
-        .ok()
-        .map(|dir| decode_tables(bytes, dir, release));
-    let (body_digest, texts_ok) = scan(&bytes[..body_len], texts, release);
-    if body_digest != digest {
-        return Err(StoredError::Checksum);
-    }
-    let directory = directory?;
-    let (docs, quote_tables, figures, entities) = tables.expect("decoded with the directory")?;
+    let directory: Directory = decode(bytes, directory, release)?;
+    let (docs, quote_tables, figures, entities) = decode_tables(bytes, &directory, release)?;
     let malformed = |what: &str| StoredError::Malformed(what.to_string());
-    if !texts_ok {
-        return Err(malformed("text is not UTF-8"));
-    }
+    let damage = Damage::default();
+    let text = |b: Blob| {
+        Ok::<_, StoredError>(SharedStr::checked_on_first_read(
+            blob(bytes, b)?,
+            b.digest,
+            &damage,
+        ))
+    };
+    let array =
+        |b: Blob| Ok::<_, StoredError>(blob(bytes, b)?.checked_on_first_read(b.digest, false, &damage));
     let mut documents = Vec::with_capacity(docs.len());
     let mut by_key = HashMap::with_capacity(docs.len());
     for (i, (d, blobs)) in docs.into_iter().zip(&directory.documents).enumerate() {
@@ -372,12 +359,11 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
             extracted_from: d.extracted_from.map(Cow::into_owned),
             reference: d.reference.into_owned(),
             has_manifest_entry: d.has_manifest_entry,
-            original: checked_text(bytes, blobs.original)?,
+            original: text(blobs.original)?,
             line_index: d.line_index.into_owned(),
-            normalized: checked_text(bytes, blobs.normalized)?,
+            normalized: text(blobs.normalized)?,
             map: OffsetMap::from_pieces(
-                SharedSlice::from_shared(blob(bytes, blobs.pieces)?)
-                    .ok_or_else(|| malformed("offset map"))?,
+                SharedSlice::from_shared(array(blobs.pieces)?).ok_or_else(|| malformed("offset map"))?,
             ),
             paragraphs: d.paragraphs.into_owned(),
             sentences: d.sentences.into_owned(),
@@ -387,19 +373,19 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
             vocabulary_asked: d.vocabulary_asked.into_owned(),
         });
     }
-    let quote_index = QuoteIndex {
-        skeleton: checked_text(bytes, directory.skeleton)?,
-        doc_starts: quote_tables.doc_starts.into_owned(),
-        docs: quote_tables.doc_skeletons.into_owned(),
-        entries: SharedSlice::from_shared(blob(bytes, directory.entries)?)
-            .ok_or_else(|| malformed("k-gram postings"))?,
-    };
-    if quote_index.doc_starts.len() != documents.len() + 1
-        || quote_index.docs.len() != documents.len()
-        || quote_index.doc_starts.last() != Some(&quote_index.skeleton.len())
+    if quote_tables.doc_starts.len() != documents.len() + 1
+        || quote_tables.doc_skeletons.len() != documents.len()
+        || quote_tables.doc_starts.last().map(|&n| n as u64) != Some(directory.skeleton.len)
     {
         return Err(malformed("skeleton table"));
     }
+    let quote_index = QuoteIndex {
+        skeleton: text(directory.skeleton)?,
+        doc_starts: quote_tables.doc_starts.into_owned(),
+        docs: quote_tables.doc_skeletons.into_owned(),
+        entries: SharedSlice::from_shared(array(directory.entries)?)
+            .ok_or_else(|| malformed("k-gram postings"))?,
+    };
     Ok(Snapshot {
         documents,
         problems: directory.problems.into_owned(),
@@ -407,7 +393,8 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
         quote_index,
         figure_index: figures,
         entities,
-        parts: PartsOf::Stored(blob(bytes, directory.parts)?, OnceLock::new()),
+        parts: PartsOf::Stored(array(directory.parts)?, OnceLock::new()),
+        damage,
     })
 }
 
@@ -430,63 +417,30 @@ fn decode_tables<'a>(bytes: &'a [u8], dir: &Directory, release: Release) -> Resu
     ))
 }
 
-/// The xxh3 of `body`, and whether each of the `texts` in it is UTF-8 (and
-/// inside it, none overlapping another), in one pass front to back.
-fn scan(body: &[u8], mut texts: Vec<Blob>, release: Release) -> (u64, bool) {
-    texts.sort_by_key(|b| b.offset);
-    let mut hash = Xxh3::new();
-    let (mut at, mut released, mut ok) = (0, 0, true);
-    let mut step = |hash: &mut Xxh3, piece: &[u8], at: &mut usize| {
-        hash.update(piece);
-        *at += piece.len();
-        if *at - released >= RELEASE_EVERY {
-            release(released, *at);
-            released = *at;
-        }
-    };
-    for text in texts {
-        let (Ok(start), Ok(len)) = (usize::try_from(text.offset), usize::try_from(text.len)) else {
-            ok = false;
-            continue;
-        };
-        let Some(end) = start.checked_add(len).filter(|&e| start >= at && e <= body.len()) else {
-            ok = false;
-            continue;
-        };
-        for piece in body[at..start].chunks(PIECE) {
-            step(&mut hash, piece, &mut at);
-        }
-        while at < end {
-            // Cut at a character's first byte, so that each piece of a
-            // UTF-8 text is UTF-8 and a text is UTF-8 if all its pieces are.
-            let mut cut = end.min(at + PIECE);
-            while cut < end && cut > at + 1 && body[cut] & 0xC0 == 0x80 {
-                cut -= 1;
-            }
-            let piece = &body[at..cut];
-            ok &= std::str::from_utf8(piece).is_ok();
-            step(&mut hash, piece, &mut at);
-        }
-    }
-    for piece in body[at..].chunks(PIECE) {
-        step(&mut hash, piece, &mut at);
-    }
-    release(released, body.len());
-    (hash.digest(), ok)
-}
-
 fn blob(bytes: &SharedBytes, b: Blob) -> Result<SharedBytes, StoredError> {
-    let start = usize::try_from(b.offset).map_err(|_| StoredError::Truncated)?;
-    let len = usize::try_from(b.len).map_err(|_| StoredError::Truncated)?;
-    let end = start.checked_add(len).ok_or(StoredError::Truncated)?;
+    let (start, end) = range(b)?;
     bytes.slice(start, end).ok_or(StoredError::Truncated)
 }
 
-/// A text that [`scan`] found to be UTF-8.
-fn checked_text(bytes: &SharedBytes, b: Blob) -> Result<SharedStr, StoredError> {
-    let text = blob(bytes, b)?;
-    debug_assert!(std::str::from_utf8(&text).is_ok());
-    // SAFETY: `scan` checked these bytes, and the bytes of a `Backing`
-    // never change.
-    Ok(unsafe { SharedStr::from_checked(text) })
+impl Snapshot {
+    /// Runs every first-read check of a stored snapshot now, front to back
+    /// through the file, telling `release` as each stretch is done (as
+    /// [`read_snapshot`] does); an error if any fails. Nothing to do for a
+    /// snapshot that was built, not read.
+    pub fn verify_stored(&self, release: Release) -> Result<(), StoredError> {
+        // In the order of the file (see `write_snapshot`).
+        let sound = self.documents.iter().all(|d| {
+            d.original.verify(release) && d.normalized.verify(release) && d.map.pieces().verify(release)
+        }) && self.quote_index.skeleton.verify(release)
+            && self.quote_index.entries.verify(release)
+            && match &self.parts {
+                PartsOf::Stored(bytes, _) => bytes.verify(release),
+                PartsOf::Built(_) => true,
+            };
+        if sound {
+            Ok(())
+        } else {
+            Err(StoredError::Checksum)
+        }
+    }
 }
