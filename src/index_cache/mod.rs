@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use anyhow::Context;
-use brief_core::shared::{Backing, SharedBytes};
+use brief_core::shared::{Backing, Release, SharedBytes};
 use brief_core::snapshot::{read_inputs, read_snapshot, write_snapshot, LiveCorpus, Snapshot};
 use memmap2::Mmap;
 use xxhash_rust::xxh3::xxh3_64;
@@ -235,7 +235,7 @@ fn open(
 fn read_mapped(map: Mmap, check: Check) -> anyhow::Result<Snapshot> {
     let map = Arc::new(map);
     let backing: Backing = map.clone();
-    let release = |start: usize, end: usize| {
+    let release: Release = Arc::new(move |start: usize, end: usize| {
         // SAFETY: a read-only shared file mapping: dropped pages are read
         // again from the file, unchanged.
         #[cfg(unix)]
@@ -245,11 +245,11 @@ fn read_mapped(map: Mmap, check: Check) -> anyhow::Result<Snapshot> {
             tracing::debug!("madvise: {err}");
         }
         #[cfg(not(unix))]
-        let _ = (start, end);
-    };
-    let corpus = read_snapshot(&SharedBytes::new(backing), &release)?;
+        let _ = (&map, start, end);
+    });
+    let corpus = read_snapshot(&SharedBytes::new(backing), release)?;
     if check == Check::Now {
-        corpus.verify_stored(&release)?;
+        corpus.verify_stored()?;
     }
     Ok(corpus)
 }
