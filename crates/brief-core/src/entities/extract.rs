@@ -33,7 +33,7 @@
 
 use super::acronyms::{self, Definition};
 use super::gazetteer::{gazetteer, Gazetteer};
-use super::kinds::{descriptor, event_noun, head, is_title_modifier, Head};
+use super::kinds::{descriptor, event_noun, head, is_contest, is_person_noun, is_title_modifier, Head};
 use super::names::key;
 use super::roles;
 use super::stats::CommonWords;
@@ -59,6 +59,32 @@ pub(super) struct NameCandidate {
     pub cite: bool,
 }
 
+/// Two or three proper words that read as a person's name but that nothing
+/// in their own words or right before them shows to be one ("Euan Murray",
+/// no given name, no title), and that the corpus never writes in lower case. Their single words are in `found` at `parts`,
+/// as bare words; the sentence (a list with a person in it) or the document
+/// (the surname alone elsewhere) may still show them to be a person, and
+/// then they replace those parts.
+#[derive(Clone, Debug)]
+pub(super) struct MaybePerson {
+    pub range: TextRange,
+    /// Indices into the sentence's (later the document's) names.
+    pub parts: std::ops::Range<usize>,
+    pub cite: bool,
+}
+
+impl MaybePerson {
+    /// The candidate that replaces its parts once it is shown to be a person.
+    pub fn person(&self) -> NameCandidate {
+        NameCandidate {
+            range: self.range,
+            kind: Some((EntityKind::Actor(ActorType::Person), 1)),
+            role: None,
+            cite: self.cite,
+        }
+    }
+}
+
 /// Extraction state for one sentence.
 pub(super) struct Sentence<'a> {
     pub text: &'a str,
@@ -69,14 +95,15 @@ pub(super) struct Sentence<'a> {
     stats: &'a dyn CommonWords,
     gz: &'static Gazetteer,
     found: Vec<NameCandidate>,
+    maybe: Vec<MaybePerson>,
 }
 
-/// The names of one sentence of `doc_text` and its acronym definitions.
+/// The names of one sentence, with the runs that may still prove persons, of `doc_text` and its acronym definitions.
 pub(super) fn sentence_names(
     doc_text: &str,
     range: TextRange,
     stats: &dyn CommonWords,
-) -> (Vec<NameCandidate>, Vec<Definition>) {
+) -> (Vec<NameCandidate>, Vec<MaybePerson>, Vec<Definition>) {
     let sentence = &doc_text[range.start..range.end];
     let tokens = tokenize(sentence, range.start);
     let mut s = Sentence {
@@ -87,9 +114,11 @@ pub(super) fn sentence_names(
         stats,
         gz: gazetteer(),
         found: Vec::new(),
+        maybe: Vec::new(),
     };
     s.runs();
-    (s.found, acronyms::definitions(sentence, range.start))
+    s.listed_with_persons();
+    (s.found, s.maybe, acronyms::definitions(sentence, range.start))
 }
 
 impl<'a> Sentence<'a> {
@@ -454,7 +483,9 @@ impl<'a> Sentence<'a> {
                 self.push(range, Some((EntityKind::Event(event), 2)), None);
                 return;
             }
-            Some((name_end, _, event)) if !all_demonyms => {
+            // "the London marathon" names a race, "the Olympic marathon"
+            // none: a contest's noun names an event only after a place.
+            Some((name_end, t, event)) if !all_demonyms && !is_contest(self.token_text(t)) => {
                 let range = TextRange::new(range.start, name_end);
                 self.push(range, Some((EntityKind::Event(event), 2)), None);
                 return;
@@ -480,14 +511,28 @@ impl<'a> Sentence<'a> {
         let role = roles::lookback(self, a)
             .or(appositive.map(|(_, r)| r))
             .or_else(|| roles::predicate(self, b));
-        if b - a >= 2
-            && !self.after_the(a)
-            && self.person_like(a, b)
-            && (role.is_some() || self.person_evidence(a, b))
-        {
-            let sure = if role.is_some() { 2 } else { 1 };
-            self.push(range, Some((EntityKind::Actor(ActorType::Person), sure)), role);
-            return;
+        if b - a >= 2 && !self.after_the(a) && self.person_like(a, b) {
+            if role.is_some() || self.person_evidence(a, b) || self.introduced_as_person(a) {
+                let sure = if role.is_some() { 2 } else { 1 };
+                self.push(range, Some((EntityKind::Actor(ActorType::Person), sure)), role);
+                return;
+            }
+            // Only words the corpus never writes in lower case: the words of
+            // a person's name are names only, a club's or a product's often
+            // are not ("a united front", "park rangers", "windows").
+            let names_only = (a..b).all(|u| !self.stats.is_written_lower(self.unit_text(u)));
+            if b - a <= 3 && names_only {
+                let from = self.found.len();
+                for u in a..b {
+                    self.evaluate(u, u + 1);
+                }
+                self.maybe.push(MaybePerson {
+                    range,
+                    parts: from..self.found.len(),
+                    cite: self.in_citation(range),
+                });
+                return;
+            }
         }
         if b - a == 1 {
             self.bare(a, role);
@@ -515,6 +560,78 @@ impl<'a> Sentence<'a> {
                 }
                 from = at + 1;
             }
+        }
+    }
+
+    /// "Jon Dunbar, Allister Hogg and Jon Petrie", "goals from Noe Pamarot
+    /// and Mido": runs that may be persons are persons when a list names
+    /// them beside one. A list is names joined by commas and a last "and";
+    /// two names joined by a comma alone are often an apposition ("Wayne
+    /// Rooney, Manchester United's striker") and are no list.
+    fn listed_with_persons(&mut self) {
+        if self.maybe.is_empty() {
+            return;
+        }
+        // (range, maybe index or None for a person), in text order.
+        let mut items: Vec<(TextRange, Option<usize>)> = self
+            .found
+            .iter()
+            .filter(|f| matches!(f.kind, Some((EntityKind::Actor(ActorType::Person), _))))
+            .map(|f| (f.range, None))
+            .chain(self.maybe.iter().enumerate().map(|(i, m)| (m.range, Some(i))))
+            .collect();
+        items.sort_by_key(|(r, _)| r.start);
+        let link = |x: TextRange, y: TextRange| match self.text.get(x.end..y.start) {
+            Some(", ") => Some(false),
+            Some(" and " | ", and " | " & ") => Some(true),
+            _ => None,
+        };
+        let mut confirmed = Vec::new();
+        let mut start = 0;
+        while start < items.len() {
+            let mut end = start + 1;
+            let mut last_and = false;
+            while end < items.len() {
+                match link(items[end - 1].0, items[end].0) {
+                    Some(and) => {
+                        last_and = and;
+                        end += 1;
+                    }
+                    None => break,
+                }
+            }
+            let chain = &items[start..end];
+            if last_and && chain.iter().any(|(_, m)| m.is_none()) {
+                confirmed.extend(chain.iter().filter_map(|(_, m)| *m));
+            }
+            start = end;
+        }
+        // Replace the parts of each confirmed run, last first, so that the
+        // indices of the earlier ones still hold.
+        confirmed.sort_unstable();
+        for &i in confirmed.iter().rev() {
+            let m = self.maybe.remove(i);
+            let removed = m.parts.len();
+            self.found.splice(m.parts.clone(), [m.person()]);
+            for later in &mut self.maybe[i..] {
+                later.parts = later.parts.start + 1 - removed..later.parts.end + 1 - removed;
+            }
+        }
+    }
+
+    /// An honorific ("Sir Elton John", "Mrs Negar Khan") or a person's
+    /// occupation ("analyst Kobita Desai", "chief executive Fred Goodwin")
+    /// right before unit `a`.
+    fn introduced_as_person(&self, a: usize) -> bool {
+        let first = self.units[a].first;
+        if first == 0 || self.tokens[first].gap != Gap::Space {
+            return false;
+        }
+        let before = self.token_text(first - 1);
+        match self.tokens[first - 1].shape {
+            Shape::Lower => is_person_noun(before),
+            Shape::Cap => matches!(before, "Sir" | "Dame" | "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"),
+            _ => false,
         }
     }
 

@@ -71,6 +71,12 @@ pub(super) fn head(word: &str, name: &[&str]) -> Option<Head> {
         "summit" | "meeting" | "forum" | "conference" | "dialogue" | "talks" | "session" | "symposium" => {
             event(EventType::Summit)
         }
+        // Sports events are named by what is contested or run: "FA Cup",
+        // "Australian Open", "World Cross-Country Championships", "London
+        // Marathon", "Commonwealth Games". Only as the last head: "Open
+        // University" is a university.
+        "cup" | "open" | "championships" | "marathon" | "games"
+        | "trophy" | "tournament" | "prix" => event(EventType::Summit),
         "project" | "initiative" | "pipeline" | "route" | "road" | "railway" | "railroad" | "bridge"
         | "corridor" | "partnership" | "plan" | "highway" | "tunnel" => event(EventType::Project),
         "sea" | "ocean" | "river" | "strait" | "straits" | "gulf" | "bay" | "lake" | "mountains"
@@ -191,6 +197,110 @@ pub(super) fn descriptor(word: &str) -> Option<ActorType> {
     })
 }
 
+/// Lowercase nouns of sports contests, which name an event after a place
+/// ("the London marathon").
+pub(super) fn is_contest(lower: &str) -> bool {
+    matches!(lower, "marathon" | "championships" | "tournament")
+}
+
+/// Whether a lowercase noun right before a name says a person bears it, as
+/// news prose introduces people: "analyst Kobita Desai", "singer Sir Elton
+/// John", "chief executive Fred Goodwin", "directors Pedro Almodovar". The
+/// nouns name occupations and roles that only people have; words that also
+/// stand before firms or teams ("owner", "rival", "partner", "side") are
+/// left out. Plurals count ("directors … or …").
+pub(super) fn is_person_noun(lower: &str) -> bool {
+    let singular = lower.strip_suffix('s').filter(|s| s.len() > 2);
+    [Some(lower), singular].into_iter().flatten().any(|w| {
+        is_position(w)
+            || matches!(
+                w,
+                "actor"
+                    | "actress"
+                    | "singer"
+                    | "songwriter"
+                    | "musician"
+                    | "guitarist"
+                    | "drummer"
+                    | "bassist"
+                    | "pianist"
+                    | "rapper"
+                    | "comedian"
+                    | "presenter"
+                    | "author"
+                    | "writer"
+                    | "novelist"
+                    | "poet"
+                    | "playwright"
+                    | "screenwriter"
+                    | "composer"
+                    | "producer"
+                    | "designer"
+                    | "architect"
+                    | "artist"
+                    | "photographer"
+                    | "executive"
+                    | "boss"
+                    | "manager"
+                    | "coach"
+                    | "captain"
+                    | "skipper"
+                    | "striker"
+                    | "midfielder"
+                    | "defender"
+                    | "goalkeeper"
+                    | "keeper"
+                    | "winger"
+                    | "full-back"
+                    | "fly-half"
+                    | "scrum-half"
+                    | "batsman"
+                    | "bowler"
+                    | "athlete"
+                    | "runner"
+                    | "sprinter"
+                    | "champion"
+                    | "golfer"
+                    | "jockey"
+                    | "boxer"
+                    | "cyclist"
+                    | "swimmer"
+                    | "referee"
+                    | "umpire"
+                    | "physio"
+                    | "lawyer"
+                    | "barrister"
+                    | "solicitor"
+                    | "judge"
+                    | "doctor"
+                    | "scientist"
+                    | "teacher"
+                    | "detective"
+                    | "inspector"
+                    | "businessman"
+                    | "businesswoman"
+                    | "entrepreneur"
+                    | "tycoon"
+                    | "billionaire"
+                    | "millionaire"
+                    | "banker"
+                    | "campaigner"
+                    | "activist"
+                    | "spokesman"
+                    | "colleague"
+                    | "team-mate"
+                    | "teammate"
+                    | "compatriot"
+                    | "wife"
+                    | "husband"
+                    | "son"
+                    | "daughter"
+                    | "brother"
+                    | "sister"
+            )
+    })
+}
+
 /// The kind of event a lowercase noun right after a name gives it ("the
 /// Power of Siberia pipeline", "the Ukraine crisis", "the Vostok exercise").
 pub(super) fn event_noun(word: &str) -> Option<EventType> {
@@ -199,6 +309,7 @@ pub(super) fn event_noun(word: &str) -> Option<EventType> {
         "crisis" | "war" | "conflict" => EventType::Crisis,
         "treaty" | "agreement" | "agreements" | "pact" | "accord" | "accords" => EventType::Treaty,
         "summit" | "forum" => EventType::Summit,
+        w if is_contest(w) => EventType::Summit,
         "pipeline" | "initiative" | "project" | "railway" | "bridge" | "corridor" | "route" => {
             EventType::Project
         }

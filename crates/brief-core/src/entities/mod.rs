@@ -291,7 +291,7 @@ impl EntityTable {
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct DocEntities {
     names: resolve::DocNames,
-    asked: Vec<(Box<str>, bool)>,
+    asked: Vec<(stats::Question, Box<str>, bool)>,
 }
 
 impl DocEntities {
@@ -314,7 +314,7 @@ impl DocEntities {
         use stats::CommonWords;
         self.asked
             .iter()
-            .all(|(word, answer)| counts.is_common(word) == *answer)
+            .all(|(question, word, answer)| counts.answer(*question, word) == *answer)
     }
 }
 

@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::acronyms::{known, Definition, Known};
-use super::extract::{sentence_names, NameCandidate};
+use super::extract::{sentence_names, MaybePerson, NameCandidate};
 use super::gazetteer::gazetteer;
 use super::kinds::{head, Head};
 use super::names::{is_acronym, key};
@@ -92,12 +92,19 @@ fn entity_key(name: &str) -> (String, Option<Known>) {
 /// Extracts and resolves the names of one document.
 pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocNames {
     let mut found = Vec::new();
+    let mut maybe = Vec::new();
     let mut definitions = Vec::new();
     for sentence in running_text(doc) {
-        let (f, d) = sentence_names(&doc.normalized, sentence, stats);
+        let (f, m, d) = sentence_names(&doc.normalized, sentence, stats);
+        let offset = found.len();
+        maybe.extend(m.into_iter().map(|m| MaybePerson {
+            parts: m.parts.start + offset..m.parts.end + offset,
+            ..m
+        }));
         found.extend(f);
         definitions.extend(d);
     }
+    let mut found = surname_reused(doc, found, &maybe);
     let mut out = DocNames {
         doc: doc.id,
         entities: Vec::new(),
@@ -166,6 +173,77 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
     for (target, range) in definition_ranges(doc, &definitions) {
         if let Some(&slot) = slots.get(&target) {
             out.entities[slot].defining = Some((0, range));
+        }
+    }
+    out
+}
+
+/// News prose names a person in full once and by the surname alone after,
+/// as the one who speaks or with an honorific ("Euan Murray … Murray said",
+/// "… Mr McManus"); a club or firm is named by its last word too ("Manchester
+/// United … United") but seldom so. So two words that may be a person are
+/// one when their last word stands alone elsewhere in the document as a
+/// speaker or after an honorific, their first word never stands alone, and
+/// the last is no plural: they then replace their single words in `found`.
+fn surname_reused(
+    doc: &Document,
+    found: Vec<NameCandidate>,
+    maybe: &[MaybePerson],
+) -> Vec<NameCandidate> {
+    if maybe.is_empty() {
+        return found;
+    }
+    let mut in_maybe = vec![false; found.len()];
+    for m in maybe {
+        in_maybe[m.parts.clone()].iter_mut().for_each(|x| *x = true);
+    }
+    let alone_words = || {
+        found
+            .iter()
+            .zip(&in_maybe)
+            .filter(|(f, inside)| !**inside && f.kind.is_none())
+            .map(|(f, _)| f.range)
+    };
+    let text = &doc.normalized;
+    let as_person = |r: TextRange| {
+        let before = &text[..r.start];
+        let after = &text[r.end..];
+        ["Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Sir ", "Dame ", "said ", "says "]
+            .iter()
+            .any(|w| before.ends_with(w))
+            || [" said", " says", " added", " told", " admitted", " insisted", " explained"]
+                .iter()
+                .any(|w| after.starts_with(w))
+    };
+    let alone: FxHashSet<String> = alone_words().map(|r| key(doc.text(r))).collect();
+    let speaks: FxHashSet<String> = alone_words()
+        .filter(|&r| as_person(r))
+        .map(|r| key(doc.text(r)))
+        .collect();
+    let mut person_at: FxHashMap<usize, &MaybePerson> = FxHashMap::default();
+    for m in maybe {
+        let name = doc.text(m.range);
+        let Some((first, last)) = name.split_once(' ').filter(|(_, l)| !l.contains(' ')) else {
+            continue;
+        };
+        // A plural that speaks is a club or a band ("Rangers said"), as
+        // after "the" (`plural_group`).
+        let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+        let generic = plural || gazetteer().is_generic_name(first) || gazetteer().is_generic_name(last);
+        let (first, last) = (key(first), key(last));
+        // A run whose words made no candidate has none to replace.
+        if !m.parts.is_empty() && !generic && speaks.contains(&last) && !alone.contains(&first) {
+            person_at.insert(m.parts.start, m);
+        }
+    }
+    let mut out = Vec::with_capacity(found.len());
+    let mut skip_to = 0;
+    for (i, f) in found.into_iter().enumerate() {
+        if let Some(m) = person_at.get(&i) {
+            out.push(m.person());
+            skip_to = m.parts.end;
+        } else if i >= skip_to {
+            out.push(f);
         }
     }
     out

@@ -50,9 +50,26 @@ impl<'a> CaseStats<'a> {
 
 /// What name extraction asks of the corpus's case counts: whether a
 /// capitalized word is seen in lower case at least as often as capitalized
-/// inside sentences.
+/// inside sentences, and whether it is ever written in lower case.
 pub(super) trait CommonWords {
     fn is_common(&self, word: &str) -> bool;
+    /// A word never written in lower case is only a name ("Murray"); one
+    /// that is ("United", "rangers") may be a word of a club's name.
+    fn is_written_lower(&self, word: &str) -> bool;
+    /// The answer to `question` about `word`.
+    fn answer(&self, question: Question, word: &str) -> bool {
+        match question {
+            Question::Common => self.is_common(word),
+            Question::WrittenLower => self.is_written_lower(word),
+        }
+    }
+}
+
+/// The questions of [`CommonWords`], recorded with their answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub(super) enum Question {
+    Common,
+    WrittenLower,
 }
 
 fn common(n_lower: Option<&u32>, n_capital: Option<&u32>) -> bool {
@@ -66,6 +83,10 @@ impl CommonWords for CaseStats<'_> {
             self.lower.get(word.to_lowercase().as_str()),
             self.capital.get(word),
         )
+    }
+
+    fn is_written_lower(&self, word: &str) -> bool {
+        self.lower.contains_key(word.to_lowercase().as_str())
     }
 }
 
@@ -105,20 +126,34 @@ impl CommonWords for CaseCounts {
             self.capital.get(word),
         )
     }
+
+    fn is_written_lower(&self, word: &str) -> bool {
+        self.lower.contains_key(word.to_lowercase().as_str())
+    }
 }
 
 /// Counts that remember what was asked of them and the answers: a
 /// document's names change only if one of those answers does.
 pub(super) struct Asking<'s> {
     pub counts: &'s dyn CommonWords,
-    pub asked: std::cell::RefCell<Vec<(Box<str>, bool)>>,
+    pub asked: std::cell::RefCell<Vec<(Question, Box<str>, bool)>>,
+}
+
+impl Asking<'_> {
+    fn ask(&self, question: Question, word: &str) -> bool {
+        let answer = self.counts.answer(question, word);
+        self.asked.borrow_mut().push((question, word.into(), answer));
+        answer
+    }
 }
 
 impl CommonWords for Asking<'_> {
     fn is_common(&self, word: &str) -> bool {
-        let answer = self.counts.is_common(word);
-        self.asked.borrow_mut().push((word.into(), answer));
-        answer
+        self.ask(Question::Common, word)
+    }
+
+    fn is_written_lower(&self, word: &str) -> bool {
+        self.ask(Question::WrittenLower, word)
     }
 }
 
