@@ -228,7 +228,8 @@ North America
 Latin America
 Central America";
 
-/// Demonyms and regional adjectives: not names on their own ("Russian",
+/// Demonyms, regional adjectives and the nouns for a country's people
+/// ("Briton", "Spaniard"): not names on their own ("Russian",
 /// "the Chinese"), though they start some ("Russian Central Bank").
 const DEMONYMS: &str = "\
 Russian Chinese American European Asian Soviet Western Eastern Northern Southern French British \
@@ -242,7 +243,9 @@ Irish Scottish Scots Welsh Danish Swiss Austrian Belgian Portuguese Icelandic Ma
 Slovak Slovenian Bosnian Albanian Estonian Latvian Lithuanian Nigerian Kenyan Ghanaian Zambian \
 Ethiopian Somali Sudanese Moroccan Algerian Tunisian Lebanese Jordanian Saudi Kuwaiti Qatari Thai \
 Indonesian Malaysian Filipino Singaporean Argentine Argentinian Chilean Colombian Peruvian Cuban \
-Venezuelan";
+Venezuelan \
+Briton Dutchman Dutchmen Frenchman Frenchmen Englishman Englishmen Scotsman Scotsmen Irishman Irishmen \
+Welshman Welshmen Spaniard Dane Swede Scot Turk Pole";
 
 /// Given names common in the genre: a capitalized pair starting with one is
 /// a person's name.
