@@ -465,6 +465,7 @@ pub(super) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
     // Titled words first, so that the same word elsewhere attaches to the
     // person they make whatever the order of the documents.
     pending.sort_by_key(|(_, e)| !e.titled);
+    let mut unplaced = Vec::new();
     for (doc, e) in pending {
         let target = acronyms
             .get(&e.key)
@@ -486,9 +487,10 @@ pub(super) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
                 e.votes.add(PERSON, 1);
                 builders.entry(e.key.clone()).or_default().absorb(doc, e);
             }
-            None => {}
+            None => unplaced.push((doc, e)),
         }
     }
+    heads_of_their_names(&mut builders, unplaced);
     let short: Vec<(String, String)> = builders
         .keys()
         .filter_map(|k| Some((k.clone(), full_form(&builders, k)?)))
@@ -502,6 +504,52 @@ pub(super) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
     entities.sort_by_key(|e| e.mentions.first().copied());
     drop_shared_given_names(&mut entities);
     entities
+}
+
+/// "BBC" alone, never defined, beside "BBC News", "BBC Television" and "BBC
+/// World Service": an acronym that several documents use alone and that
+/// starts two or more of the corpus's organizations, companies or
+/// institutions is the body they belong to, of the kind most of them have.
+/// Only acronyms: a capitalized word that starts such names is as often a
+/// city ("Manchester University", "Manchester City Council").
+fn heads_of_their_names(builders: &mut FxHashMap<String, Builder>, unplaced: Vec<(DocId, DocEntity)>) {
+    let mut starts: FxHashMap<&str, Votes> = FxHashMap::default();
+    for (k, b) in builders.iter() {
+        let (Some((first, _)), Some(kind @ EntityKind::Actor(actor))) = (k.split_once(' '), b.votes.winner())
+        else {
+            continue;
+        };
+        if actor != ActorType::Person && actor != ActorType::State {
+            starts.entry(first).or_default().add(kind, 1);
+        }
+    }
+    let mut by_key: FxHashMap<String, Vec<(DocId, DocEntity)>> = FxHashMap::default();
+    for (doc, e) in unplaced {
+        if e.surfaces.best(|s| is_acronym(s)).is_some() {
+            by_key.entry(e.key.clone()).or_default().push((doc, e));
+        }
+    }
+    let mut made = Vec::new();
+    for (k, docs) in by_key {
+        let Some(votes) = starts.get(k.as_str()) else {
+            continue;
+        };
+        let names: u32 = votes.0.iter().sum();
+        let Some(kind) = votes.winner() else {
+            continue;
+        };
+        let distinct_docs = docs.iter().map(|(d, _)| *d).collect::<FxHashSet<_>>().len();
+        if names >= 2 && distinct_docs >= 2 {
+            made.push((k, kind, docs));
+        }
+    }
+    for (k, kind, docs) in made {
+        let b = builders.entry(k).or_default();
+        for (doc, mut e) in docs {
+            e.votes.add(kind, 1);
+            b.absorb(doc, DocEntity { defining: None, ..e });
+        }
+    }
 }
 
 /// The entity a one-word name is the short form of, when the corpus has it:
