@@ -621,9 +621,16 @@ impl<'a> Sentence<'a> {
 
     /// An honorific ("Sir Elton John", "Mrs Negar Khan") or a person's
     /// occupation ("analyst Kobita Desai", "chief executive Fred Goodwin")
-    /// right before unit `a`.
+    /// right before unit `a`, maybe with a demonym between ("champion
+    /// Briton Hayley Yelling").
     fn introduced_as_person(&self, a: usize) -> bool {
-        let first = self.units[a].first;
+        let mut first = self.units[a].first;
+        if first >= 2
+            && self.tokens[first - 1].gap == Gap::Space
+            && self.gz.is_demonym(self.token_text(first - 1))
+        {
+            first -= 1;
+        }
         if first == 0 || self.tokens[first].gap != Gap::Space {
             return false;
         }

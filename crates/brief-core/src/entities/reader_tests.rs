@@ -142,3 +142,88 @@ fn a_given_name_several_persons_share_is_no_alias() {
               a "Paula""#]],
     );
 }
+
+#[test]
+fn sports_events_are_named_by_what_is_contested() {
+    // "Olympic marathon" names no race: a contest's lowercase noun makes an
+    // event only after a place ("Harbin marathon"); "Open University" is a
+    // university.
+    check_table(
+        "She won the Veltran Open and the Ostmark Cup, then ran the Harbin marathon and the \
+         World Indoor Championships. The Olympic marathon was hot. He studied at the Open \
+         University of Ostmark.",
+        expect![[r#"
+            Veltran Open [event/summit]
+            Ostmark Cup [event/summit]
+            Harbin marathon [event/summit]
+            World Indoor Championships [event/summit]
+            Open University of Ostmark [actor/institution]"#]],
+    );
+}
+
+#[test]
+fn an_honorific_or_an_occupation_introduces_a_person() {
+    check_table(
+        "The award went to singer Ludo Varnay, and Sir Tobin Quell sang. Analysts such as \
+         principal analyst Mirela Osk agreed with chief executive Dace Rundle.",
+        expect![[r#"
+            Ludo Varnay [actor/person]
+            Tobin Quell [actor/person]
+            Mirela Osk [actor/person]
+            Dace Rundle [actor/person]"#]],
+    );
+}
+
+#[test]
+fn a_list_with_a_person_in_it_lists_persons() {
+    // "Peter Holm" has a listed given name; the others are persons by being
+    // listed beside him. A comma alone may be an apposition: no list.
+    check_table(
+        "Goals came from Peter Holm, Ives Tarrant and Oren Quist. Later David Mayle, Vorn \
+         Castell spoke.",
+        expect![[r#"
+            Peter Holm [actor/person]
+            Ives Tarrant [actor/person]
+            Oren Quist [actor/person]
+            David Mayle [actor/person]"#]],
+    );
+}
+
+#[test]
+fn a_surname_that_speaks_alone_confirms_the_full_name() {
+    // "Brannoc Tully" is a person: "Tully" speaks later. "Kerrow Falcons" is
+    // a club although "Falcons said": a plural that speaks is a team.
+    check_table(
+        "Brannoc Tully returned to the squad. \"I am ready,\" Tully said. Kerrow Falcons \
+         lost again, and Falcons said they would appeal.",
+        expect!["Brannoc Tully [actor/person]"],
+    );
+}
+
+#[test]
+fn a_country_s_people_are_no_part_of_a_name() {
+    // The noun for a country's people stands between the occupation and
+    // the name; it is no part of the name.
+    check_table(
+        "The striker Dutchman Pieter Vanloo scored, and champion Briton Alis Stennet won.",
+        expect![[r#"
+            Pieter Vanloo [actor/person]
+            Alis Stennet [actor/person]"#]],
+    );
+}
+
+#[test]
+fn an_acronym_that_starts_several_names_is_their_body() {
+    check_at(
+        &[
+            ("a", "The QBX News team and QBX Television reported it."),
+            ("b", "It told the QBX World Service so."),
+            ("c", "Viewers wrote to the QBX."),
+            ("d", "A $0QBX spokesman declined to comment."),
+        ],
+        expect![[r#"
+            QBX [actor/company]
+              c "QBX"
+              d "QBX""#]],
+    );
+}
