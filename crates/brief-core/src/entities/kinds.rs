@@ -75,8 +75,9 @@ pub(super) fn head(word: &str, name: &[&str]) -> Option<Head> {
         // "Australian Open", "World Cross-Country Championships", "London
         // Marathon", "Commonwealth Games". Only as the last head: "Open
         // University" is a university.
-        "cup" | "open" | "championships" | "marathon" | "games"
-        | "trophy" | "tournament" | "prix" => event(EventType::Summit),
+        "cup" | "open" | "championships" | "marathon" | "games" | "trophy" | "tournament" | "prix" => {
+            event(EventType::Summit)
+        }
         "project" | "initiative" | "pipeline" | "route" | "road" | "railway" | "railroad" | "bridge"
         | "corridor" | "partnership" | "plan" | "highway" | "tunnel" => event(EventType::Project),
         "sea" | "ocean" | "river" | "strait" | "straits" | "gulf" | "bay" | "lake" | "mountains"

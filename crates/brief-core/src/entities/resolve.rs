@@ -185,11 +185,7 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
 /// one when their last word stands alone elsewhere in the document as a
 /// speaker or after an honorific, their first word never stands alone, and
 /// the last is no plural: they then replace their single words in `found`.
-fn surname_reused(
-    doc: &Document,
-    found: Vec<NameCandidate>,
-    maybe: &[MaybePerson],
-) -> Vec<NameCandidate> {
+fn surname_reused(doc: &Document, found: Vec<NameCandidate>, maybe: &[MaybePerson]) -> Vec<NameCandidate> {
     if maybe.is_empty() {
         return found;
     }
@@ -208,12 +204,22 @@ fn surname_reused(
     let as_person = |r: TextRange| {
         let before = &text[..r.start];
         let after = &text[r.end..];
-        ["Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Sir ", "Dame ", "said ", "says "]
+        [
+            "Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Sir ", "Dame ", "said ", "says ",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+            || [
+                " said",
+                " says",
+                " added",
+                " told",
+                " admitted",
+                " insisted",
+                " explained",
+            ]
             .iter()
-            .any(|w| before.ends_with(w))
-            || [" said", " says", " added", " told", " admitted", " insisted", " explained"]
-                .iter()
-                .any(|w| after.starts_with(w))
+            .any(|w| after.starts_with(w))
     };
     let alone: FxHashSet<String> = alone_words().map(|r| key(doc.text(r))).collect();
     let speaks: FxHashSet<String> = alone_words()
@@ -525,7 +531,7 @@ fn heads_of_their_names(builders: &mut FxHashMap<String, Builder>, unplaced: Vec
     }
     let mut by_key: FxHashMap<String, Vec<(DocId, DocEntity)>> = FxHashMap::default();
     for (doc, e) in unplaced {
-        if e.surfaces.best(|s| is_acronym(s)).is_some() {
+        if e.surfaces.best(is_acronym).is_some() {
             by_key.entry(e.key.clone()).or_default().push((doc, e));
         }
     }
