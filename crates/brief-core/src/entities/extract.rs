@@ -165,6 +165,14 @@ impl<'a> Sentence<'a> {
         self.gz.months.contains(self.unit_text(u))
     }
 
+    /// A day or month that starts a newspaper's name: "Sunday Times",
+    /// "Sunday Telegraph" (a company's head follows), not "Monday" alone.
+    fn starts_paper(&self, a: usize, b: usize) -> bool {
+        a + 1 < b
+            && self.is_month(a)
+            && self.head(a + 1, b) == Some(Head::Kind(EntityKind::Actor(ActorType::Company)))
+    }
+
     fn is_state(&self, u: usize) -> bool {
         acronyms::known(&key(self.unit_text(u))).is_some_and(|k| k.kind == STATE)
     }
@@ -396,7 +404,7 @@ impl<'a> Sentence<'a> {
         while a < b
             && (self.is_connector(a)
                 || self.is_stop(a)
-                || self.is_month(a)
+                || (self.is_month(a) && !self.starts_paper(a, b))
                 || (self.tokens[self.units[a].first].initial
                     && self.is_common(a)
                     && self.head(a, a + 1).is_none()))

@@ -227,3 +227,15 @@ fn an_acronym_that_starts_several_names_is_their_body() {
               d "QBX""#]],
     );
 }
+
+#[test]
+fn a_paper_may_be_named_by_its_day() {
+    // A weekday starts a name when a company's head follows it; alone it
+    // is a date.
+    check_table(
+        "The Sunday Gazette and the Friday Herald reported it on Monday.",
+        expect![[r#"
+            Sunday Gazette [actor/company]
+            Friday Herald [actor/company]"#]],
+    );
+}
