@@ -38,12 +38,18 @@ const A: &str =
     "Russia and China signed a treaty of friendship in 2001.\n\nTrade grew by 15 percent in 2018.\n";
 const B: &str = "Sergey Lavrov met Wang Yi in Moscow. The Shanghai Cooperation Organisation met in 2019.\n";
 
-#[test]
-fn a_damaged_index_is_rebuilt_and_a_changed_corpus_reindexed() {
+/// A cache folder of the test's own, and a corpus of A and B.
+fn cache_and_corpus() -> (tempfile::TempDir, tempfile::TempDir) {
     let cache = tempfile::tempdir().unwrap();
     let corpus = tempfile::tempdir().unwrap();
     std::fs::write(corpus.path().join("a.txt"), A).unwrap();
     std::fs::write(corpus.path().join("b.txt"), B).unwrap();
+    (cache, corpus)
+}
+
+#[test]
+fn a_damaged_index_is_rebuilt_and_a_changed_corpus_reindexed() {
+    let (cache, corpus) = cache_and_corpus();
 
     let cold = corpus_listing(cache.path(), corpus.path(), &[]);
     assert!(cold.contains("2 documents"), "{cold}");
@@ -156,10 +162,7 @@ fn check_stores_the_index_and_reads_it_back_unless_told_not_to() {
 
 #[test]
 fn check_reads_a_warm_index_as_needed_and_rebuilds_one_found_damaged_while_checking() {
-    let cache = tempfile::tempdir().unwrap();
-    let corpus = tempfile::tempdir().unwrap();
-    std::fs::write(corpus.path().join("a.txt"), A).unwrap();
-    std::fs::write(corpus.path().join("b.txt"), B).unwrap();
+    let (cache, corpus) = cache_and_corpus();
     let briefs = tempfile::tempdir().unwrap();
     let brief = briefs.path().join("brief.md");
     std::fs::write(
