@@ -80,18 +80,6 @@ pub enum Origin {
     Uncached,
 }
 
-/// Loads a corpus: from its index file when that is valid for the corpus as
-/// it is on disk now, else by a cold build, which is then stored. With
-/// `use_cache` off (`--no-cache`), neither reads nor writes an index.
-pub fn load_corpus_cached(
-    source: &CorpusSource,
-    exclude: &[String],
-    use_cache: bool,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> anyhow::Result<(Snapshot, Origin)> {
-    load(source, exclude, use_cache, false, Check::Now, progress).map(|l| (l.corpus, l.origin))
-}
-
 /// A loaded corpus, with what keeping it up to date needs.
 pub struct Load {
     pub corpus: Snapshot,
@@ -104,9 +92,11 @@ pub struct Load {
     pub index: Option<PathBuf>,
 }
 
-/// [`load_corpus_cached`], keeping a cold build's parts for updates when
-/// `keep_parts` (the server), and checking a warm start's index as `check`
-/// says.
+/// Loads a corpus: from its index file when that is valid for the corpus as
+/// it is on disk now (checked as `check` says), else by a cold build, which
+/// is then stored. With `use_cache` off (`--no-cache`), neither reads nor
+/// writes an index. Keeps a cold build's parts for updates when
+/// `keep_parts` (the server).
 pub fn load(
     source: &CorpusSource,
     exclude: &[String],

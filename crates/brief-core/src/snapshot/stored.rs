@@ -335,6 +335,9 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
     }
     let directory: Directory = decode(bytes, directory, &release)?;
     let (docs, quote_tables, figures, entities) = decode_tables(bytes, &directory, &release)?;
+    // Reading a table's pages maps the pages around them too (the kernel's
+    // fault-around, 64 KiB): nothing else was read yet, so let all go.
+    release(0, body_len);
     let malformed = |what: &str| StoredError::Malformed(what.to_string());
     let reads = FirstReads {
         damage: Damage::default(),
