@@ -22,9 +22,14 @@
 //!    agreement") or a role ("Barack Obama, then US president,");
 //! 8. demonyms are dropped, and a leading state is split off ("US | Vladimir Putin");
 //! 9. two to four proper words are a person if a given name, a Chinese
-//!    surname, a title or a citation year says so ("Michael Kofman (2018)"),
-//!    unless "the" stands before them ("the Victoria Palace"); after "the",
-//!    proper words ending in a plural are a group ("the Liberal Democrats");
+//!    surname, a title, a citation year ("Michael Kofman (2018)"), an
+//!    honorific or an occupation before them ("Sir Elton John", "analyst
+//!    Kobita Desai") says so, unless "the" stands before them ("the Victoria
+//!    Palace"); two or three that nothing says so of, made of words the
+//!    corpus never writes in lower case, may still be a person
+//!    ([`MaybePerson`]: listed beside one, or named later by the surname
+//!    alone); after "the", proper words ending in a plural are a group ("the
+//!    Liberal Democrats");
 //! 10. a single word is a bare word or an acronym, left for resolution ("X
 //!     regime" makes X a person); longer runs without a kind are split at
 //!     their common words.

@@ -24,11 +24,15 @@
 //!    nearest full mention before it, else after); "Vostok" is "Vostok-2018";
 //!    an organization named by the start of a longer name ("Carnegie-Tsinghua
 //!    Center" … "for Global Policy") or without its demonym ("Central Bank" /
-//!    "Russian Central Bank") is the longer one. Then across documents: names
+//!    "Russian Central Bank") is the longer one; two words that may be a
+//!    person are one when the last speaks alone later ("Euan Murray" …
+//!    "Murray said"). Then across documents: names
 //!    with the same key are one entity (`names`: case, punctuation, "&" =
 //!    "and", and transliteration variants such as "Dmitri"/"Dmitry" fold
 //!    together); bare words left over attach to the one person of the corpus
-//!    they name, or are dropped.
+//!    they name; an acronym used alone in several documents that starts two
+//!    or more organizations' names ("BBC" of "BBC News") is their body; the
+//!    rest are dropped.
 //!
 //! Decisions: China and the PRC ("People's Republic of China") are one
 //! state, Taiwan another; weapon systems ("S-400", "Su-35") and codes are
