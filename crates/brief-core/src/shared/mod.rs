@@ -4,17 +4,22 @@
 //! the skeleton and its k-gram postings) use these, so that a stored
 //! snapshot opens without copying them into the heap. Clones share.
 //!
-//! Bytes read in place may carry a [`FirstReadCheck`]: a stored snapshot
-//! checks its big arrays when they are first read rather than when it
-//! opens, so that a warm start reads only what its first requests need.
+//! Bytes read in place may carry a first-read check (`first_read`): a
+//! stored snapshot checks its big arrays when they are first read rather
+//! than when it opens, so that a warm start reads only what its first
+//! requests need.
+
+mod first_read;
 
 use std::fmt;
 use std::ops::Deref;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use bytemuck::Pod;
-use xxhash_rust::xxh3::Xxh3;
+
+use first_read::FirstReadCheck;
+pub(crate) use first_read::FirstReads;
+pub use first_read::{Damage, Release};
 
 /// Bytes that outlive every view of them: a `Vec<u8>`, or a memory map.
 pub type Backing = Arc<dyn AsRef<[u8]> + Send + Sync>;
@@ -54,14 +59,7 @@ impl SharedBytes {
     /// These bytes, to be checked against `digest` (and as UTF-8 if
     /// `utf8`) when they are first read, as `reads` says.
     pub(crate) fn checked_on_first_read(self, digest: u64, utf8: bool, reads: &FirstReads) -> SharedBytes {
-        let check = FirstReadCheck {
-            start: self.start,
-            end: self.end,
-            digest,
-            utf8,
-            outcome: OnceLock::new(),
-            reads: reads.clone(),
-        };
+        let check = FirstReadCheck::new(self.start, self.end, digest, utf8, reads);
         SharedBytes {
             check: Some(Arc::new(check)),
             ..self
@@ -95,95 +93,8 @@ impl Deref for SharedBytes {
         };
         match check.outcome((*self.backing).as_ref()) {
             None => self.unchecked(),
-            Some(blank) => &bytemuck::cast_slice(blank)[self.start - check.start..self.end - check.start],
+            Some(blank) => &bytemuck::cast_slice(blank)[self.start - check.start()..self.end - check.start()],
         }
-    }
-}
-
-/// Told `(start, end)`, in offsets of the backing, as a reader is done
-/// with a stretch of it: the adapter lets the pages of a memory map go
-/// (they come back from the page cache when read again).
-pub type Release = Arc<dyn Fn(usize, usize) + Send + Sync>;
-
-/// What the first-read checks of one stored snapshot share: where a
-/// failure is recorded, and whom to tell as a check is done with each
-/// stretch, so that checking a blob does not leave all of it resident
-/// (only what its reader then reads is).
-#[derive(Clone)]
-pub(crate) struct FirstReads {
-    pub damage: Damage,
-    pub release: Release,
-}
-
-/// Whether any first-read check of a stored snapshot failed. Shared by
-/// every blob read from one stored index, and by the snapshots updated
-/// from it, which keep some of those blobs.
-#[derive(Clone, Debug, Default)]
-pub struct Damage(Arc<AtomicBool>);
-
-impl Damage {
-    pub fn found(&self) -> bool {
-        self.0.load(Ordering::Acquire)
-    }
-}
-
-/// The check of a blob, run once, on its first read. A failed blob reads
-/// as blank bytes of the same length (spaces for a text, zeros for an
-/// array) so that no reader can go out of bounds or see invalid UTF-8;
-/// [`Damage`] tells the adapter to throw away what was computed from it
-/// and rebuild.
-struct FirstReadCheck {
-    start: usize,
-    end: usize,
-    digest: u64,
-    utf8: bool,
-    /// `None` once the bytes passed; the blank stand-in if they failed
-    /// (as `u64`s, so that it is aligned for any array).
-    outcome: OnceLock<Option<Box<[u64]>>>,
-    reads: FirstReads,
-}
-
-/// How much is checked between two calls of `release`.
-const RELEASE_EVERY: usize = 8 << 20;
-
-impl FirstReadCheck {
-    fn outcome(&self, backing: &[u8]) -> Option<&[u64]> {
-        self.outcome
-            .get_or_init(|| {
-                if self.sound(backing) {
-                    return None;
-                }
-                self.reads.damage.0.store(true, Ordering::Release);
-                let fill = if self.utf8 {
-                    u64::from_ne_bytes([b' '; 8])
-                } else {
-                    0
-                };
-                Some(vec![fill; (self.end - self.start).div_ceil(8)].into_boxed_slice())
-            })
-            .as_deref()
-    }
-
-    /// The digest and UTF-8 checked in one pass, stretch by stretch.
-    fn sound(&self, backing: &[u8]) -> bool {
-        let mut hash = Xxh3::new();
-        let mut at = self.start;
-        while at < self.end {
-            // Cut at a character's first byte, so that each stretch of a
-            // UTF-8 text is UTF-8 and a text is UTF-8 if all of them are.
-            let mut cut = self.end.min(at + RELEASE_EVERY);
-            while self.utf8 && cut < self.end && cut > at + 1 && backing[cut] & 0xC0 == 0x80 {
-                cut -= 1;
-            }
-            let stretch = &backing[at..cut];
-            if self.utf8 && std::str::from_utf8(stretch).is_err() {
-                return false;
-            }
-            hash.update(stretch);
-            (self.reads.release)(at, cut);
-            at = cut;
-        }
-        hash.digest() == self.digest
     }
 }
 
@@ -368,7 +279,6 @@ impl<T: Pod + fmt::Debug> fmt::Debug for SharedSlice<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use xxhash_rust::xxh3::xxh3_64;
 
     #[test]
     fn shared_views_check_utf8_and_alignment() {
@@ -380,60 +290,6 @@ mod tests {
         assert_eq!(&*SharedStr::from_shared(all.slice(8, 10).unwrap()).unwrap(), "hi");
         assert!(SharedStr::from_shared(all.slice(8, 11).unwrap()).is_none());
         assert!(all.slice(4, 12).is_none());
-    }
-
-    fn first_reads() -> FirstReads {
-        FirstReads {
-            damage: Damage::default(),
-            release: Arc::new(|_, _| {}),
-        }
-    }
-
-    fn bytes(b: &[u8]) -> SharedBytes {
-        let backing: Backing = Arc::new(b.to_vec());
-        SharedBytes::new(backing)
-    }
-
-    #[test]
-    fn a_text_that_is_not_utf8_reads_as_spaces_even_when_its_digest_matches() {
-        let raw = b"caf\xC3 ok";
-        let reads = first_reads();
-        let text = SharedStr::checked_on_first_read(bytes(raw), xxh3_64(raw), &reads);
-        assert!(!reads.damage.found());
-        assert_eq!(text.as_str(), "       ");
-        assert!(reads.damage.found());
-        // The same bytes with a valid character pass.
-        let reads = first_reads();
-        let raw = "café ok".as_bytes();
-        let text = SharedStr::checked_on_first_read(bytes(raw), xxh3_64(raw), &reads);
-        assert_eq!(text.as_str(), "café ok");
-        assert!(!reads.damage.found());
-    }
-
-    #[test]
-    fn a_slice_of_checked_bytes_checks_the_whole_and_reads_its_own_part() {
-        let raw: Vec<u8> = (0..100).collect();
-        let released = Arc::new(std::sync::Mutex::new(Vec::new()));
-        let log = released.clone();
-        let reads = FirstReads {
-            damage: Damage::default(),
-            release: Arc::new(move |start, end| log.lock().unwrap().push((start, end))),
-        };
-        let whole =
-            bytes(&raw)
-                .slice(5, 100)
-                .unwrap()
-                .checked_on_first_read(xxh3_64(&raw[5..]), false, &reads);
-        let part = whole.slice(10, 20).unwrap();
-        assert_eq!(&*part, &raw[15..25]);
-        // Checked once, as a whole, and its pages released as checked.
-        assert_eq!(&*whole.slice(0, 3).unwrap(), &raw[5..8]);
-        assert_eq!(*released.lock().unwrap(), [(5, 100)]);
-        assert!(!reads.damage.found());
-        let wrong = bytes(&raw).checked_on_first_read(xxh3_64(b"other"), false, &reads);
-        assert_eq!(&*wrong.slice(10, 20).unwrap(), &[0; 10]);
-        assert_eq!(wrong.len(), 100);
-        assert!(reads.damage.found());
     }
 }
 
