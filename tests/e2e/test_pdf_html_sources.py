@@ -81,7 +81,11 @@ async def test_pdf_page_and_text_sources_end_to_end(launch, tmp_path, monkeypatc
     hover = await hover_at(c, doc, inside(BRIEF, "@river-op-ed", by=3))
     # The reference in Chicago author-date, which title-cases it.
     assert "Share the Water, Share the Data" in hover.contents.value
-    assert "Okonkwo" in hover.contents.value
+    assert "Okonkwo" in hover.contents.value and "2021" in hover.contents.value
+    # Its key is the file name's (README: keys of unlisted files), but the
+    # quote hover names the page by its tags' authors, year and title.
+    hover = await hover_at(c, doc, inside(BRIEF, PAGE_QUOTE, by=5))
+    assert "**@river-op-ed** · Okonkwo and Lindqvist 2021 · *Share the water, share the data*" in hover.contents.value
 
     # The fix rewrites the locator to the right page, and the brief is clean.
     [wrong] = diags
