@@ -73,7 +73,8 @@ async def test_pdf_page_and_text_sources_end_to_end(launch, tmp_path, monkeypatc
     # The hover names the printed page and links the PDF's physical page.
     hover = await hover_at(c, doc, inside(BRIEF, PDF_QUOTE, by=5))
     assert "**Quote found**" in hover.contents.value
-    assert "· p. 367" in hover.contents.value
+    # The printed page and, since they differ, the PDF page the link opens.
+    assert "· p. 367 (PDF page 2)\n" in hover.contents.value
     pdf_uri = (folder / "river-compact.pdf").as_uri()
     assert f"[river-compact.pdf, page 2]({pdf_uri}#page=2)" in hover.contents.value
 
