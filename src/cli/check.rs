@@ -13,6 +13,7 @@ use super::color::ColorChoice;
 use super::inputs;
 use super::render::{self, CheckFormat, CheckedBrief, Report, Shown, Unreadable};
 use super::CorpusArgs;
+use crate::index_cache::Check;
 use crate::load::CorpusSource;
 
 #[derive(Args, Debug)]
@@ -40,13 +41,46 @@ pub struct CheckArgs {
     paths: Vec<PathBuf>,
 }
 
+/// Checks the briefs against an index checked on first read, so that a
+/// warm start reads only what the briefs need; nothing is printed until
+/// the report is complete, so a report that read a damaged part of the
+/// index is thrown away, and the briefs are checked again on a rebuilt
+/// corpus.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    match check(args, Check::OnFirstRead)? {
+        Pass::Reported(code) => Ok(code),
+        Pass::Damaged(index) => {
+            eprintln!("brief-lsp: the stored index was damaged; rebuilding it");
+            if let Some(index) = index {
+                crate::index_cache::discard(&index);
+            }
+            match check(args, Check::Now)? {
+                Pass::Reported(code) => Ok(code),
+                Pass::Damaged(_) => anyhow::bail!("the rebuilt corpus was damaged too"),
+            }
+        }
+    }
+}
+
+/// How one pass of `check` went.
+enum Pass {
+    Reported(ExitCode),
+    /// Nothing was printed: the index (here) was found damaged.
+    Damaged(Option<PathBuf>),
+}
+
+fn check(args: &CheckArgs, check: Check) -> anyhow::Result<Pass> {
     let cwd = std::env::current_dir()?;
     let workspace = super::workspace(&args.corpus)?;
     for err in &workspace.errors {
         eprintln!("brief-lsp: {err}");
     }
-    let corpus = super::load_source(&workspace.corpus, &workspace.corpus_exclude, args.corpus.no_cache)?;
+    let (corpus, index) = super::load_source(
+        &workspace.corpus,
+        &workspace.corpus_exclude,
+        args.corpus.no_cache,
+        check,
+    )?;
     eprintln!(
         "brief-lsp: corpus: {} ({}){}",
         workspace.corpus.describe(),
@@ -129,15 +163,18 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         });
     }
     let out = render::render(args.format, &report, args.color.enabled())?;
+    if corpus.found_damage() {
+        return Ok(Pass::Damaged(index));
+    }
     super::emit(&out)?;
     let failing = report.briefs.iter().flat_map(|b| &b.findings).any(fails);
-    Ok(if !report.unreadable.is_empty() {
+    Ok(Pass::Reported(if !report.unreadable.is_empty() {
         ExitCode::from(2)
     } else if failing {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }))
 }
 
 /// Whether a finding fails the check: not accepted, and a warning or worse.

@@ -27,6 +27,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::EditorSettings;
+use crate::index_cache::{Check, Load};
 use crate::load::CorpusSource;
 use crate::workspace::Workspace;
 
@@ -171,24 +172,37 @@ fn emit_to(output: Option<&std::path::Path>, out: &str, what: &str) -> anyhow::R
 /// Loads the corpus for a command, printing its problems to stderr.
 fn load(args: &CorpusArgs) -> anyhow::Result<brief_core::snapshot::Snapshot> {
     let workspace = workspace(args)?;
-    load_source(&workspace.corpus, &workspace.corpus_exclude, args.no_cache)
+    load_source(
+        &workspace.corpus,
+        &workspace.corpus_exclude,
+        args.no_cache,
+        Check::Now,
+    )
+    .map(|(corpus, _)| corpus)
 }
 
-/// Loads `source` through the stored index (unless `no_cache`), with a
-/// progress bar on a terminal, printing the corpus's problems to stderr.
+/// Loads `source` through the stored index (unless `no_cache`), checked as
+/// `check` says, with a progress bar on a terminal, printing the corpus's
+/// problems to stderr; and where the index is.
 fn load_source(
     source: &CorpusSource,
     exclude: &[String],
     no_cache: bool,
-) -> anyhow::Result<brief_core::snapshot::Snapshot> {
+    check: Check,
+) -> anyhow::Result<(brief_core::snapshot::Snapshot, Option<PathBuf>)> {
     let bar = cache::progress_bar();
-    let (corpus, origin) =
-        crate::index_cache::load_corpus_cached(source, exclude, !no_cache, &|done, total| {
-            if let Some(bar) = &bar {
-                bar.set_length(total as u64);
-                bar.set_position(done as u64);
-            }
-        })?;
+    let progress = |done: usize, total: usize| {
+        if let Some(bar) = &bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    };
+    let Load {
+        corpus,
+        origin,
+        index,
+        ..
+    } = crate::index_cache::load(source, exclude, !no_cache, false, check, &progress)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -196,5 +210,5 @@ fn load_source(
     for problem in &corpus.problems {
         eprintln!("brief-lsp: corpus: {problem}");
     }
-    Ok(corpus)
+    Ok((corpus, index))
 }

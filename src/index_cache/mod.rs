@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use anyhow::Context;
-use brief_core::shared::{Backing, SharedBytes};
+use brief_core::shared::{Backing, Release, SharedBytes};
 use brief_core::snapshot::{read_inputs, read_snapshot, write_snapshot, LiveCorpus, Snapshot};
 use memmap2::Mmap;
 use xxhash_rust::xxh3::xxh3_64;
@@ -80,18 +80,6 @@ pub enum Origin {
     Uncached,
 }
 
-/// Loads a corpus: from its index file when that is valid for the corpus as
-/// it is on disk now, else by a cold build, which is then stored. With
-/// `use_cache` off (`--no-cache`), neither reads nor writes an index.
-pub fn load_corpus_cached(
-    source: &CorpusSource,
-    exclude: &[String],
-    use_cache: bool,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> anyhow::Result<(Snapshot, Origin)> {
-    load(source, exclude, use_cache, false, Check::Now, progress).map(|l| (l.corpus, l.origin))
-}
-
 /// A loaded corpus, with what keeping it up to date needs.
 pub struct Load {
     pub corpus: Snapshot,
@@ -104,9 +92,11 @@ pub struct Load {
     pub index: Option<PathBuf>,
 }
 
-/// [`load_corpus_cached`], keeping a cold build's parts for updates when
-/// `keep_parts` (the server), and checking a warm start's index as `check`
-/// says.
+/// Loads a corpus: from its index file when that is valid for the corpus as
+/// it is on disk now (checked as `check` says), else by a cold build, which
+/// is then stored. With `use_cache` off (`--no-cache`), neither reads nor
+/// writes an index. Keeps a cold build's parts for updates when
+/// `keep_parts` (the server).
 pub fn load(
     source: &CorpusSource,
     exclude: &[String],
@@ -260,7 +250,7 @@ fn open_mapped(
 fn read_mapped(map: Mmap, check: Check) -> anyhow::Result<Snapshot> {
     let map = Arc::new(map);
     let backing: Backing = map.clone();
-    let release = |start: usize, end: usize| {
+    let release: Release = Arc::new(move |start: usize, end: usize| {
         // SAFETY: a read-only shared file mapping: dropped pages are read
         // again from the file, unchanged.
         #[cfg(unix)]
@@ -270,11 +260,11 @@ fn read_mapped(map: Mmap, check: Check) -> anyhow::Result<Snapshot> {
             tracing::debug!("madvise: {err}");
         }
         #[cfg(not(unix))]
-        let _ = (start, end);
-    };
-    let corpus = read_snapshot(&SharedBytes::new(backing), &release)?;
+        let _ = (&map, start, end);
+    });
+    let corpus = read_snapshot(&SharedBytes::new(backing), release)?;
     if check == Check::Now {
-        corpus.verify_stored(&release)?;
+        corpus.verify_stored()?;
     }
     Ok(corpus)
 }

@@ -23,12 +23,18 @@ async def diagnostics_of_a_start(launch, folder: pathlib.Path) -> list:
     return summary(await published(c, doc, version=1))
 
 
-async def test_index_is_written_reused_and_rebuilt_when_damaged(launch, tmp_path, monkeypatch):
+def cache_and_corpus(tmp_path: pathlib.Path, monkeypatch) -> tuple[pathlib.Path, pathlib.Path]:
+    """A cache folder of the test's own, and a corpus folder holding SOURCE."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     folder = tmp_path / "sources"
     folder.mkdir()
     (folder / "trenin.txt").write_text(SOURCE, encoding="utf-8")
+    return cache, folder
+
+
+async def test_index_is_written_reused_and_rebuilt_when_damaged(launch, tmp_path, monkeypatch):
+    cache, folder = cache_and_corpus(tmp_path, monkeypatch)
 
     cold = await diagnostics_of_a_start(launch, folder)
     assert [code for code, _, _ in cold] == ["citation-unknown"], cold
@@ -55,11 +61,7 @@ async def test_a_damaged_text_found_after_the_start_is_thrown_away_and_rebuilt(l
     # its first read: damage inside a text is found by the first check,
     # whose diagnostics are not published; the index is deleted and the
     # corpus rebuilt, and the rebuilt corpus's diagnostics are published.
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
-    folder = tmp_path / "sources"
-    folder.mkdir()
-    (folder / "trenin.txt").write_text(SOURCE, encoding="utf-8")
+    cache, folder = cache_and_corpus(tmp_path, monkeypatch)
     cold = await diagnostics_of_a_start(launch, folder)
     [index] = index_files(cache)
 

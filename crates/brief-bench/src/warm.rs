@@ -1,7 +1,8 @@
 //! `brief-bench warm`: the stored index, in this process. One load that
 //! builds and stores the index (unless a valid one is there already), then
-//! warm loads (`index_cache::load_corpus_cached`, as `brief-lsp check` and
-//! the server open a corpus), each followed by the diagnostics of a brief
+//! warm loads (as `brief-lsp check` and the server open a corpus, checking
+//! the index's big arrays on first read), each followed by the diagnostics
+//! of a brief
 //! that quotes the corpus; then where the heap of a warm-started snapshot
 //! goes, per structure, and how much of the mapped index the check made
 //! resident.
@@ -16,10 +17,15 @@ use anyhow::ensure;
 use brief_core::analysis::{self, CheckConfig};
 use brief_core::brief::Brief;
 use brief_core::snapshot::Snapshot;
-use brief_lsp::index_cache::{load_corpus_cached, Origin};
+use brief_lsp::index_cache::{self, Check, Origin};
 use brief_lsp::load::CorpusSource;
 
 use crate::alloc::live_heap;
+
+fn open(source: &CorpusSource) -> anyhow::Result<(Snapshot, Origin)> {
+    let load = index_cache::load(source, &[], true, false, Check::OnFirstRead, &|_, _| {})?;
+    Ok((load.corpus, load.origin))
+}
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -63,7 +69,7 @@ fn heap_of<T>(f: impl FnOnce() -> T) -> usize {
 pub fn warm(dir: &Path, runs: usize) -> anyhow::Result<()> {
     let source = CorpusSource::Folders(vec![dir.to_path_buf()]);
     let start = Instant::now();
-    let (corpus, origin) = load_corpus_cached(&source, &[], true, &|_, _| {})?;
+    let (corpus, origin) = open(&source)?;
     let first = start.elapsed().as_secs_f64();
     ensure!(
         matches!(origin, Origin::Warm | Origin::Cold { stored: true }),
@@ -81,7 +87,7 @@ pub fn warm(dir: &Path, runs: usize) -> anyhow::Result<()> {
         drop(std::mem::take(&mut corpus));
         let before = live_heap();
         let start = Instant::now();
-        let (warm, origin) = load_corpus_cached(&source, &[], true, &|_, _| {})?;
+        let (warm, origin) = open(&source)?;
         opens.push(start.elapsed().as_secs_f64());
         ensure!(origin == Origin::Warm, "not a warm start: {origin:?}");
         mapped_open = status_mib("RssFile:");

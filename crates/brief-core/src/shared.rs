@@ -52,15 +52,15 @@ impl SharedBytes {
     }
 
     /// These bytes, to be checked against `digest` (and as UTF-8 if
-    /// `utf8`) when they are first read; a failure is recorded in `damage`.
-    pub(crate) fn checked_on_first_read(self, digest: u64, utf8: bool, damage: &Damage) -> SharedBytes {
+    /// `utf8`) when they are first read, as `reads` says.
+    pub(crate) fn checked_on_first_read(self, digest: u64, utf8: bool, reads: &FirstReads) -> SharedBytes {
         let check = FirstReadCheck {
             start: self.start,
             end: self.end,
             digest,
             utf8,
             outcome: OnceLock::new(),
-            damage: damage.clone(),
+            reads: reads.clone(),
         };
         SharedBytes {
             check: Some(Arc::new(check)),
@@ -75,12 +75,11 @@ impl SharedBytes {
     }
 
     /// Runs the first-read check now, if it has not run; `false` if the
-    /// bytes fail it. `release(start, end)` is told (in offsets of the
-    /// backing) as the check finishes with each stretch.
-    pub(crate) fn verify(&self, release: &dyn Fn(usize, usize)) -> bool {
+    /// bytes fail it.
+    pub(crate) fn verify(&self) -> bool {
         self.check
             .as_ref()
-            .is_none_or(|c| c.outcome_releasing((*self.backing).as_ref(), release).is_none())
+            .is_none_or(|c| c.outcome((*self.backing).as_ref()).is_none())
     }
 
     fn len_unchecked(&self) -> usize {
@@ -99,6 +98,21 @@ impl Deref for SharedBytes {
             Some(blank) => &bytemuck::cast_slice(blank)[self.start - check.start..self.end - check.start],
         }
     }
+}
+
+/// Told `(start, end)`, in offsets of the backing, as a reader is done
+/// with a stretch of it: the adapter lets the pages of a memory map go
+/// (they come back from the page cache when read again).
+pub type Release = Arc<dyn Fn(usize, usize) + Send + Sync>;
+
+/// What the first-read checks of one stored snapshot share: where a
+/// failure is recorded, and whom to tell as a check is done with each
+/// stretch, so that checking a blob does not leave all of it resident
+/// (only what its reader then reads is).
+#[derive(Clone)]
+pub(crate) struct FirstReads {
+    pub damage: Damage,
+    pub release: Release,
 }
 
 /// Whether any first-read check of a stored snapshot failed. Shared by
@@ -126,7 +140,7 @@ struct FirstReadCheck {
     /// `None` once the bytes passed; the blank stand-in if they failed
     /// (as `u64`s, so that it is aligned for any array).
     outcome: OnceLock<Option<Box<[u64]>>>,
-    damage: Damage,
+    reads: FirstReads,
 }
 
 /// How much is checked between two calls of `release`.
@@ -134,16 +148,12 @@ const RELEASE_EVERY: usize = 8 << 20;
 
 impl FirstReadCheck {
     fn outcome(&self, backing: &[u8]) -> Option<&[u64]> {
-        self.outcome_releasing(backing, &|_, _| {})
-    }
-
-    fn outcome_releasing(&self, backing: &[u8], release: &dyn Fn(usize, usize)) -> Option<&[u64]> {
         self.outcome
             .get_or_init(|| {
-                if self.sound(backing, release) {
+                if self.sound(backing) {
                     return None;
                 }
-                self.damage.0.store(true, Ordering::Release);
+                self.reads.damage.0.store(true, Ordering::Release);
                 let fill = if self.utf8 {
                     u64::from_ne_bytes([b' '; 8])
                 } else {
@@ -155,7 +165,7 @@ impl FirstReadCheck {
     }
 
     /// The digest and UTF-8 checked in one pass, stretch by stretch.
-    fn sound(&self, backing: &[u8], release: &dyn Fn(usize, usize)) -> bool {
+    fn sound(&self, backing: &[u8]) -> bool {
         let mut hash = Xxh3::new();
         let mut at = self.start;
         while at < self.end {
@@ -170,7 +180,7 @@ impl FirstReadCheck {
                 return false;
             }
             hash.update(stretch);
-            release(at, cut);
+            (self.reads.release)(at, cut);
             at = cut;
         }
         hash.digest() == self.digest
@@ -196,15 +206,15 @@ impl SharedStr {
 
     /// A text checked as UTF-8 on its first read (see
     /// [`SharedBytes::checked_on_first_read`]), not now.
-    pub(crate) fn checked_on_first_read(bytes: SharedBytes, digest: u64, damage: &Damage) -> SharedStr {
-        SharedStr(StrRepr::Shared(bytes.checked_on_first_read(digest, true, damage)))
+    pub(crate) fn checked_on_first_read(bytes: SharedBytes, digest: u64, reads: &FirstReads) -> SharedStr {
+        SharedStr(StrRepr::Shared(bytes.checked_on_first_read(digest, true, reads)))
     }
 
     /// Runs a first-read check now (see [`SharedBytes::verify`]).
-    pub(crate) fn verify(&self, release: &dyn Fn(usize, usize)) -> bool {
+    pub(crate) fn verify(&self) -> bool {
         match &self.0 {
             StrRepr::Owned(_) => true,
-            StrRepr::Shared(b) => b.verify(release),
+            StrRepr::Shared(b) => b.verify(),
         }
     }
 
@@ -302,10 +312,10 @@ impl<T: Pod> SharedSlice<T> {
     }
 
     /// Runs a first-read check now (see [`SharedBytes::verify`]).
-    pub(crate) fn verify(&self, release: &dyn Fn(usize, usize)) -> bool {
+    pub(crate) fn verify(&self) -> bool {
         match &self.0 {
             SliceRepr::Owned(_) => true,
-            SliceRepr::Shared(b) => b.verify(release),
+            SliceRepr::Shared(b) => b.verify(),
         }
     }
 
@@ -372,6 +382,13 @@ mod tests {
         assert!(all.slice(4, 12).is_none());
     }
 
+    fn first_reads() -> FirstReads {
+        FirstReads {
+            damage: Damage::default(),
+            release: Arc::new(|_, _| {}),
+        }
+    }
+
     fn bytes(b: &[u8]) -> SharedBytes {
         let backing: Backing = Arc::new(b.to_vec());
         SharedBytes::new(backing)
@@ -380,29 +397,43 @@ mod tests {
     #[test]
     fn a_text_that_is_not_utf8_reads_as_spaces_even_when_its_digest_matches() {
         let raw = b"caf\xC3 ok";
-        let damage = Damage::default();
-        let text = SharedStr::checked_on_first_read(bytes(raw), xxh3_64(raw), &damage);
-        assert!(!damage.found());
+        let reads = first_reads();
+        let text = SharedStr::checked_on_first_read(bytes(raw), xxh3_64(raw), &reads);
+        assert!(!reads.damage.found());
         assert_eq!(text.as_str(), "       ");
-        assert!(damage.found());
+        assert!(reads.damage.found());
         // The same bytes with a valid character pass.
-        let damage = Damage::default();
+        let reads = first_reads();
         let raw = "café ok".as_bytes();
-        let text = SharedStr::checked_on_first_read(bytes(raw), xxh3_64(raw), &damage);
+        let text = SharedStr::checked_on_first_read(bytes(raw), xxh3_64(raw), &reads);
         assert_eq!(text.as_str(), "café ok");
-        assert!(!damage.found());
+        assert!(!reads.damage.found());
     }
 
     #[test]
     fn a_slice_of_checked_bytes_checks_the_whole_and_reads_its_own_part() {
         let raw: Vec<u8> = (0..100).collect();
-        let damage = Damage::default();
-        let whole = bytes(&raw).checked_on_first_read(xxh3_64(&raw), false, &damage);
+        let released = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = released.clone();
+        let reads = FirstReads {
+            damage: Damage::default(),
+            release: Arc::new(move |start, end| log.lock().unwrap().push((start, end))),
+        };
+        let whole =
+            bytes(&raw)
+                .slice(5, 100)
+                .unwrap()
+                .checked_on_first_read(xxh3_64(&raw[5..]), false, &reads);
         let part = whole.slice(10, 20).unwrap();
-        assert_eq!(&*part, &raw[10..20]);
-        let wrong = bytes(&raw).checked_on_first_read(xxh3_64(b"other"), false, &damage);
+        assert_eq!(&*part, &raw[15..25]);
+        // Checked once, as a whole, and its pages released as checked.
+        assert_eq!(&*whole.slice(0, 3).unwrap(), &raw[5..8]);
+        assert_eq!(*released.lock().unwrap(), [(5, 100)]);
+        assert!(!reads.damage.found());
+        let wrong = bytes(&raw).checked_on_first_read(xxh3_64(b"other"), false, &reads);
         assert_eq!(&*wrong.slice(10, 20).unwrap(), &[0; 10]);
-        assert!(damage.found());
+        assert_eq!(wrong.len(), 100);
+        assert!(reads.damage.found());
     }
 }
 

@@ -166,7 +166,7 @@ impl Snapshot {
             PartsOf::Built(parts) => Ok(parts),
             PartsOf::Stored(bytes, decoded) => decoded
                 .get_or_init(|| {
-                    if !bytes.verify(&|_, _| {}) {
+                    if !bytes.verify() {
                         return Err(StoredError::Checksum);
                     }
                     let parts: Parts = postcard::from_bytes(bytes)

@@ -45,7 +45,7 @@ use crate::corpus::{DocId, Document, OffsetMap, Paragraph, Problem, Reference};
 use crate::entities::EntityTable;
 use crate::figures::FigureIndex;
 use crate::quotes::{DocSkeleton, QuoteIndex};
-use crate::shared::{Damage, SharedBytes, SharedSlice, SharedStr};
+use crate::shared::{Damage, FirstReads, Release, SharedBytes, SharedSlice, SharedStr};
 use crate::text::{LineIndex, TextRange};
 
 /// Bumped whenever the layout or anything stored changes meaning.
@@ -235,12 +235,9 @@ fn encode<T: Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
     postcard::to_stdvec(value).map_err(io::Error::other)
 }
 
-/// What the caller is told the reading is done with (see [`read_snapshot`]).
-type Release<'a> = &'a (dyn Fn(usize, usize) + Sync);
-
 /// A table of the buffer, checked and decoded; its bytes are then
 /// released, as the heap holds what they say.
-fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8], b: Blob, release: Release) -> Result<T, StoredError> {
+fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8], b: Blob, release: &Release) -> Result<T, StoredError> {
     let (start, end) = range(b)?;
     let table = bytes.get(start..end).ok_or(StoredError::Truncated)?;
     let decoded = if xxh3_64(table) != b.digest {
@@ -314,9 +311,10 @@ pub fn read_inputs(bytes: &[u8]) -> Result<&[u8], StoredError> {
 /// The snapshot stored in `bytes`, its big arrays read in place.
 ///
 /// The header, the directory and the tables are checked here, and the
-/// tables' bytes are released (`release(start, end)`: the caller reading a
-/// memory map can let those pages go) once decoded. The big arrays are
-/// checked on first read (see the module documentation).
+/// tables' bytes are released once decoded (`release(start, end)`: the
+/// caller reading a memory map can let those pages go). The big arrays are
+/// checked on first read (see the module documentation), releasing as they
+/// go.
 pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, StoredError> {
     read_inputs(bytes)?;
     if cfg!(target_endian = "big") {
@@ -335,19 +333,25 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
     if trailer.take(END.len())? != END {
         return Err(StoredError::Truncated);
     }
-    let directory: Directory = decode(bytes, directory, release)?;
-    let (docs, quote_tables, figures, entities) = decode_tables(bytes, &directory, release)?;
+    let directory: Directory = decode(bytes, directory, &release)?;
+    let (docs, quote_tables, figures, entities) = decode_tables(bytes, &directory, &release)?;
+    // Reading a table's pages maps the pages around them too (the kernel's
+    // fault-around, 64 KiB): nothing else was read yet, so let all go.
+    release(0, body_len);
     let malformed = |what: &str| StoredError::Malformed(what.to_string());
-    let damage = Damage::default();
+    let reads = FirstReads {
+        damage: Damage::default(),
+        release,
+    };
     let text = |b: Blob| {
         Ok::<_, StoredError>(SharedStr::checked_on_first_read(
             blob(bytes, b)?,
             b.digest,
-            &damage,
+            &reads,
         ))
     };
     let array =
-        |b: Blob| Ok::<_, StoredError>(blob(bytes, b)?.checked_on_first_read(b.digest, false, &damage));
+        |b: Blob| Ok::<_, StoredError>(blob(bytes, b)?.checked_on_first_read(b.digest, false, &reads));
     let mut documents = Vec::with_capacity(docs.len());
     let mut by_key = HashMap::with_capacity(docs.len());
     for (i, (d, blobs)) in docs.into_iter().zip(&directory.documents).enumerate() {
@@ -394,7 +398,7 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
         figure_index: figures,
         entities,
         parts: PartsOf::Stored(array(directory.parts)?, OnceLock::new()),
-        damage,
+        damage: reads.damage,
     })
 }
 
@@ -403,7 +407,7 @@ type Tables<'a> = (Vec<StoredDocument<'a>>, QuoteTables<'a>, FigureIndex, Entity
 /// Every table the directory names, decoded. One after the other: decoding
 /// on several threads while pages are faulted in and released was slower
 /// here (the threads contend for the process's memory map).
-fn decode_tables<'a>(bytes: &'a [u8], dir: &Directory, release: Release) -> Result<Tables<'a>, StoredError> {
+fn decode_tables<'a>(bytes: &'a [u8], dir: &Directory, release: &Release) -> Result<Tables<'a>, StoredError> {
     let docs = dir
         .documents
         .iter()
@@ -424,17 +428,18 @@ fn blob(bytes: &SharedBytes, b: Blob) -> Result<SharedBytes, StoredError> {
 
 impl Snapshot {
     /// Runs every first-read check of a stored snapshot now, front to back
-    /// through the file, telling `release` as each stretch is done (as
-    /// [`read_snapshot`] does); an error if any fails. Nothing to do for a
+    /// through the file; an error if any fails. Nothing to do for a
     /// snapshot that was built, not read.
-    pub fn verify_stored(&self, release: Release) -> Result<(), StoredError> {
+    pub fn verify_stored(&self) -> Result<(), StoredError> {
         // In the order of the file (see `write_snapshot`).
-        let sound = self.documents.iter().all(|d| {
-            d.original.verify(release) && d.normalized.verify(release) && d.map.pieces().verify(release)
-        }) && self.quote_index.skeleton.verify(release)
-            && self.quote_index.entries.verify(release)
+        let sound = self
+            .documents
+            .iter()
+            .all(|d| d.original.verify() && d.normalized.verify() && d.map.pieces().verify())
+            && self.quote_index.skeleton.verify()
+            && self.quote_index.entries.verify()
             && match &self.parts {
-                PartsOf::Stored(bytes, _) => bytes.verify(release),
+                PartsOf::Stored(bytes, _) => bytes.verify(),
                 PartsOf::Built(_) => true,
             };
         if sound {

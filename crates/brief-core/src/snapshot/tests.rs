@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::*;
 use crate::analysis::{diagnostics, CheckConfig};
 use crate::brief::Brief;
-use crate::shared::{Backing, SharedBytes};
+use crate::shared::{Backing, Release, SharedBytes};
 use crate::test_support::seed_corpus;
 
 /// An 8-aligned in-memory buffer, as a memory map is.
@@ -25,6 +25,10 @@ fn shared(bytes: &[u8]) -> SharedBytes {
     SharedBytes::new(backing)
 }
 
+fn no_release() -> Release {
+    Arc::new(|_, _| {})
+}
+
 fn stored(snapshot: &Snapshot, inputs: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     write_snapshot(snapshot, inputs, &mut out).unwrap();
@@ -38,7 +42,7 @@ pub(crate) fn stored_bytes(snapshot: &Snapshot) -> Vec<u8> {
 
 /// A snapshot stored and read back in place, as a warm start opens it.
 pub(crate) fn read_back(snapshot: &Snapshot) -> Snapshot {
-    read_snapshot(&shared(&stored_bytes(snapshot)), &|_, _| {}).unwrap()
+    read_snapshot(&shared(&stored_bytes(snapshot)), no_release()).unwrap()
 }
 
 /// A brief that asks every index: a citation, an exact and a near quote, a
@@ -96,7 +100,7 @@ fn a_stored_snapshot_reads_back_to_the_same_snapshot() {
     let snapshot = seed_corpus();
     let bytes = stored(snapshot, b"inputs");
     assert_eq!(read_inputs(&bytes).unwrap(), b"inputs");
-    let read = read_snapshot(&shared(&bytes), &|_, _| {}).unwrap();
+    let read = read_snapshot(&shared(&bytes), no_release()).unwrap();
     assert_eq!(dump(&read), dump(snapshot));
     assert!(answers(&read).contains("quote"), "{}", answers(&read));
 }
@@ -104,9 +108,9 @@ fn a_stored_snapshot_reads_back_to_the_same_snapshot() {
 /// Whether `bytes` are found damaged: an error on opening, or a failed
 /// check once every blob is read.
 fn found_damaged(bytes: &[u8]) -> bool {
-    match read_snapshot(&shared(bytes), &|_, _| {}) {
+    match read_snapshot(&shared(bytes), no_release()) {
         Err(_) => true,
-        Ok(read) => read.verify_stored(&|_, _| {}).is_err(),
+        Ok(read) => read.verify_stored().is_err(),
     }
 }
 
@@ -115,7 +119,7 @@ fn truncated_corrupt_and_foreign_buffers_are_errors() {
     let bytes = stored(seed_corpus(), b"inputs");
     for len in [0, 7, 20, bytes.len() / 2, bytes.len() - 1] {
         assert!(
-            read_snapshot(&shared(&bytes[..len]), &|_, _| {}).is_err(),
+            read_snapshot(&shared(&bytes[..len]), no_release()).is_err(),
             "truncated to {len}"
         );
     }
@@ -156,7 +160,7 @@ fn a_damaged_text_is_found_when_first_read_and_reads_as_blank() {
     let at = bytes.windows(64).position(|w| w == &first[..64]).unwrap() + 10;
     let mut bad = bytes.clone();
     bad[at] ^= 0x20;
-    let read = read_snapshot(&shared(&bad), &|_, _| {}).unwrap();
+    let read = read_snapshot(&shared(&bad), no_release()).unwrap();
     // Opening did not read the text, so it did not see the damage, nor
     // does reading another document's text...
     assert!(!read.found_damage());
@@ -175,12 +179,13 @@ fn a_damaged_text_is_found_when_first_read_and_reads_as_blank() {
 fn opening_releases_the_tables_and_verifying_the_rest_front_to_back() {
     let bytes = stored(seed_corpus(), b"inputs");
     let body = bytes.len() - 32;
-    let released = std::sync::Mutex::new(Vec::new());
-    let release = |start, end| released.lock().unwrap().push((start, end));
-    let read = read_snapshot(&shared(&bytes), &release).unwrap();
+    let released = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = released.clone();
+    let release: Release = Arc::new(move |start, end| log.lock().unwrap().push((start, end)));
+    let read = read_snapshot(&shared(&bytes), release).unwrap();
     let opened = released.lock().unwrap().len();
-    read.verify_stored(&release).unwrap();
-    let released = released.into_inner().unwrap();
+    read.verify_stored().unwrap();
+    let released = released.lock().unwrap().clone();
     assert!(opened > 0 && released.len() > opened);
     // Verifying goes front to back.
     assert!(
