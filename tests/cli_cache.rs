@@ -128,6 +128,65 @@ fn a_damaged_index_is_rebuilt_and_a_changed_corpus_reindexed() {
     assert!(index_files(cache.path()).is_empty(), "--no-cache writes nothing");
 }
 
+/// `cache info`'s last column: the check a warm start makes, for the
+/// corpus as it is now.
+fn cache_info(cache: &Path) -> String {
+    let out = brief_lsp(cache).args(["cache", "info"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn cache_info_says_whether_each_index_is_still_valid_and_why_not() {
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    let root = corpus.path().to_str().unwrap();
+    std::fs::write(corpus.path().join("a.txt"), A).unwrap();
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources/river-op-ed.html");
+    std::fs::copy(page, corpus.path().join("op-ed.html")).unwrap();
+    corpus_listing(cache.path(), corpus.path(), &[]);
+    let info = cache_info(cache.path());
+    assert!(
+        info.contains(&format!("2 files  {root}  still valid\n")),
+        "{info}"
+    );
+
+    std::fs::write(corpus.path().join("b.txt"), B).unwrap();
+    let info = cache_info(cache.path());
+    assert!(
+        info.contains(&format!("  stale: {root}/b.txt is new\n")),
+        "{info}"
+    );
+    std::fs::remove_file(corpus.path().join("b.txt")).unwrap();
+    assert!(cache_info(cache.path()).contains("still valid"));
+
+    std::fs::write(corpus.path().join("a.txt"), A.replace("2001", "20011")).unwrap();
+    let info = cache_info(cache.path());
+    assert!(
+        info.contains(&format!("  stale: {root}/a.txt changed\n")),
+        "{info}"
+    );
+    // The load rebuilds it, and it is valid again.
+    corpus_listing(cache.path(), corpus.path(), &[]);
+    assert!(cache_info(cache.path()).contains("still valid"));
+
+    // The web page's text, extracted into the cache, is gone.
+    std::fs::remove_dir_all(cache.path().join("brief-lsp/extracted")).unwrap();
+    let info = cache_info(cache.path());
+    assert!(
+        info.contains(&format!(
+            "  stale: the extracted text of {root}/op-ed.html is gone\n"
+        )),
+        "{info}"
+    );
+    std::fs::remove_dir_all(corpus.path()).unwrap();
+    let info = cache_info(cache.path());
+    assert!(
+        info.contains("  stale: no corpus folder could be read: "),
+        "{info}"
+    );
+}
+
 #[test]
 fn check_stores_the_index_and_reads_it_back_unless_told_not_to() {
     let cache = tempfile::tempdir().unwrap();

@@ -19,7 +19,8 @@ pub struct CacheArgs {
 
 #[derive(Subcommand, Debug)]
 enum CacheAction {
-    /// List the stored indexes: corpus folders, files, size.
+    /// List the stored indexes: corpus folders, files, size, and whether each is
+    /// still valid for its corpus as it is now (else why it is stale).
     Info,
     /// Delete every stored index (they are rebuilt on the next load).
     Clear,
@@ -35,11 +36,15 @@ pub fn run(args: &CacheArgs) -> anyhow::Result<ExitCode> {
             for index in indexes {
                 let mib = index.bytes as f64 / (1024.0 * 1024.0);
                 match index.corpus {
-                    Ok((roots, files)) => out_line!(
+                    Ok(corpus) => out_line!(
                         out,
-                        "{}  {mib:.1} MiB  {files} files  {}",
+                        "{}  {mib:.1} MiB  {} files  {}  {}",
                         index.path.display(),
-                        roots.join(", ")
+                        corpus.files,
+                        corpus.roots.join(", "),
+                        corpus
+                            .stale
+                            .map_or_else(|| "still valid".into(), |why| format!("stale: {why}"))
                     ),
                     Err(why) => out_line!(out, "{}  {mib:.1} MiB  unusable: {why}", index.path.display()),
                 }

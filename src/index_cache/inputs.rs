@@ -162,26 +162,74 @@ impl Inputs {
         }
     }
 
-    /// Whether the corpus as listed now is the one these inputs describe.
-    /// Reads only the files whose stamp has a content hash.
-    pub fn still_hold(&self, exclude: &[String], listings: &[Listing]) -> bool {
-        if self.exclude != exclude || self.folders.len() != listings.len() {
-            return false;
+    /// Why the corpus as listed now is not the one these inputs describe,
+    /// or `None` when it is. Reads only the files whose stamp has a content
+    /// hash.
+    pub fn changed(&self, exclude: &[String], listings: &[Listing]) -> Option<String> {
+        if self.exclude != exclude {
+            return Some("the exclude patterns changed".into());
         }
-        self.folders.iter().zip(listings).all(|(stored, listing)| {
-            stored.root == listing.root.to_string_lossy()
-                && stored.manifest == text_hash(&listing.manifest)
-                && stored.entities == text_hash(&listing.entities)
-                && stored.files.len() == listing.files.len()
-                && stored.files.iter().zip(&listing.files).all(|(stamp, file)| {
-                    stamp.rel_path == file.rel_path
-                        && stamp.size == file.size
-                        && stamp.mtime == file.modified.and_then(nanos)
-                        && stamp.content.is_none_or(|hash| {
-                            std::fs::read(&file.path).is_ok_and(|bytes| xxh3_64(&bytes) == hash)
-                        })
-                        && (stamp.content.is_some() || !unreliable(file.modified, SystemTime::now()))
-                })
+        let roots = listings.iter().map(|l| l.root.to_string_lossy());
+        if self.folders.len() != listings.len() || !self.folders.iter().map(|f| f.root.as_str()).eq(roots) {
+            return Some("the corpus folders changed (one may be gone or unreadable)".into());
+        }
+        self.folders
+            .iter()
+            .zip(listings)
+            .find_map(|(stored, listing)| stored.changed(listing))
+    }
+}
+
+impl FolderInputs {
+    /// Why `listing` is not this folder as it was, or `None`.
+    fn changed(&self, listing: &Listing) -> Option<String> {
+        let now = SystemTime::now();
+        let in_folder = |name: &str| format!("{}/{name}", self.root);
+        if self.manifest != text_hash(&listing.manifest) {
+            return Some(format!("{} changed", in_folder("corpus.toml")));
+        }
+        if self.entities != text_hash(&listing.entities) {
+            return Some(format!("{} changed", in_folder("entities.toml")));
+        }
+        let same_names = self.files.len() == listing.files.len()
+            && self
+                .files
+                .iter()
+                .zip(&listing.files)
+                .all(|(stamp, file)| stamp.rel_path == file.rel_path);
+        if !same_names {
+            let stored: std::collections::HashSet<&str> =
+                self.files.iter().map(|f| f.rel_path.as_str()).collect();
+            let listed: std::collections::HashSet<&str> =
+                listing.files.iter().map(|f| f.rel_path.as_str()).collect();
+            let new = listing
+                .files
+                .iter()
+                .find(|f| !stored.contains(f.rel_path.as_str()));
+            let gone = self.files.iter().find(|f| !listed.contains(f.rel_path.as_str()));
+            return Some(match (new, gone) {
+                (Some(file), _) => format!("{} is new", in_folder(&file.rel_path)),
+                (None, Some(stamp)) => format!("{} is gone", in_folder(&stamp.rel_path)),
+                (None, None) => "the files are listed in another order".into(),
+            });
+        }
+        self.files.iter().zip(&listing.files).find_map(|(stamp, file)| {
+            let same = stamp.size == file.size
+                && stamp.mtime == file.modified.and_then(nanos)
+                && stamp
+                    .content
+                    .is_none_or(|hash| std::fs::read(&file.path).is_ok_and(|bytes| xxh3_64(&bytes) == hash));
+            if !same {
+                return Some(format!("{} changed", in_folder(&file.rel_path)));
+            }
+            // A stamp without a content hash trusts the mtime, which it cannot
+            // once the mtime is this recent (the clock moved back).
+            (stamp.content.is_none() && unreliable(file.modified, now)).then(|| {
+                format!(
+                    "{} has a modification time too recent to trust",
+                    in_folder(&file.rel_path)
+                )
+            })
         })
     }
 }

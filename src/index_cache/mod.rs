@@ -112,23 +112,20 @@ pub fn load(
     if let Some(path) = &path {
         let started = Instant::now();
         match open(path, exclude, &listings, check) {
-            Ok(Some(corpus)) if !extracted_texts_exist(&corpus) => {
-                tracing::info!(
-                    "the index {} names extracted texts that are gone; rebuilding",
-                    path.display()
-                );
-            }
-            Ok(Some(corpus)) => {
+            Ok(Some(Opened::Valid(corpus))) => {
                 tracing::info!("opened the index {} in {:.0?}", path.display(), started.elapsed());
                 return Ok(Load {
-                    corpus: with_problems(corpus, problems),
+                    corpus: with_problems(*corpus, problems),
                     origin: Origin::Warm,
                     listings,
                     live: None,
                     index: Some(path.clone()),
                 });
             }
-            Ok(None) => tracing::info!("the index {} is stale; rebuilding", path.display()),
+            Ok(None) => tracing::info!("no index {} yet; building", path.display()),
+            Ok(Some(Opened::Stale(why))) => {
+                tracing::info!("the index {} is stale: {why}; rebuilding", path.display())
+            }
             Err(err) => tracing::info!("rebuilding the index {}: {err:#}", path.display()),
         }
     }
@@ -175,16 +172,6 @@ pub fn store_or_warn(path: &Path, corpus: &Snapshot, inputs: &Inputs) -> bool {
     }
 }
 
-/// Whether the cached texts of a stored corpus's PDFs and pages are still
-/// there for go-to-source (`cache clear` or a cleaner may have taken them).
-fn extracted_texts_exist(corpus: &Snapshot) -> bool {
-    corpus
-        .documents
-        .iter()
-        .filter(|d| d.extracted_from.is_some())
-        .all(|d| d.path.is_file())
-}
-
 /// Deletes an index found damaged after it opened, so that the next load
 /// builds the corpus again.
 pub fn discard(path: &Path) {
@@ -194,28 +181,66 @@ pub fn discard(path: &Path) {
     }
 }
 
-/// The stored snapshot at `path` if it is valid for `listings`; `None` if
-/// there is none or it is stale; an error if it is damaged.
+/// A stored index, for the corpus on disk now.
+enum Opened {
+    /// Built from another corpus than the one on disk now: why.
+    Stale(String),
+    Valid(Box<Snapshot>),
+}
+
+/// The stored snapshot at `path`, valid for `listings` or not; `None` if
+/// there is none; an error if it is damaged.
 fn open(
     path: &Path,
     exclude: &[String],
     listings: &[Listing],
     check: Check,
-) -> anyhow::Result<Option<Snapshot>> {
+) -> anyhow::Result<Option<Opened>> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(err).context("cannot open"),
     };
+    let (map, stored) = map_with_inputs(&file)?;
+    open_mapped(map, &stored, exclude, listings, check).map(Some)
+}
+
+/// An index file mapped, and the inputs its header names.
+fn map_with_inputs(file: &File) -> anyhow::Result<(Mmap, Inputs)> {
     // SAFETY: index files are never written in place (see the module
     // documentation), so the mapped bytes do not change under us; a file
     // truncated by something else could still fault, as any mmap can.
-    let map = unsafe { Mmap::map(&file) }.context("cannot map")?;
+    let map = unsafe { Mmap::map(file) }.context("cannot map")?;
     let stored: Inputs = postcard::from_bytes(read_inputs(&map)?).context("unreadable inputs")?;
-    if !stored.still_hold(exclude, listings) {
-        return Ok(None);
+    Ok((map, stored))
+}
+
+/// The one validity check of a stored index, for a warm start and for
+/// `cache info`: its inputs against the corpus as listed now, then the
+/// cached texts of its PDFs and pages, which go-to-source opens (`cache
+/// clear` or a cleaner may have taken them).
+fn open_mapped(
+    map: Mmap,
+    stored: &Inputs,
+    exclude: &[String],
+    listings: &[Listing],
+    check: Check,
+) -> anyhow::Result<Opened> {
+    if let Some(why) = stored.changed(exclude, listings) {
+        return Ok(Opened::Stale(why));
     }
-    read_mapped(map, check).map(Some)
+    let corpus = read_mapped(map, check)?;
+    let gone = corpus
+        .documents
+        .iter()
+        .find(|d| d.extracted_from.is_some() && !d.path.is_file());
+    Ok(match gone {
+        Some(doc) => Opened::Stale(format!(
+            "the extracted text of {} is gone",
+            doc.source_file().display()
+        )),
+        None => Opened::Valid(Box::new(corpus)),
+    })
 }
 
 /// The snapshot in a mapped index file. The pages the opening reads (the
@@ -279,8 +304,17 @@ fn store(path: &Path, corpus: &Snapshot, inputs: &Inputs) -> anyhow::Result<bool
 pub struct IndexInfo {
     pub path: PathBuf,
     pub bytes: u64,
-    /// The corpus folders and file count, or why the file is unusable.
-    pub corpus: Result<(Vec<String>, usize), String>,
+    /// What it holds, or why the file is unusable.
+    pub corpus: Result<IndexedCorpus, String>,
+}
+
+#[derive(Debug)]
+pub struct IndexedCorpus {
+    pub roots: Vec<String>,
+    pub files: usize,
+    /// Why a warm start would not use it for its corpus as it is on disk
+    /// now (and would rebuild it), or `None` when it would.
+    pub stale: Option<String>,
 }
 
 pub fn list_indexes() -> anyhow::Result<Vec<IndexInfo>> {
@@ -306,14 +340,19 @@ pub fn list_indexes() -> anyhow::Result<Vec<IndexInfo>> {
     Ok(out)
 }
 
-fn describe(path: &Path) -> anyhow::Result<(Vec<String>, usize)> {
-    let file = File::open(path)?;
-    // SAFETY: as in `open`.
-    let map = unsafe { Mmap::map(&file) }?;
-    let inputs: Inputs = postcard::from_bytes(read_inputs(&map)?)?;
-    read_mapped(map, Check::Now)?;
-    let files = inputs.folders.iter().map(|f| f.files.len()).sum();
-    Ok((inputs.folders.into_iter().map(|f| f.root).collect(), files))
+fn describe(path: &Path) -> anyhow::Result<IndexedCorpus> {
+    let (map, stored) = map_with_inputs(&File::open(path)?)?;
+    let roots: Vec<String> = stored.folders.iter().map(|f| f.root.clone()).collect();
+    let files = stored.folders.iter().map(|f| f.files.len()).sum();
+    let folders = CorpusSource::Folders(roots.iter().map(PathBuf::from).collect());
+    let stale = match list_source(&folders, &stored.exclude) {
+        Err(err) => Some(format!("{err:#}")),
+        Ok((listings, _)) => match open_mapped(map, &stored, &stored.exclude, &listings, Check::Now)? {
+            Opened::Valid(_) => None,
+            Opened::Stale(why) => Some(why),
+        },
+    };
+    Ok(IndexedCorpus { roots, files, stale })
 }
 
 /// Deletes every index and extracted text; returns how many files and

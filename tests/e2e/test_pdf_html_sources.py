@@ -73,7 +73,8 @@ async def test_pdf_page_and_text_sources_end_to_end(launch, tmp_path, monkeypatc
     # The hover names the printed page and links the PDF's physical page.
     hover = await hover_at(c, doc, inside(BRIEF, PDF_QUOTE, by=5))
     assert "**Quote found**" in hover.contents.value
-    assert "· p. 367" in hover.contents.value
+    # The printed page and, since they differ, the PDF page the link opens.
+    assert "· p. 367 (PDF page 2)\n" in hover.contents.value
     pdf_uri = (folder / "river-compact.pdf").as_uri()
     assert f"[river-compact.pdf, page 2]({pdf_uri}#page=2)" in hover.contents.value
 
@@ -81,7 +82,11 @@ async def test_pdf_page_and_text_sources_end_to_end(launch, tmp_path, monkeypatc
     hover = await hover_at(c, doc, inside(BRIEF, "@river-op-ed", by=3))
     # The reference in Chicago author-date, which title-cases it.
     assert "Share the Water, Share the Data" in hover.contents.value
-    assert "Okonkwo" in hover.contents.value
+    assert "Okonkwo" in hover.contents.value and "2021" in hover.contents.value
+    # Its key is the file name's (README: keys of unlisted files), but the
+    # quote hover names the page by its tags' authors, year and title.
+    hover = await hover_at(c, doc, inside(BRIEF, PAGE_QUOTE, by=5))
+    assert "**@river-op-ed** · Okonkwo and Lindqvist 2021 · *Share the water, share the data*" in hover.contents.value
 
     # The fix rewrites the locator to the right page, and the brief is clean.
     [wrong] = diags

@@ -142,25 +142,55 @@ fn reference_line(doc: &Document) -> String {
 }
 
 /// " · p. 366" or " · pp. 366–367": the printed pages a passage stands on,
-/// where the document knows them.
+/// where the document knows them. For a PDF whose printed numbers are not
+/// its own page numbers (an article on pages 366–367 of a journal), its PDF
+/// pages too, the ones the hover's link opens: " · p. 366 (PDF page 1)".
 fn page_note(doc: &Document, normalized: TextRange) -> String {
     let range = doc.to_original(normalized);
-    let first = doc.page_at(range.start);
-    let last = doc.page_at(range.end.saturating_sub(1).max(range.start));
-    match (first, last) {
-        (Some(a), Some(b)) if a != b => format!(" · pp. {a}–{b}"),
-        (Some(a), _) => format!(" · p. {a}"),
-        _ => String::new(),
+    let last = range.end.saturating_sub(1).max(range.start);
+    let printed = pages(doc.page_at(range.start), doc.page_at(last));
+    let in_pdf =
+        pdf_file(doc).and_then(|_| pages(doc.physical_page_at(range.start), doc.physical_page_at(last)));
+    match (printed, in_pdf) {
+        (Some(printed), Some(pdf)) if printed != pdf => format!(
+            " · {} (PDF {})",
+            pages_label(printed, "p.", "pp."),
+            pages_label(pdf, "page", "pages")
+        ),
+        (Some(printed), _) => format!(" · {}", pages_label(printed, "p.", "pp.")),
+        (None, Some(pdf)) => format!(" · PDF {}", pages_label(pdf, "page", "pages")),
+        (None, None) => String::new(),
     }
+}
+
+/// The first and last page of a passage, when its first is known.
+fn pages(first: Option<u32>, last: Option<u32>) -> Option<(u32, u32)> {
+    first.map(|a| (a, last.unwrap_or(a)))
+}
+
+/// "p. 366", "pp. 366–367".
+fn pages_label((first, last): (u32, u32), one: &str, several: &str) -> String {
+    if first == last {
+        format!("{one} {first}")
+    } else {
+        format!("{several} {first}–{last}")
+    }
+}
+
+/// The PDF a document was extracted from, if it was.
+fn pdf_file(doc: &Document) -> Option<&std::path::Path> {
+    let file = doc.extracted_from.as_deref()?;
+    file.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        .then_some(file)
 }
 
 /// The PDF page a passage starts on, if its document was extracted from a PDF.
 fn pdf_page(doc: &Document, normalized: TextRange) -> Option<PdfPage> {
-    let file = doc.extracted_from.as_ref()?;
-    let is_pdf = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let file = pdf_file(doc)?;
     let page = doc.physical_page_at(doc.to_original(normalized).start)?;
-    is_pdf.then(|| PdfPage {
-        file: file.clone(),
+    Some(PdfPage {
+        file: file.to_path_buf(),
         page,
     })
 }
@@ -560,6 +590,45 @@ The delta is sinking. Farmers there say the river no longer reaches the sea in s
         );
         let md = hover("“signed in 1998 by three provinces” [@compact].");
         assert!(md.contains(" · p. 366\n"), "{md}");
+    }
+
+    #[test]
+    fn hover_on_a_pdf_quote_names_the_pdf_page_its_link_opens_where_it_differs() {
+        // The pages of an article printed as 366–368, extracted from a PDF
+        // whose own pages are 1–3.
+        let text = "366 B. Example\n\nThe compact was signed in 1998 by three provinces.\n\x0cThe compact and its discontents 367\n\nThe dispute panel met for the first time in its history.\n\x0c368 B. Example\n\nThe compact and its discontents\n";
+        let corpus = crate::snapshot::Snapshot::build(vec![crate::corpus::CorpusFolder {
+            root: "/c".into(),
+            manifest: None,
+            entities: None,
+            files: vec![crate::corpus::SourceFile {
+                path: "/cache/compact.pdf.txt".into(),
+                rel_path: "compact.pdf".into(),
+                bytes: text.as_bytes().to_vec(),
+                extracted: Some(crate::corpus::Extracted {
+                    from: "/c/compact.pdf".into(),
+                    metadata: None,
+                }),
+            }],
+        }]);
+        let hover = |brief: &str| {
+            let brief = crate::brief::Brief::parse(brief);
+            super::super::hover(&corpus, &brief, 3).unwrap()
+        };
+        let h = hover("“The dispute panel met for the first time” [@compact].");
+        assert!(h.markdown.contains(" · p. 367 (PDF page 2)\n"), "{}", h.markdown);
+        assert_eq!(h.pdf_pages[0].page, 2);
+        let h = hover("“three provinces. The compact and its discontents The dispute panel met” [@compact].");
+        assert!(
+            h.markdown.contains(" · pp. 366–367 (PDF pages 1–2)\n"),
+            "{}",
+            h.markdown
+        );
+        // A text file with the same pages has no PDF page to name.
+        let md = crate::test_support::corpus_of(&[("compact", text)]);
+        let brief = crate::brief::Brief::parse("“The dispute panel met for the first time” [@compact].");
+        let md = super::super::hover(&md, &brief, 3).unwrap().markdown;
+        assert!(md.contains(" · p. 367\n"), "{md}");
     }
 
     #[test]

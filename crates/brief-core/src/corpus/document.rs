@@ -12,6 +12,9 @@ use crate::shared::SharedStr;
 use crate::text::sentences::sentence_ranges;
 use crate::text::{LineIndex, TextRange};
 
+/// The longest derived title, in characters: a title, not a paragraph.
+const TITLE_CHARS: usize = 100;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct DocId(pub u32);
 
@@ -141,18 +144,40 @@ impl Document {
 
     /// A title for a document without one in its manifest: its first
     /// heading of a few words, or else its first sentence.
+    ///
+    /// A title set over several lines (a PDF's, whose extraction ends every
+    /// line) is laid out as one heading per line; it is joined again with the
+    /// headings on the lines right after it. It stops at a blank line (the
+    /// extraction leaves one where the gap is wider than the lines' spacing,
+    /// as between a title and its byline; the font size is not known) and at
+    /// [`TITLE_CHARS`].
     fn derived_title(&self) -> Option<String> {
-        let heading = self
-            .paragraphs
-            .iter()
-            .find(|p| p.kind == BlockKind::Heading && self.text(p.range).split(' ').count() >= 3);
-        let range = heading
-            .map(|p| p.range)
-            .or_else(|| self.sentences.first().copied())?;
+        let mut rest = self.paragraphs.as_slice();
+        let mut title = None;
+        while let Some(at) = rest.iter().position(|p| p.kind == BlockKind::Heading) {
+            let mut joined = self.text(rest[at].range).to_string();
+            let mut next = at + 1;
+            while let Some(p) = rest.get(next).filter(|p| p.kind == BlockKind::Heading) {
+                let line = self.text(p.range);
+                let gap = self.to_original(TextRange::new(rest[next - 1].range.end, p.range.start));
+                let on_next_line = self.original[gap.start..gap.end].matches('\n').count() == 1;
+                if !on_next_line || joined.chars().count() + 1 + line.chars().count() > TITLE_CHARS {
+                    break;
+                }
+                joined.push(' ');
+                joined.push_str(line);
+                next += 1;
+            }
+            if joined.split(' ').count() >= 3 {
+                title = Some(joined);
+                break;
+            }
+            rest = &rest[next..];
+        }
+        let title = title.or_else(|| Some(self.text(*self.sentences.first()?).to_string()))?;
         // A Markdown source's heading keeps its marks in the text: "# Report".
-        let text = self.text(range).trim_start_matches('#').trim_start();
-        let title: String = text.chars().take(100).collect();
-        Some(title)
+        let text = title.trim_start_matches('#').trim_start();
+        Some(text.chars().take(TITLE_CHARS).collect())
     }
 
     /// Where the title stands in the text, compared on letters and digits

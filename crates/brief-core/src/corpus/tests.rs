@@ -292,3 +292,32 @@ fn a_markdown_source_without_a_manifest_entry_is_titled_by_its_heading_without_i
     let title = doc.title_range.unwrap();
     assert_eq!(&doc.original[title.start..title.end], "Report on the river basin");
 }
+
+#[test]
+fn a_derived_title_wrapped_over_lines_is_joined_up_to_a_blank_line() {
+    // A PDF's title set over two lines (pdf-extract ends each line, and
+    // leaves a blank line only where the gap is wider than the lines'
+    // spacing, as after a title), then a byline after a blank line.
+    let title = |text: &str| {
+        let corpus = crate::test_support::corpus_of(&[("compact", text)]);
+        let doc = &corpus.documents[0];
+        let range = doc.title_range.unwrap();
+        let title = doc.reference.title.clone().unwrap();
+        (title, doc.original[range.start..range.end].to_string())
+    };
+    let body = "\n\nB. Example\n\nIntroduction\n\nThe river compact was signed in 1998.\n";
+    assert_eq!(
+        title(&format!("The River Compact and\nIts Discontents{body}")),
+        (
+            "The River Compact and Its Discontents".to_string(),
+            "The River Compact and\nIts Discontents".to_string()
+        )
+    );
+    // Three lines, the limit between the third and the fourth.
+    let long = "The Long Title Of A Study On\nThe Seasonal Floodwaters Of Three\nUpstream Provinces And Their Farmers\nAnd Cities In The Decade After";
+    let (joined, _) = title(&format!("{long}{body}"));
+    assert_eq!(
+        joined,
+        "The Long Title Of A Study On The Seasonal Floodwaters Of Three Upstream Provinces And Their Farmers"
+    );
+}

@@ -330,35 +330,42 @@ fn align(
         .map_or(normalized.len(), |i| window.end + i);
     let source = words(&normalized[start..end], start);
     let source_keys: Vec<&str> = source.iter().map(|w| w.key.as_str()).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, quote_keys, &source_keys);
-    let first = ops.iter().position(|op| matches!(op, DiffOp::Equal { .. }))?;
-    let last = ops.iter().rposition(|op| matches!(op, DiffOp::Equal { .. }))?;
-    // A word changed at either end is part of the misquote; the search
-    // window's extra words beyond it are not.
-    let edge = |op: Option<&DiffOp>| match op {
-        Some(op @ DiffOp::Replace { .. }) => op.old_range().len().min(op.new_range().len()),
-        _ => 0,
-    };
-    let src_start = ops[first].new_range().start - edge(first.checked_sub(1).map(|i| &ops[i]));
-    let src_end = ops[last].new_range().end + edge(ops.get(last + 1));
-    let inside = |s: std::ops::Range<usize>| s.start.max(src_start)..s.end.min(src_end);
+    let (lo, hi) = tightest(quote_keys, &source_keys)?;
+    let mut ops = capture_diff_slices(Algorithm::Myers, quote_keys, &source_keys[lo..hi]);
+    for op in &mut ops {
+        *op = shifted(*op, lo);
+    }
+    // Quote words before the first match or after the last are a misquote of
+    // as many source words just outside the span (a word changed at either
+    // end), not words the brief adds; the window's further words are not.
+    let (mut src_start, mut src_end) = (lo, hi);
+    if let Some(&DiffOp::Delete { old_len, .. }) = ops.first() {
+        let taken = old_len.min(lo);
+        src_start = lo - taken;
+        ops[0] = with_source(ops[0], src_start, taken);
+    }
+    if let Some(&DiffOp::Delete { old_len, .. }) = ops.last() {
+        let taken = old_len.min(source.len() - hi);
+        src_end = hi + taken;
+        let last = ops.len() - 1;
+        ops[last] = with_source(ops[last], hi, taken);
+    }
     let join = |ws: &[Word]| ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
     let mut same = 0;
     let mut diff = Vec::new();
     for op in &ops {
-        let (q, s) = (op.old_range(), inside(op.new_range()));
+        let (q, s) = (op.old_range(), op.new_range());
         match op {
             DiffOp::Equal { len, .. } => {
                 same += len;
                 diff.push(WordDiff::Same(join(&quote[q])));
             }
-            DiffOp::Replace { .. } if !s.is_empty() => diff.push(WordDiff::Changed {
+            DiffOp::Replace { .. } => diff.push(WordDiff::Changed {
                 brief: join(&quote[q]),
                 source: join(&source[s]),
             }),
-            DiffOp::Replace { .. } | DiffOp::Delete { .. } => diff.push(WordDiff::Added(join(&quote[q]))),
-            DiffOp::Insert { .. } if !s.is_empty() => diff.push(WordDiff::Dropped(join(&source[s]))),
-            DiffOp::Insert { .. } => {}
+            DiffOp::Delete { .. } => diff.push(WordDiff::Added(join(&quote[q]))),
+            DiffOp::Insert { .. } => diff.push(WordDiff::Dropped(join(&source[s]))),
         }
     }
     let similarity = 2.0 * same as f64 / (quote.len() + src_end - src_start) as f64;
@@ -375,4 +382,109 @@ fn align(
         similarity,
         diff,
     })
+}
+
+/// The source words `lo..hi` the quote aligns with: the fewest that still
+/// match as many of the quote's words as the whole window does. Among
+/// alignments with that many matches, Myers' diff may match a common word at
+/// an edge ("the", "of") to a copy a few words outside the passage, and the
+/// words between would read as words the brief drops; the tightest span has
+/// the same matches without them. `None` when no word matches.
+fn tightest(quote: &[&str], source: &[&str]) -> Option<(usize, usize)> {
+    let matched = |lo: usize, hi: usize| -> usize {
+        capture_diff_slices(Algorithm::Myers, quote, &source[lo..hi])
+            .iter()
+            .map(|op| match op {
+                DiffOp::Equal { len, .. } => *len,
+                _ => 0,
+            })
+            .sum()
+    };
+    let best = matched(0, source.len());
+    if best == 0 {
+        return None;
+    }
+    // Myers' diff is minimal, so `matched` is the longest common
+    // subsequence: it only falls as `lo` rises or `hi` falls, and a binary
+    // search finds each end. Invariants: `matched(a, n) == best`, `matched(b, n) < best`.
+    let (mut a, mut b) = (0, source.len());
+    while b - a > 1 {
+        let mid = (a + b) / 2;
+        if matched(mid, source.len()) == best {
+            a = mid;
+        } else {
+            b = mid;
+        }
+    }
+    let lo = a;
+    // Invariants: `matched(lo, a) < best`, `matched(lo, b) == best`.
+    let (mut a, mut b) = (lo, source.len());
+    while b - a > 1 {
+        let mid = (a + b) / 2;
+        if matched(lo, mid) == best {
+            b = mid;
+        } else {
+            a = mid;
+        }
+    }
+    Some((lo, b))
+}
+
+/// `op` of a diff against `source[by..]`, as one against `source`.
+fn shifted(op: DiffOp, by: usize) -> DiffOp {
+    match op {
+        DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => DiffOp::Equal {
+            old_index,
+            new_index: new_index + by,
+            len,
+        },
+        DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index: new_index + by,
+        },
+        DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => DiffOp::Insert {
+            old_index,
+            new_index: new_index + by,
+            new_len,
+        },
+        DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index: new_index + by,
+            new_len,
+        },
+    }
+}
+
+/// A deletion of quote words as their replacement by `len` source words
+/// from `new_index` (none: still a deletion).
+fn with_source(op: DiffOp, new_index: usize, len: usize) -> DiffOp {
+    let (old_index, old_len) = (op.old_range().start, op.old_range().len());
+    if len == 0 {
+        return op;
+    }
+    DiffOp::Replace {
+        old_index,
+        old_len,
+        new_index,
+        new_len: len,
+    }
 }

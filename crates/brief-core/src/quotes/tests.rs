@@ -186,3 +186,30 @@ fn a_changed_word_at_either_end_takes_no_extra_source_words() {
         "Their current state can be characterized as a quasi-alliance, or entente",
     ));
 }
+
+#[test]
+fn a_common_word_at_either_end_does_not_pull_the_passage_outward() {
+    // Myers' diff may match the quote's first "the" to the "the" three words
+    // earlier (and its last "of" to one three words later): the same number of
+    // words match either way, so the passage must be the tighter one.
+    let corpus = corpus_of(&[(
+        "turnout",
+        "In 2019 turnout fell to the historical minimum, the percentages of young voters dropped in every region of the north of the country.\n",
+    )]);
+    expect_test::expect![[r#"
+        Inexact
+        turnout: "the percentages of young voters dropped in every region of"
+          similarity 0.90; Changed { brief: "fell", source: "dropped" }"#]]
+    .assert_eq(&lookup(
+        &corpus,
+        "the percentages of young voters fell in every region of",
+    ));
+    expect_test::expect![[r#"
+        Inexact
+        turnout: "young voters dropped in every region of the north of"
+          similarity 0.90; Changed { brief: "fell", source: "dropped" }"#]]
+    .assert_eq(&lookup(
+        &corpus,
+        "young voters fell in every region of the north of",
+    ));
+}
