@@ -77,6 +77,7 @@ impl LiveLoad {
             listings,
             live,
             index,
+            ..
         } = index_cache::load(source, exclude, true, true, Check::OnFirstRead, progress)?;
         let live = LiveLoad {
             source: source.clone(),

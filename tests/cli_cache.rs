@@ -265,4 +265,14 @@ fn check_reads_a_warm_index_as_needed_and_rebuilds_one_found_damaged_while_check
     );
     assert_ne!(std::fs::read(&index).unwrap(), bytes, "the index was rebuilt");
     assert_eq!(check(), cold, "warm start on the rebuilt index");
+    // Damage found as the index opens (here a truncation) is said too.
+    let whole = std::fs::read(&index).unwrap();
+    std::fs::write(&index, &whole[..whole.len() / 3]).unwrap();
+    let (stdout, stderr, code) = check();
+    assert_eq!((&stdout, code), (&cold.0, cold.2));
+    assert!(
+        stderr.contains("the stored index was damaged (index is truncated); rebuilt it"),
+        "{stderr}"
+    );
+    assert_eq!(check(), cold, "warm start on the rebuilt index");
 }

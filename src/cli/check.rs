@@ -50,7 +50,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     match check(args, Check::OnFirstRead)? {
         Pass::Reported(code) => Ok(code),
         Pass::Damaged(index) => {
-            eprintln!("brief-lsp: the stored index was damaged; rebuilding it");
+            eprintln!("brief-lsp: {}; rebuilding it", super::INDEX_DAMAGED);
             if let Some(index) = index {
                 crate::index_cache::discard(&index);
             }

@@ -169,6 +169,9 @@ fn emit_to(output: Option<&std::path::Path>, out: &str, what: &str) -> anyhow::R
     Ok(())
 }
 
+/// What the CLI says when it finds the stored index damaged.
+const INDEX_DAMAGED: &str = "the stored index was damaged";
+
 /// Loads the corpus for a command, printing its problems to stderr.
 fn load(args: &CorpusArgs) -> anyhow::Result<brief_core::snapshot::Snapshot> {
     let workspace = workspace(args)?;
@@ -201,10 +204,14 @@ fn load_source(
         corpus,
         origin,
         index,
+        damaged,
         ..
     } = crate::index_cache::load(source, exclude, !no_cache, false, check, &progress)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
+    }
+    if let Some(why) = damaged {
+        eprintln!("brief-lsp: {INDEX_DAMAGED} ({why}); rebuilt it");
     }
     tracing::debug!("corpus loaded: {origin:?}");
     for problem in &corpus.problems {

@@ -90,6 +90,9 @@ pub struct Load {
     pub live: Option<LiveCorpus>,
     /// Where the corpus's index is stored, when caching applies.
     pub index: Option<PathBuf>,
+    /// Why the stored index could not be opened, when it was there but
+    /// damaged (not merely stale), so the corpus was built again.
+    pub damaged: Option<String>,
 }
 
 /// Loads a corpus: from its index file when that is valid for the corpus as
@@ -109,6 +112,7 @@ pub fn load(
     let use_cache = use_cache && !OFF.load(std::sync::atomic::Ordering::Relaxed);
     let dir = cache_folder().filter(|_| use_cache && matches!(source, CorpusSource::Folders(_)));
     let path = dir.as_ref().map(|d| index_path(d, &listings, exclude));
+    let mut damaged = None;
     if let Some(path) = &path {
         let started = Instant::now();
         match open(path, exclude, &listings, check) {
@@ -120,13 +124,17 @@ pub fn load(
                     listings,
                     live: None,
                     index: Some(path.clone()),
+                    damaged: None,
                 });
             }
             Ok(None) => tracing::info!("no index {} yet; building", path.display()),
             Ok(Some(Opened::Stale(why))) => {
                 tracing::info!("the index {} is stale: {why}; rebuilding", path.display())
             }
-            Err(err) => tracing::info!("rebuilding the index {}: {err:#}", path.display()),
+            Err(err) => {
+                tracing::warn!("rebuilding the index {}: {err:#}", path.display());
+                damaged = Some(format!("{err:#}"));
+            }
         }
     }
     let built_at = SystemTime::now();
@@ -153,6 +161,7 @@ pub fn load(
         listings,
         live,
         index: path,
+        damaged,
     })
 }
 
