@@ -762,6 +762,33 @@ The delta is sinking. Farmers there say the river no longer reaches the sea in s
     }
 
     #[test]
+    fn a_misquote_names_the_changed_word_without_the_punctuation_around_it() {
+        // From a new-user trial: the message said “demand".” for the
+        // source's last word, closing quotation mark and full stop included.
+        let corpus = crate::test_support::corpus_of(&[(
+            "smith",
+            "Smith said the bill was \"tantamount to abortion on demand\". Others, (\"quietly\"), disagreed with the whole plan.\n",
+        )]);
+        let message = |brief: &str| {
+            let brief = crate::brief::Brief::parse(brief);
+            let findings =
+                super::super::diagnostics(&corpus, &brief, &crate::analysis::CheckConfig::default());
+            findings
+                .iter()
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let said = message("Smith called it “tantamount to abortion on request” [@smith].");
+        assert!(
+            said.contains("the source has “demand” where the brief has “request”"),
+            "{said}"
+        );
+        let said = message("Smith said “Others disagreed with the whole plan” [@smith].");
+        assert!(said.contains("the brief drops “quietly”"), "{said}");
+    }
+
+    #[test]
     fn hover_on_a_misquote_shows_the_word_differences() {
         check_hover(
             &with_brief("“Upstream states never $0accepted it” [@okafor2021]."),

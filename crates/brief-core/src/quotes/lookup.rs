@@ -360,12 +360,15 @@ fn align(
                 same += len;
                 diff.push(WordDiff::Same(join(&quote[q])));
             }
-            DiffOp::Replace { .. } => diff.push(WordDiff::Changed {
-                brief: join(&quote[q]),
-                source: join(&source[s]),
-            }),
+            DiffOp::Replace { .. } => {
+                let brief = join(&quote[q]);
+                let source = without_unquoted_edges(&join(&source[s]), &brief);
+                diff.push(WordDiff::Changed { brief, source })
+            }
             DiffOp::Delete { .. } => diff.push(WordDiff::Added(join(&quote[q]))),
-            DiffOp::Insert { .. } => diff.push(WordDiff::Dropped(join(&source[s]))),
+            DiffOp::Insert { .. } => {
+                diff.push(WordDiff::Dropped(without_unquoted_edges(&join(&source[s]), "")))
+            }
         }
     }
     let similarity = 2.0 * same as f64 / (quote.len() + src_end - src_start) as f64;
@@ -382,6 +385,22 @@ fn align(
         similarity,
         diff,
     })
+}
+
+/// Source words as a difference names them: without the quotation marks,
+/// brackets and sentence punctuation around them (`demand".`) that the
+/// brief's words do not have at the same edge.
+fn without_unquoted_edges(source: &str, brief: &str) -> String {
+    const OPENING: &[char] = &['"', '\'', '“', '‘', '(', '[', '«'];
+    const CLOSING: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '.', ',', ';', ':', '!', '?'];
+    let mut text = source;
+    if !brief.starts_with(OPENING) {
+        text = text.trim_start_matches(OPENING);
+    }
+    if !brief.ends_with(CLOSING) {
+        text = text.trim_end_matches(CLOSING);
+    }
+    if text.is_empty() { source } else { text }.to_string()
 }
 
 /// The source words `lo..hi` the quote aligns with: the fewest that still
