@@ -172,7 +172,7 @@ fn a_changed_word_at_either_end_takes_no_extra_source_words() {
     expect_test::expect![[r#"
         Inexact
         lukin2020: "Its current state can be charac-\nterized as a quasi-alliance, or entente"
-          similarity 0.91; Changed { brief: "ententes", source: "entente." }"#]]
+          similarity 0.91; Changed { brief: "ententes", source: "entente" }"#]]
     .assert_eq(&lookup(
         seed_corpus(),
         "Its current state can be characterized as a quasi-alliance, or ententes",
