@@ -239,3 +239,63 @@ fn a_paper_may_be_named_by_its_day() {
             Friday Herald [actor/company]"#]],
     );
 }
+
+#[test]
+fn a_surname_alone_elsewhere_is_the_person_only_when_used_as_one() {
+    // Another document's "Dunmore" is a town; "Mr Dunmore said" is him.
+    check_at(
+        &[
+            ("a", "The singer $0Adrian Dunmore opened the show."),
+            ("b", "Fans drove to Dunmore for the match."),
+            ("c", "Later Mr Dunmore said he was pleased."),
+        ],
+        expect![[r#"
+            Adrian Dunmore [actor/person] aka Dunmore; defined in a: "Adrian Dunmore"
+              a "Adrian Dunmore"
+              c "Dunmore""#]],
+    );
+}
+
+#[test]
+fn the_words_of_a_name_that_may_be_a_person_are_not_others_surnames() {
+    // "Vessa Drace" (a film here) lends no "Drace" to the singer; "Kesto
+    // Almodar" with nothing around it is the director the corpus names.
+    let docs = |cursor_in_a: bool| {
+        let (a, c) = if cursor_in_a {
+            (
+                "The singer $0Nolan Drace toured. Director Kesto Almodar spoke.",
+                "Spain's Kesto Almodar won.",
+            )
+        } else {
+            (
+                "The singer Nolan Drace toured. Director Kesto Almodar spoke.",
+                "Spain's $0Kesto Almodar won.",
+            )
+        };
+        [("a", a), ("b", "The film Vessa Drace won a prize."), ("c", c)]
+    };
+    check_at(
+        &docs(true),
+        expect![[r#"
+        Nolan Drace [actor/person]; defined in a: "Nolan Drace"
+          a "Nolan Drace""#]],
+    );
+    check_at(
+        &docs(false),
+        expect![[r#"
+        Kesto Almodar [actor/person]; role: Director; defined in a: "Director Kesto Almodar"
+          a "Kesto Almodar"
+          c "Kesto Almodar""#]],
+    );
+}
+
+#[test]
+fn a_surname_after_an_honorific_confirms_the_full_name() {
+    // The given name may stand alone too ("Veshal, 45,"): a club takes no
+    // honorific.
+    check_table(
+        "Veshal Ambrani leads the firm. The feud between Mr Ambrani and his brother grew. \
+         Veshal, 45, resigned.",
+        expect!["Veshal Ambrani [actor/person]"],
+    );
+}

@@ -104,7 +104,7 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
             .cloned()
             .or_else(|| full_form(&builders, &e.key))
             .or_else(|| match parts.get(&e.key).map(Vec::as_slice) {
-                Some([one]) => Some(one.clone()),
+                Some([one]) if e.titled || e.as_person => Some(one.clone()),
                 _ => None,
             })
             .or_else(|| builders.contains_key(&e.key).then(|| e.key.clone()));

@@ -20,7 +20,7 @@ mod surnames;
 
 pub(super) use merge::merge;
 use short_forms::{acronym_definitions, definition_ranges, organization_aliases};
-use surnames::{name_parts, surname_reused};
+use surnames::{name_parts, named_as_person, surname_reused};
 
 fn no_doc() -> DocId {
     DocId(0)
@@ -58,6 +58,11 @@ struct DocEntity {
     /// An unplaced single word with a title ("President Putin"): a person
     /// even if the corpus never gives the full name.
     titled: bool,
+    /// An unplaced single word used as a person's name ("Mr Dunbar",
+    /// "Dunbar said"): only such a word is the surname of a person whom
+    /// another document names in full.
+    #[serde(default)]
+    as_person: bool,
 }
 
 impl DocEntity {
@@ -111,7 +116,7 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
         found.extend(f);
         definitions.extend(d);
     }
-    let mut found = surname_reused(doc, found, &maybe);
+    let (mut found, unconfirmed) = surname_reused(doc, found, &maybe);
     let mut out = DocNames {
         doc: doc.id,
         entities: Vec::new(),
@@ -159,6 +164,14 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
             long.clone()
         } else if let Some(person) = part_of() {
             person
+        } else if unconfirmed.iter().any(|m| m.range.contains_range(f.range))
+            && !named_as_person(&doc.normalized, f.range)
+        {
+            // A word of two or three proper words that may be a person's
+            // name ("Vera Drake", "Jon Dunbar (Leeds Tykes)") names nothing
+            // alone, unless it speaks ("Later Zelensky agreed"): the whole
+            // run is placed below.
+            continue;
         } else {
             let slot = *pending.entry(k.clone()).or_insert_with(|| {
                 out.pending.push(DocEntity {
@@ -170,10 +183,28 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
             let p = &mut out.pending[slot];
             p.add(doc, f, 2);
             p.titled |= f.role.is_some() && !f.cite && !is_acronym(name);
+            p.as_person |= !f.cite && named_as_person(&doc.normalized, f.range);
             continue;
         };
         let priority = if key(name) == target { 1 } else { 2 };
         add(&mut out, target, f, priority);
+    }
+    // Such a run is the entity of the corpus that has its name, if any
+    // ("Spain's Pedro Almodovar" beside "director Pedro Almodovar").
+    for m in &unconfirmed {
+        let k = key(doc.text(m.range));
+        let slot = *pending.entry(k.clone()).or_insert_with(|| {
+            out.pending.push(DocEntity {
+                key: k,
+                ..DocEntity::default()
+            });
+            out.pending.len() - 1
+        });
+        let whole = NameCandidate {
+            kind: None,
+            ..m.person()
+        };
+        out.pending[slot].add(doc, &whole, 2);
     }
     out.acronyms.extend(local_acronyms);
     // Definitions come first among defining mentions.

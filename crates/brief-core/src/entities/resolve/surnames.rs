@@ -13,20 +13,69 @@ use crate::entities::names::key;
 use crate::entities::{EntityKind, EventType};
 use crate::text::TextRange;
 
+/// Whether the word at `r` is used as a person's name: after an honorific
+/// or "said", or before a verb of speech ("Mr Murray", "Murray said",
+/// "Zelensky agreed").
+pub(super) fn named_as_person(text: &str, r: TextRange) -> bool {
+    let before = &text[..r.start];
+    let after = &text[r.end..];
+    after_honorific(text, r)
+        || ["said ", "says "].iter().any(|w| before.ends_with(w))
+        || SPEECH.iter().any(|w| {
+            after
+                .strip_prefix(' ')
+                .and_then(|a| a.strip_prefix(w))
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        })
+}
+
+/// Verbs of speech and assertion, whose subject is a person ("Murray
+/// said", "Zelensky agreed").
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "told",
+    "admitted",
+    "insisted",
+    "explained",
+    "agreed",
+    "argued",
+    "warned",
+    "claimed",
+    "denied",
+    "replied",
+    "revealed",
+    "stressed",
+    "believes",
+    "thinks",
+];
+
+/// "Mr Ambani": only a person takes an honorific; a club may speak.
+fn after_honorific(text: &str, r: TextRange) -> bool {
+    let before = &text[..r.start];
+    ["Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Sir ", "Dame "]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
 /// News prose names a person in full once and by the surname alone after,
 /// as the one who speaks or with an honorific ("Euan Murray … Murray said",
 /// "… Mr McManus"); a club or firm is named by its last word too ("Manchester
 /// United … United") but seldom so. So two words that may be a person are
 /// one when their last word stands alone elsewhere in the document as a
 /// speaker or after an honorific, their first word never stands alone, and
-/// the last is no plural: they then replace their single words in `found`.
+/// the last is no plural; after an honorific, the first may stand alone too
+/// ("Anil Ambani … Mr Ambani … Anil, 45,"). They then replace their single
+/// words in `found`.
+/// Returns the names, and the runs left unconfirmed.
 pub(super) fn surname_reused(
     doc: &Document,
     found: Vec<NameCandidate>,
     maybe: &[MaybePerson],
-) -> Vec<NameCandidate> {
+) -> (Vec<NameCandidate>, Vec<MaybePerson>) {
     if maybe.is_empty() {
-        return found;
+        return (found, Vec::new());
     }
     let mut in_maybe = vec![false; found.len()];
     for m in maybe {
@@ -39,30 +88,13 @@ pub(super) fn surname_reused(
             .filter(|(f, inside)| !**inside && f.kind.is_none())
             .map(|(f, _)| f.range)
     };
-    let text = &doc.normalized;
-    let as_person = |r: TextRange| {
-        let before = &text[..r.start];
-        let after = &text[r.end..];
-        [
-            "Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Sir ", "Dame ", "said ", "says ",
-        ]
-        .iter()
-        .any(|w| before.ends_with(w))
-            || [
-                " said",
-                " says",
-                " added",
-                " told",
-                " admitted",
-                " insisted",
-                " explained",
-            ]
-            .iter()
-            .any(|w| after.starts_with(w))
-    };
     let alone: FxHashSet<String> = alone_words().map(|r| key(doc.text(r))).collect();
     let speaks: FxHashSet<String> = alone_words()
-        .filter(|&r| as_person(r))
+        .filter(|&r| named_as_person(&doc.normalized, r))
+        .map(|r| key(doc.text(r)))
+        .collect();
+    let addressed: FxHashSet<String> = alone_words()
+        .filter(|&r| after_honorific(&doc.normalized, r))
         .map(|r| key(doc.text(r)))
         .collect();
     let mut person_at: FxHashMap<usize, &MaybePerson> = FxHashMap::default();
@@ -77,10 +109,16 @@ pub(super) fn surname_reused(
         let generic = plural || gazetteer().is_generic_name(first) || gazetteer().is_generic_name(last);
         let (first, last) = (key(first), key(last));
         // A run whose words made no candidate has none to replace.
-        if !m.parts.is_empty() && !generic && speaks.contains(&last) && !alone.contains(&first) {
+        let named = addressed.contains(&last) || (speaks.contains(&last) && !alone.contains(&first));
+        if !m.parts.is_empty() && !generic && named {
             person_at.insert(m.parts.start, m);
         }
     }
+    let unconfirmed = maybe
+        .iter()
+        .filter(|m| !m.parts.is_empty() && !person_at.contains_key(&m.parts.start))
+        .cloned()
+        .collect();
     let mut out = Vec::with_capacity(found.len());
     let mut skip_to = 0;
     for (i, f) in found.into_iter().enumerate() {
@@ -91,7 +129,7 @@ pub(super) fn surname_reused(
             out.push(f);
         }
     }
-    out
+    (out, unconfirmed)
 }
 
 /// The words of the multi-word persons and dated events of a document,
