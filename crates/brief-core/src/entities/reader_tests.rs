@@ -299,3 +299,24 @@ fn a_surname_after_an_honorific_confirms_the_full_name() {
         expect!["Veshal Ambrani [actor/person]"],
     );
 }
+
+#[test]
+fn a_titled_surname_is_the_namesake_who_holds_that_title() {
+    // Two persons are named Vorn; "US President Vorn" is the president, and
+    // so is "Vorn" alone elsewhere.
+    check_at(
+        &[
+            ("a", "President Halbert Vorn spoke in the capital."),
+            ("b", "President Halbert Vorn visited the factory."),
+            ("c", "The singer Kara Vorn released an album."),
+            ("d", "US President $0Vorn said taxes would fall."),
+            ("e", "Critics doubted that Vorn was right."),
+        ],
+        expect![[r#"
+            Halbert Vorn [actor/person] aka Vorn; role: President; defined in a: "President Halbert Vorn"
+              a "Halbert Vorn"
+              b "Halbert Vorn"
+              d "Vorn"
+              e "Vorn""#]],
+    );
+}

@@ -98,6 +98,9 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
     // person they make whatever the order of the documents.
     pending.sort_by_key(|(_, e)| !e.titled);
     let mut unplaced = Vec::new();
+    // A titled word placed by its title ("President Bush"), for the same
+    // word without one.
+    let mut by_title: FxHashMap<String, String> = FxHashMap::default();
     for (doc, e) in pending {
         let target = acronyms
             .get(&e.key)
@@ -105,9 +108,14 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
             .or_else(|| full_form(&builders, &e.key))
             .or_else(|| match parts.get(&e.key).map(Vec::as_slice) {
                 Some([one]) if e.titled || e.as_person => Some(one.clone()),
+                Some(several) if e.titled => same_title(&builders, several, &e),
                 _ => None,
             })
+            .or_else(|| by_title.get(&e.key).cloned())
             .or_else(|| builders.contains_key(&e.key).then(|| e.key.clone()));
+        if let Some(t) = target.as_ref().filter(|t| e.titled && **t != e.key) {
+            by_title.entry(e.key.clone()).or_insert_with(|| t.clone());
+        }
         match target {
             Some(t) => {
                 if let Some(b) = builders.get_mut(&t) {
@@ -136,6 +144,37 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
     entities.sort_by_key(|e| e.mentions.first().copied());
     drop_shared_given_names(&mut entities);
     entities
+}
+
+/// "President Bush" where the corpus names several Bushes in full: the
+/// best-known of those who hold that title (named in the most documents),
+/// if one is.
+fn same_title(builders: &FxHashMap<String, Builder>, persons: &[String], e: &DocEntity) -> Option<String> {
+    let title = title_of(e.roles.best(|_| true)?);
+    let documents = |b: &Builder| b.mentions.iter().map(|m| m.doc).collect::<FxHashSet<_>>().len();
+    let mut holders: Vec<(usize, &String)> = persons
+        .iter()
+        .filter_map(|k| {
+            let b = builders.get(k)?;
+            (b.roles.best(|_| true).map(title_of) == Some(title.clone())).then(|| (documents(b), k))
+        })
+        .collect();
+    holders.sort_unstable_by(|a, b| b.cmp(a));
+    match holders.as_slice() {
+        [(n, k), rest @ ..] if rest.first().is_none_or(|(m, _)| m < n) => Some((*k).clone()),
+        _ => None,
+    }
+}
+
+/// A role without the state or people it is of: "US President" and
+/// "President" are one title.
+fn title_of(role: &str) -> String {
+    let is_state = |w: &str| known(&key(w)).is_some_and(|k| k.kind == EntityKind::Actor(ActorType::State));
+    let words: Vec<&str> = role
+        .split(' ')
+        .skip_while(|w| is_state(w) || gazetteer().is_demonym(w))
+        .collect();
+    words.join(" ").to_lowercase()
 }
 
 /// "BBC" alone, never defined, beside "BBC News", "BBC Television" and "BBC
