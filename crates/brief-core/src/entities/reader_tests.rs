@@ -320,3 +320,27 @@ fn a_titled_surname_is_the_namesake_who_holds_that_title() {
               e "Vorn""#]],
     );
 }
+
+#[test]
+fn a_summit_is_of_its_name_not_named_it() {
+    // "the Brenmark summit" is a summit about Brenmark, not a summit called
+    // "Brenmark"; "an EU summit" names the EU and a summit of its own.
+    check_table(
+        "Clubs met at the Brenmark summit. Ministers at an EU summit agreed.",
+        expect![[r#"
+            Brenmark summit [event/summit]
+            EU [actor/organization]
+            EU summit [event/summit]"#]],
+    );
+}
+
+#[test]
+fn one_word_seldom_followed_by_its_event_noun_names_no_event() {
+    // Twelve "Velmora"s, one "Velmora initiative": Velmora is what the
+    // initiative is about. "Zorvath" is named with its noun as often as not.
+    let text = format!(
+        "{}The Velmora initiative began. The Zorvath exercise ended, and Zorvath was hailed.",
+        "Velmora leaders won again. ".repeat(12)
+    );
+    check_table(&text, expect!["Zorvath [event/exercise]"]);
+}

@@ -48,6 +48,12 @@ impl Sentence<'_> {
                     let range = TextRange::new(range.start, self.tokens[t].range.end);
                     self.push(range, Some((EntityKind::Event(EventType::Crisis), 2)), None);
                 }
+                // "an EU summit": the EU, and a summit of its own.
+                Some((_, t, EventType::Summit)) => {
+                    self.push(range, Some((known.kind, 3)), None);
+                    let summit = TextRange::new(range.start, self.tokens[t].range.end);
+                    self.push(summit, Some((EntityKind::Event(EventType::Summit), 2)), None);
+                }
                 _ => self.push(range, Some((known.kind, 3)), None),
             }
             return;
@@ -107,8 +113,15 @@ impl Sentence<'_> {
             }
             // "the London marathon" names a race, "the Olympic marathon"
             // none: a contest's noun names an event only after a place.
+            // A summit or a crisis is of its name, not named it: the
+            // "Premiership summit" is no summit called "Premiership", where
+            // the "Vostok exercise" and the "Nabucco pipeline" are so called.
             Some((name_end, t, event)) if !all_demonyms && !is_contest(self.token_text(t)) => {
-                let range = TextRange::new(range.start, name_end);
+                let end = match event {
+                    EventType::Summit | EventType::Crisis => self.tokens[t].range.end,
+                    _ => name_end,
+                };
+                let range = TextRange::new(range.start, end);
                 self.push(range, Some((EntityKind::Event(event), 2)), None);
                 return;
             }

@@ -266,6 +266,16 @@ pub(super) fn drop_shared_given_names(entities: &mut [Entity]) {
 
 pub(super) fn build(entity_key: &str, mut b: Builder) -> Option<Entity> {
     let kind = b.known.map(|k| k.kind).or_else(|| b.votes.winner())?;
+    // One word whose event noun follows it in few of its mentions ("the
+    // Premiership initiative" among 90 "Premiership"s) is what the event is
+    // about, not the event's name: an event named by one word is mostly
+    // named with its noun ("the Vostok exercise").
+    let votes: u32 = b.votes.0.iter().sum();
+    let one_word_event =
+        b.known.is_none() && matches!(kind, EntityKind::Event(_)) && !entity_key.contains(' ');
+    if one_word_event && (votes as usize) * 5 < b.mentions.len() {
+        return None;
+    }
     let name = match b.known {
         Some(known) if b.surfaces.best(|s| s == known.name).is_some() => known.name.to_string(),
         Some(_) => b
