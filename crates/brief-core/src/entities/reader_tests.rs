@@ -344,3 +344,20 @@ fn one_word_seldom_followed_by_its_event_noun_names_no_event() {
     );
     check_table(&text, expect!["Zorvath [event/exercise]"]);
 }
+
+#[test]
+fn a_firm_is_named_across_an_ampersand_or_after_its_descriptor() {
+    // "&" joins one firm; "A and B" after a singular descriptor is one
+    // name, after a plural one two. A common word that starts the sentence
+    // ("Investment bank …") is no name that the descriptor ends.
+    check_table(
+        "Shares in Harlow & Penn rose. The accountancy firm Brandt and Loewe hired staff, while \
+         drugs makers Orvane and Castel merged. Investment bank Kessler Grange forecast growth \
+         in investment, and more investment.",
+        expect![[r#"
+            Harlow & Penn [actor/company]
+            Brandt and Loewe [actor/company]
+            Orvane [actor/company]
+            Kessler Grange [actor/company]"#]],
+    );
+}

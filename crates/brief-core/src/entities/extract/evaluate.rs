@@ -128,6 +128,11 @@ impl Sentence<'_> {
             _ if has_place => return,
             _ => {}
         }
+        // Proper words joined by "&" name a firm: "Tate & Lyle".
+        if (a..b).any(|u| self.is_connector(u) && self.unit_text(u) == "&") {
+            self.push(range, Some((EntityKind::Actor(ActorType::Company), 1)), None);
+            return;
+        }
         let appositive = roles::appositive(self, b);
         if let Some((Head::Kind(kind), _)) = appositive {
             self.push(range, Some((kind, 2)), None);
@@ -232,8 +237,11 @@ impl Sentence<'_> {
         let noun = descriptor(self.token_text(first - 1))?;
         // "Tory party MPs": a noun that ends a name describes nothing after it.
         let owner = first.checked_sub(2).map(|t| (self.tokens[t], self.token_text(t)));
+        // A capitalized common word starts the sentence ("Investment bank
+        // Morgan Stanley"), not a name.
         let in_name = owner.is_some_and(|(t, w)| {
             matches!(t.shape, Shape::Cap | Shape::Upper)
+                && !(t.shape == Shape::Cap && self.stats.is_common(w))
                 && !self.gz.is_demonym(w)
                 && acronyms::known(&key(w)).is_none_or(|k| k.kind != STATE)
         });

@@ -73,7 +73,18 @@ impl Sentence<'_> {
         let joins = match connector {
             "of" if self.is_house(end - 1) => self.unit_text(end + 1) != "the",
             "of" | "for" | "on" => self.has_head(start, end),
-            "de" => true,
+            // "Tate & Lyle", "Marks & Spencer": an ampersand between proper
+            // words joins one firm's name.
+            "de" | "&" => true,
+            // "accountancy firm Ernst and Young": after a singular
+            // descriptor, "A and B" is one name ("drugs firms A and B" two).
+            "and"
+                if self.descriptor_before(start).is_some()
+                    && !self.token_text(self.units[start].first - 1).ends_with('s')
+                    && self.known(r, run).is_none() =>
+            {
+                true
+            }
             // "the Russia in the Asia-Pacific Program": a state with "the"
             // is part of a longer name; "… Armed Forces in Europe".
             "in" => {
