@@ -361,3 +361,30 @@ fn a_firm_is_named_across_an_ampersand_or_after_its_descriptor() {
             Kessler Grange [actor/company]"#]],
     );
 }
+
+#[test]
+fn the_sides_of_a_match_are_teams() {
+    // A fixture line names two sides, one of them by its town ("Orrin
+    // Vale"); a side's name elsewhere is the team, but one word after "in"
+    // or "from" is where someone is.
+    let docs = |b: &'static str| {
+        [
+            (
+                "a",
+                "The cup draw was made on Monday.\n\nKelbridge v Orrin Vale\n\nMarsfield v Tolley\n",
+            ),
+            ("b", b),
+        ]
+    };
+    check_at(
+        &docs("Fans of $0Kelbridge cheered, and Orrin Vale lost."),
+        expect![[r#"
+            Kelbridge [actor/organization]; defined in a: "Kelbridge"
+              a "Kelbridge"
+              b "Kelbridge""#]],
+    );
+    check_at(
+        &docs("A man from $0Marsfield was arrested."),
+        expect!["no entity"],
+    );
+}

@@ -3,10 +3,10 @@
 
 use super::{MaybePerson, Sentence, STATE};
 use crate::entities::acronyms;
-use crate::entities::kinds::{descriptor, is_contest, Head};
+use crate::entities::kinds::{is_contest, Head};
 use crate::entities::names::key;
 use crate::entities::roles;
-use crate::entities::tokens::{Gap, Shape};
+use crate::entities::tokens::Gap;
 use crate::entities::units::Class;
 use crate::entities::{ActorType, EntityKind, EventType};
 use crate::text::TextRange;
@@ -125,7 +125,17 @@ impl Sentence<'_> {
                 self.push(range, Some((EntityKind::Event(event), 2)), None);
                 return;
             }
-            _ if has_place => return,
+            // "Everton v Manchester United": a side, though named by its
+            // town. Elsewhere such a name only joins the entity the corpus
+            // has of it.
+            _ if has_place => {
+                if self.beside_versus(a, b) {
+                    self.push(range, Some((EntityKind::Actor(ActorType::Organization), 1)), None);
+                } else if b - a > 1 && !place_like {
+                    self.push(range, None, None);
+                }
+                return;
+            }
             _ => {}
         }
         // Proper words joined by "&" name a firm: "Tate & Lyle".
@@ -151,6 +161,13 @@ impl Sentence<'_> {
         let role = roles::lookback(self, a)
             .or(appositive.map(|(_, r)| r))
             .or_else(|| roles::predicate(self, b));
+        let named_person = b - a >= 2
+            && self.person_like(a, b)
+            && (role.is_some() || self.person_evidence(a, b) || self.introduced_as_person(a));
+        if self.beside_versus(a, b) && !named_person {
+            self.push(range, Some((EntityKind::Actor(ActorType::Organization), 1)), None);
+            return;
+        }
         if b - a >= 2 && !self.after_the(a) && self.person_like(a, b) {
             if role.is_some() || self.person_evidence(a, b) || self.introduced_as_person(a) {
                 let sure = if role.is_some() { 2 } else { 1 };
@@ -217,44 +234,14 @@ impl Sentence<'_> {
             .is_some_and(|n| n.class == Class::Name && self.gap(u + 1) == Gap::Space);
         let role = role.filter(|_| !name_follows);
         let range = self.units[u].range;
+        if role.is_none() && self.place_after_preposition(u) {
+            return;
+        }
         if self.next_lower(u + 1).is_some_and(|(_, w)| w == "regime") {
             self.push(range, Some((EntityKind::Actor(ActorType::Person), 1)), role);
         } else {
             self.push(range, None, role);
         }
-    }
-
-    /// The kind a lowercase noun right before unit `a` gives the name, as
-    /// news prose introduces one: "drugs firm Pfizer", "investment bank
-    /// Morgan Stanley", "rock band Duran Duran", "Spanish side Seville".
-    pub(super) fn descriptor_before(&self, a: usize) -> Option<EntityKind> {
-        let first = self.units[a].first;
-        // A whole word: not the "band" of "broad-band TV".
-        let before = self.tokens[first.checked_sub(1)?];
-        if self.tokens[first].gap != Gap::Space || before.shape != Shape::Lower || before.gap == Gap::Hyphen {
-            return None;
-        }
-        let noun = descriptor(self.token_text(first - 1))?;
-        // "Tory party MPs": a noun that ends a name describes nothing after it.
-        let owner = first.checked_sub(2).map(|t| (self.tokens[t], self.token_text(t)));
-        // A capitalized common word starts the sentence ("Investment bank
-        // Morgan Stanley"), not a name.
-        let in_name = owner.is_some_and(|(t, w)| {
-            matches!(t.shape, Shape::Cap | Shape::Upper)
-                && !(t.shape == Shape::Cap && self.stats.is_common(w))
-                && !self.gz.is_demonym(w)
-                && acronyms::known(&key(w)).is_none_or(|k| k.kind != STATE)
-        });
-        (!in_name).then_some(EntityKind::Actor(noun))
-    }
-
-    /// Whether "the" stands right before unit `a`: "the Liberal Democrats",
-    /// "the Victoria Palace". A person's name takes no article.
-    pub(super) fn after_the(&self, a: usize) -> bool {
-        let first = self.units[a].first;
-        first > 0
-            && self.tokens[first].gap == Gap::Space
-            && self.token_text(first - 1).eq_ignore_ascii_case("the")
     }
 
     /// "the Liberal Democrats", "the Leeds Tykes": proper words after "the"

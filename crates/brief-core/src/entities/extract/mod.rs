@@ -46,6 +46,7 @@ use super::units::{citations, is_connector, units, Class, WordGroup};
 use super::{ActorType, EntityKind, EventType};
 use crate::text::TextRange;
 
+mod context;
 mod evaluate;
 mod join;
 mod persons;
