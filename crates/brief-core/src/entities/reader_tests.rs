@@ -388,3 +388,23 @@ fn the_sides_of_a_match_are_teams() {
         expect!["no entity"],
     );
 }
+
+#[test]
+fn a_name_with_no_kind_of_its_own_is_the_entity_the_corpus_names_so() {
+    // "united" is a word here, so "Orrin United" has no kind in b; the
+    // fixture in a gives it one.
+    check_at(
+        &[
+            ("a", "The draw was made.\n\nKelbridge v Orrin United\n"),
+            (
+                "b",
+                "They bought a stake in $0Orrin United. Fans stood united, a united crowd, \
+                 united again and united still.",
+            ),
+        ],
+        expect![[r#"
+            Orrin United [actor/organization]; defined in a: "Orrin United"
+              a "Orrin United"
+              b "Orrin United""#]],
+    );
+}

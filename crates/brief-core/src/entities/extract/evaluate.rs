@@ -199,9 +199,12 @@ impl Sentence<'_> {
             self.push(range, Some((EntityKind::Actor(ActorType::Organization), 1)), None);
             return;
         }
-        // No kind: split at common words and connectors ("How Far Can
-        // Russian Arms Help Iran"), or else into single words that
-        // resolution may place.
+        // No kind: the whole may still be an entity the corpus names with a
+        // kind elsewhere ("a stake in Manchester United" beside "Everton v
+        // Manchester United"); then split at common words and connectors
+        // ("How Far Can Russian Arms Help Iran"), or else into single words
+        // that resolution may place.
+        self.push(range, None, None);
         let breaks: Vec<usize> = (a..b)
             .filter(|&u| self.is_common(u) || !self.is_name(u))
             .collect();
