@@ -198,6 +198,31 @@ pub(super) fn descriptor(word: &str) -> Option<ActorType> {
     })
 }
 
+/// Lowercase nouns for works, which stand before a title: "the film King
+/// Kong", "her album Aerial".
+pub(super) fn is_work(lower: &str) -> bool {
+    matches!(
+        lower,
+        "film"
+            | "movie"
+            | "biopic"
+            | "documentary"
+            | "album"
+            | "single"
+            | "song"
+            | "book"
+            | "novel"
+            | "play"
+            | "musical"
+            | "opera"
+            | "series"
+            | "sitcom"
+            | "drama"
+            | "programme"
+            | "game"
+    )
+}
+
 /// Lowercase nouns of sports contests, which name an event after a place
 /// ("the London marathon").
 pub(super) fn is_contest(lower: &str) -> bool {

@@ -408,3 +408,24 @@ fn a_name_with_no_kind_of_its_own_is_the_entity_the_corpus_names_so() {
               b "Orrin United""#]],
     );
 }
+
+#[test]
+fn a_title_after_a_work_noun_names_no_actor() {
+    // "King" is a title, but "the film King Vorga" is a film.
+    check_table(
+        "Critics loved the film King Vorga and the musical Pello Grant, and the singer \
+         Mara Quint praised them.",
+        expect!["Mara Quint [actor/person]"],
+    );
+}
+
+#[test]
+fn a_fixture_line_starts_with_a_side() {
+    // "Man" is a common word, but the line's first words are a side.
+    check_table(
+        "The draw was made. A man and another man watched.\n\nMan Tolley v Kelbridge\n",
+        expect![[r#"
+            Man Tolley [actor/organization]
+            Kelbridge [actor/organization]"#]],
+    );
+}

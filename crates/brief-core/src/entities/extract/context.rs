@@ -5,12 +5,24 @@
 use super::Sentence;
 use super::STATE;
 use crate::entities::acronyms;
-use crate::entities::kinds::descriptor;
+use crate::entities::kinds::{descriptor, is_work};
 use crate::entities::names::key;
 use crate::entities::tokens::{Gap, Shape};
 use crate::entities::EntityKind;
 
 impl Sentence<'_> {
+    /// "the film King Kong", "comedy series Early Doors", "the musical Billy
+    /// Elliot": a lowercase noun for a work right before unit `a` makes the
+    /// name a title, and works are no actors or events.
+    pub(super) fn work_before(&self, a: usize) -> bool {
+        let first = self.units[a].first;
+        first > 0
+            && self.tokens[first].gap == Gap::Space
+            && self.tokens[first - 1].shape == Shape::Lower
+            && self.tokens[first - 1].gap != Gap::Hyphen
+            && is_work(self.token_text(first - 1))
+    }
+
     /// "a man from Leicester", "a school in Newcastle": one word after "in",
     /// "from" or "near" that no name goes on from is where something is, and
     /// names no club or firm of the same name.

@@ -19,9 +19,11 @@ impl Sentence<'_> {
             && (self.is_connector(a)
                 || self.is_stop(a)
                 || (self.is_month(a) && !self.starts_paper(a, b))
+                // A side in a fixture line starts it: "Man Utd v Chelsea".
                 || (self.tokens[self.units[a].first].initial
                     && self.is_common(a)
-                    && self.head(a, a + 1).is_none()))
+                    && self.head(a, a + 1).is_none()
+                    && !(a + 1 < b && self.beside_versus(a, b))))
         {
             a += 1;
         }
@@ -56,6 +58,9 @@ impl Sentence<'_> {
                 }
                 _ => self.push(range, Some((known.kind, 3)), None),
             }
+            return;
+        }
+        if self.work_before(a) {
             return;
         }
         if let Some(kind) = self.descriptor_before(a) {
