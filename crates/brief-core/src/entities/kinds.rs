@@ -198,6 +198,33 @@ pub(super) fn descriptor(word: &str) -> Option<ActorType> {
     })
 }
 
+/// Verbs of speech and assertion, whose subject is a person ("Murray
+/// said", "Zelensky agreed") or the institution a place stands for
+/// ("Downing Street said").
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "told",
+    "admitted",
+    "insisted",
+    "explained",
+    "agreed",
+    "argued",
+    "warned",
+    "claimed",
+    "denied",
+    "replied",
+    "revealed",
+    "stressed",
+    "believes",
+    "thinks",
+];
+
+pub(super) fn is_speech_verb(lower: &str) -> bool {
+    SPEECH.contains(&lower)
+}
+
 /// Lowercase nouns for works, which stand before a title: "the film King
 /// Kong", "her album Aerial".
 pub(super) fn is_work(lower: &str) -> bool {

@@ -429,3 +429,36 @@ fn a_fixture_line_starts_with_a_side() {
             Kelbridge [actor/organization]"#]],
     );
 }
+
+#[test]
+fn a_street_that_speaks_is_the_institution_there() {
+    // "Kelham Street said" stands for those who work there; "Mike Lake
+    // said" is still a person.
+    check_at(
+        &[
+            (
+                "a",
+                "Kelham Street said the plan was fair, and Mike Lake said so too.",
+            ),
+            ("b", "The talks at $0Kelham Street went on."),
+        ],
+        expect![[r#"
+            Kelham Street [actor/institution]; defined in a: "Kelham Street"
+              a "Kelham Street"
+              b "Kelham Street""#]],
+    );
+    check_at(
+        &[("a", "Kelham Street said so, and $0Mike Lake said so too.")],
+        expect!["no entity"],
+    );
+}
+
+#[test]
+fn an_acronym_defines_its_long_form_however_the_words_read() {
+    // "Velmar Services Authority" has no head noun, and "services" is a
+    // word; the definition still makes it a name.
+    check_table(
+        "The Velmar Services Authority (VSA) fined the bank. Services grew, and services fell.",
+        expect!["Velmar Services Authority [actor/organization]"],
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::{MaybePerson, Sentence, STATE};
 use crate::entities::acronyms;
-use crate::entities::kinds::{is_contest, Head};
+use crate::entities::kinds::{is_contest, is_speech_verb, Head};
 use crate::entities::names::key;
 use crate::entities::roles;
 use crate::entities::tokens::Gap;
@@ -136,7 +136,14 @@ impl Sentence<'_> {
             _ if has_place => {
                 if self.beside_versus(a, b) {
                     self.push(range, Some((EntityKind::Actor(ActorType::Organization), 1)), None);
-                } else if b - a > 1 && !place_like {
+                } else if head == Some(Head::Place)
+                    && !self.person_evidence(a, b)
+                    && self.next_lower(b).is_some_and(|(_, w)| is_speech_verb(w))
+                {
+                    // "Downing Street said": the place stands for those who
+                    // work there.
+                    self.push(range, Some((EntityKind::Actor(ActorType::Institution), 1)), None);
+                } else if b - a > 1 {
                     self.push(range, None, None);
                 }
                 return;

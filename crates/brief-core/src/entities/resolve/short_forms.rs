@@ -60,7 +60,7 @@ pub(super) fn organization_aliases(
 }
 
 /// Registers the document's acronym definitions: short form key → long
-/// form's entity key. A long form the extractor did not find as a name is
+/// form's entity key. A long form the extractor did not find as a name with a kind is
 /// added as one, with the kind of its head noun (an organization if none).
 pub(super) fn acronym_definitions(
     doc: &Document,
@@ -70,7 +70,7 @@ pub(super) fn acronym_definitions(
     let mut local = FxHashMap::default();
     for d in definitions {
         let (long, _) = entity_key(doc.text(d.long));
-        if !found.iter().any(|f| f.range == d.long) {
+        if !found.iter().any(|f| f.range == d.long && f.kind.is_some()) {
             let words: Vec<&str> = doc.text(d.long).split(' ').collect();
             let kind = words
                 .iter()

@@ -9,6 +9,7 @@ use crate::corpus::Document;
 use crate::entities::acronyms::Known;
 use crate::entities::extract::{MaybePerson, NameCandidate};
 use crate::entities::gazetteer::gazetteer;
+use crate::entities::kinds::is_speech_verb;
 use crate::entities::names::key;
 use crate::entities::{EntityKind, EventType};
 use crate::text::TextRange;
@@ -21,35 +22,11 @@ pub(super) fn named_as_person(text: &str, r: TextRange) -> bool {
     let after = &text[r.end..];
     after_honorific(text, r)
         || ["said ", "says "].iter().any(|w| before.ends_with(w))
-        || SPEECH.iter().any(|w| {
-            after
-                .strip_prefix(' ')
-                .and_then(|a| a.strip_prefix(w))
-                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
-        })
+        || after
+            .strip_prefix(' ')
+            .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
+            .is_some_and(is_speech_verb)
 }
-
-/// Verbs of speech and assertion, whose subject is a person ("Murray
-/// said", "Zelensky agreed").
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "told",
-    "admitted",
-    "insisted",
-    "explained",
-    "agreed",
-    "argued",
-    "warned",
-    "claimed",
-    "denied",
-    "replied",
-    "revealed",
-    "stressed",
-    "believes",
-    "thinks",
-];
 
 /// "Mr Ambani": only a person takes an honorific; a club may speak.
 fn after_honorific(text: &str, r: TextRange) -> bool {
