@@ -225,6 +225,21 @@ pub(super) fn is_speech_verb(lower: &str) -> bool {
     SPEECH.contains(&lower)
 }
 
+/// The kind of body a lowercase noun after a name says it is, as news
+/// prose names someone by the body they belong to: "Arsenal striker",
+/// "Vodafone boss", "Pfizer shares". A body only: the noun is one of its
+/// people or its stock, never a person's.
+pub(super) fn member_noun(lower: &str) -> Option<ActorType> {
+    Some(match lower {
+        "boss" | "bosses" | "chief" | "shares" | "shareholders" | "spokesman" | "spokeswoman" => {
+            ActorType::Company
+        }
+        "manager" | "coach" | "striker" | "midfielder" | "defender" | "goalkeeper" | "keeper" | "winger"
+        | "skipper" | "chairman" => ActorType::Organization,
+        _ => return None,
+    })
+}
+
 /// Lowercase nouns for works, which stand before a title: "the film King
 /// Kong", "her album Aerial".
 pub(super) fn is_work(lower: &str) -> bool {

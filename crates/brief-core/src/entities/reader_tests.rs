@@ -219,7 +219,7 @@ fn an_acronym_that_starts_several_names_is_their_body() {
             ("a", "The QBX News team and QBX Television reported it."),
             ("b", "It told the QBX World Service so."),
             ("c", "Viewers wrote to the QBX."),
-            ("d", "A $0QBX spokesman declined to comment."),
+            ("d", "A $0QBX report said so."),
         ],
         expect![[r#"
             QBX [actor/company]
@@ -460,5 +460,39 @@ fn an_acronym_defines_its_long_form_however_the_words_read() {
     check_table(
         "The Velmar Services Authority (VSA) fined the bank. Services grew, and services fell.",
         expect!["Velmar Services Authority [actor/organization]"],
+    );
+}
+
+#[test]
+fn a_noun_for_a_body_s_people_after_a_name_makes_it_a_body() {
+    // "Quorvex boss", "Tallin Rovers striker": bodies; "Sport" of "Kelby
+    // Sport chief" is no body alone, and a possessive ("Brann's coach")
+    // says nothing.
+    check_table(
+        "The former Quorvex boss Dan Ferro spoke, and Tallin Rovers striker Ivo Marsh scored. \
+         Kelby Sport chief Ann Vale agreed with Brann's coach.",
+        expect![[r#"
+            Quorvex [actor/company]
+            Dan Ferro [actor/person]
+            Tallin Rovers [actor/organization]
+            Ivo Marsh [actor/person]
+            Kelby Sport [actor/company]
+            Ann Vale [actor/person]"#]],
+    );
+}
+
+#[test]
+fn the_words_of_a_longer_name_with_no_kind_name_nothing_alone() {
+    // "sport" is a word, so "Kelby Sport Tolley" has no kind; its "Tolley"
+    // is not the club named "Tolley" elsewhere.
+    check_at(
+        &[
+            ("a", "The football club Tolley won again."),
+            (
+                "b",
+                "Fans of Kelby Sport $0Tolley cheered. Sport matters, sport is fun, and sport again.",
+            ),
+        ],
+        expect!["no entity"],
     );
 }

@@ -5,10 +5,10 @@
 use super::Sentence;
 use super::STATE;
 use crate::entities::acronyms;
-use crate::entities::kinds::{descriptor, is_work};
+use crate::entities::kinds::{descriptor, is_work, member_noun};
 use crate::entities::names::key;
 use crate::entities::tokens::{Gap, Shape};
-use crate::entities::EntityKind;
+use crate::entities::{ActorType, EntityKind};
 
 impl Sentence<'_> {
     /// "the film King Kong", "comedy series Early Doors", "the musical Billy
@@ -21,6 +21,22 @@ impl Sentence<'_> {
             && self.tokens[first - 1].shape == Shape::Lower
             && self.tokens[first - 1].gap != Gap::Hyphen
             && is_work(self.token_text(first - 1))
+    }
+
+    /// The kind of body a noun for its people after unit `b - 1` says the
+    /// name is: "Arsenal striker", "former Vodafone boss".
+    pub(super) fn member_after(&self, a: usize, b: usize) -> Option<ActorType> {
+        // The whole name only: not "Sport" of "BBC Sport chief", nor a common
+        // word ("United boss" could be any United).
+        let first = self.units[a].first;
+        let last = self.units[b - 1].last;
+        let name_before = first > 0
+            && self.tokens[first].gap == Gap::Space
+            && matches!(self.tokens[first - 1].shape, Shape::Cap | Shape::Upper);
+        if self.tokens[last].possessive || name_before || self.is_common(b - 1) {
+            return None;
+        }
+        self.next_lower(b).and_then(|(_, w)| member_noun(w))
     }
 
     /// "a man from Leicester", "a school in Newcastle": one word after "in",

@@ -136,6 +136,9 @@ impl Sentence<'_> {
             _ if has_place => {
                 if self.beside_versus(a, b) {
                     self.push(range, Some((EntityKind::Actor(ActorType::Organization), 1)), None);
+                } else if let Some(body) = self.member_after(a, b) {
+                    // "Nottingham Forest boss", "Newcastle striker".
+                    self.push(range, Some((EntityKind::Actor(body), 1)), None);
                 } else if head == Some(Head::Place)
                     && !self.person_evidence(a, b)
                     && self.next_lower(b).is_some_and(|(_, w)| is_speech_verb(w))
@@ -176,6 +179,10 @@ impl Sentence<'_> {
         let named_person = b - a >= 2
             && self.person_like(a, b)
             && (role.is_some() || self.person_evidence(a, b) || self.introduced_as_person(a));
+        if let Some(body) = self.member_after(a, b).filter(|_| !named_person) {
+            self.push(range, Some((EntityKind::Actor(body), 1)), None);
+            return;
+        }
         if self.beside_versus(a, b) && !named_person {
             self.push(range, Some((EntityKind::Actor(ActorType::Organization), 1)), None);
             return;

@@ -143,6 +143,20 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
     let local_acronyms = acronym_definitions(doc, &definitions, &mut found);
     keys.extend(found[keys.len()..].iter().map(|f| entity_key(doc.text(f.range))));
     let parts = name_parts(&found, &keys);
+    // Longer names with no kind, made of words that are no titles ("Labour
+    // MP") and name nothing built in ("BBC Radio" does: the BBC).
+    let kindless: Vec<TextRange> = found
+        .iter()
+        .filter(|f| {
+            let name = doc.text(f.range);
+            f.kind.is_none()
+                && name.contains(' ')
+                && name
+                    .split(' ')
+                    .all(|w| !gazetteer().is_generic_name(w) && entity_key(w).1.is_none())
+        })
+        .map(|f| f.range)
+        .collect();
 
     for (f, (k, known)) in found.iter().zip(&keys) {
         let name = doc.text(f.range);
@@ -164,13 +178,17 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
             long.clone()
         } else if let Some(person) = part_of() {
             person
-        } else if unconfirmed.iter().any(|m| m.range.contains_range(f.range))
+        } else if (unconfirmed.iter().any(|m| m.range.contains_range(f.range))
+            || kindless
+                .iter()
+                .any(|w| *w != f.range && w.contains_range(f.range)))
             && !named_as_person(&doc.normalized, f.range)
         {
             // A word of two or three proper words that may be a person's
-            // name ("Vera Drake", "Jon Dunbar (Leeds Tykes)") names nothing
-            // alone, unless it speaks ("Later Zelensky agreed"): the whole
-            // run is placed below.
+            // name ("Vera Drake", "Jon Dunbar (Leeds Tykes)"), or of a longer
+            // name with no kind ("Manchester United" where "united" is a
+            // word), names nothing alone unless it speaks ("Later Zelensky
+            // agreed"): the whole is placed.
             continue;
         } else {
             let slot = *pending.entry(k.clone()).or_insert_with(|| {
