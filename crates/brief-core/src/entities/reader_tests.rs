@@ -496,3 +496,18 @@ fn the_words_of_a_longer_name_with_no_kind_name_nothing_alone() {
         expect!["no entity"],
     );
 }
+
+#[test]
+fn one_word_that_ends_several_bodies_names_none_of_them() {
+    // "Rovers" ends two clubs' names: "Rovers boss" could be either.
+    check_table(
+        "The draw was made.\n\nKelby Rovers v Tolley Rovers\n\nRovers boss Dan Ferro was angry, and \
+         Quorvex boss Ann Vale was not.",
+        expect![[r#"
+            Kelby Rovers [actor/organization]
+            Tolley Rovers [actor/organization]
+            Dan Ferro [actor/person]
+            Quorvex [actor/company]
+            Ann Vale [actor/person]"#]],
+    );
+}

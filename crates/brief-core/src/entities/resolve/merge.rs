@@ -143,6 +143,7 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
     let mut entities: Vec<Entity> = builders.into_iter().filter_map(|(k, b)| build(&k, b)).collect();
     entities.sort_by_key(|e| e.mentions.first().copied());
     drop_shared_given_names(&mut entities);
+    drop_shared_last_words(&mut entities);
     entities
 }
 
@@ -237,6 +238,23 @@ pub(super) fn full_form(builders: &FxHashMap<String, Builder>, short: &str) -> O
         .into_iter()
         .map(|f| key(&f))
         .find(|f| builders.contains_key(f))
+}
+
+/// "United" alone, beside "Manchester United" and "Leeds United": one word
+/// that ends two or more of the corpus's bodies is a short form of any of
+/// them, and no body of its own. Built-in names stay.
+fn drop_shared_last_words(entities: &mut Vec<Entity>) {
+    let body = |e: &Entity| matches!(e.kind, EntityKind::Actor(a) if a != ActorType::Person && a != ActorType::State);
+    let mut last_words: FxHashMap<String, u32> = FxHashMap::default();
+    for e in entities.iter().filter(|e| body(e) && e.name.contains(' ')) {
+        if let Some(last) = e.name.rsplit(' ').next() {
+            *last_words.entry(key(last)).or_default() += 1;
+        }
+    }
+    entities.retain(|e| {
+        let shared = !e.name.contains(' ') && last_words.get(&key(&e.name)).is_some_and(|&n| n >= 2);
+        !(body(e) && shared && known(&key(&e.name)).is_none())
+    });
 }
 
 /// A given name alone ("Tony") is no alias of a person when several persons

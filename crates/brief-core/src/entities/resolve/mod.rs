@@ -144,16 +144,12 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
     keys.extend(found[keys.len()..].iter().map(|f| entity_key(doc.text(f.range))));
     let parts = name_parts(&found, &keys);
     // Longer names with no kind, made of words that are no titles ("Labour
-    // MP") and name nothing built in ("BBC Radio" does: the BBC).
+    // MP" is Labour's).
     let kindless: Vec<TextRange> = found
         .iter()
         .filter(|f| {
             let name = doc.text(f.range);
-            f.kind.is_none()
-                && name.contains(' ')
-                && name
-                    .split(' ')
-                    .all(|w| !gazetteer().is_generic_name(w) && entity_key(w).1.is_none())
+            f.kind.is_none() && name.contains(' ') && name.split(' ').all(|w| !gazetteer().is_generic_name(w))
         })
         .map(|f| f.range)
         .collect();
