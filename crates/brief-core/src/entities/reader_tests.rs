@@ -511,3 +511,12 @@ fn one_word_that_ends_several_bodies_names_none_of_them() {
             Ann Vale [actor/person]"#]],
     );
 }
+
+#[test]
+fn a_number_before_a_head_counts_the_members() {
+    // "Six" alone is a sentence word; before a head it is part of the name.
+    check_table(
+        "He played in the Nine Nations match, and Six of them scored.",
+        expect!["Nine Nations [actor/organization]"],
+    );
+}

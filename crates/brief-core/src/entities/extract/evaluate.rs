@@ -17,7 +17,7 @@ impl Sentence<'_> {
     pub(super) fn evaluate(&mut self, mut a: usize, mut b: usize) {
         while a < b
             && (self.is_connector(a)
-                || self.is_stop(a)
+                || (self.is_stop(a) && !self.counts_members(a, b))
                 || (self.is_month(a) && !self.starts_paper(a, b))
                 // A side in a fixture line starts it: "Man Utd v Chelsea".
                 || (self.tokens[self.units[a].first].initial
@@ -240,6 +240,16 @@ impl Sentence<'_> {
                 from = at + 1;
             }
         }
+    }
+
+    /// "the Six Nations", "the Big Four Banks": a number word before a
+    /// head noun counts the body's members and is part of its name.
+    fn counts_members(&self, a: usize, b: usize) -> bool {
+        let number = matches!(
+            self.unit_text(a),
+            "Two" | "Three" | "Four" | "Five" | "Six" | "Seven" | "Eight" | "Nine" | "Ten" | "Twelve"
+        );
+        number && a + 1 < b && self.has_kind_head(a + 1, b)
     }
 
     /// A single word: an acronym or a bare word for resolution, unless it is
