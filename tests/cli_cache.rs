@@ -263,6 +263,8 @@ fn check_reads_a_warm_index_as_needed_and_rebuilds_one_found_damaged_while_check
         stderr.contains("the stored index was damaged; rebuilding it"),
         "{stderr}"
     );
+    // Said once, although the briefs were checked twice.
+    assert_eq!(stderr.matches("brief-lsp: corpus:").count(), 1, "{stderr}");
     assert_ne!(std::fs::read(&index).unwrap(), bytes, "the index was rebuilt");
     assert_eq!(check(), cold, "warm start on the rebuilt index");
     // Damage found as the index opens (here a truncation) is said too.
