@@ -69,16 +69,10 @@ impl Server {
         *self.state.status.lock().unwrap_or_else(|e| e.into_inner()) = status;
     }
 
-    /// Swaps in a corpus, ready, and checks the open briefs again (the
-    /// handle tells when they are). The swap happens under the status lock,
-    /// so that `brief-lsp/status` never pairs the new corpus with the old
-    /// state.
-    fn serve(
-        &self,
-        corpus: Arc<Snapshot>,
-        source: CorpusSource,
-        warning: Option<String>,
-    ) -> tokio::task::JoinHandle<()> {
+    /// Swaps in a corpus, ready, and checks the open briefs again. The swap
+    /// happens under the status lock, so that `brief-lsp/status` never
+    /// pairs the new corpus with the old state.
+    fn serve(&self, corpus: Arc<Snapshot>, source: CorpusSource, warning: Option<String>) {
         {
             let mut status = self.state.status.lock().unwrap_or_else(|e| e.into_inner());
             // An update of a damaged corpus keeps the damage (and the
@@ -89,7 +83,7 @@ impl Server {
             self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
             *status = CorpusStatus::Ready { warning };
         }
-        self.refresh_diagnostics()
+        self.refresh_diagnostics();
     }
 
     /// One load: the workspace assembled afresh, the corpus read and built
@@ -166,26 +160,10 @@ impl Server {
         let folders = live.folders();
         let corpus = Arc::new(corpus);
         *self.state.live.lock().unwrap_or_else(|e| e.into_inner()) = Some(live);
-        let checked = self.serve(corpus.clone(), source, warning);
+        self.serve(corpus, source, warning);
         // Spawned: registering waits on the client, and the worker must not.
         let server = self.clone();
         tokio::spawn(async move { server.watch_corpus(folders).await });
-        // The parts updates need are decoded once the open briefs are
-        // checked: on a busy machine the two would share the cores, and the
-        // first diagnostics matter more than the first update.
-        let server = self.clone();
-        tokio::spawn(async move {
-            let _ = checked.await;
-            let still_served = server
-                .state
-                .corpus
-                .load()
-                .as_ref()
-                .is_some_and(|served| Arc::ptr_eq(&served.corpus, &corpus));
-            if let (true, Some(live)) = (still_served, &mut *server.live()) {
-                live.prepare(&corpus);
-            }
-        });
     }
 
     fn live(&self) -> std::sync::MutexGuard<'_, Option<LiveLoad>> {

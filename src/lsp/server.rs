@@ -341,9 +341,8 @@ impl Server {
     }
 
     /// Diagnostics are stale for every open brief: push them again, or ask
-    /// a pulling client to pull; spawned, so no handler waits on it (the
-    /// handle tells when the pushes are done).
-    pub(super) fn refresh_diagnostics(&self) -> tokio::task::JoinHandle<()> {
+    /// a pulling client to pull; spawned, so no handler waits on it.
+    pub(super) fn refresh_diagnostics(&self) {
         let server = self.clone();
         tokio::spawn(async move {
             let caps = server.caps();
@@ -362,7 +361,7 @@ impl Server {
             for uri in uris {
                 server.publish_diagnostics(uri).await;
             }
-        })
+        });
     }
 
     /// Pushes diagnostics after `delay` if the brief is still at `version`;
