@@ -406,8 +406,16 @@ impl FigureIndex {
             .filter_map(|w| self.word_ids.get(&w.stem).map(|&id| (id, w.weight)))
             .collect();
         // Words the corpus never puts beside a figure still count against a
-        // match: they are what the brief says that no source does.
-        let unknown: f32 = context.words.len().saturating_sub(known.len()) as f32 * self.max_idf();
+        // match: they are what the brief says that no source does; each as
+        // much as its place makes it the figure's (a word of the sentence
+        // before, half).
+        let unknown: f32 = context
+            .words
+            .iter()
+            .filter(|w| !self.word_ids.contains_key(&w.stem))
+            .map(|w| w.weight)
+            .sum::<f32>()
+            * self.max_idf();
         let total: f32 = known
             .iter()
             .map(|&(id, w)| w * self.idf[id as usize])

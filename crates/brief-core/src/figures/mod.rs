@@ -196,6 +196,20 @@ fn assign_years(s: &Sent, found: &mut [SentenceFigure]) {
         n += usize::from(matches!(t.kind, Kind::Punct(',' | ';' | ':' | '(' | ')' | '—')));
         clause.push(n);
     }
+    // "net profits of 400m euros, compared with a loss of 984m euros in
+    // 2003": a year after the figure, in a clause that compares another
+    // figure with it, is that figure's.
+    let compared: Vec<usize> = found
+        .iter()
+        .filter(|g| !matches!(g.kind, FigureKind::Year | FigureKind::Date))
+        .filter(|g| {
+            (0..g.start)
+                .rev()
+                .take_while(|&k| clause[k] == clause[g.start])
+                .any(|k| COMPARISON.iter().any(|w| s.is(k, w)))
+        })
+        .map(|g| clause[g.start])
+        .collect();
     let anchors: Vec<(usize, usize, i32)> = found
         .iter()
         .filter_map(|f| f.anchor.map(|y| (f.start, f.end, y)))
@@ -217,10 +231,16 @@ fn assign_years(s: &Sent, found: &mut [SentenceFigure]) {
         };
         f.year = anchors
             .iter()
+            .filter(|&&(start, end, _)| {
+                !(end > f.start && clause[start] != clause[f.start] && compared.contains(&clause[start]))
+            })
             .min_by_key(rank)
             .map(|&(_, _, y)| y + relative_year(s, f.end));
     }
 }
+
+/// Words that set a figure against another: "compared with", "up from".
+const COMPARISON: &[&str] = &["compared", "against", "from", "than", "versus", "vs"];
 
 /// "a 331bn yen profit the following year": a year said relative to the
 /// one the sentence names, within a few words after the figure and before a

@@ -25,13 +25,14 @@
 //! - A figure is its value in its period: the same value of another year
 //!   is another fact, not support.
 //! - In the cited documents, the very value with two significant digits or
-//!   more supports in a weaker context when nothing there clears the bar.
+//!   more supports in a weaker context when nothing there clears the bar,
+//!   and contradicts when stated for another year.
 //! - Two thresholds in the same direction differ when their values do
 //!   ("at least 60%" against the source's "at least 75%"), and "about"
 //!   allows only what rounds to the approximate figure ("some 87%" is not
 //!   82%).
 
-use super::{Bound, CorpusFigure, Figure, FigureIndex, UnitClass};
+use super::{Bound, Change, CorpusFigure, Figure, FigureIndex, UnitClass};
 use crate::corpus::DocId;
 use crate::figures::Context;
 
@@ -200,7 +201,7 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
 
 /// When nothing in the cited documents clears the bar: the very value, if
 /// it has two significant digits or more ("120,000", "28.1%"), in a weaker
-/// context. A coincidence of such a value with the same unit in the one
+/// context; supported, or contradicted when it is stated for another year. A coincidence of such a value with the same unit in the one
 /// document the claim names is rare; a round "2%" or "ten" is not.
 fn distinctive_in_cited<'a>(
     figure: &Figure,
@@ -209,12 +210,28 @@ fn distinctive_in_cited<'a>(
     if significant_digits(figure.value) < 2 {
         return None;
     }
-    let same: Vec<_> = in_cited
+    let near: Vec<_> = in_cited
         .iter()
-        .filter(|(s, f)| *s >= DISTINCTIVE_IN_CITED && agreement(figure, &f.figure) == Agreement::Same)
+        .filter(|(s, _)| *s >= DISTINCTIVE_IN_CITED)
         .copied()
         .collect();
-    (!same.is_empty()).then(|| supported(same))
+    let same: Vec<_> = near
+        .iter()
+        .filter(|(_, f)| agreement(figure, &f.figure) == Agreement::Same)
+        .copied()
+        .collect();
+    if !same.is_empty() {
+        return Some(supported(same));
+    }
+    // The very value stated for another year: the period is wrong ("lost
+    // 984m euros in 2004" where the 984m euros are 2003's).
+    let timeless = Figure {
+        year: None,
+        ..figure.clone()
+    };
+    near.into_iter()
+        .find(|(_, f)| f.figure.year.is_some() && agreement(&timeless, &f.figure) == Agreement::Same)
+        .map(contradicted)
 }
 
 fn significant_digits(value: f64) -> i32 {
@@ -262,9 +279,26 @@ enum Agreement {
     /// billion", but says more than it does.
     WithinBound,
     Differs,
+    /// Values that say nothing of each other: so far apart that they
+    /// measure different things (a dividend of "0.30 euros" per share is no
+    /// other value of a "984m euros" loss), or a vague multiple beside a
+    /// precise value ("thousands of jobs" neither backs nor belies "9,000
+    /// jobs").
+    Unrelated,
 }
 
+/// How many times one value may be the other's and still be another value
+/// of the same thing (a slip of a digit or two, "$15bn" for "$1.5bn").
+const APART: f64 = 1000.0;
+
 fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
+    let (small, large) = (
+        brief.value.abs().min(corpus.value.abs()),
+        brief.value.abs().max(corpus.value.abs()),
+    );
+    if small > 0.0 && large / small > APART {
+        return Agreement::Unrelated;
+    }
     // A figure is its value in its period: the right value of another year
     // is another fact ("3.1% in 2003" where 3.1% is 2004's).
     if brief.year.is_some() && corpus.year.is_some() && brief.year != corpus.year {
@@ -288,6 +322,11 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
     if same || about.is_some_and(|p| (b - c).abs() <= p / 2.0 && (b - c).abs() <= 0.1 * b.abs().max(c.abs()))
     {
         return Agreement::Same;
+    }
+    let vague =
+        |f: &Figure| matches!(f.bound, Bound::About) && f.upper.is_some() && f.change != Some(Change::FromTo);
+    if vague(brief) != vague(corpus) {
+        return Agreement::Unrelated;
     }
     // Two thresholds in the same direction are two claims of a threshold:
     // "at least 60%" where the source says "at least 75%" is another one,
@@ -342,5 +381,7 @@ fn subject_adjusted(
     if measure == Some(false) {
         adjusted *= OTHER_MEASURE;
     }
-    adjusted.min(1.0)
+    // Not capped at 1: scores are only compared, and a cap would erase the
+    // margin between two candidates that share every word of the claim.
+    adjusted
 }
