@@ -47,10 +47,30 @@ pub(super) fn unit_after(s: &Sent, j: usize) -> (FigureUnit, usize) {
     if let Some(found) = money_after(s, k) {
         return found;
     }
+    if let Some(noun) = partitive(s, k) {
+        return (FigureUnit::Noun(noun), j);
+    }
     match head_noun(s, j) {
         Some((noun, end)) => (FigureUnit::Noun(noun), end),
         None => (FigureUnit::None, j),
     }
+}
+
+/// What a number "of the …" counts: the plural of the phrase, "20 of the
+/// stations", "Thirty of the CBS network's stations" (the figure stays the
+/// number). Nothing when another number comes first: "three of the five
+/// members" counts as the second number says. Only after "the": the
+/// labelled seed sentences read "two of its best weapons" as a plain number.
+fn partitive(s: &Sent, k: usize) -> Option<String> {
+    if !(s.is(k, "of") && s.is(k + 1, "the")) {
+        return None;
+    }
+    (k + 2..k + 6)
+        .take_while(|&i| s.word(i).is_some() && quantity(s, i, false).is_none())
+        .map(|i| s.str(i))
+        // A capitalized word is a name ("CBS"), not what is counted.
+        .find(|w| w.starts_with(char::is_lowercase) && plural_like(w) && !FUNCTION_WORDS.contains(w))
+        .map(str::to_lowercase)
 }
 
 /// "dollars", "US dollars", "Hong Kong dollars", "swiss francs", "RMB", "pounds sterling".

@@ -493,3 +493,17 @@ fn a_vague_multiple_neither_backs_nor_belies_a_precise_figure() {
         "The carrier may lose 984m euros because the airport closed for the visit [@visit].\n",
     ));
 }
+
+#[test]
+fn a_number_of_the_things_counts_them() {
+    let fines = (
+        "fines",
+        "The regulator fined 20 of the network's stations the lesser amount, and the rest more.\n",
+    );
+    expect_test::expect![[r#"
+        "Thirty" warning figure-contradicted: corpus: 20 [@fines] ["Use the source’s figure: 20"]"#]]
+    .assert_eq(&findings_in(
+        &[fines],
+        "Thirty of the network's stations were fined the lesser amount [@fines].\n",
+    ));
+}
