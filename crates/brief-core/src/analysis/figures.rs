@@ -182,8 +182,11 @@ fn finding(corpus: &Snapshot, brief: &Brief, bf: &BriefFigure) -> Option<Finding
             let f = checked.evidence[0].1;
             let source = corpus.document(f.doc).display(f.figure.range);
             // The right value of another year: the period is what is wrong,
-            // and putting the same words in fixes nothing.
-            let fixes = (source != stated)
+            // and putting the same words in fixes nothing. A source's figure
+            // of another form ("100%" for "tripled") does not fit the claim's
+            // sentence.
+            let same_form = UnitClass::of(&f.figure.kind) == UnitClass::of(&bf.figure.kind);
+            let fixes = (source != stated && same_form)
                 .then(|| Fix {
                     title: format!("Use the source’s figure: {source}"),
                     edits: vec![Edit {

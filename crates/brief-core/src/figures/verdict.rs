@@ -32,7 +32,7 @@
 //!   allows only what rounds to the approximate figure ("some 87%" is not
 //!   82%).
 
-use super::{Bound, Change, CorpusFigure, Figure, FigureIndex, UnitClass};
+use super::{Bound, Change, CorpusFigure, Figure, FigureIndex, FigureKind, UnitClass};
 use crate::corpus::DocId;
 use crate::figures::Context;
 
@@ -95,6 +95,40 @@ pub struct Cited {
 
 /// The verdict of `figure`, said in `context` and citing `cited`.
 pub fn check_figure<'a>(
+    index: &'a FigureIndex,
+    figure: &Figure,
+    context: &Context,
+    cited: &Cited,
+) -> FigureCheck<'a> {
+    let checked = check_as_written(index, figure, context, cited);
+    match as_other_form(figure) {
+        Some(other) if checked.verdict == FigureVerdict::Unsupported => {
+            check_as_written(index, &other, context, cited)
+        }
+        _ => checked,
+    }
+}
+
+/// A change written as a multiple is a percentage change, and the other
+/// way round: "doubled" is a rise of 100%, "halved" a fall of 50%, "rose
+/// 200%" tripled. Sources write either; the figure's own form is read first.
+fn as_other_form(figure: &Figure) -> Option<Figure> {
+    let (kind, value) = match (&figure.kind, figure.change?) {
+        (FigureKind::Multiplier, Change::Rise) => (FigureKind::Percent, (figure.value - 1.0) * 100.0),
+        (FigureKind::Multiplier, Change::Fall) => (FigureKind::Percent, (1.0 - figure.value) * 100.0),
+        (FigureKind::Percent, Change::Rise) => (FigureKind::Multiplier, 1.0 + figure.value / 100.0),
+        (FigureKind::Percent, Change::Fall) => (FigureKind::Multiplier, 1.0 - figure.value / 100.0),
+        _ => return None,
+    };
+    (value > 0.0 && figure.upper.is_none()).then(|| Figure {
+        kind,
+        value,
+        ..figure.clone()
+    })
+}
+
+/// The verdict of `figure` against the corpus figures of its own unit.
+fn check_as_written<'a>(
     index: &'a FigureIndex,
     figure: &Figure,
     context: &Context,

@@ -507,3 +507,21 @@ fn a_number_of_the_things_counts_them() {
         "Thirty of the network's stations were fined the lesser amount [@fines].\n",
     ));
 }
+
+#[test]
+fn a_change_as_a_multiple_is_the_percentage_it_is() {
+    let launch = (
+        "launch",
+        "Sales of the console rose 100% in the week after the launch, and its price fell 50%.\n",
+    );
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[launch],
+        "Sales of the console doubled in the week after the launch [@launch].\n\nIts price halved [@launch].\n",
+    ));
+    expect_test::expect![[r#""tripled" warning figure-contradicted: corpus: 100% [@launch] []"#]].assert_eq(
+        &findings_in(
+            &[launch],
+            "Sales of the console tripled in the week after the launch [@launch].\n",
+        ),
+    );
+}
