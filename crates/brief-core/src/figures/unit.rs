@@ -132,8 +132,15 @@ fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
     }
     // Up to three words; a plural among them is the head, else the last noun
     // before a function word or a mark ("30 aircraft."), else the first.
+    // "three million more lives", "5,000 fewer jobs": the comparative says
+    // how the count differs, the plural after it what is counted.
     let mut nouns = Vec::with_capacity(3);
-    let mut k = j;
+    let more_or_fewer = ["more", "fewer", "less"].iter().any(|w| s.is(j, w)) && !s.glued(j);
+    let mut k = if more_or_fewer && s.word(j + 1).is_some_and(plural_like) {
+        j + 1
+    } else {
+        j
+    };
     for _ in 0..3 {
         let Some(w) = s.word(k) else { break };
         let l = Lower::new(w);

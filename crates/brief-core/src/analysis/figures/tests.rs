@@ -525,3 +525,31 @@ fn a_change_as_a_multiple_is_the_percentage_it_is() {
         ),
     );
 }
+
+#[test]
+fn a_financial_year_and_a_year_a_conjunction_leads_into() {
+    let pensions = (
+        "pensions",
+        "In 1998/99, for example, employer contributions rose by 4.7% and in 2002/03 by 8.6%.\n",
+    );
+    expect_test::expect![[r#"
+        "4.7%" warning figure-contradicted: corpus: 8.6% in 2003 [@pensions] ["Use the source’s figure: 8.6%"]"#]]
+    .assert_eq(&findings_in(
+        &[pensions],
+        "In 2002/03 employer contributions rose by 4.7% [@pensions].\n\nIn 2002/03 they rose by 8.6% [@pensions].\n",
+    ));
+}
+
+#[test]
+fn a_count_of_more_things_counts_the_things() {
+    let fund = (
+        "fund",
+        "The vaccine fund could save five million lives by 2015, its backers say.\n",
+    );
+    expect_test::expect![[r#"
+        "three million more lives" warning figure-contradicted: corpus: five million lives in 2015 [@fund] ["Use the source’s figure: five million lives"]"#]]
+    .assert_eq(&findings_in(
+        &[fund],
+        "The vaccine fund could save three million more lives by 2015 [@fund].\n",
+    ));
+}
