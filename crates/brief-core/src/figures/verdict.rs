@@ -165,10 +165,18 @@ fn check_as_written<'a>(
         }
     }
     match from_elsewhere {
-        Some(found) if found.verdict == FigureVerdict::Supported && misattributable => FigureCheck {
-            verdict: FigureVerdict::Misattributed,
-            evidence: found.evidence,
-        },
+        // Another document is where the figure is from only if it states the
+        // value: a bound there that allows it names no source.
+        Some(found) if found.verdict == FigureVerdict::Supported && misattributable => {
+            if agreement(figure, &found.evidence[0].1.figure) == Agreement::Same {
+                FigureCheck {
+                    verdict: FigureVerdict::Misattributed,
+                    evidence: found.evidence,
+                }
+            } else {
+                unsupported()
+            }
+        }
         Some(found) => found,
         None => unsupported(),
     }
@@ -369,6 +377,21 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
         return Agreement::Differs;
     }
     let within = match (brief.bound, corpus.bound) {
+        // "over 70m euros" against "as much as 25bn euros": the two bounds
+        // agree, but neither says what the other does; "almost 50%" against
+        // "100% or more" they do not.
+        (Bound::AtLeast, Bound::AtMost) | (Bound::AtMost, Bound::AtLeast) => {
+            let overlap = if brief.bound == Bound::AtLeast {
+                b <= c
+            } else {
+                b >= c
+            };
+            return if overlap {
+                Agreement::Unrelated
+            } else {
+                Agreement::Differs
+            };
+        }
         (Bound::AtLeast, _) => c >= b,
         (Bound::AtMost, _) => c <= b,
         (_, Bound::AtLeast) => b >= c,

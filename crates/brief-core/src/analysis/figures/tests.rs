@@ -553,3 +553,36 @@ fn a_count_of_more_things_counts_the_things() {
         "The vaccine fund could save three million more lives by 2015 [@fund].\n",
     ));
 }
+
+const PLAN: (&str, &str) = (
+    "plan",
+    "The state plan could raise as much as 25bn euros for the treasury, the minister said.\n",
+);
+
+#[test]
+fn a_bound_in_another_source_names_no_source_of_a_value() {
+    // 25bn euros at most allows 20bn, but does not state it: @plan is no
+    // better source than the cited one.
+    expect_test::expect![[r#"
+        "20bn euros" info figure-unsupported: no corpus figure backs “20bn euros” []"#]]
+    .assert_eq(&findings_in(
+        &[PLAN, PRICES],
+        "The state plan could raise 20bn euros for the treasury [@prices].\n",
+    ));
+}
+
+#[test]
+fn opposite_bounds_that_overlap_say_nothing_of_each_other() {
+    expect_test::expect![[r#"
+        "over 20bn euros" info figure-unsupported: no corpus figure backs “over 20bn euros” []"#]]
+    .assert_eq(&findings_in(
+        &[PLAN],
+        "The state plan could raise over 20bn euros for the treasury [@plan].\n",
+    ));
+    expect_test::expect![[r#"
+        "over 30bn euros" warning figure-contradicted: corpus: as much as 25bn euros [@plan] ["Use the source’s figure: as much as 25bn euros"]"#]]
+    .assert_eq(&findings_in(
+        &[PLAN],
+        "The state plan could raise over 30bn euros for the treasury [@plan].\n",
+    ));
+}
