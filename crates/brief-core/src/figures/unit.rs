@@ -141,7 +141,10 @@ fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
     } else {
         j
     };
-    for _ in 0..3 {
+    // Modifiers do not use up the three words: "eight fully-operational
+    // Islamic banking groups".
+    let mut words = 0;
+    while words < 3 && k < j + 8 {
         let Some(w) = s.word(k) else { break };
         let l = Lower::new(w);
         let l = l.as_ref().map_or("", Lower::as_str);
@@ -157,6 +160,7 @@ fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
         if modifier(l) {
             continue;
         }
+        words += 1;
         let word = s.str(last);
         if plural_like(word) {
             return Some((word.to_lowercase(), last + 1));

@@ -586,3 +586,15 @@ fn opposite_bounds_that_overlap_say_nothing_of_each_other() {
         "The state plan could raise over 30bn euros for the treasury [@plan].\n",
     ));
 }
+
+#[test]
+fn modifiers_do_not_hide_what_a_number_counts() {
+    let banks = (
+        "banks",
+        "Regulators say there are now eight fully-operational Islamic banking groups in the country.\n",
+    );
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[banks],
+        "Regulators say the country has eight Islamic banking groups [@banks].\n",
+    ));
+}
