@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use super::lexicon::FIGURE_TALK;
+use super::lexicon::{lemma, FIGURE_TALK};
 use super::measure::measure;
 use super::{extract_figures, Figure, FigureKind};
 use crate::corpus::{BlockKind, DocId, Document};
@@ -224,9 +224,12 @@ pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| stem(&w))
 }
 
-/// The Snowball English stem of a lower-cased word.
+/// The Snowball English stem of a lower-cased word, after its lemma when
+/// the stemmer cannot find it: "rose" is "rise", "lost" and "loss" "lose".
 pub(super) fn stem(word: &str) -> String {
-    Stemmer::create(Algorithm::English).stem(word).into_owned()
+    Stemmer::create(Algorithm::English)
+        .stem(lemma(word).unwrap_or(word))
+        .into_owned()
 }
 
 /// Figures that can be checked against each other share a class. Years,

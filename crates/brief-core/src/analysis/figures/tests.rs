@@ -598,3 +598,13 @@ fn modifiers_do_not_hide_what_a_number_counts() {
         "Regulators say the country has eight Islamic banking groups [@banks].\n",
     ));
 }
+
+#[test]
+fn irregular_forms_and_their_nouns_are_one_subject() {
+    // As the source would say it: "a rise in sales", "a loss of".
+    let brief = Brief::parse("Sales rose as the carrier lost 984m euros.\n");
+    let context = format!("{:?}", brief_figures(&brief)[0].context);
+    for stem in ["sell", "rise", "lose"] {
+        assert!(context.contains(&format!("\"{stem}\"")), "{stem}: {context}");
+    }
+}
