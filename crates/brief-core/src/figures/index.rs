@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{lemma, FIGURE_TALK};
+use super::lexicon::{lemma, CONJUNCTION, FIGURE_TALK};
 use super::measure::measure;
 use super::{extract_figures, Figure, FigureKind};
 use crate::corpus::{BlockKind, DocId, Document};
@@ -132,9 +132,18 @@ fn stretch(sentence: &str, own: TextRange, others: &[TextRange]) -> (usize, usiz
             .sum();
         depth > 0
     };
+    // Only a figure's own parenthesis glosses it: "the French government
+    // (15%)" states the government's share, as "Lagardere owns 30%" would.
+    let glosses = |r: &TextRange| {
+        let before = sentence[..r.start].trim_end_matches([' ', '(', '[', ';', '~']);
+        in_parens(r)
+            && others.iter().any(|o| {
+                o.end == before.len() || (o.end <= before.len() && before[o.end..].trim().is_empty())
+            })
+    };
     let mut anchors: Vec<TextRange> = others
         .iter()
-        .filter(|r| **r != own && r.end <= sentence.len() && !in_parens(r))
+        .filter(|r| **r != own && r.end <= sentence.len() && !glosses(r))
         .copied()
         .collect();
     if anchors.is_empty() {
@@ -142,7 +151,7 @@ fn stretch(sentence: &str, own: TextRange, others: &[TextRange]) -> (usize, usiz
     }
     anchors.sort_by_key(|r| r.start);
     // A glossing figure stands where the figure it glosses does.
-    let at = if in_parens(&own) {
+    let at = if glosses(&own) {
         anchors
             .iter()
             .rev()
@@ -167,6 +176,15 @@ fn stretch(sentence: &str, own: TextRange, others: &[TextRange]) -> (usize, usiz
         }
         _ => lead_of(before),
     };
+    // "63% thought she acted vindictively and 61% that he was right": a
+    // conjunction between two figures ends the first's stretch and starts
+    // the second's.
+    let lead = match before {
+        Some(i) if lead == anchors[i].end => {
+            conjunction(sentence, lead, at.start).map_or(lead, |(_, end)| end)
+        }
+        _ => lead,
+    };
     let next = anchors
         .iter()
         .filter(|r| r.start >= at.end)
@@ -178,10 +196,30 @@ fn stretch(sentence: &str, own: TextRange, others: &[TextRange]) -> (usize, usiz
             let mark = sentence[at.end..next]
                 .find([',', ';', ':'])
                 .map_or(next, |i| at.end + i);
-            mark.max(own.end)
+            let joined = conjunction(sentence, at.end, next).map_or(next, |(start, _)| start);
+            mark.min(joined).max(own.end)
         }
     };
     (lead.min(own.start), trail)
+}
+
+/// Words that set the figure after them against the one before: "42%
+/// backed it compared to 45% who thought it unbecoming".
+const SETS_AGAINST: &[&str] = &["compared", "against", "versus"];
+
+/// The first conjunction ("and", "but", "while", "whereas") or word of
+/// comparison in `sentence[from..to]`, as its byte bounds.
+fn conjunction(sentence: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut at = from;
+    for word in sentence[from..to].split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let bare_lower = bare.to_lowercase();
+        if CONJUNCTION.contains(&bare_lower.as_str()) || SETS_AGAINST.contains(&bare_lower.as_str()) {
+            return Some((at, at + bare.len()));
+        }
+        at += word.len();
+    }
+    None
 }
 
 /// Whether two figures, with `first_lead` before the first and `between`

@@ -332,6 +332,9 @@ pub(super) static FIGURE_TALK: WordSet = WordSet::new(
      dollars year years",
 );
 
+/// Words that join one figure's clause to the next.
+pub(super) const CONJUNCTION: &[&str] = &["and", "but", "while", "whereas"];
+
 /// The base form of an irregular verb form that figures are stated with,
 /// and of the nouns news writes for those verbs ("a loss of", "growth of",
 /// "sales of"), which no suffix rule finds: "sales rose" and "the rise in

@@ -80,6 +80,7 @@ use crate::text::sentences::sentence_ranges;
 use crate::text::TextRange;
 use extract::{sentence_figures, SentenceFigure};
 pub use index::{Context, CorpusFigure, DocFigures, FigureIndex, FiguresOf, UnitClass};
+use lexicon::CONJUNCTION;
 use token::{FigureToken, Kind, Sent, Tokenizer};
 pub use verdict::{check_figure, Cited, FigureCheck, FigureVerdict};
 
@@ -259,9 +260,6 @@ fn assign_years(s: &Sent, found: &mut [SentenceFigure]) {
             .map(|&(_, _, y)| y + relative_year(s, f.end));
     }
 }
-
-/// Words that join one figure's clause to the next.
-const CONJUNCTION: &[&str] = &["and", "but", "while", "whereas"];
 
 /// Words that set a figure against another: "compared with", "up from".
 const COMPARISON: &[&str] = &["compared", "against", "from", "than", "versus", "vs"];
