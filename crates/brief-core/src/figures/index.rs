@@ -360,9 +360,7 @@ impl FigureIndex {
                             previous_words[id as usize] = w;
                         }
                     }
-                    let start = previous.figures.partition_point(|f| f.doc < at);
-                    let end = previous.figures.partition_point(|f| f.doc <= at);
-                    for f in &previous.figures[start..end] {
+                    for f in previous.in_doc(at) {
                         words.clear();
                         words.extend(f.words.iter().map(|&(id, w)| (previous_words[id as usize], w)));
                         words.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -436,6 +434,13 @@ impl FigureIndex {
 
     pub fn is_empty(&self) -> bool {
         self.figures.is_empty()
+    }
+
+    /// The figures of one document.
+    pub fn in_doc(&self, doc: DocId) -> &[CorpusFigure] {
+        let start = self.figures.partition_point(|f| f.doc < doc);
+        let end = self.figures.partition_point(|f| f.doc <= doc);
+        &self.figures[start..end]
     }
 
     /// Corpus figures of `class` sharing context with `context`, with their

@@ -148,7 +148,9 @@ fn check_as_written<'a>(
         .partition(|(_, f)| cited.docs.contains(&f.doc));
     let misattributable = !cited.docs.is_empty() && cited.all_known;
     let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE);
-    let in_cited_found = judge(figure, &in_cited, CITED).or_else(|| distinctive_in_cited(figure, &in_cited));
+    let in_cited_found = judge(figure, &in_cited, CITED)
+        .or_else(|| distinctive_in_cited(figure, &in_cited))
+        .or_else(|| counted_in_cited(index, figure, &class, cited));
     if let Some(found) = in_cited_found {
         // The cited source's different value is about another subject when
         // another document states the very value in a closer context.
@@ -274,6 +276,30 @@ fn distinctive_in_cited<'a>(
     near.into_iter()
         .find(|(_, f)| f.figure.year.is_some() && agreement(&timeless, &f.figure) == Agreement::Same)
         .map(contradicted)
+}
+
+/// When nothing else in the cited documents decides: the very count of the
+/// same thing ("the two brothers" for "two brothers"), however the words
+/// around it differ. The counted noun is the subject, and the citation says
+/// where to look.
+fn counted_in_cited<'a>(
+    index: &'a FigureIndex,
+    figure: &Figure,
+    class: &UnitClass,
+    cited: &Cited,
+) -> Option<FigureCheck<'a>> {
+    if !matches!(class, UnitClass::Count(_)) {
+        return None;
+    }
+    let same: Vec<_> = cited
+        .docs
+        .iter()
+        .flat_map(|&doc| index.in_doc(doc))
+        .filter(|f| UnitClass::of(&f.figure.kind).as_ref() == Some(class))
+        .filter(|f| agreement(figure, &f.figure) == Agreement::Same)
+        .map(|f| (0.0, f))
+        .collect();
+    (!same.is_empty()).then(|| supported(same))
 }
 
 fn significant_digits(value: f64) -> i32 {

@@ -228,3 +228,15 @@ fn a_conjunction_or_a_comparison_starts_the_next_figures_stretch() {
         "In the poll 45% backed the legal action [@poll].\n",
     ));
 }
+
+#[test]
+fn the_cited_source_counting_the_same_things_supports_however_worded() {
+    let family = (
+        "family",
+        "Anil, the younger of the two brothers in charge of the group, has resigned from its board.\n",
+    );
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[family, PRICES],
+        "The feud between the two brothers has dominated headlines for weeks [@family].\n",
+    ));
+}
