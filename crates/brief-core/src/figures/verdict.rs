@@ -355,6 +355,10 @@ enum Agreement {
     Unrelated,
 }
 
+/// How close to a claim's bound a precise value of the source is the
+/// bound's value, as a share of the bound.
+const NEAR_BOUND: f64 = 0.1;
+
 /// How many times one value may be the other's and still be another value
 /// of the same thing (a slip of a digit or two, "$15bn" for "$1.5bn").
 const APART: f64 = 1000.0;
@@ -424,7 +428,13 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
         (_, Bound::AtMost) => b <= c,
         _ => false,
     };
-    if within {
+    // "almost 50%", "more than $100 billion": a claim's bound says its
+    // value is near it, so a precise value of the source just within it is
+    // the claim's value; one far within it only allows the claim.
+    let near = (b - c).abs() <= NEAR_BOUND * b.abs();
+    if within && near && brief.bound != Bound::Exact && corpus.bound == Bound::Exact {
+        Agreement::Same
+    } else if within {
         Agreement::WithinBound
     } else {
         Agreement::Differs

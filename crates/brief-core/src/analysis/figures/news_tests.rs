@@ -240,3 +240,15 @@ fn the_cited_source_counting_the_same_things_supports_however_worded() {
         "The feud between the two brothers has dominated headlines for weeks [@family].\n",
     ));
 }
+
+#[test]
+fn a_claims_bound_is_met_by_a_precise_value_near_it() {
+    let pensions = (
+        "pensions",
+        "Employer contributions rose to £8.2bn a year, a rise of 49.7%. At the schemes with the biggest deficits, employer contributions rose by 100% or more.\n",
+    );
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[pensions],
+        "Employer contributions rose by almost 50% [@pensions].\n",
+    ));
+}
