@@ -92,9 +92,10 @@ impl LiveLoad {
 
     /// After a warm start, decodes the parts updates need (vocabulary, case
     /// counts, each document's names: stored in the index, read in place
-    /// until now) on a thread of its own, so that neither the first
-    /// diagnostics nor, mostly, the first update wait for it. `served` is
-    /// the snapshot this load gave.
+    /// until now) on a thread of its own, so that the first update mostly
+    /// does not wait for it (the server calls this once the first
+    /// diagnostics are out). `served` is the snapshot this load gave; a
+    /// load already updated needs nothing.
     pub fn prepare(&mut self, served: &Arc<Snapshot>) {
         if self.core.is_some() || self.counting.is_some() || matches!(self.source, CorpusSource::Embedded) {
             return;

@@ -69,10 +69,16 @@ impl Server {
         *self.state.status.lock().unwrap_or_else(|e| e.into_inner()) = status;
     }
 
-    /// Swaps in a corpus, ready, and checks the open briefs again. The swap
-    /// happens under the status lock, so that `brief-lsp/status` never
-    /// pairs the new corpus with the old state.
-    fn serve(&self, corpus: Arc<Snapshot>, source: CorpusSource, warning: Option<String>) {
+    /// Swaps in a corpus, ready, and checks the open briefs again (the
+    /// handle tells when they are). The swap happens under the status lock,
+    /// so that `brief-lsp/status` never pairs the new corpus with the old
+    /// state.
+    fn serve(
+        &self,
+        corpus: Arc<Snapshot>,
+        source: CorpusSource,
+        warning: Option<String>,
+    ) -> tokio::task::JoinHandle<()> {
         {
             let mut status = self.state.status.lock().unwrap_or_else(|e| e.into_inner());
             // An update of a damaged corpus keeps the damage (and the
@@ -83,7 +89,7 @@ impl Server {
             self.state.corpus.store(Some(Arc::new(Served { corpus, source })));
             *status = CorpusStatus::Ready { warning };
         }
-        self.refresh_diagnostics();
+        self.refresh_diagnostics()
     }
 
     /// One load: the workspace assembled afresh, the corpus read and built
@@ -130,7 +136,7 @@ impl Server {
             }
         };
         let overtaken = self.state.full_reload.load(Ordering::SeqCst);
-        let (corpus, mut live) = match result {
+        let (corpus, live) = match result {
             Ok(Ok(loaded)) => loaded,
             Ok(Err(err)) => {
                 let reason = format!("cannot load the corpus: {err:#}");
@@ -159,12 +165,27 @@ impl Server {
         let warning = self.report_problems(&corpus);
         let folders = live.folders();
         let corpus = Arc::new(corpus);
-        live.prepare(&corpus);
         *self.state.live.lock().unwrap_or_else(|e| e.into_inner()) = Some(live);
-        self.serve(corpus, source, warning);
+        let checked = self.serve(corpus.clone(), source, warning);
         // Spawned: registering waits on the client, and the worker must not.
         let server = self.clone();
         tokio::spawn(async move { server.watch_corpus(folders).await });
+        // The parts updates need are decoded once the open briefs are
+        // checked: on a busy machine the two would share the cores, and the
+        // first diagnostics matter more than the first update.
+        let server = self.clone();
+        tokio::spawn(async move {
+            let _ = checked.await;
+            let still_served = server
+                .state
+                .corpus
+                .load()
+                .as_ref()
+                .is_some_and(|served| Arc::ptr_eq(&served.corpus, &corpus));
+            if let (true, Some(live)) = (still_served, &mut *server.live()) {
+                live.prepare(&corpus);
+            }
+        });
     }
 
     fn live(&self) -> std::sync::MutexGuard<'_, Option<LiveLoad>> {
