@@ -124,6 +124,27 @@ fn corpus_lists_the_embedded_seeds_from_any_folder() {
 }
 
 #[test]
+fn corpus_columns_stay_aligned_with_keys_longer_than_the_usual() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-source-with-a-rather-long-file-name.txt", "Long.\n");
+    write(dir.path(), "short.txt", "Short.\n");
+    let out = brief_lsp(dir.path())
+        .args(["corpus", "--corpus", "."])
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    // The second column ("bytes") ends at the same place on the header and
+    // on each row.
+    let second_ends = |row: &str| {
+        let first = row.find(' ').unwrap();
+        let second = first + row[first..].find(|c: char| c != ' ').unwrap();
+        second + row[second..].find(' ').unwrap()
+    };
+    let ends: Vec<usize> = stdout.lines().take(3).map(second_ends).collect();
+    assert!(ends.iter().all(|&e| e == ends[0]), "{stdout}");
+}
+
+#[test]
 fn own_corpus_from_flag_or_project_file_with_bad_files_reported() {
     let dir = tempfile::tempdir().unwrap();
     let sources = dir.path().join("sources");

@@ -122,7 +122,9 @@ fn a_damaged_index_is_rebuilt_and_a_changed_corpus_reindexed() {
         .args(["cache", "clear"])
         .assert()
         .success()
-        .stdout(contains("deleted"));
+        .stdout(contains(
+            "deleted 1 index, 0 extracted texts of PDFs and web pages, and 1 lock or unfinished file",
+        ));
     assert!(index_files(cache.path()).is_empty());
     corpus_listing(cache.path(), corpus.path(), &["--no-cache"]);
     assert!(index_files(cache.path()).is_empty(), "--no-cache writes nothing");
@@ -263,6 +265,8 @@ fn check_reads_a_warm_index_as_needed_and_rebuilds_one_found_damaged_while_check
         stderr.contains("the stored index was damaged; rebuilding it"),
         "{stderr}"
     );
+    // Said once, although the briefs were checked twice.
+    assert_eq!(stderr.matches("brief-lsp: corpus:").count(), 1, "{stderr}");
     assert_ne!(std::fs::read(&index).unwrap(), bytes, "the index was rebuilt");
     assert_eq!(check(), cold, "warm start on the rebuilt index");
     // Damage found as the index opens (here a truncation) is said too.

@@ -51,8 +51,15 @@ pub fn run(args: &CacheArgs) -> anyhow::Result<ExitCode> {
             }
         }
         CacheAction::Clear => {
-            let (files, bytes) = clear()?;
-            out_line!(out, "{folder}: deleted {files} files, {bytes} bytes");
+            let cleared = clear()?;
+            out_line!(
+                out,
+                "{folder}: deleted {}, {} of PDFs and web pages, and {} ({:.1} MiB)",
+                counted(cleared.indexes, "index"),
+                counted(cleared.extracted, "extracted text"),
+                counted(cleared.other, "lock or unfinished file"),
+                cleared.bytes as f64 / (1024.0 * 1024.0)
+            );
         }
     }
     super::emit(&out)?;

@@ -12,7 +12,7 @@ use clap::Args;
 use super::color::ColorChoice;
 use super::inputs;
 use super::render::{self, CheckFormat, CheckedBrief, Report, Shown, Unreadable};
-use super::CorpusArgs;
+use super::{CorpusArgs, Notes};
 use crate::index_cache::Check;
 use crate::load::CorpusSource;
 
@@ -47,14 +47,15 @@ pub struct CheckArgs {
 /// index is thrown away, and the briefs are checked again on a rebuilt
 /// corpus.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    match check(args, Check::OnFirstRead)? {
+    let mut notes = Notes::default();
+    match check(args, Check::OnFirstRead, &mut notes)? {
         Pass::Reported(code) => Ok(code),
         Pass::Damaged(index) => {
-            eprintln!("brief-lsp: {}; rebuilding it", super::INDEX_DAMAGED);
+            notes.say(format!("{}; rebuilding it", super::INDEX_DAMAGED));
             if let Some(index) = index {
                 crate::index_cache::discard(&index);
             }
-            match check(args, Check::Now)? {
+            match check(args, Check::Now, &mut notes)? {
                 Pass::Reported(code) => Ok(code),
                 Pass::Damaged(_) => anyhow::bail!("the rebuilt corpus was damaged too"),
             }
@@ -69,20 +70,21 @@ enum Pass {
     Damaged(Option<PathBuf>),
 }
 
-fn check(args: &CheckArgs, check: Check) -> anyhow::Result<Pass> {
+fn check(args: &CheckArgs, check: Check, notes: &mut Notes) -> anyhow::Result<Pass> {
     let cwd = std::env::current_dir()?;
     let workspace = super::workspace(&args.corpus)?;
     for err in &workspace.errors {
-        eprintln!("brief-lsp: {err}");
+        notes.say(err.to_string());
     }
     let (corpus, index) = super::load_source(
         &workspace.corpus,
         &workspace.corpus_exclude,
         args.corpus.no_cache,
         check,
+        notes,
     )?;
-    eprintln!(
-        "brief-lsp: corpus: {} ({}){}",
+    notes.say(format!(
+        "corpus: {} ({}){}",
         workspace.corpus.describe(),
         counted(corpus.documents.len(), "document"),
         // Name the project file only when the folders came from it, not
@@ -93,9 +95,9 @@ fn check(args: &CheckArgs, check: Check) -> anyhow::Result<Pass> {
             .filter(|_| args.corpus.folders.is_empty() && workspace.corpus != CorpusSource::Embedded)
             .map(|p| format!(", from {}", p.display()))
             .unwrap_or_default()
-    );
+    ));
     if corpus.documents.is_empty() {
-        eprintln!("brief-lsp: warning: {}", crate::load::NO_DOCUMENTS);
+        notes.say(format!("warning: {}", crate::load::NO_DOCUMENTS));
     }
     let excluded = workspace.briefs_excluded();
     let mut report = Report {
@@ -109,7 +111,7 @@ fn check(args: &CheckArgs, check: Check) -> anyhow::Result<Pass> {
         let text = match input.text {
             Ok(text) => text,
             Err(error) => {
-                eprintln!("brief-lsp: error: {error}");
+                notes.say(format!("error: {error}"));
                 report.unreadable.push(Unreadable {
                     name: input.name,
                     path: input.path,

@@ -36,9 +36,15 @@ pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         Format::Json => out_line!(out, "{}", serde_json::to_string_pretty(&rows)?),
         Format::Human => {
+            // As wide as the longest key, so that long keys keep the columns.
+            let width = corpus
+                .documents
+                .iter()
+                .map(|d| d.reference.key.chars().count())
+                .fold("key".len(), usize::max);
             out_line!(
                 out,
-                "{:<16} {:>9} {:>6} {:>6}  title",
+                "{:<width$} {:>9} {:>6} {:>6}  title",
                 "key",
                 "bytes",
                 "paras",
@@ -55,7 +61,7 @@ pub fn run(args: &CorpusCommandArgs) -> anyhow::Result<ExitCode> {
                     .collect();
                 out_line!(
                     out,
-                    "{:<16} {:>9} {:>6} {:>6}  {title}",
+                    "{:<width$} {:>9} {:>6} {:>6}  {title}",
                     doc.reference.key,
                     doc.original.len(),
                     doc.paragraphs.len(),

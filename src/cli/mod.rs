@@ -172,6 +172,22 @@ fn emit_to(output: Option<&std::path::Path>, out: &str, what: &str) -> anyhow::R
 /// What the CLI says when it finds the stored index damaged.
 const INDEX_DAMAGED: &str = "the stored index was damaged";
 
+/// What a command says on stderr, each line once: `check` loads and
+/// checks again after finding the index damaged, and its second pass
+/// would repeat the first's corpus line, configuration errors and
+/// corpus problems.
+#[derive(Default)]
+struct Notes(std::collections::HashSet<String>);
+
+impl Notes {
+    fn say(&mut self, line: String) {
+        if !self.0.contains(&line) {
+            eprintln!("brief-lsp: {line}");
+            self.0.insert(line);
+        }
+    }
+}
+
 /// Loads the corpus for a command, printing its problems to stderr.
 fn load(args: &CorpusArgs) -> anyhow::Result<brief_core::snapshot::Snapshot> {
     let workspace = workspace(args)?;
@@ -180,18 +196,20 @@ fn load(args: &CorpusArgs) -> anyhow::Result<brief_core::snapshot::Snapshot> {
         &workspace.corpus_exclude,
         args.no_cache,
         Check::Now,
+        &mut Notes::default(),
     )
     .map(|(corpus, _)| corpus)
 }
 
 /// Loads `source` through the stored index (unless `no_cache`), checked as
-/// `check` says, with a progress bar on a terminal, printing the corpus's
-/// problems to stderr; and where the index is.
+/// `check` says, with a progress bar on a terminal, saying the corpus's
+/// problems; and where the index is.
 fn load_source(
     source: &CorpusSource,
     exclude: &[String],
     no_cache: bool,
     check: Check,
+    notes: &mut Notes,
 ) -> anyhow::Result<(brief_core::snapshot::Snapshot, Option<PathBuf>)> {
     let bar = cache::progress_bar();
     let progress = |done: usize, total: usize| {
@@ -211,11 +229,11 @@ fn load_source(
         bar.finish_and_clear();
     }
     if let Some(why) = damaged {
-        eprintln!("brief-lsp: {INDEX_DAMAGED} ({why}); rebuilt it");
+        notes.say(format!("{INDEX_DAMAGED} ({why}); rebuilt it"));
     }
     tracing::debug!("corpus loaded: {origin:?}");
     for problem in &corpus.problems {
-        eprintln!("brief-lsp: corpus: {problem}");
+        notes.say(format!("corpus: {problem}"));
     }
     Ok((corpus, index))
 }

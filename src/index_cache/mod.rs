@@ -364,25 +364,47 @@ fn describe(path: &Path) -> anyhow::Result<IndexedCorpus> {
     Ok(IndexedCorpus { roots, files, stale })
 }
 
-/// Deletes every index and extracted text; returns how many files and
-/// bytes went.
-pub fn clear() -> anyhow::Result<(usize, u64)> {
-    let (mut files, mut bytes) = clear_extracted()?;
+/// What [`clear`] deleted.
+#[derive(Debug, Default)]
+pub struct Cleared {
+    pub indexes: usize,
+    /// Texts extracted from PDFs and web pages.
+    pub extracted: usize,
+    /// Lock files, and temporary files a store did not finish.
+    pub other: usize,
+    pub bytes: u64,
+}
+
+/// Deletes every index and extracted text.
+pub fn clear() -> anyhow::Result<Cleared> {
+    let (extracted, mut bytes) = clear_extracted()?;
+    let mut cleared = Cleared {
+        extracted,
+        ..Cleared::default()
+    };
     let Some(dir) = cache_folder() else {
-        return Ok((files, bytes));
+        cleared.bytes = bytes;
+        return Ok(cleared);
     };
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok((files, bytes)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            cleared.bytes = bytes;
+            return Ok(cleared);
+        }
         Err(err) => return Err(err).with_context(|| format!("cannot read {}", dir.display())),
     };
     for entry in entries {
         let path = entry?.path();
         bytes += std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         std::fs::remove_file(&path).with_context(|| format!("cannot delete {}", path.display()))?;
-        files += 1;
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("idx") => cleared.indexes += 1,
+            _ => cleared.other += 1,
+        }
     }
-    Ok((files, bytes))
+    cleared.bytes = bytes;
+    Ok(cleared)
 }
 
 /// Deletes the extracted texts of PDFs and web pages (`extract::cache`).

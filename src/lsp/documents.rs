@@ -39,6 +39,8 @@ pub struct DocumentSnapshot {
     /// so an old corpus is freed; its allocation stays, so a new one never
     /// takes its address and passes for it.
     findings: Mutex<Option<(FindingsKey, Arc<Vec<Finding>>)>>,
+    /// The findings last pushed to the client (weak, as above).
+    pushed: Mutex<Weak<Vec<Finding>>>,
     /// Set when a newer version or a close replaces this one: checks of it
     /// stop, and their diagnostics are not published.
     pub superseded: CancelFlag,
@@ -63,6 +65,15 @@ impl DocumentSnapshot {
                 Ok(findings)
             }
         }
+    }
+
+    /// Whether `findings` (as [`DocumentSnapshot::findings`] gave them)
+    /// were not pushed yet; they now count as pushed.
+    pub fn first_push(&self, findings: &Arc<Vec<Finding>>) -> bool {
+        let mut pushed = self.pushed.lock().unwrap_or_else(|e| e.into_inner());
+        let first = !std::ptr::eq(pushed.as_ptr(), Arc::as_ptr(findings));
+        *pushed = Arc::downgrade(findings);
+        first
     }
 
     pub fn view(&self) -> TextView<'_> {
@@ -141,6 +152,7 @@ impl OpenDocument {
             index: LineIndex::new(&text),
             brief,
             findings: Mutex::new(None),
+            pushed: Mutex::new(Weak::new()),
             superseded: CancelFlag::default(),
         });
         if fresh && text.len() >= LARGE_BRIEF {

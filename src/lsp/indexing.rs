@@ -130,7 +130,7 @@ impl Server {
             }
         };
         let overtaken = self.state.full_reload.load(Ordering::SeqCst);
-        let (corpus, mut live) = match result {
+        let (corpus, live) = match result {
             Ok(Ok(loaded)) => loaded,
             Ok(Err(err)) => {
                 let reason = format!("cannot load the corpus: {err:#}");
@@ -159,7 +159,6 @@ impl Server {
         let warning = self.report_problems(&corpus);
         let folders = live.folders();
         let corpus = Arc::new(corpus);
-        live.prepare(&corpus);
         *self.state.live.lock().unwrap_or_else(|e| e.into_inner()) = Some(live);
         self.serve(corpus, source, warning);
         // Spawned: registering waits on the client, and the worker must not.

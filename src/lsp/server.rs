@@ -107,12 +107,15 @@ impl RequestContext {
     }
 
     pub(super) fn diagnostics(&self) -> std::result::Result<Vec<lsp::Diagnostic>, Cancelled> {
+        Ok(self.diagnostics_of(&self.shown()?))
+    }
+
+    fn diagnostics_of(&self, shown: &[Finding]) -> Vec<lsp::Diagnostic> {
         let view = self.view();
-        Ok(self
-            .shown()?
+        shown
             .iter()
             .map(|f| to_proto::diagnostic(&self.served.corpus, &view, f, self.enc))
-            .collect())
+            .collect()
     }
 }
 
@@ -311,8 +314,21 @@ impl Server {
         }
     }
 
+    /// Pushes an open brief's diagnostics, unless these very findings were
+    /// pushed already: a brief opened as the corpus is swapped in is
+    /// checked by both, and its client would get the same list twice.
     pub(super) async fn publish_diagnostics(&self, uri: lsp::Uri) {
-        match self.compute_diagnostics(&uri).await {
+        self.refresh_accepted_if_changed();
+        let unpushed = self
+            .analyze(&uri, |cx| {
+                let shown = cx.shown()?;
+                Ok(cx
+                    .brief
+                    .first_push(&shown)
+                    .then(|| (cx.brief.version, cx.diagnostics_of(&shown))))
+            })
+            .await;
+        match unpushed {
             // A newer version is on its way (or cut this check short); its
             // own check will publish.
             Ok(Some((version, diagnostics))) if self.current_version(&uri) == Some(version) => {

@@ -4,6 +4,7 @@ it is damaged, with the same diagnostics each time."""
 
 from __future__ import annotations
 
+import asyncio
 import pathlib
 
 from helpers import open_brief, published, summary, wait_ready
@@ -54,6 +55,20 @@ async def test_index_is_written_reused_and_rebuilt_when_damaged(launch, tmp_path
     index.write_bytes(b"not an index at all")
     assert await diagnostics_of_a_start(launch, folder) == cold
     assert index.read_bytes().startswith(b"BRIEFIDX")
+
+
+async def test_a_brief_opened_as_a_warm_server_starts_gets_its_diagnostics_once(launch, tmp_path, monkeypatch):
+    # Opened at once, the brief is checked for its didOpen and again as the
+    # warm corpus is swapped in, at about the same moment: the client gets
+    # the list once, not the same list twice.
+    cache, folder = cache_and_corpus(tmp_path, monkeypatch)
+    cold = await diagnostics_of_a_start(launch, folder)
+    for _ in range(3):
+        c = await launch(options={"corpus": [str(folder)]})
+        doc = open_brief(c, BRIEF)
+        assert summary(await published(c, doc, version=1)) == cold
+        await asyncio.sleep(1.0)
+        assert len([p for p in c.published if p.uri == doc]) == 1, c.published
 
 
 async def test_a_damaged_text_found_after_the_start_is_thrown_away_and_rebuilt(launch, tmp_path, monkeypatch):

@@ -70,7 +70,7 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         reloads: usize,
         /// Instead: the first update after a warm start (the stored index
-        /// opened), with and without the parts counted in the background.
+        /// opened, its parts for updates decoded at the update).
         #[arg(long)]
         after_warm_start: bool,
     },

@@ -7,8 +7,6 @@
 //! watcher's 300 ms debounce are not in it.
 
 use std::path::Path;
-use std::sync::Arc;
-use std::time::Duration;
 use std::time::Instant;
 
 use anyhow::{ensure, Context};
@@ -121,10 +119,9 @@ pub fn update(dir: &Path, runs: usize, reloads: usize) -> anyhow::Result<()> {
 }
 
 /// How long the first update after a warm start takes, adding one file:
-/// with the live corpus made at the update (its stored parts decoded then),
-/// with the update right after the open (waiting for the background
-/// `LiveLoad::prepare`), and with the update a while after the open. The index is built
-/// and stored first if need be (in the cache folder the environment names).
+/// the live corpus is made at the update (its stored parts decoded then).
+/// The index is built and stored first if need be (in the cache folder the
+/// environment names).
 pub fn after_warm_start(dir: &Path, runs: usize) -> anyhow::Result<()> {
     let source = CorpusSource::Folders(vec![dir.to_path_buf()]);
     let seed = std::fs::read_to_string(concat!(
@@ -134,44 +131,32 @@ pub fn after_warm_start(dir: &Path, runs: usize) -> anyhow::Result<()> {
     let file = dir.join("bench-live-update.txt");
     let brief = Brief::parse("Lukin wrote that “the ‘strategic partnership’ between Russia and China has deepened” [@bench-live-update].\n".to_string());
     drop(LiveLoad::load(&source, &[], &|_, _| {})?);
-    let pause = Duration::from_secs(20);
-    let mut rows: Vec<(&str, Vec<f64>)> = vec![
-        ("parts made at the update", Vec::new()),
-        ("made in the background, update at once", Vec::new()),
-        ("made in the background, update 20 s later", Vec::new()),
-    ];
+    let mut times = Vec::new();
     for _ in 0..runs {
-        for (row, (_, times)) in rows.iter_mut().enumerate() {
-            let (corpus, origin, mut live) = LiveLoad::load(&source, &[], &|_, _| {})?;
-            ensure!(
-                matches!(origin, brief_lsp::index_cache::Origin::Warm),
-                "not a warm start: {origin:?}"
-            );
-            let corpus = Arc::new(corpus);
-            if row > 0 {
-                live.prepare(&corpus);
-            }
-            if row == 2 {
-                std::thread::sleep(pause);
-            }
-            std::fs::write(&file, &seed)?;
-            let start = Instant::now();
-            let update = live
-                .update(&corpus, &|_, _| {})?
-                .context("the update saw no change")?;
-            std::hint::black_box(analysis::diagnostics(
-                &update.corpus,
-                &brief,
-                &CheckConfig::default(),
-            ));
-            times.push(start.elapsed().as_secs_f64());
-            std::fs::remove_file(&file)?;
-        }
+        let (corpus, origin, mut live) = LiveLoad::load(&source, &[], &|_, _| {})?;
+        ensure!(
+            matches!(origin, brief_lsp::index_cache::Origin::Warm),
+            "not a warm start: {origin:?}"
+        );
+        std::fs::write(&file, &seed)?;
+        let start = Instant::now();
+        let update = live
+            .update(&corpus, &|_, _| {})?
+            .context("the update saw no change")?;
+        std::hint::black_box(analysis::diagnostics(
+            &update.corpus,
+            &brief,
+            &CheckConfig::default(),
+        ));
+        times.push(start.elapsed().as_secs_f64());
+        std::fs::remove_file(&file)?;
     }
     println!("## brief-bench update --after-warm-start: {}\n", dir.display());
     println!("| first update after a warm start: add one 73 KB file, then check a brief | runs (s) | median |\n|---|---|---:|");
-    for (what, v) in rows {
-        println!("| {what} | {} | {:.2} s |", secs(&v), median(v.clone()));
-    }
+    println!(
+        "| parts decoded at the update | {} | {:.2} s |",
+        secs(&times),
+        median(times.clone())
+    );
     Ok(())
 }

@@ -61,7 +61,7 @@ pub(super) fn not_a_figure(s: &Sent, i: usize) -> Option<usize> {
     let next = s.punct(i + 1).filter(|_| s.glued(i + 1));
     let next_num = s.glued(i + 2) && s.num(i + 2).is_some();
     let chain = match next {
-        Some('/') => true,
+        Some('/') => !split_year(s, i),
         Some('.') => next_num,
         // "10:30", but "(2016:3)" is a year and its page.
         Some(':') => next_num && s.num(i).and_then(|n| n.year()).is_none(),
@@ -76,6 +76,21 @@ pub(super) fn not_a_figure(s: &Sent, i: usize) -> Option<usize> {
         return skip;
     }
     formula.then_some(i + 3)
+}
+
+/// "2002/03", "1998/1999": a financial or academic year, the year at `i`
+/// and the next one after a glued slash.
+pub(super) fn split_year(s: &Sent, i: usize) -> bool {
+    let Some(y) = s.num(i).and_then(|n| n.year()) else {
+        return false;
+    };
+    let next = s
+        .num(i + 2)
+        .filter(|_| s.punct(i + 1) == Some('/') && s.glued(i + 1) && s.glued(i + 2));
+    next.is_some_and(|n| match n.year() {
+        Some(y2) => y2 == y + 1,
+        None => n.is_int() && n.int_digits == 2 && n.mant as i32 == (y + 1) % 100,
+    })
 }
 
 /// "the Sakhalin 3 agreement", "a Channel 4 programme": a small integer

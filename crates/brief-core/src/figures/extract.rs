@@ -3,7 +3,7 @@
 //! it is a year, a date or a multiplier word. Bounds, changes and the numbers
 //! that are no figures are in `context`.
 
-use super::context::{bound_after, bound_before, change_of, in_parens, not_a_figure};
+use super::context::{bound_after, bound_before, change_of, in_parens, not_a_figure, split_year};
 use super::lexicon::{
     change_verb, comparative, currency_code, currency_symbol, may_start, month, multiplier_word, Lower,
 };
@@ -227,8 +227,11 @@ fn year_figure(s: &Sent, start: usize, q: Qty, y: i32) -> SentenceFigure {
     }
 }
 
-/// "1995–96", "2014-2019", "2014 to 2019", "between 2014 and 2019".
+/// "1995–96", "2014-2019", "2014 to 2019", "between 2014 and 2019", "2002/03".
 fn year_range_after(s: &Sent, end: usize, y: i32, from: bool) -> Option<(i32, usize)> {
+    if split_year(s, end - 1) {
+        return Some((y + 1, end + 2));
+    }
     let dash = matches!(s.punct(end), Some('-' | '–' | '—')) && s.glued(end) == s.glued(end + 1);
     let word = s.is(end, "to") || (from && s.is(end, "and"));
     if !(dash || word) || (s.glued(end + 2) && s.word(end + 2).is_some()) {

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use super::lexicon::FIGURE_TALK;
+use super::lexicon::{lemma, CONJUNCTION, FIGURE_TALK};
 use super::measure::measure;
 use super::{extract_figures, Figure, FigureKind};
 use crate::corpus::{BlockKind, DocId, Document};
@@ -132,9 +132,18 @@ fn stretch(sentence: &str, own: TextRange, others: &[TextRange]) -> (usize, usiz
             .sum();
         depth > 0
     };
+    // Only a figure's own parenthesis glosses it: "the French government
+    // (15%)" states the government's share, as "Lagardere owns 30%" would.
+    let glosses = |r: &TextRange| {
+        let before = sentence[..r.start].trim_end_matches([' ', '(', '[', ';', '~']);
+        in_parens(r)
+            && others.iter().any(|o| {
+                o.end == before.len() || (o.end <= before.len() && before[o.end..].trim().is_empty())
+            })
+    };
     let mut anchors: Vec<TextRange> = others
         .iter()
-        .filter(|r| **r != own && r.end <= sentence.len() && !in_parens(r))
+        .filter(|r| **r != own && r.end <= sentence.len() && !glosses(r))
         .copied()
         .collect();
     if anchors.is_empty() {
@@ -142,7 +151,7 @@ fn stretch(sentence: &str, own: TextRange, others: &[TextRange]) -> (usize, usiz
     }
     anchors.sort_by_key(|r| r.start);
     // A glossing figure stands where the figure it glosses does.
-    let at = if in_parens(&own) {
+    let at = if glosses(&own) {
         anchors
             .iter()
             .rev()
@@ -167,6 +176,15 @@ fn stretch(sentence: &str, own: TextRange, others: &[TextRange]) -> (usize, usiz
         }
         _ => lead_of(before),
     };
+    // "63% thought she acted vindictively and 61% that he was right": a
+    // conjunction between two figures ends the first's stretch and starts
+    // the second's.
+    let lead = match before {
+        Some(i) if lead == anchors[i].end => {
+            conjunction(sentence, lead, at.start).map_or(lead, |(_, end)| end)
+        }
+        _ => lead,
+    };
     let next = anchors
         .iter()
         .filter(|r| r.start >= at.end)
@@ -178,10 +196,30 @@ fn stretch(sentence: &str, own: TextRange, others: &[TextRange]) -> (usize, usiz
             let mark = sentence[at.end..next]
                 .find([',', ';', ':'])
                 .map_or(next, |i| at.end + i);
-            mark.max(own.end)
+            let joined = conjunction(sentence, at.end, next).map_or(next, |(start, _)| start);
+            mark.min(joined).max(own.end)
         }
     };
     (lead.min(own.start), trail)
+}
+
+/// Words that set the figure after them against the one before: "42%
+/// backed it compared to 45% who thought it unbecoming".
+const SETS_AGAINST: &[&str] = &["compared", "against", "versus"];
+
+/// The first conjunction ("and", "but", "while", "whereas") or word of
+/// comparison in `sentence[from..to]`, as its byte bounds.
+fn conjunction(sentence: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut at = from;
+    for word in sentence[from..to].split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let bare_lower = bare.to_lowercase();
+        if CONJUNCTION.contains(&bare_lower.as_str()) || SETS_AGAINST.contains(&bare_lower.as_str()) {
+            return Some((at, at + bare.len()));
+        }
+        at += word.len();
+    }
+    None
 }
 
 /// Whether two figures, with `first_lead` before the first and `between`
@@ -224,9 +262,12 @@ pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| stem(&w))
 }
 
-/// The Snowball English stem of a lower-cased word.
+/// The Snowball English stem of a lower-cased word, after its lemma when
+/// the stemmer cannot find it: "rose" is "rise", "lost" and "loss" "lose".
 pub(super) fn stem(word: &str) -> String {
-    Stemmer::create(Algorithm::English).stem(word).into_owned()
+    Stemmer::create(Algorithm::English)
+        .stem(lemma(word).unwrap_or(word))
+        .into_owned()
 }
 
 /// Figures that can be checked against each other share a class. Years,
@@ -319,9 +360,7 @@ impl FigureIndex {
                             previous_words[id as usize] = w;
                         }
                     }
-                    let start = previous.figures.partition_point(|f| f.doc < at);
-                    let end = previous.figures.partition_point(|f| f.doc <= at);
-                    for f in &previous.figures[start..end] {
+                    for f in previous.in_doc(at) {
                         words.clear();
                         words.extend(f.words.iter().map(|&(id, w)| (previous_words[id as usize], w)));
                         words.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -397,6 +436,13 @@ impl FigureIndex {
         self.figures.is_empty()
     }
 
+    /// The figures of one document.
+    pub fn in_doc(&self, doc: DocId) -> &[CorpusFigure] {
+        let start = self.figures.partition_point(|f| f.doc < doc);
+        let end = self.figures.partition_point(|f| f.doc <= doc);
+        &self.figures[start..end]
+    }
+
     /// Corpus figures of `class` sharing context with `context`, with their
     /// context score in 0..=1, best first.
     pub fn candidates(&self, class: &UnitClass, context: &Context) -> Vec<(f64, &CorpusFigure)> {
@@ -406,8 +452,16 @@ impl FigureIndex {
             .filter_map(|w| self.word_ids.get(&w.stem).map(|&id| (id, w.weight)))
             .collect();
         // Words the corpus never puts beside a figure still count against a
-        // match: they are what the brief says that no source does.
-        let unknown: f32 = context.words.len().saturating_sub(known.len()) as f32 * self.max_idf();
+        // match: they are what the brief says that no source does; each as
+        // much as its place makes it the figure's (a word of the sentence
+        // before, half).
+        let unknown: f32 = context
+            .words
+            .iter()
+            .filter(|w| !self.word_ids.contains_key(&w.stem))
+            .map(|w| w.weight)
+            .sum::<f32>()
+            * self.max_idf();
         let total: f32 = known
             .iter()
             .map(|&(id, w)| w * self.idf[id as usize])

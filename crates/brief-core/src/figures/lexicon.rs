@@ -332,6 +332,43 @@ pub(super) static FIGURE_TALK: WordSet = WordSet::new(
      dollars year years",
 );
 
+/// Words that join one figure's clause to the next.
+pub(super) const CONJUNCTION: &[&str] = &["and", "but", "while", "whereas"];
+
+/// The base form of an irregular verb form that figures are stated with,
+/// and of the nouns news writes for those verbs ("a loss of", "growth of",
+/// "sales of"), which no suffix rule finds: "sales rose" and "the rise in
+/// sales" are one subject.
+pub(super) fn lemma(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "rose" | "risen" => "rise",
+        "fell" | "fallen" => "fall",
+        "grew" | "grown" | "growth" => "grow",
+        "lost" | "loss" | "losses" => "lose",
+        "sold" | "sale" | "sales" => "sell",
+        "bought" => "buy",
+        "paid" => "pay",
+        "won" => "win",
+        "made" => "make",
+        "took" | "taken" => "take",
+        "spent" => "spend",
+        "gave" | "given" => "give",
+        "held" => "hold",
+        "kept" => "keep",
+        "brought" => "bring",
+        "built" => "build",
+        "lent" => "lend",
+        "sought" => "seek",
+        "shrank" | "shrunk" => "shrink",
+        "sank" | "sunk" => "sink",
+        "became" => "become",
+        "began" | "begun" => "begin",
+        "struck" => "strike",
+        "stood" => "stand",
+        _ => return None,
+    })
+}
+
 /// What a number word joined by a hyphen may measure and still be a figure:
 /// "two-year deal", "five-nation tour", "ten-mile walk".
 pub(super) fn compound_measure(w: &str) -> bool {

@@ -164,11 +164,11 @@ mod tests {
     #[test]
     fn the_of_phrase_after_the_figure_names_what_it_measures() {
         let s = "Domestic consumption, accounting for 70% of sales, has suffered.";
-        assert_eq!(of(s, "70%").as_deref(), Some("sale"));
+        assert_eq!(of(s, "70%").as_deref(), Some("sell"));
         let s = "backing from the owners of at least 75% of the club's shares.";
         assert_eq!(of(s, "at least 75%").as_deref(), Some("share"));
         let s = "Sales at home account for 60% of French wine sales.";
-        assert_eq!(of(s, "60%").as_deref(), Some("sale"));
+        assert_eq!(of(s, "60%").as_deref(), Some("sell"));
         let s = "China accounted for 15 percent of Russian exports and imports in 2018.";
         assert_eq!(of(s, "15 percent").as_deref(), Some("export"));
     }

@@ -31,20 +31,25 @@
 //! - A count's noun is the head of the words after the number: the first
 //!   plural ("some 50 strategic partnerships"), else the last word before a
 //!   function word or a mark ("30 aircraft."); adverbs, participles and
-//!   superlatives are skipped. Without one the number is [`FigureKind::Plain`].
+//!   superlatives are skipped, and so is "more" before a plural ("three
+//!   million more lives"); "20 of the stations" counts stations. Without one
+//!   the number is [`FigureKind::Plain`].
 //! - "dollars" and "$" are USD unless a prefix or a nationality says
 //!   otherwise ("C$", "HK$", "Australian dollars"); "pounds" are GBP.
 //! - A four-digit integer from 1000 to 2100 is a [`FigureKind::Year`] unless a
 //!   unit, a currency or a bound other than "about"/"around" makes it an amount,
 //!   or it is a round hundred before a plural noun ("2000 troops"). "1990s" is
-//!   1990..1999; "1995–96" and "from 2014 to 2019" are year ranges.
+//!   1990..1999; "1995–96", "2002/03" and "from 2014 to 2019" are year ranges.
 //! - A [`FigureKind::Date`]'s value is `yyyymmdd` with zeros for what is not
 //!   written: "June 2019" is 20190600, "25 October" is 1025.
 //! - `year` of other figures is the nearest year or date of the same clause,
 //!   else of the sentence (earlier first); a range lends its last year, a
 //!   decade its first; "the following year" after the figure adds one, "the
 //!   previous year" takes one off. Years in parentheses lend none: they are author-year
-//!   citations such as "(Lukin 2018)", still reported as years.
+//!   citations such as "(Lukin 2018)", still reported as years. A later year
+//!   lends none to a figure before it when it belongs to a figure after it:
+//!   one compared with the first ("400m euros, compared with 984m euros in
+//!   2003") or led in by a conjunction ("4.7% and in 2002/03 by 8.6%").
 //! - "from X to Y" after a change verb is [`Change::FromTo`] (value X, upper
 //!   Y); without one it is a plain range. In "rose 15% to $415.9 million" the
 //!   second amount is a level, not the end of a range.
@@ -75,6 +80,7 @@ use crate::text::sentences::sentence_ranges;
 use crate::text::TextRange;
 use extract::{sentence_figures, SentenceFigure};
 pub use index::{Context, CorpusFigure, DocFigures, FigureIndex, FiguresOf, UnitClass};
+use lexicon::CONJUNCTION;
 use token::{FigureToken, Kind, Sent, Tokenizer};
 pub use verdict::{check_figure, Cited, FigureCheck, FigureVerdict};
 
@@ -196,9 +202,37 @@ fn assign_years(s: &Sent, found: &mut [SentenceFigure]) {
         n += usize::from(matches!(t.kind, Kind::Punct(',' | ';' | ':' | '(' | ')' | '—')));
         clause.push(n);
     }
+    // "net profits of 400m euros, compared with a loss of 984m euros in
+    // 2003": a year after the figure, in a clause that compares another
+    // figure with it, is that figure's.
+    let compared: Vec<usize> = found
+        .iter()
+        .filter(|g| !matches!(g.kind, FigureKind::Year | FigureKind::Date))
+        .filter(|g| {
+            (0..g.start)
+                .rev()
+                .take_while(|&k| clause[k] == clause[g.start])
+                .any(|k| COMPARISON.iter().any(|w| s.is(k, w)))
+        })
+        .map(|g| clause[g.start])
+        .collect();
     let anchors: Vec<(usize, usize, i32)> = found
         .iter()
         .filter_map(|f| f.anchor.map(|y| (f.start, f.end, y)))
+        .collect();
+    // "rose by 4.7% and in 2002/03 by 8.6%": a year that a conjunction
+    // leads into, before a figure of its clause, is that figure's.
+    let leading: Vec<usize> = anchors
+        .iter()
+        .filter(|&&(start, end, _)| {
+            let led = (start.saturating_sub(2)..start).any(|k| CONJUNCTION.iter().any(|w| s.is(k, w)));
+            led && found.iter().any(|g| {
+                g.start >= end
+                    && clause[g.start] == clause[start]
+                    && !matches!(g.kind, FigureKind::Year | FigureKind::Date)
+            })
+        })
+        .map(|&(start, _, _)| start)
         .collect();
     for f in found
         .iter_mut()
@@ -217,10 +251,18 @@ fn assign_years(s: &Sent, found: &mut [SentenceFigure]) {
         };
         f.year = anchors
             .iter()
+            .filter(|&&(start, end, _)| {
+                let another_figures = (clause[start] != clause[f.start] && compared.contains(&clause[start]))
+                    || leading.contains(&start);
+                !(end > f.start && another_figures)
+            })
             .min_by_key(rank)
             .map(|&(_, _, y)| y + relative_year(s, f.end));
     }
 }
+
+/// Words that set a figure against another: "compared with", "up from".
+const COMPARISON: &[&str] = &["compared", "against", "from", "than", "versus", "vs"];
 
 /// "a 331bn yen profit the following year": a year said relative to the
 /// one the sentence names, within a few words after the figure and before a

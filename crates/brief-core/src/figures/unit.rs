@@ -47,10 +47,30 @@ pub(super) fn unit_after(s: &Sent, j: usize) -> (FigureUnit, usize) {
     if let Some(found) = money_after(s, k) {
         return found;
     }
+    if let Some(noun) = partitive(s, k) {
+        return (FigureUnit::Noun(noun), j);
+    }
     match head_noun(s, j) {
         Some((noun, end)) => (FigureUnit::Noun(noun), end),
         None => (FigureUnit::None, j),
     }
+}
+
+/// What a number "of the …" counts: the plural of the phrase, "20 of the
+/// stations", "Thirty of the CBS network's stations" (the figure stays the
+/// number). Nothing when another number comes first: "three of the five
+/// members" counts as the second number says. Only after "the": the
+/// labelled seed sentences read "two of its best weapons" as a plain number.
+fn partitive(s: &Sent, k: usize) -> Option<String> {
+    if !(s.is(k, "of") && s.is(k + 1, "the")) {
+        return None;
+    }
+    (k + 2..k + 6)
+        .take_while(|&i| s.word(i).is_some() && quantity(s, i, false).is_none())
+        .map(|i| s.str(i))
+        // A capitalized word is a name ("CBS"), not what is counted.
+        .find(|w| w.starts_with(char::is_lowercase) && plural_like(w) && !FUNCTION_WORDS.contains(w))
+        .map(str::to_lowercase)
 }
 
 /// "dollars", "US dollars", "Hong Kong dollars", "swiss francs", "RMB", "pounds sterling".
@@ -112,9 +132,19 @@ fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
     }
     // Up to three words; a plural among them is the head, else the last noun
     // before a function word or a mark ("30 aircraft."), else the first.
+    // "three million more lives", "5,000 fewer jobs": the comparative says
+    // how the count differs, the plural after it what is counted.
     let mut nouns = Vec::with_capacity(3);
-    let mut k = j;
-    for _ in 0..3 {
+    let more_or_fewer = ["more", "fewer", "less"].iter().any(|w| s.is(j, w)) && !s.glued(j);
+    let mut k = if more_or_fewer && s.word(j + 1).is_some_and(plural_like) {
+        j + 1
+    } else {
+        j
+    };
+    // Modifiers do not use up the three words: "eight fully-operational
+    // Islamic banking groups".
+    let mut words = 0;
+    while words < 3 && k < j + 8 {
         let Some(w) = s.word(k) else { break };
         let l = Lower::new(w);
         let l = l.as_ref().map_or("", Lower::as_str);
@@ -130,6 +160,7 @@ fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
         if modifier(l) {
             continue;
         }
+        words += 1;
         let word = s.str(last);
         if plural_like(word) {
             return Some((word.to_lowercase(), last + 1));

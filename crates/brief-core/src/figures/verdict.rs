@@ -25,13 +25,14 @@
 //! - A figure is its value in its period: the same value of another year
 //!   is another fact, not support.
 //! - In the cited documents, the very value with two significant digits or
-//!   more supports in a weaker context when nothing there clears the bar.
+//!   more supports in a weaker context when nothing there clears the bar,
+//!   and contradicts when stated for another year.
 //! - Two thresholds in the same direction differ when their values do
 //!   ("at least 60%" against the source's "at least 75%"), and "about"
 //!   allows only what rounds to the approximate figure ("some 87%" is not
 //!   82%).
 
-use super::{Bound, CorpusFigure, Figure, FigureIndex, UnitClass};
+use super::{Bound, Change, CorpusFigure, Figure, FigureIndex, FigureKind, UnitClass};
 use crate::corpus::DocId;
 use crate::figures::Context;
 
@@ -99,6 +100,40 @@ pub fn check_figure<'a>(
     context: &Context,
     cited: &Cited,
 ) -> FigureCheck<'a> {
+    let checked = check_as_written(index, figure, context, cited);
+    match as_other_form(figure) {
+        Some(other) if checked.verdict == FigureVerdict::Unsupported => {
+            check_as_written(index, &other, context, cited)
+        }
+        _ => checked,
+    }
+}
+
+/// A change written as a multiple is a percentage change, and the other
+/// way round: "doubled" is a rise of 100%, "halved" a fall of 50%, "rose
+/// 200%" tripled. Sources write either; the figure's own form is read first.
+fn as_other_form(figure: &Figure) -> Option<Figure> {
+    let (kind, value) = match (&figure.kind, figure.change?) {
+        (FigureKind::Multiplier, Change::Rise) => (FigureKind::Percent, (figure.value - 1.0) * 100.0),
+        (FigureKind::Multiplier, Change::Fall) => (FigureKind::Percent, (1.0 - figure.value) * 100.0),
+        (FigureKind::Percent, Change::Rise) => (FigureKind::Multiplier, 1.0 + figure.value / 100.0),
+        (FigureKind::Percent, Change::Fall) => (FigureKind::Multiplier, 1.0 - figure.value / 100.0),
+        _ => return None,
+    };
+    (value > 0.0 && figure.upper.is_none()).then(|| Figure {
+        kind,
+        value,
+        ..figure.clone()
+    })
+}
+
+/// The verdict of `figure` against the corpus figures of its own unit.
+fn check_as_written<'a>(
+    index: &'a FigureIndex,
+    figure: &Figure,
+    context: &Context,
+    cited: &Cited,
+) -> FigureCheck<'a> {
     let Some(class) = UnitClass::of(&figure.kind) else {
         return unsupported();
     };
@@ -113,7 +148,9 @@ pub fn check_figure<'a>(
         .partition(|(_, f)| cited.docs.contains(&f.doc));
     let misattributable = !cited.docs.is_empty() && cited.all_known;
     let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE);
-    let in_cited_found = judge(figure, &in_cited, CITED).or_else(|| distinctive_in_cited(figure, &in_cited));
+    let in_cited_found = judge(figure, &in_cited, CITED)
+        .or_else(|| distinctive_in_cited(figure, &in_cited))
+        .or_else(|| counted_in_cited(index, figure, &class, cited));
     if let Some(found) = in_cited_found {
         // The cited source's different value is about another subject when
         // another document states the very value in a closer context.
@@ -130,10 +167,18 @@ pub fn check_figure<'a>(
         }
     }
     match from_elsewhere {
-        Some(found) if found.verdict == FigureVerdict::Supported && misattributable => FigureCheck {
-            verdict: FigureVerdict::Misattributed,
-            evidence: found.evidence,
-        },
+        // Another document is where the figure is from only if it states the
+        // value: a bound there that allows it names no source.
+        Some(found) if found.verdict == FigureVerdict::Supported && misattributable => {
+            if agreement(figure, &found.evidence[0].1.figure) == Agreement::Same {
+                FigureCheck {
+                    verdict: FigureVerdict::Misattributed,
+                    evidence: found.evidence,
+                }
+            } else {
+                unsupported()
+            }
+        }
         Some(found) => found,
         None => unsupported(),
     }
@@ -200,7 +245,7 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
 
 /// When nothing in the cited documents clears the bar: the very value, if
 /// it has two significant digits or more ("120,000", "28.1%"), in a weaker
-/// context. A coincidence of such a value with the same unit in the one
+/// context; supported, or contradicted when it is stated for another year. A coincidence of such a value with the same unit in the one
 /// document the claim names is rare; a round "2%" or "ten" is not.
 fn distinctive_in_cited<'a>(
     figure: &Figure,
@@ -209,10 +254,50 @@ fn distinctive_in_cited<'a>(
     if significant_digits(figure.value) < 2 {
         return None;
     }
-    let same: Vec<_> = in_cited
+    let near: Vec<_> = in_cited
         .iter()
-        .filter(|(s, f)| *s >= DISTINCTIVE_IN_CITED && agreement(figure, &f.figure) == Agreement::Same)
+        .filter(|(s, _)| *s >= DISTINCTIVE_IN_CITED)
         .copied()
+        .collect();
+    let same: Vec<_> = near
+        .iter()
+        .filter(|(_, f)| agreement(figure, &f.figure) == Agreement::Same)
+        .copied()
+        .collect();
+    if !same.is_empty() {
+        return Some(supported(same));
+    }
+    // The very value stated for another year: the period is wrong ("lost
+    // 984m euros in 2004" where the 984m euros are 2003's).
+    let timeless = Figure {
+        year: None,
+        ..figure.clone()
+    };
+    near.into_iter()
+        .find(|(_, f)| f.figure.year.is_some() && agreement(&timeless, &f.figure) == Agreement::Same)
+        .map(contradicted)
+}
+
+/// When nothing else in the cited documents decides: the very count of the
+/// same thing ("the two brothers" for "two brothers"), however the words
+/// around it differ. The counted noun is the subject, and the citation says
+/// where to look.
+fn counted_in_cited<'a>(
+    index: &'a FigureIndex,
+    figure: &Figure,
+    class: &UnitClass,
+    cited: &Cited,
+) -> Option<FigureCheck<'a>> {
+    if !matches!(class, UnitClass::Count(_)) {
+        return None;
+    }
+    let same: Vec<_> = cited
+        .docs
+        .iter()
+        .flat_map(|&doc| index.in_doc(doc))
+        .filter(|f| UnitClass::of(&f.figure.kind).as_ref() == Some(class))
+        .filter(|f| agreement(figure, &f.figure) == Agreement::Same)
+        .map(|f| (0.0, f))
         .collect();
     (!same.is_empty()).then(|| supported(same))
 }
@@ -262,9 +347,30 @@ enum Agreement {
     /// billion", but says more than it does.
     WithinBound,
     Differs,
+    /// Values that say nothing of each other: so far apart that they
+    /// measure different things (a dividend of "0.30 euros" per share is no
+    /// other value of a "984m euros" loss), or a vague multiple beside a
+    /// precise value ("thousands of jobs" neither backs nor belies "9,000
+    /// jobs").
+    Unrelated,
 }
 
+/// How close to a claim's bound a precise value of the source is the
+/// bound's value, as a share of the bound.
+const NEAR_BOUND: f64 = 0.1;
+
+/// How many times one value may be the other's and still be another value
+/// of the same thing (a slip of a digit or two, "$15bn" for "$1.5bn").
+const APART: f64 = 1000.0;
+
 fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
+    let (small, large) = (
+        brief.value.abs().min(corpus.value.abs()),
+        brief.value.abs().max(corpus.value.abs()),
+    );
+    if small > 0.0 && large / small > APART {
+        return Agreement::Unrelated;
+    }
     // A figure is its value in its period: the right value of another year
     // is another fact ("3.1% in 2003" where 3.1% is 2004's).
     if brief.year.is_some() && corpus.year.is_some() && brief.year != corpus.year {
@@ -289,6 +395,11 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
     {
         return Agreement::Same;
     }
+    let vague =
+        |f: &Figure| matches!(f.bound, Bound::About) && f.upper.is_some() && f.change != Some(Change::FromTo);
+    if vague(brief) != vague(corpus) {
+        return Agreement::Unrelated;
+    }
     // Two thresholds in the same direction are two claims of a threshold:
     // "at least 60%" where the source says "at least 75%" is another one,
     // although the source's bound implies it.
@@ -296,13 +407,34 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
         return Agreement::Differs;
     }
     let within = match (brief.bound, corpus.bound) {
+        // "over 70m euros" against "as much as 25bn euros": the two bounds
+        // agree, but neither says what the other does; "almost 50%" against
+        // "100% or more" they do not.
+        (Bound::AtLeast, Bound::AtMost) | (Bound::AtMost, Bound::AtLeast) => {
+            let overlap = if brief.bound == Bound::AtLeast {
+                b <= c
+            } else {
+                b >= c
+            };
+            return if overlap {
+                Agreement::Unrelated
+            } else {
+                Agreement::Differs
+            };
+        }
         (Bound::AtLeast, _) => c >= b,
         (Bound::AtMost, _) => c <= b,
         (_, Bound::AtLeast) => b >= c,
         (_, Bound::AtMost) => b <= c,
         _ => false,
     };
-    if within {
+    // "almost 50%", "more than $100 billion": a claim's bound says its
+    // value is near it, so a precise value of the source just within it is
+    // the claim's value; one far within it only allows the claim.
+    let near = (b - c).abs() <= NEAR_BOUND * b.abs();
+    if within && near && brief.bound != Bound::Exact && corpus.bound == Bound::Exact {
+        Agreement::Same
+    } else if within {
         Agreement::WithinBound
     } else {
         Agreement::Differs
@@ -342,5 +474,7 @@ fn subject_adjusted(
     if measure == Some(false) {
         adjusted *= OTHER_MEASURE;
     }
-    adjusted.min(1.0)
+    // Not capped at 1: scores are only compared, and a cap would erase the
+    // margin between two candidates that share every word of the claim.
+    adjusted
 }

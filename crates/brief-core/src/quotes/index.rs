@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use super::skeleton::DocSkeleton;
 use crate::corpus::{DocId, Document};
-use crate::shared::{SharedSlice, SharedStr};
+use crate::shared::{SharedSlice, SharedStr, CHUNK};
 
 const K: usize = 10;
 const W: usize = 10;
@@ -25,6 +25,9 @@ pub const MIN_QUERY: usize = 4;
 const MAX_OCCURRENCES: usize = 200;
 /// Seeds a near-match search uses however common they are.
 const MIN_SEEDS: usize = 4;
+/// Postings per fence. One fence per chunk that a stored index checks on
+/// first read, so that finding a hash's postings reads one chunk of them.
+const FENCE_EVERY: usize = CHUNK / size_of::<u64>();
 
 #[derive(Clone, Debug, Default)]
 pub struct QuoteIndex {
@@ -34,6 +37,9 @@ pub struct QuoteIndex {
     pub(crate) docs: Vec<DocSkeleton>,
     /// `hash << 32 | skeleton position`, sorted.
     pub(crate) entries: SharedSlice<u64>,
+    /// The hash of every [`FENCE_EVERY`]th posting: where a hash's postings
+    /// are, found without reading the postings.
+    pub(crate) fences: Vec<u32>,
 }
 
 /// An occurrence in one document's skeleton, document-relative.
@@ -68,6 +74,7 @@ impl QuoteIndex {
             skeleton: skeleton.into(),
             doc_starts,
             docs,
+            fences: fences(&entries),
             entries: entries.into(),
         }
     }
@@ -127,24 +134,33 @@ impl QuoteIndex {
             })
             .collect();
         added.par_sort_unstable();
+        let entries = shift_and_merge(&previous.entries, &runs, &added, PIECE);
         QuoteIndex {
-            entries: shift_and_merge(&previous.entries, &runs, &added, PIECE).into(),
+            fences: fences(&entries),
+            entries: entries.into(),
             skeleton: skeleton.into(),
             doc_starts,
             docs,
         }
     }
 
+    /// Whether there are as many fences as the postings have (a stored
+    /// index's are read from its tables).
+    pub(crate) fn fences_fit(&self) -> bool {
+        self.fences.len() == self.entries.len().div_ceil(FENCE_EVERY)
+    }
+
     pub fn n_entries(&self) -> usize {
         self.entries.len()
     }
 
+    /// A document's skeleton (read alone from a stored index: see
+    /// `SharedStr::get`), and its anchors.
     pub fn doc_skeleton(&self, doc: DocId) -> (&str, &DocSkeleton) {
         let i = doc.0 as usize;
-        (
-            &self.skeleton[self.doc_starts[i]..self.doc_starts[i + 1]],
-            &self.docs[i],
-        )
+        let text = self.skeleton.get(self.doc_starts[i]..self.doc_starts[i + 1]);
+        // Cuts at characters unless the stored index is foreign; then no text.
+        (text.unwrap_or_default(), &self.docs[i])
     }
 
     /// The document holding global skeleton range `start..end`, if one does.
@@ -157,10 +173,17 @@ impl QuoteIndex {
         })
     }
 
+    /// The postings of `hash`: from a stored index, this reads the chunk of
+    /// postings they are in (two if they cross a fence), not all of them.
     fn postings(&self, hash: u32) -> &[u64] {
-        let lo = self.entries.partition_point(|&e| ((e >> 32) as u32) < hash);
-        let hi = self.entries.partition_point(|&e| ((e >> 32) as u32) <= hash);
-        &self.entries[lo..hi]
+        // From the last fence below `hash` to the first above it.
+        let from = self.fences.partition_point(|&f| f < hash).saturating_sub(1);
+        let to = self.fences.partition_point(|&f| f <= hash);
+        let end = (to * FENCE_EVERY).min(self.entries.len());
+        let near = self.entries.get(from * FENCE_EVERY..end).unwrap_or_default();
+        let lo = near.partition_point(|&e| ((e >> 32) as u32) < hash);
+        let hi = near.partition_point(|&e| ((e >> 32) as u32) <= hash);
+        &near[lo..hi]
     }
 
     /// Every occurrence of a skeleton `query`, in corpus order.
@@ -169,21 +192,32 @@ impl QuoteIndex {
         if q.len() < MIN_QUERY {
             return Vec::new();
         }
-        let hay = self.skeleton.as_bytes();
         if q.len() < MIN_INDEXED {
-            return memmem::find_iter(hay, q)
+            return memmem::find_iter(self.skeleton.as_bytes(), q)
                 .filter_map(|start| self.hit(start, start + q.len()))
                 .take(MAX_OCCURRENCES)
                 .collect();
         }
-        let Some((offset, hash)) = winnow(q).into_iter().min_by_key(|&(_, h)| self.postings(h).len()) else {
+        // The rarest kept k-gram's postings, the fewest to verify. One with
+        // at most one is as good as any: stop there, so that a lookup in a
+        // stored index reads a chunk of postings, not one per k-gram.
+        let mut rarest: Option<(usize, &[u64])> = None;
+        for (offset, hash) in winnow(q) {
+            let postings = self.postings(hash);
+            if rarest.is_none_or(|(_, r)| postings.len() < r.len()) {
+                rarest = Some((offset, postings));
+            }
+            if postings.len() <= 1 {
+                break;
+            }
+        }
+        let Some((offset, postings)) = rarest else {
             return Vec::new();
         };
-        let mut hits: Vec<SkeletonHit> = self
-            .postings(hash)
+        let mut hits: Vec<SkeletonHit> = postings
             .iter()
             .filter_map(|&e| (e as u32 as usize).checked_sub(offset))
-            .filter(|&start| hay.get(start..start + q.len()) == Some(q))
+            .filter(|&start| self.skeleton.get(start..start + q.len()) == Some(query))
             .filter_map(|start| self.hit(start, start + q.len()))
             .take(MAX_OCCURRENCES)
             .collect();
@@ -234,6 +268,15 @@ impl QuoteIndex {
             })
             .collect()
     }
+}
+
+/// The hash of every [`FENCE_EVERY`]th of `entries`.
+fn fences(entries: &[u64]) -> Vec<u32> {
+    entries
+        .iter()
+        .step_by(FENCE_EVERY)
+        .map(|&e| (e >> 32) as u32)
+        .collect()
 }
 
 fn kgram_hash(bytes: &[u8]) -> u32 {
@@ -383,6 +426,29 @@ mod tests {
             );
         }
         assert_eq!(shift_and_merge(&[], &runs, &added, 7), added);
+    }
+
+    #[test]
+    fn postings_found_through_the_fences_are_all_of_a_hash() {
+        // Runs of one hash longer than a fence's stretch, and hashes absent.
+        let mut entries: Vec<u64> = (0..5 * FENCE_EVERY as u64)
+            .map(|i| (2 * (mix(i) % 7) + 1) << 32 | i)
+            .collect();
+        entries.sort_unstable();
+        let index = QuoteIndex {
+            fences: fences(&entries),
+            entries: entries.clone().into(),
+            ..QuoteIndex::default()
+        };
+        assert!(index.fences_fit());
+        for hash in 0..20u32 {
+            let want: Vec<u64> = entries
+                .iter()
+                .copied()
+                .filter(|&e| (e >> 32) as u32 == hash)
+                .collect();
+            assert_eq!(index.postings(hash), want, "hash {hash}");
+        }
     }
 
     #[test]

@@ -5,21 +5,22 @@
 //! snapshot opens without copying them into the heap. Clones share.
 //!
 //! Bytes read in place may carry a first-read check (`first_read`): a
-//! stored snapshot checks its big arrays when they are first read rather
-//! than when it opens, so that a warm start reads only what its first
-//! requests need.
+//! stored snapshot checks its big arrays a chunk at a time as they are
+//! first read rather than when it opens, so that a warm start reads only
+//! what its first requests need. Whole views (`Deref`) check all their
+//! chunks; `get` only those it reads.
 
 mod first_read;
 
 use std::fmt;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 use std::sync::Arc;
 
 use bytemuck::Pod;
 
 use first_read::FirstReadCheck;
 pub(crate) use first_read::FirstReads;
-pub use first_read::{Damage, Release};
+pub use first_read::{chunk_digests, Damage, Release, CHUNK};
 
 /// Bytes that outlive every view of them: a `Vec<u8>`, or a memory map.
 pub type Backing = Arc<dyn AsRef<[u8]> + Send + Sync>;
@@ -48,7 +49,7 @@ impl SharedBytes {
 
     /// `self[start..end]`, or `None` past the end.
     pub fn slice(&self, start: usize, end: usize) -> Option<SharedBytes> {
-        (start <= end && end <= self.len_unchecked()).then(|| SharedBytes {
+        (start <= end && end <= self.len()).then(|| SharedBytes {
             backing: self.backing.clone(),
             start: self.start + start,
             end: self.start + end,
@@ -56,13 +57,49 @@ impl SharedBytes {
         })
     }
 
-    /// These bytes, to be checked against `digest` (and as UTF-8 if
-    /// `utf8`) when they are first read, as `reads` says.
-    pub(crate) fn checked_on_first_read(self, digest: u64, utf8: bool, reads: &FirstReads) -> SharedBytes {
-        let check = FirstReadCheck::new(self.start, self.end, digest, utf8, reads);
-        SharedBytes {
+    /// These bytes, each chunk to be checked against its digest (one per
+    /// [`CHUNK`], as [`chunk_digests`] gives; and as UTF-8 if `utf8`) when
+    /// it is first read, as `reads` says. `None` if the digests are not as
+    /// many as the chunks.
+    pub(crate) fn checked_on_first_read(
+        self,
+        digests: Box<[u64]>,
+        utf8: bool,
+        reads: &FirstReads,
+    ) -> Option<SharedBytes> {
+        let check = FirstReadCheck::new(self.start, self.end, digests, utf8, reads)?;
+        Some(SharedBytes {
             check: Some(Arc::new(check)),
             ..self
+        })
+    }
+
+    /// How many bytes, without reading them.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `self[range]`, reading (and checking, on first read) only the chunks
+    /// it holds; `None` past the end.
+    pub fn get(&self, range: Range<usize>) -> Option<&[u8]> {
+        (range.start <= range.end && range.end <= self.len()).then(|| self.read(range))
+    }
+
+    /// `self[range]`, in bounds.
+    fn read(&self, range: Range<usize>) -> &[u8] {
+        let (start, end) = (self.start + range.start, self.start + range.end);
+        let backing = (*self.backing).as_ref();
+        match self
+            .check
+            .as_ref()
+            .and_then(|c| Some((c.start(), c.outcome(backing, start, end)?)))
+        {
+            None => &backing[start..end],
+            Some((base, blank)) => &bytemuck::cast_slice(blank)[start - base..end - base],
         }
     }
 
@@ -72,29 +109,20 @@ impl SharedBytes {
         &(*self.backing).as_ref()[self.start..self.end]
     }
 
-    /// Runs the first-read check now, if it has not run; `false` if the
-    /// bytes fail it.
+    /// Runs the first-read check of every chunk now, if it has not run;
+    /// `false` if the bytes fail it.
     pub(crate) fn verify(&self) -> bool {
-        self.check
-            .as_ref()
-            .is_none_or(|c| c.outcome((*self.backing).as_ref()).is_none())
-    }
-
-    fn len_unchecked(&self) -> usize {
-        self.end - self.start
+        self.check.as_ref().is_none_or(|c| {
+            c.outcome((*self.backing).as_ref(), self.start, self.end)
+                .is_none()
+        })
     }
 }
 
 impl Deref for SharedBytes {
     type Target = [u8];
     fn deref(&self) -> &[u8] {
-        let Some(check) = &self.check else {
-            return self.unchecked();
-        };
-        match check.outcome((*self.backing).as_ref()) {
-            None => self.unchecked(),
-            Some(blank) => &bytemuck::cast_slice(blank)[self.start - check.start()..self.end - check.start()],
-        }
+        self.read(0..self.len())
     }
 }
 
@@ -117,8 +145,47 @@ impl SharedStr {
 
     /// A text checked as UTF-8 on its first read (see
     /// [`SharedBytes::checked_on_first_read`]), not now.
-    pub(crate) fn checked_on_first_read(bytes: SharedBytes, digest: u64, reads: &FirstReads) -> SharedStr {
-        SharedStr(StrRepr::Shared(bytes.checked_on_first_read(digest, true, reads)))
+    pub(crate) fn checked_on_first_read(
+        bytes: SharedBytes,
+        digests: Box<[u64]>,
+        reads: &FirstReads,
+    ) -> Option<SharedStr> {
+        Some(SharedStr(StrRepr::Shared(
+            bytes.checked_on_first_read(digests, true, reads)?,
+        )))
+    }
+
+    /// The length in bytes, without reading the text.
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            StrRepr::Owned(s) => s.len(),
+            StrRepr::Shared(b) => b.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `self[range]`, reading only the chunks it holds (see
+    /// [`SharedBytes::get`]); `None` past the end or inside a character,
+    /// as [`str::get`].
+    pub fn get(&self, range: Range<usize>) -> Option<&str> {
+        match &self.0 {
+            StrRepr::Owned(s) => s.get(range),
+            StrRepr::Shared(b) => {
+                let bytes = b.get(range.clone())?;
+                // The bytes as stored, whatever a failed check reads as:
+                // these are what the chunks' UTF-8 checks saw.
+                let char_starts = |at: usize| b.unchecked().get(at).is_none_or(|&c| c & 0xC0 != 0x80);
+                // SAFETY: the check of each chunk `range` holds found the
+                // characters starting in it to be UTF-8, and `range` starts
+                // and ends at a character's start, so it holds whole ones;
+                // a failed check reads as spaces. A backing never changes.
+                (char_starts(range.start) && char_starts(range.end))
+                    .then(|| unsafe { std::str::from_utf8_unchecked(bytes) })
+            }
+        }
     }
 
     /// Runs a first-read check now (see [`SharedBytes::verify`]).
@@ -227,6 +294,31 @@ impl<T: Pod> SharedSlice<T> {
         match &self.0 {
             SliceRepr::Owned(_) => true,
             SliceRepr::Shared(b) => b.verify(),
+        }
+    }
+
+    /// How many values, without reading them.
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            SliceRepr::Owned(v) => v.len(),
+            SliceRepr::Shared(b) => b.len() / size_of::<T>(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `self[range]`, reading only the chunks it holds (see
+    /// [`SharedBytes::get`]); `None` past the end.
+    pub fn get(&self, range: Range<usize>) -> Option<&[T]> {
+        match &self.0 {
+            SliceRepr::Owned(v) => v.get(range),
+            SliceRepr::Shared(b) => {
+                let size = size_of::<T>();
+                let bytes = b.get(range.start.checked_mul(size)?..range.end.checked_mul(size)?)?;
+                Some(bytemuck::cast_slice(bytes))
+            }
         }
     }
 

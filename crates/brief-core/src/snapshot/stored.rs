@@ -16,7 +16,9 @@
 //!    need (the vocabulary, case counts and each document's names, with
 //!    maps stored in key order), decoded only when the live corpus asks
 //!    for it;
-//! 3. the directory (postcard): where each blob is, and its xxh3;
+//! 3. the directory (postcard): where each blob is, and its xxh3 (for a
+//!    big array read in place, one per
+//!    [`CHUNK`](crate::shared::CHUNK));
 //! 4. trailer: the directory's offset, length and xxh3, [`END`].
 //!
 //! Everything is checked before it is trusted (magic, format, version,
@@ -24,9 +26,10 @@
 //! corrupt or foreign buffer is an error or a [`Damage`], never a panic or
 //! a wrong answer. The directory and the tables are checked as they are
 //! decoded, when the snapshot opens. The big arrays read in place (texts,
-//! offset maps, skeleton, postings: most of the file) are checked on their
-//! first read instead, so that a warm start reads only the part of the
-//! file its first requests need: a failure there reads as blank bytes and
+//! offset maps, skeleton, postings: most of the file) are checked a chunk
+//! at a time on first read instead, so that a warm start reads only the
+//! part of the file its first requests need (a quote's lookup reads a few
+//! chunks of the skeleton and postings): a failure there reads as blank bytes and
 //! marks the snapshot's [`Damage`], and the adapter throws away what it
 //! computed and rebuilds. [`Snapshot::verify_stored`] checks them all at
 //! once, for a caller that cannot rebuild halfway (the CLI).
@@ -45,11 +48,11 @@ use crate::corpus::{DocId, Document, OffsetMap, Paragraph, Problem, Reference};
 use crate::entities::EntityTable;
 use crate::figures::FigureIndex;
 use crate::quotes::{DocSkeleton, QuoteIndex};
-use crate::shared::{Damage, FirstReads, Release, SharedBytes, SharedSlice, SharedStr};
+use crate::shared::{chunk_digests, Damage, FirstReads, Release, SharedBytes, SharedSlice, SharedStr};
 use crate::text::{LineIndex, TextRange};
 
 /// Bumped whenever the layout or anything stored changes meaning.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 const MAGIC: &[u8; 8] = b"BRIEFIDX";
 const END: &[u8; 8] = b"BRIEFEND";
 const TRAILER: usize = 32;
@@ -73,12 +76,22 @@ pub enum StoredError {
     Malformed(String),
 }
 
+/// A table, checked whole as it is decoded.
 #[derive(Clone, Copy, Serialize, Deserialize)]
 struct Blob {
     offset: u64,
     len: u64,
     /// The xxh3 of the blob's bytes.
     digest: u64,
+}
+
+/// A big array read in place, checked a chunk at a time on first read.
+#[derive(Clone, Serialize, Deserialize)]
+struct InPlace {
+    offset: u64,
+    len: u64,
+    /// The xxh3 of each [`CHUNK`](crate::shared::CHUNK) of its bytes.
+    digests: Vec<u64>,
 }
 
 /// A document's tables (its texts and offset map are blobs).
@@ -98,11 +111,11 @@ struct StoredDocument<'a> {
     vocabulary_asked: Cow<'a, [Box<str>]>,
 }
 
-#[derive(Clone, Copy, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct DocumentBlobs {
-    original: Blob,
-    normalized: Blob,
-    pieces: Blob,
+    original: InPlace,
+    normalized: InPlace,
+    pieces: InPlace,
     /// A [`StoredDocument`].
     tables: Blob,
 }
@@ -111,6 +124,8 @@ struct DocumentBlobs {
 struct QuoteTables<'a> {
     doc_starts: Cow<'a, [usize]>,
     doc_skeletons: Cow<'a, [DocSkeleton]>,
+    /// The postings' fences, so that a lookup reads one chunk of them.
+    fences: Cow<'a, [u32]>,
 }
 
 /// Where everything is.
@@ -118,8 +133,8 @@ struct QuoteTables<'a> {
 struct Directory<'a> {
     documents: Vec<DocumentBlobs>,
     problems: Cow<'a, [Problem]>,
-    skeleton: Blob,
-    entries: Blob,
+    skeleton: InPlace,
+    entries: InPlace,
     /// A [`QuoteTables`].
     quote_tables: Blob,
     /// A [`FigureIndex`].
@@ -128,7 +143,7 @@ struct Directory<'a> {
     entities: Blob,
     /// The snapshot's [`Parts`](super::Parts), read only when an update
     /// needs them.
-    parts: Blob,
+    parts: InPlace,
 }
 
 /// A writer that counts what passes through it.
@@ -159,6 +174,15 @@ impl<W: Write> Out<W> {
             digest: xxh3_64(bytes),
         })
     }
+
+    fn in_place(&mut self, bytes: &[u8]) -> io::Result<InPlace> {
+        let Blob { offset, len, .. } = self.blob(bytes)?;
+        Ok(InPlace {
+            offset,
+            len,
+            digests: chunk_digests(bytes),
+        })
+    }
 }
 
 /// Writes `snapshot`, with `inputs` (what the caller needs to tell whether
@@ -177,9 +201,9 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
     out.put(&xxh3_64(inputs).to_le_bytes())?;
     let mut documents = Vec::with_capacity(snapshot.documents.len());
     for doc in &snapshot.documents {
-        let original = out.blob(doc.original.as_bytes())?;
-        let normalized = out.blob(doc.normalized.as_bytes())?;
-        let pieces = out.blob(doc.map.pieces().as_bytes())?;
+        let original = out.in_place(doc.original.as_bytes())?;
+        let normalized = out.in_place(doc.normalized.as_bytes())?;
+        let pieces = out.in_place(doc.map.pieces().as_bytes())?;
         let tables = encode(&StoredDocument {
             path: Cow::Borrowed(&doc.path),
             extracted_from: doc.extracted_from.as_deref().map(Cow::Borrowed),
@@ -201,11 +225,12 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
         });
     }
     let quotes = &snapshot.quote_index;
-    let skeleton = out.blob(quotes.skeleton.as_bytes())?;
-    let entries = out.blob(quotes.entries.as_bytes())?;
+    let skeleton = out.in_place(quotes.skeleton.as_bytes())?;
+    let entries = out.in_place(quotes.entries.as_bytes())?;
     let quote_tables = encode(&QuoteTables {
         doc_starts: Cow::Borrowed(&quotes.doc_starts),
         doc_skeletons: Cow::Borrowed(&quotes.docs),
+        fences: Cow::Borrowed(&quotes.fences),
     })?;
     let directory = Directory {
         documents,
@@ -217,8 +242,8 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
         entities: out.blob(&encode(&snapshot.entities.entities)?)?,
         parts: match &snapshot.parts {
             // Still the bytes it was read from: written as they are.
-            PartsOf::Stored(bytes, _) => out.blob(bytes)?,
-            PartsOf::Built(parts) => out.blob(&encode(parts)?)?,
+            PartsOf::Stored(bytes, _) => out.in_place(bytes)?,
+            PartsOf::Built(parts) => out.in_place(&encode(parts)?)?,
         },
     };
     let directory = out.blob(&encode(&directory)?)?;
@@ -238,7 +263,7 @@ fn encode<T: Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
 /// A table of the buffer, checked and decoded; its bytes are then
 /// released, as the heap holds what they say.
 fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8], b: Blob, release: &Release) -> Result<T, StoredError> {
-    let (start, end) = range(b)?;
+    let (start, end) = range(b.offset, b.len)?;
     let table = bytes.get(start..end).ok_or(StoredError::Truncated)?;
     let decoded = if xxh3_64(table) != b.digest {
         Err(StoredError::Checksum)
@@ -249,10 +274,10 @@ fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8], b: Blob, release: &Release) -
     decoded
 }
 
-/// Where `b` is in the buffer, if the numbers fit this machine.
-fn range(b: Blob) -> Result<(usize, usize), StoredError> {
-    let start = usize::try_from(b.offset).map_err(|_| StoredError::Truncated)?;
-    let len = usize::try_from(b.len).map_err(|_| StoredError::Truncated)?;
+/// Where a blob is in the buffer, if the numbers fit this machine.
+fn range(offset: u64, len: u64) -> Result<(usize, usize), StoredError> {
+    let start = usize::try_from(offset).map_err(|_| StoredError::Truncated)?;
+    let len = usize::try_from(len).map_err(|_| StoredError::Truncated)?;
     Ok((start, start.checked_add(len).ok_or(StoredError::Truncated)?))
 }
 
@@ -343,15 +368,16 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
         damage: Damage::default(),
         release,
     };
-    let text = |b: Blob| {
-        Ok::<_, StoredError>(SharedStr::checked_on_first_read(
-            blob(bytes, b)?,
-            b.digest,
-            &reads,
-        ))
+    let digests = |b: &InPlace| b.digests.clone().into_boxed_slice();
+    let text = |b: &InPlace| {
+        SharedStr::checked_on_first_read(in_place(bytes, b)?, digests(b), &reads)
+            .ok_or_else(|| malformed("chunk digests"))
     };
-    let array =
-        |b: Blob| Ok::<_, StoredError>(blob(bytes, b)?.checked_on_first_read(b.digest, false, &reads));
+    let array = |b: &InPlace| {
+        in_place(bytes, b)?
+            .checked_on_first_read(digests(b), false, &reads)
+            .ok_or_else(|| malformed("chunk digests"))
+    };
     let mut documents = Vec::with_capacity(docs.len());
     let mut by_key = HashMap::with_capacity(docs.len());
     for (i, (d, blobs)) in docs.into_iter().zip(&directory.documents).enumerate() {
@@ -363,11 +389,11 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
             extracted_from: d.extracted_from.map(Cow::into_owned),
             reference: d.reference.into_owned(),
             has_manifest_entry: d.has_manifest_entry,
-            original: text(blobs.original)?,
+            original: text(&blobs.original)?,
             line_index: d.line_index.into_owned(),
-            normalized: text(blobs.normalized)?,
+            normalized: text(&blobs.normalized)?,
             map: OffsetMap::from_pieces(
-                SharedSlice::from_shared(array(blobs.pieces)?).ok_or_else(|| malformed("offset map"))?,
+                SharedSlice::from_shared(array(&blobs.pieces)?).ok_or_else(|| malformed("offset map"))?,
             ),
             paragraphs: d.paragraphs.into_owned(),
             sentences: d.sentences.into_owned(),
@@ -384,12 +410,16 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
         return Err(malformed("skeleton table"));
     }
     let quote_index = QuoteIndex {
-        skeleton: text(directory.skeleton)?,
+        skeleton: text(&directory.skeleton)?,
         doc_starts: quote_tables.doc_starts.into_owned(),
         docs: quote_tables.doc_skeletons.into_owned(),
-        entries: SharedSlice::from_shared(array(directory.entries)?)
+        entries: SharedSlice::from_shared(array(&directory.entries)?)
             .ok_or_else(|| malformed("k-gram postings"))?,
+        fences: quote_tables.fences.into_owned(),
     };
+    if !quote_index.fences_fit() {
+        return Err(malformed("postings' fences"));
+    }
     Ok(Snapshot {
         documents,
         problems: directory.problems.into_owned(),
@@ -397,7 +427,7 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
         quote_index,
         figure_index: figures,
         entities,
-        parts: PartsOf::Stored(array(directory.parts)?, OnceLock::new()),
+        parts: PartsOf::Stored(array(&directory.parts)?, OnceLock::new()),
         damage: reads.damage,
     })
 }
@@ -421,8 +451,8 @@ fn decode_tables<'a>(bytes: &'a [u8], dir: &Directory, release: &Release) -> Res
     ))
 }
 
-fn blob(bytes: &SharedBytes, b: Blob) -> Result<SharedBytes, StoredError> {
-    let (start, end) = range(b)?;
+fn in_place(bytes: &SharedBytes, b: &InPlace) -> Result<SharedBytes, StoredError> {
+    let (start, end) = range(b.offset, b.len)?;
     bytes.slice(start, end).ok_or(StoredError::Truncated)
 }
 

@@ -86,8 +86,8 @@ pub(crate) fn dump(snapshot: &Snapshot) -> String {
     out += &format!("{:?}\n", snapshot.problems);
     let q = &snapshot.quote_index;
     out += &format!(
-        "{:?} {:?} {:?} {:?}\n",
-        q.skeleton, q.doc_starts, q.docs, q.entries
+        "{:?} {:?} {:?} {:?} {:?}\n",
+        q.skeleton, q.doc_starts, q.docs, q.entries, q.fences
     );
     out += &format!("{:?}\n", snapshot.figure_index.figures());
     out += &format!("{:?}\n", snapshot.entities.entities);
@@ -203,4 +203,49 @@ fn opening_releases_the_tables_and_verifying_the_rest_front_to_back() {
         covered = covered.max(end);
     }
     assert_eq!(covered, body, "released: {released:?}");
+}
+
+#[test]
+fn a_quote_looked_up_in_a_stored_index_reads_a_few_chunks_of_its_skeleton_and_postings() {
+    // Six megabytes of skeleton and postings, in words no two places share.
+    let mut state = 7u64;
+    let mut word = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = 3 + (state >> 60) as usize % 6;
+        (0..len)
+            .map(|i| char::from(b'a' + (state >> (8 * i)) as u8 % 26))
+            .collect::<String>()
+    };
+    let texts: Vec<String> = (0..30)
+        .map(|_| (0..16_000).map(|_| word()).collect::<Vec<_>>().join(" "))
+        .collect();
+    let keys: Vec<String> = (0..texts.len()).map(|i| format!("doc{i}")).collect();
+    let docs: Vec<(&str, &str)> = keys
+        .iter()
+        .map(String::as_str)
+        .zip(texts.iter().map(String::as_str))
+        .collect();
+    let snapshot = crate::test_support::corpus_of(&docs);
+    let index = snapshot.quote_index();
+    let arrays = index.skeleton.len() + index.entries.len() * 8;
+    assert!(arrays > 60 * crate::shared::CHUNK, "{arrays}");
+
+    let released = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = released.clone();
+    let release: Release = Arc::new(move |start, end| log.lock().unwrap().push((start, end)));
+    let read = read_snapshot(&shared(&stored_bytes(&snapshot)), release).unwrap();
+    let opened = released.lock().unwrap().len();
+    let quote = crate::quotes::skeleton(&texts[17][40_000..40_300]);
+    let hits = read.quote_index().exact(&quote);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].doc, DocId(17));
+    let lookup = released.lock().unwrap()[opened..].to_vec();
+    let read_bytes: usize = lookup.iter().map(|(s, e)| e - s).sum();
+    assert!(
+        read_bytes <= 12 * crate::shared::CHUNK,
+        "{read_bytes} of {arrays}: {lookup:?}"
+    );
+    assert!(!read.found_damage());
 }
