@@ -789,6 +789,21 @@ The delta is sinking. Farmers there say the river no longer reaches the sea in s
     }
 
     #[test]
+    fn a_block_quote_credited_on_its_last_line_is_checked_without_the_credit() {
+        // From a new-user trial: the "— Gref" line was read as quoted, so the
+        // quote was inexact and its fix would have deleted the credit.
+        let corpus = crate::test_support::corpus_of(&[(
+            "gref",
+            "The minister spoke. Today our government is effective, and so is the market. He left.\n",
+        )]);
+        let brief = crate::brief::Brief::parse(
+            "> Today our government is effective,\n> and so is the market.\n> — Gref [@gref]\n",
+        );
+        let findings = super::super::diagnostics(&corpus, &brief, &crate::analysis::CheckConfig::default());
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
     fn hover_on_a_misquote_shows_the_word_differences() {
         check_hover(
             &with_brief("“Upstream states never $0accepted it” [@okafor2021]."),

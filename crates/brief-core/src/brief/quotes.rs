@@ -29,7 +29,9 @@ pub enum QuoteKind {
 pub struct Quote {
     /// With the quote marks; for a block quote, from its first `>` to its end.
     pub range: TextRange,
-    /// Inside the marks; for a block quote, after its first `>` marker.
+    /// Inside the marks; for a block quote, after its first `>` marker, up
+    /// to the end of its quoted words (a last line crediting them is not
+    /// quoted: `without_attribution`).
     pub content: TextRange,
     pub kind: QuoteKind,
     /// How many quotes enclose this one.
@@ -118,10 +120,15 @@ pub(super) fn find(
             .iter()
             .take_while(|f| f.range.start <= content.end)
             .filter(|f| content.contains_range(f.range));
-        let pieces = inside.flat_map(|f| pieces(f.range, &f.holes));
+        let quoted = without_attribution(text, content);
+        let pieces = inside
+            .flat_map(|f| pieces(f.range, &f.holes))
+            .filter(|p| p.start < quoted.end)
+            .map(|p| TextRange::new(p.start, p.end.min(quoted.end)));
         let marker = text[..content.start].rfind('>').unwrap_or(content.start);
+        // The range is the whole block, credit and its citation included.
         let range = TextRange::new(marker, content.end);
-        quotes.push(quote(text, range, content, QuoteKind::Block, pieces));
+        quotes.push(quote(text, range, quoted, QuoteKind::Block, pieces));
     }
     quotes.sort_by_key(|q| (q.range.start, Reverse(q.range.end)));
     let mut enclosing: Vec<usize> = Vec::new();
@@ -133,6 +140,30 @@ pub(super) fn find(
         enclosing.push(q.range.end);
     }
     (quotes, found)
+}
+
+/// A block quote's quoted words: all of `content` but a last line that
+/// credits them (`> — Gref [@x]`, `> -- Gref`, `> – [@x]`), which is the brief's
+/// attribution, not the source's words: quoted, it would be a misquote,
+/// and its fix would swallow the line.
+fn without_attribution(text: &str, content: TextRange) -> TextRange {
+    let body = &text[content.start..content.end];
+    let body = body.trim_end();
+    let Some(line_break) = body.rfind('\n') else {
+        return content;
+    };
+    let last = body[line_break + 1..].trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+    // A dash, then a name or a citation: "> – but the market…" goes on quoting.
+    let credit = ["—", "―", "–", "--"].iter().any(|dash| {
+        last.strip_prefix(dash)
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_some_and(|c| c.is_uppercase() || c == '@' || c == '[')
+    });
+    if !credit {
+        return content;
+    }
+    let before = body[..line_break].trim_end_matches(|c: char| c == '>' || c.is_whitespace());
+    TextRange::new(content.start, content.start + before.len())
 }
 
 /// The previous version's quotes of the same bytes with the same holes.
@@ -515,6 +546,20 @@ mod tests {
     }
 
     #[test]
+    fn a_block_quotes_last_line_crediting_it_is_not_quoted() {
+        check(
+            "> Our government is effective,\n> and so is the market.\n> — Gref [@gref2004]\n\n\
+             > A dash – inside is quoted.\n>\n> -- Anon\n\n> Not a credit:\n> – but quoted\n\n> Cited.\n> – [@x]\n",
+            expect![[r#"
+                Block d0 0..77 "Our government is effective,\n> and so is the market." 9w: text"Our government is effective,\n" text"and so is the market."
+                Block d0 79..121 "A dash – inside is quoted." 5w: text"A dash – inside is quoted."
+                Block d0 123..155 "Not a credit:\n> – but quoted" 5w: text"Not a credit:\n" text"– but quoted"
+                Block d0 157..176 "Cited." 1w: text"Cited."
+            "#]],
+        );
+    }
+
+    #[test]
     fn no_quote_outside_prose_or_from_unpaired_marks() {
         check(
             "Run `say \"hi\"`, [t](https://x.org/“a”), https://y.org/-'b'-x, <i title=\"c\"> “kept”.\n\n\
@@ -549,7 +594,7 @@ mod tests {
                 "partner" -> Some("[@c]")
                 "z" -> None
                 "third." -> Some("@d")
-                "Long text [@x] here.\n> — @lukin2020" -> Some("@lukin2020")
+                "Long text [@x] here." -> Some("@lukin2020")
                 "Uncited [@y] text." -> None
             "#]],
         );
