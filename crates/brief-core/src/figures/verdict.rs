@@ -12,7 +12,8 @@
 //!   strong context wins over a bound that merely allows the value; and a
 //!   precise figure of the same period, as close in context as the bound,
 //!   outranks the bound ("exceeded $100 billion, reaching $107 billion" does
-//!   not support "$150 billion").
+//!   not support "$150 billion"); a source's bound backs only a claim near
+//!   it ("up to 45,000 jobs" says nothing of "9,000 jobs").
 //! - Support needs the same subject as contradiction does: the bar for
 //!   support outside the cited source is as high as for contradiction, so
 //!   a coincidental value on another subject backs nothing.
@@ -359,6 +360,10 @@ enum Agreement {
 /// bound's value, as a share of the bound.
 const NEAR_BOUND: f64 = 0.1;
 
+/// How many times a claim's value may be within a source's bound ("up to
+/// 45,000") and still be backed by it.
+const FAR_FROM_BOUND: f64 = 2.0;
+
 /// How many times one value may be the other's and still be another value
 /// of the same thing (a slip of a digit or two, "$15bn" for "$1.5bn").
 const APART: f64 = 1000.0;
@@ -428,6 +433,15 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
         (_, Bound::AtMost) => b <= c,
         _ => false,
     };
+    // "up to 45,000 jobs" caps the cuts: it allows "9,000 jobs" but says
+    // nothing of them. A source's bound backs only a claim near it.
+    let claim_bound = matches!(brief.bound, Bound::AtLeast | Bound::AtMost);
+    if within && !claim_bound && matches!(corpus.bound, Bound::AtLeast | Bound::AtMost) {
+        let (near, far) = (c.abs().min(b.abs()), c.abs().max(b.abs()));
+        if far > FAR_FROM_BOUND * near {
+            return Agreement::Unrelated;
+        }
+    }
     // "almost 50%", "more than $100 billion": a claim's bound says its
     // value is near it, so a precise value of the source just within it is
     // the claim's value; one far within it only allows the claim.

@@ -252,3 +252,23 @@ fn a_claims_bound_is_met_by_a_precise_value_near_it() {
         "Employer contributions rose by almost 50% [@pensions].\n",
     ));
 }
+
+#[test]
+fn a_bound_far_from_the_claim_neither_backs_nor_belies_it() {
+    // "up to 30,000 jobs" caps the cuts; it does not say 6,000 of them.
+    let cuts = (
+        "cuts",
+        "The carmaker could cut up to 30,000 jobs over the next four years, its chairman said.\n",
+    );
+    expect_test::expect![[r#"
+        "6,000 jobs" info figure-unsupported: no corpus figure backs “6,000 jobs” []"#]]
+    .assert_eq(&findings_in(
+        &[cuts],
+        "The carmaker plans to cut 6,000 jobs [@cuts].\n",
+    ));
+    // Near the bound, the bound backs the claim.
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[cuts],
+        "The carmaker could cut 25,000 jobs [@cuts].\n",
+    ));
+}
