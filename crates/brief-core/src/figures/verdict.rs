@@ -203,7 +203,7 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
     let same: Vec<_> = with(Agreement::Same, bar.support).collect();
     if let Some(&(same_score, same_fig)) = same.first() {
         // The same value may be another subject's or another period's:
-        // - a sentence that states it and a different, precise value for a
+        // - a sentence that states it and a different, precise or approximate value for a
         //   subject closer to the claim's ("Halifax said prices rose 0.8% in
         //   January and Nationwide reported a rise of 0.4%" does not back
         //   "Halifax: 0.4%"); only within one sentence, where the figures'
@@ -216,7 +216,8 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
             let same_sentence = f.doc == same_fig.doc && f.sentence == same_fig.sentence;
             let claims_year =
                 figure.year.is_some() && f.figure.year == figure.year && same_fig.figure.year.is_none();
-            matches!(f.figure.bound, Bound::Exact)
+            // "Some 63%" states a value as plainly as "63%" does.
+            matches!(f.figure.bound, Bound::Exact | Bound::About)
                 && ((same_sentence && *s >= same_score + OUTRANKED_MARGIN)
                     || (claims_year && *s >= same_score))
         });

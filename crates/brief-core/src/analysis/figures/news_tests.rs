@@ -272,3 +272,20 @@ fn a_bound_far_from_the_claim_neither_backs_nor_belies_it() {
         "The carmaker could cut 25,000 jobs [@cuts].\n",
     ));
 }
+
+#[test]
+fn an_approximate_value_of_the_claims_subject_outranks_the_same_value_of_another() {
+    // 55% answered another question of the same poll; "some 70%" is the
+    // share of voters who backed the plan.
+    let poll = (
+        "poll",
+        "Some 70% of voters in the city poll backed the tram plan and 55% that the mayor should resign.\n",
+    );
+    expect_test::expect![[
+        r#""55%" warning figure-contradicted: corpus: Some 70% [@poll] ["Use the source’s figure: Some 70%"]"#
+    ]]
+    .assert_eq(&findings_in(
+        &[poll],
+        "55% of voters backed the tram plan [@poll].\n",
+    ));
+}
