@@ -7,7 +7,8 @@
 //!
 //! Read from the words as written, in this order (the first that applies):
 //! - the head of the "of …" phrase right after the figure ("70% of sales",
-//!   "at least 75% of the club's shares"): the last word of the noun phrase;
+//!   "at least 75% of the club's shares"): the last word of the noun phrase,
+//!   or its first plural ("61% of respondents thought …");
 //! - after an article, the head of the noun phrase the figure modifies ("a
 //!   2.5% target for 2005", "an £800m bid");
 //! - the noun the figure is "of" ("a stake of 28.1%"), unless it names a
