@@ -289,3 +289,17 @@ fn an_approximate_value_of_the_claims_subject_outranks_the_same_value_of_another
         "55% of voters backed the tram plan [@poll].\n",
     ));
 }
+
+#[test]
+fn the_words_between_a_count_and_its_noun_are_context() {
+    // "fully licensed" is what the claim and the eight groups share; the
+    // three groups only stand in the same sentence.
+    let licences = (
+        "licences",
+        "The regulator has licensed three Gulf groups, which means there are eight fully licensed mutual insurance groups in the country.\n",
+    );
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[licences],
+        "Eight mutual insurance groups are fully licensed in the country [@licences].\n",
+    ));
+}
