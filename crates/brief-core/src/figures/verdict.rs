@@ -401,6 +401,14 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
     {
         return Agreement::Same;
     }
+    // An amount of change is no level: "£200m less debt" and "sales rose by
+    // £5m" say nothing of "£540m of debt" or "sales of £7m". (Percentages
+    // are written either way for the same fact, "rose 5%" and "5% higher".)
+    let changes = |f: &Figure| matches!(f.change, Some(Change::Rise | Change::Fall));
+    let amount = matches!(brief.kind, FigureKind::Currency { .. } | FigureKind::Count { .. });
+    if amount && changes(brief) != changes(corpus) {
+        return Agreement::Unrelated;
+    }
     let vague =
         |f: &Figure| matches!(f.bound, Bound::About) && f.upper.is_some() && f.change != Some(Change::FromTo);
     if vague(brief) != vague(corpus) {

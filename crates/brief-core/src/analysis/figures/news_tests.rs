@@ -303,3 +303,18 @@ fn the_words_between_a_count_and_its_noun_are_context() {
         "Eight mutual insurance groups are fully licensed in the country [@licences].\n",
     ));
 }
+
+#[test]
+fn an_amount_of_change_is_no_level() {
+    // "£300m less debt" says by how much the debt falls, not what it is.
+    let offer = (
+        "offer",
+        "The fans said the new offer differs from the old one only in leaving the club with £300m less debt.\n",
+    );
+    expect_test::expect![[r#"
+        "£650m" info figure-unsupported: no corpus figure backs “£650m” []"#]]
+    .assert_eq(&findings_in(
+        &[offer],
+        "The new offer would leave the club with £650m of debt [@offer].\n",
+    ));
+}
