@@ -196,6 +196,7 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
     ),
     ("organization", "G20", &["G-20", "Group of Twenty"]),
     ("organization", "G7", &["G-7", "Group of Seven"]),
+    ("organization", "G8", &["G-8", "Group of Eight"]),
     ("organization", "BRICS", &[]),
     (
         "organization",

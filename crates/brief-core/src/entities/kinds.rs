@@ -198,6 +198,73 @@ pub(super) fn descriptor(word: &str) -> Option<ActorType> {
     })
 }
 
+/// Verbs of speech and assertion, whose subject is a person ("Murray
+/// said", "Zelensky agreed") or the institution a place stands for
+/// ("Downing Street said").
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "told",
+    "admitted",
+    "insisted",
+    "explained",
+    "agreed",
+    "argued",
+    "warned",
+    "claimed",
+    "denied",
+    "replied",
+    "revealed",
+    "stressed",
+    "believes",
+    "thinks",
+];
+
+pub(super) fn is_speech_verb(lower: &str) -> bool {
+    SPEECH.contains(&lower)
+}
+
+/// The kind of body a lowercase noun after a name says it is, as news
+/// prose names someone by the body they belong to: "Arsenal striker",
+/// "Vodafone boss", "Pfizer shares". A body only: the noun is one of its
+/// people or its stock, never a person's.
+pub(super) fn member_noun(lower: &str) -> Option<ActorType> {
+    Some(match lower {
+        "boss" | "bosses" | "chief" | "shares" | "shareholders" | "spokesman" | "spokeswoman" => {
+            ActorType::Company
+        }
+        "manager" | "coach" | "striker" | "midfielder" | "defender" | "goalkeeper" | "keeper" | "winger"
+        | "skipper" | "chairman" => ActorType::Organization,
+        _ => return None,
+    })
+}
+
+/// Lowercase nouns for works, which stand before a title: "the film King
+/// Kong", "her album Aerial".
+pub(super) fn is_work(lower: &str) -> bool {
+    matches!(
+        lower,
+        "film"
+            | "movie"
+            | "biopic"
+            | "documentary"
+            | "album"
+            | "single"
+            | "song"
+            | "book"
+            | "novel"
+            | "play"
+            | "musical"
+            | "opera"
+            | "series"
+            | "sitcom"
+            | "drama"
+            | "programme"
+            | "game"
+    )
+}
+
 /// Lowercase nouns of sports contests, which name an event after a place
 /// ("the London marathon").
 pub(super) fn is_contest(lower: &str) -> bool {

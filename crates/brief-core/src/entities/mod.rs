@@ -30,9 +30,12 @@
 //!    with the same key are one entity (`names`: case, punctuation, "&" =
 //!    "and", and transliteration variants such as "Dmitri"/"Dmitry" fold
 //!    together); bare words left over attach to the one person of the corpus
-//!    they name; an acronym used alone in several documents that starts two
-//!    or more organizations' names ("BBC" of "BBC News") is their body; the
-//!    rest are dropped.
+//!    they name where their document uses them as a person ("Mr Dunbar",
+//!    "Dunbar said"), a titled one ("President Bush") to the namesake with
+//!    that title; an acronym used alone in several documents that starts two
+//!    or more organizations' names ("BBC" of "BBC News") is their body; one
+//!    word that ends several bodies' names ("United") is none; the rest are
+//!    dropped.
 //!
 //! Decisions: China and the PRC ("People's Republic of China") are one
 //! state, Taiwan another; weapon systems ("S-400", "Su-35") and codes are

@@ -160,11 +160,13 @@ impl CommonWords for Asking<'_> {
 /// The sentences of a document's prose and list items: the text names are
 /// taken from. Headings, metadata and reference lists are left out, and so
 /// are list items without a lowercase word: navigation ("• Government
-/// Resources", "• Annual Reports").
+/// Resources", "• Annual Reports"). A fixture, whatever its block, is
+/// running text: "Everton v Manchester United" names two sides.
 pub(super) fn running_text(doc: &Document) -> impl Iterator<Item = crate::text::TextRange> + '_ {
     doc.paragraphs
         .iter()
         .filter(|p| match p.kind {
+            _ if is_fixture(doc.text(p.range)) => true,
             BlockKind::Prose => true,
             BlockKind::ListItem => doc
                 .text(p.range)
@@ -173,4 +175,11 @@ pub(super) fn running_text(doc: &Document) -> impl Iterator<Item = crate::text::
             _ => false,
         })
         .flat_map(|p| doc.sentences[p.sentences.clone()].iter().copied())
+}
+
+/// A line of matches: capitalized names with "v" between them, and no other
+/// lowercase word than "or" ("West Brom or Tottenham v Nottingham Forest").
+fn is_fixture(line: &str) -> bool {
+    let words = || line.split(' ').filter(|w| w.starts_with(char::is_lowercase));
+    words().any(|w| matches!(w, "v" | "vs")) && words().all(|w| matches!(w, "v" | "vs" | "or"))
 }
