@@ -175,8 +175,8 @@ pub(super) fn bound_after(s: &Sent, end: usize) -> Option<(Bound, usize)> {
 }
 
 /// The change a figure at tokens `start..end` reports: "rose 17%",
-/// "increased … by 60%", "an increase of 8%", "an 8% increase", and for a
-/// "from … to" range after a change verb, [`Change::FromTo`].
+/// "increased … by 60%", "an increase of 8%", "an 8% increase", "£200m less
+/// debt", and for a "from … to" range after a change verb, [`Change::FromTo`].
 pub(super) fn change_of(
     s: &Sent,
     start: usize,
@@ -214,6 +214,17 @@ pub(super) fn change_of(
             }
         }
         None => {}
+    }
+    // "£200m less debt", "$2bn more than expected": a difference; but
+    // "three times more" compares.
+    let times = s.is(end.wrapping_sub(1), "times");
+    let difference = match s.lower(end).as_ref().map(Lower::as_str) {
+        Some("more") => Some(Change::Rise),
+        Some("less" | "fewer") => Some(Change::Fall),
+        _ => None,
+    };
+    if difference.is_some() && !times && s.word(end + 1).is_some() {
+        return difference;
     }
     s.lower(end)
         .filter(|_| noun_after)

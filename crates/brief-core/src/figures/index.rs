@@ -46,7 +46,8 @@ const MAX_SCORED: usize = 256;
 
 /// What is said around a figure: the content words of its sentence
 /// (weight 1) and of the sentence before it (weight 0.5), stemmed, without
-/// the figure's own words. Built alike for corpus and brief figures.
+/// the figure's own bound or number word and noun or unit (the words
+/// between them are context). Built alike for corpus and brief figures.
 ///
 /// A sentence that states several figures says what each is about mostly
 /// in the words between it and the figure before it (English puts the
@@ -82,9 +83,17 @@ impl Context {
     /// of the sentence's other checkable figures (any order; `own` itself
     /// and figures outside the sentence are ignored).
     pub fn around(sentence: &str, own: TextRange, others: &[TextRange], previous: &str) -> Context {
-        let own_words: Vec<String> = content_words(&sentence[own.start..own.end]).collect();
+        // The figure's own words are its bound or number word and its noun
+        // or unit, first and last; the words between them modify the noun
+        // and are context like any other ("eight fully-operational Islamic
+        // banking groups" are fully operational).
+        let mut own_words: Vec<String> = content_words(&sentence[own.start..own.end]).collect();
+        if own_words.len() > 2 {
+            own_words.drain(1..own_words.len() - 1);
+        }
         let (lead, trail) = stretch(sentence, own, others);
         let parts = [
+            (&sentence[own.start..own.end], 1.0, 1.0),
             (&sentence[lead..own.start], 1.0, 1.0),
             (&sentence[own.end..trail], 1.0, 1.0),
             (&sentence[..lead], OTHER_STRETCH, OTHER_STRETCH),

@@ -7,7 +7,8 @@
 //!
 //! Read from the words as written, in this order (the first that applies):
 //! - the head of the "of …" phrase right after the figure ("70% of sales",
-//!   "at least 75% of the club's shares"): the last word of the noun phrase;
+//!   "at least 75% of the club's shares"): the last word of the noun phrase,
+//!   or its first plural ("61% of respondents thought …");
 //! - after an article, the head of the noun phrase the figure modifies ("a
 //!   2.5% target for 2005", "an £800m bid");
 //! - the noun the figure is "of" ("a stake of 28.1%"), unless it names a
@@ -20,6 +21,7 @@
 
 use super::index::stem;
 use super::lexicon::{change_noun, change_verb};
+use super::unit::plural_like;
 use crate::text::lexicon::FUNCTION_WORDS;
 
 /// The stemmed measure of the figure at `own` (byte range) in `sentence`.
@@ -121,7 +123,8 @@ fn words(text: &str) -> Vec<Word<'_>> {
 }
 
 /// The head of the noun phrase `words` start: determiners and possessives
-/// skipped, the last word before a function word, a mark or a participle.
+/// skipped, the last word before a function word, a mark or a participle,
+/// or the first plural.
 fn noun_phrase_head(words: &[Word]) -> Option<String> {
     let mut head = None;
     for w in words {
@@ -139,8 +142,12 @@ fn noun_phrase_head(words: &[Word]) -> Option<String> {
         if participle(&l) || l.chars().count() < 3 {
             break;
         }
+        // A plural heads the phrase: English puts singular modifiers
+        // before it ("wine sales"), and what follows is a verb or a
+        // clause ("respondents thought Mary Smith …").
+        let plural = plural_like(w.text);
         head = Some(l);
-        if !w.spaced {
+        if !w.spaced || plural {
             break;
         }
     }
@@ -171,6 +178,9 @@ mod tests {
         assert_eq!(of(s, "60%").as_deref(), Some("sell"));
         let s = "China accounted for 15 percent of Russian exports and imports in 2018.";
         assert_eq!(of(s, "15 percent").as_deref(), Some("export"));
+        // A plural ends the phrase: the verb after it is no noun of it.
+        let s = "Some 61% of respondents thought Mary Smith acted wisely.";
+        assert_eq!(of(s, "61%").as_deref(), Some("respond"));
     }
 
     #[test]

@@ -12,7 +12,8 @@
 //!   strong context wins over a bound that merely allows the value; and a
 //!   precise figure of the same period, as close in context as the bound,
 //!   outranks the bound ("exceeded $100 billion, reaching $107 billion" does
-//!   not support "$150 billion").
+//!   not support "$150 billion"); a source's bound backs only a claim near
+//!   it ("up to 45,000 jobs" says nothing of "9,000 jobs").
 //! - Support needs the same subject as contradiction does: the bar for
 //!   support outside the cited source is as high as for contradiction, so
 //!   a coincidental value on another subject backs nothing.
@@ -202,7 +203,7 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
     let same: Vec<_> = with(Agreement::Same, bar.support).collect();
     if let Some(&(same_score, same_fig)) = same.first() {
         // The same value may be another subject's or another period's:
-        // - a sentence that states it and a different, precise value for a
+        // - a sentence that states it and a different, precise or approximate value for a
         //   subject closer to the claim's ("Halifax said prices rose 0.8% in
         //   January and Nationwide reported a rise of 0.4%" does not back
         //   "Halifax: 0.4%"); only within one sentence, where the figures'
@@ -215,7 +216,8 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
             let same_sentence = f.doc == same_fig.doc && f.sentence == same_fig.sentence;
             let claims_year =
                 figure.year.is_some() && f.figure.year == figure.year && same_fig.figure.year.is_none();
-            matches!(f.figure.bound, Bound::Exact)
+            // "Some 63%" states a value as plainly as "63%" does.
+            matches!(f.figure.bound, Bound::Exact | Bound::About)
                 && ((same_sentence && *s >= same_score + OUTRANKED_MARGIN)
                     || (claims_year && *s >= same_score))
         });
@@ -359,6 +361,10 @@ enum Agreement {
 /// bound's value, as a share of the bound.
 const NEAR_BOUND: f64 = 0.1;
 
+/// How many times a claim's value may be within a source's bound ("up to
+/// 45,000") and still be backed by it.
+const FAR_FROM_BOUND: f64 = 2.0;
+
 /// How many times one value may be the other's and still be another value
 /// of the same thing (a slip of a digit or two, "$15bn" for "$1.5bn").
 const APART: f64 = 1000.0;
@@ -395,6 +401,14 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
     {
         return Agreement::Same;
     }
+    // An amount of change is no level: "£200m less debt" and "sales rose by
+    // £5m" say nothing of "£540m of debt" or "sales of £7m". (Percentages
+    // are written either way for the same fact, "rose 5%" and "5% higher".)
+    let changes = |f: &Figure| matches!(f.change, Some(Change::Rise | Change::Fall));
+    let amount = matches!(brief.kind, FigureKind::Currency { .. } | FigureKind::Count { .. });
+    if amount && changes(brief) != changes(corpus) {
+        return Agreement::Unrelated;
+    }
     let vague =
         |f: &Figure| matches!(f.bound, Bound::About) && f.upper.is_some() && f.change != Some(Change::FromTo);
     if vague(brief) != vague(corpus) {
@@ -428,6 +442,15 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
         (_, Bound::AtMost) => b <= c,
         _ => false,
     };
+    // "up to 45,000 jobs" caps the cuts: it allows "9,000 jobs" but says
+    // nothing of them. A source's bound backs only a claim near it.
+    let claim_bound = matches!(brief.bound, Bound::AtLeast | Bound::AtMost);
+    if within && !claim_bound && matches!(corpus.bound, Bound::AtLeast | Bound::AtMost) {
+        let (near, far) = (c.abs().min(b.abs()), c.abs().max(b.abs()));
+        if far > FAR_FROM_BOUND * near {
+            return Agreement::Unrelated;
+        }
+    }
     // "almost 50%", "more than $100 billion": a claim's bound says its
     // value is near it, so a precise value of the source just within it is
     // the claim's value; one far within it only allows the claim.

@@ -252,3 +252,69 @@ fn a_claims_bound_is_met_by_a_precise_value_near_it() {
         "Employer contributions rose by almost 50% [@pensions].\n",
     ));
 }
+
+#[test]
+fn a_bound_far_from_the_claim_neither_backs_nor_belies_it() {
+    // "up to 30,000 jobs" caps the cuts; it does not say 6,000 of them.
+    let cuts = (
+        "cuts",
+        "The carmaker could cut up to 30,000 jobs over the next four years, its chairman said.\n",
+    );
+    expect_test::expect![[r#"
+        "6,000 jobs" info figure-unsupported: no corpus figure backs “6,000 jobs” []"#]]
+    .assert_eq(&findings_in(
+        &[cuts],
+        "The carmaker plans to cut 6,000 jobs [@cuts].\n",
+    ));
+    // Near the bound, the bound backs the claim.
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[cuts],
+        "The carmaker could cut 25,000 jobs [@cuts].\n",
+    ));
+}
+
+#[test]
+fn an_approximate_value_of_the_claims_subject_outranks_the_same_value_of_another() {
+    // 55% answered another question of the same poll; "some 70%" is the
+    // share of voters who backed the plan.
+    let poll = (
+        "poll",
+        "Some 70% of voters in the city poll backed the tram plan and 55% that the mayor should resign.\n",
+    );
+    expect_test::expect![[
+        r#""55%" warning figure-contradicted: corpus: Some 70% [@poll] ["Use the source’s figure: Some 70%"]"#
+    ]]
+    .assert_eq(&findings_in(
+        &[poll],
+        "55% of voters backed the tram plan [@poll].\n",
+    ));
+}
+
+#[test]
+fn the_words_between_a_count_and_its_noun_are_context() {
+    // "fully licensed" is what the claim and the eight groups share; the
+    // three groups only stand in the same sentence.
+    let licences = (
+        "licences",
+        "The regulator has licensed three Gulf groups, which means there are eight fully licensed mutual insurance groups in the country.\n",
+    );
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[licences],
+        "Eight mutual insurance groups are fully licensed in the country [@licences].\n",
+    ));
+}
+
+#[test]
+fn an_amount_of_change_is_no_level() {
+    // "£300m less debt" says by how much the debt falls, not what it is.
+    let offer = (
+        "offer",
+        "The fans said the new offer differs from the old one only in leaving the club with £300m less debt.\n",
+    );
+    expect_test::expect![[r#"
+        "£650m" info figure-unsupported: no corpus figure backs “£650m” []"#]]
+    .assert_eq(&findings_in(
+        &[offer],
+        "The new offer would leave the club with £650m of debt [@offer].\n",
+    ));
+}
