@@ -56,6 +56,29 @@ fn check_json_uses_zero_based_utf16_positions() {
 }
 
 #[test]
+fn check_json_gives_each_fix_with_its_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = write(dir.path(), "b.md", "é — [@lukin2021].\n");
+    let out = brief_lsp(dir.path())
+        .args(["check", "--format", "json"])
+        .arg(&brief)
+        .assert()
+        .code(1);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json[0]["code"], "citation-unknown");
+    let fix = &json[0]["fixes"][0];
+    assert_eq!(fix["title"], "Change to `@lukin2020`");
+    // The key's name after "é — [@", six UTF-16 units.
+    assert_eq!(
+        fix["edits"][0],
+        serde_json::json!({
+            "range": {"start": {"line": 0, "character": 6}, "end": {"line": 0, "character": 15}},
+            "new_text": "lukin2020",
+        })
+    );
+}
+
+#[test]
 fn a_clean_brief_exits_0_and_the_example_brief_shows_each_kind_of_finding() {
     let dir = tempfile::tempdir().unwrap();
     let brief = write(dir.path(), "ok.md", "Trenin [@trenin2016] and `@code`.\n");

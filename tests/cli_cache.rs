@@ -262,7 +262,9 @@ fn check_reads_a_warm_index_as_needed_and_rebuilds_one_found_damaged_while_check
     let (stdout, stderr, code) = check();
     assert_eq!((&stdout, code), (&cold.0, cold.2));
     assert!(
-        stderr.contains("the stored index was damaged; rebuilding it"),
+        stderr.contains(
+            "the stored index was damaged (a part failed its check when first read); rebuilding it and checking again"
+        ),
         "{stderr}"
     );
     // Said once, although the briefs were checked twice.

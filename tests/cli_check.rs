@@ -63,7 +63,7 @@ fn the_readme_example_shows_every_line_of_a_finding_and_the_source_beside_it() {
         11 |   ...ed thus: Russia and China will never be against each other, but they will not necessarily always be with each other.
            |               ---------------------------------------------------------------------------------------------------------- the source passage
            |
-           = fix: Replace with the wording of @trenin2019
+           = fix: Replace with the wording of @trenin2019: “Russia and China will never be against each other, but they will not necessarily always be with each other”
 
         error[citation-unknown]: unknown citation key `@trenin2017`; did you mean `@trenin2016`?
           --> examples/brief.md:24:34

@@ -51,7 +51,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     match check(args, Check::OnFirstRead, &mut notes)? {
         Pass::Reported(code) => Ok(code),
         Pass::Damaged(index) => {
-            notes.say(format!("{}; rebuilding it", super::INDEX_DAMAGED));
+            notes.say(format!(
+                "{} (a part failed its check when first read); rebuilding it and checking again",
+                super::INDEX_DAMAGED
+            ));
             if let Some(index) = index {
                 crate::index_cache::discard(&index);
             }

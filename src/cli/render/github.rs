@@ -93,7 +93,7 @@ fn annotation(out: &mut String, report: &Report, shown: &Shown, file: &str, span
     }
     match (&shown.accepted, f.fixes.first()) {
         (Some(how), _) => message.push_str(&format!("\n{how}")),
-        (None, Some(fix)) => message.push_str(&format!("\nfix: {}", fix.title)),
+        (None, Some(fix)) => message.push_str(&format!("\nfix: {}", super::fix_line(fix))),
         (None, None) => {}
     }
     write_command(out, command, &properties, &message);

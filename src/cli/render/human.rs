@@ -98,7 +98,7 @@ fn finding_group<'a>(
     }
     match (&shown.accepted, f.fixes.first()) {
         (Some(how), _) => group.element(Level::NOTE.no_name().message(how.as_str())),
-        (None, Some(fix)) => group.element(Level::HELP.with_name("fix").message(fix.title.as_str())),
+        (None, Some(fix)) => group.element(Level::HELP.with_name("fix").message(super::fix_line(fix))),
         (None, None) => group,
     }
 }

@@ -1,5 +1,6 @@
 //! `--format json`: a list of `{file, range, severity, code, message}` with
-//! 0-based UTF-16 positions as in LSP, and the related source passages.
+//! 0-based UTF-16 positions as in LSP, the related source passages, and the
+//! fixes with their edits.
 
 use brief_core::text::PositionEncoding;
 use serde_json::{json, Value};
@@ -25,6 +26,21 @@ pub fn render(report: &Report) -> anyhow::Result<String> {
                     .map(|r| related(&related_span(report, r), &r.message))
                     .collect();
                 finding["related"] = Value::Array(related);
+            }
+            if !f.fixes.is_empty() {
+                let fixes: Vec<Value> = f
+                    .fixes
+                    .iter()
+                    .map(|fix| {
+                        let edits: Vec<Value> = fix
+                            .edits
+                            .iter()
+                            .map(|e| json!({ "range": range(&brief.span(e.range)), "new_text": e.new_text }))
+                            .collect();
+                        json!({ "title": fix.title, "edits": edits })
+                    })
+                    .collect();
+                finding["fixes"] = Value::Array(fixes);
             }
             if let Some(how) = &shown.accepted {
                 finding["accepted"] = Value::String(how.clone());

@@ -9,7 +9,7 @@ mod sarif;
 
 use std::path::{Path, PathBuf};
 
-use brief_core::analysis::{Finding, Related};
+use brief_core::analysis::{Finding, Fix, Related};
 use brief_core::snapshot::Snapshot;
 use brief_core::text::{LineCol, LineIndex, PositionEncoding, TextRange};
 use clap::ValueEnum;
@@ -125,6 +125,23 @@ impl Span<'_> {
 
 // `str::floor_char_boundary` and `ceil_char_boundary` are newer than the
 // supported Rust (1.90).
+/// A fix as one line of text: its title, and the text it puts in when the
+/// title does not say it ("Replace with the wording of @x: “…”"), so that a
+/// reader of the terminal or of an annotation sees what accepting it does.
+pub fn fix_line(fix: &Fix) -> String {
+    const SHOWN: usize = 120;
+    let [edit] = fix.edits.as_slice() else {
+        return fix.title.clone();
+    };
+    let text = edit.new_text.trim();
+    if text.is_empty() || fix.title.contains(text) {
+        return fix.title.clone();
+    }
+    let shown: String = text.chars().take(SHOWN).collect();
+    let more = if shown.len() < text.len() { "…" } else { "" };
+    format!("{}: “{shown}{more}”", fix.title)
+}
+
 fn char_boundary_at_or_before(text: &str, at: usize) -> usize {
     (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
 }
