@@ -32,16 +32,21 @@ fn check_reports_unknown_keys_like_a_compiler_and_exits_1() {
         .stdout(contains("\n1 error in 1 brief\n"));
 }
 
-#[test]
-fn check_json_uses_zero_based_utf16_positions() {
+/// `check --format json` of a brief of `text` that has findings.
+fn check_json(text: &str) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
-    let brief = write(dir.path(), "b.md", "😀 ’ [@nobody]\n");
+    let brief = write(dir.path(), "b.md", text);
     let out = brief_lsp(dir.path())
         .args(["check", "--format", "json"])
         .arg(&brief)
         .assert()
         .code(1);
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+#[test]
+fn check_json_uses_zero_based_utf16_positions() {
+    let json = check_json("😀 ’ [@nobody]\n");
     assert_eq!(json[0]["code"], "citation-unknown");
     assert_eq!(json[0]["severity"], "error");
     // 😀 is two UTF-16 units, ’ one: `@` starts at 2 + 1 + 1 + 1 + 1 = 6.
@@ -57,14 +62,7 @@ fn check_json_uses_zero_based_utf16_positions() {
 
 #[test]
 fn check_json_gives_each_fix_with_its_edits() {
-    let dir = tempfile::tempdir().unwrap();
-    let brief = write(dir.path(), "b.md", "é — [@lukin2021].\n");
-    let out = brief_lsp(dir.path())
-        .args(["check", "--format", "json"])
-        .arg(&brief)
-        .assert()
-        .code(1);
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = check_json("é — [@lukin2021].\n");
     assert_eq!(json[0]["code"], "citation-unknown");
     let fix = &json[0]["fixes"][0];
     assert_eq!(fix["title"], "Change to `@lukin2020`");

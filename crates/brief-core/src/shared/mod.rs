@@ -19,8 +19,8 @@ use std::sync::Arc;
 use bytemuck::Pod;
 
 use first_read::FirstReadCheck;
-pub(crate) use first_read::FirstReads;
-pub use first_read::{chunk_digests, Damage, Release, CHUNK};
+pub(crate) use first_read::{chunk_digests, FirstReads, CHUNK};
+pub use first_read::{Damage, Release};
 
 /// Bytes that outlive every view of them: a `Vec<u8>`, or a memory map.
 pub type Backing = Arc<dyn AsRef<[u8]> + Send + Sync>;
