@@ -12,6 +12,7 @@ use super::{
 };
 use crate::bibliography::BibEntry;
 use crate::brief::{Brief, CiteItem};
+use crate::corpus::Reference;
 use crate::snapshot::Snapshot;
 use crate::text::{escape_markdown, TextRange};
 
@@ -124,7 +125,7 @@ pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Opt
         .map(|(_, cited)| CompletionItem {
             label: cited.key.to_string(),
             kind: CompletionKind::CitationKey,
-            detail: cited.reference().author_year(),
+            detail: detail(cited.reference()),
             documentation: rendered(brief, &cited),
             insert: cited.key.to_string(),
             filter: cited.key.to_string(),
@@ -135,6 +136,15 @@ pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Opt
         items,
         incomplete,
     })
+}
+
+/// A key's completion detail: its author and year, or, for a source no
+/// manifest describes, its title, so that the key is never offered bare.
+fn detail(reference: &Reference) -> String {
+    match reference.author_year() {
+        none if none.trim().is_empty() => reference.title.clone().unwrap_or_default(),
+        author_year => author_year,
+    }
 }
 
 pub(super) fn diagnostics(
@@ -330,6 +340,15 @@ A break of gauge at every border adds a day to each journey.
             replace 5..9 "kenj"
             ito2020 · Ito 2020"#]],
         );
+    }
+
+    #[test]
+    fn a_key_no_manifest_describes_is_detailed_by_its_title() {
+        let corpus =
+            crate::test_support::corpus_of(&[("memo", "Arctic shipping outlook\n\nThe ice thinned.")]);
+        let (brief, offset) = super::super::fixture::cursor("See [@me$0]");
+        let found = super::super::completion(&corpus, &brief, offset).unwrap();
+        assert_eq!(found.items[0].detail, "Arctic shipping outlook");
     }
 
     #[test]
