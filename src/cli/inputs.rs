@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use ignore::gitignore::Gitignore;
 
 use crate::exclude::excludes;
+use crate::paths::lexically_absolute;
 use crate::workspace::find_project_root;
 
 /// Standard input's name in output.
@@ -69,14 +70,13 @@ pub fn project_start(args: &[PathBuf], cwd: &Path, stdin_path: Option<&Path>) ->
         } else {
             Some(arg.as_path())
         };
-        match named.map(|p| cwd.join(p)) {
+        // Cleaned of `..`, so that a project named through it reads as itself.
+        match named.map(|p| lexically_absolute(&cwd.join(p))) {
             Some(path) if path.is_dir() => path,
             Some(path) => path.parent().map_or_else(|| cwd.to_path_buf(), Path::to_path_buf),
             None => cwd.to_path_buf(),
         }
     });
-    // Canonical, so that a project named through `..` reads as itself.
-    let folders = folders.map(|folder| std::fs::canonicalize(&folder).unwrap_or(folder));
     let roots: BTreeSet<Option<PathBuf>> = folders.map(|folder| find_project_root(&folder)).collect();
     match roots.iter().collect::<Vec<_>>().as_slice() {
         [Some(root)] => Ok(root.clone()),
