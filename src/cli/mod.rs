@@ -83,8 +83,9 @@ enum Command {
 #[derive(Args, Debug)]
 pub struct CorpusArgs {
     /// A corpus folder of .txt, .md, .pdf and .html files (repeatable).
-    /// Default: the folders in ./brief-lsp.toml, else the embedded seed
-    /// corpus.
+    /// Default: the folders in the nearest brief-lsp.toml (for `check`,
+    /// at or above the briefs; else at or above the current folder), else
+    /// the embedded seed corpus.
     #[arg(long = "corpus", value_name = "DIR", value_parser = absolute_folder)]
     folders: Vec<PathBuf>,
     /// Neither open nor write the stored index; build from the files.

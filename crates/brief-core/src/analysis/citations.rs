@@ -476,6 +476,23 @@ A break of gauge at every border adds a day to each journey.
             assert!(findings[0].contains("lukin2020"), "{findings:?}");
         }
 
+        /// Pandoc resolves only the bibliography's keys, so a misattributed
+        /// quote's fix cites the entry linked to its document, not the
+        /// corpus key.
+        #[test]
+        fn a_misattributed_quote_is_sent_to_the_bibliography_key_of_its_document() {
+            let (brief, _) = citing_refs_bib(&format!(
+                "{FRONT}Relations “have assumed a new quality” [@lukin2020].$0\n"
+            ));
+            check_diagnostics_of(
+                brief,
+                expect_test::expect![[r#"
+                42..74 "“have assumed a new quality”" warning quote-misattributed: quote credited to @lukin2020, but it is from @trenin:entente
+                  fix (preferred): Cite @trenin:entente instead [77..86 → "trenin:entente"]
+                76..86 "@lukin2020" warning reference-mismatch: corpus.toml and refs.bib disagree on @lukin2020: year 2020 against 2021"#]],
+            );
+        }
+
         #[test]
         fn bibliography_keys_complete_with_the_corpus_keys() {
             check_completion_at(

@@ -5,7 +5,6 @@
 use super::super::cited::document_of;
 use super::super::{Edit, Fix};
 use crate::brief::{Brief, Citation, CiteItem};
-use crate::corpus::Document;
 use crate::quotes::QuoteMatch;
 use crate::snapshot::Snapshot;
 use crate::text::TextRange;
@@ -40,21 +39,21 @@ fn page_locator(brief: &Brief, item: &CiteItem) -> Option<(TextRange, u32, u32)>
     Some((TextRange::new(start, after + at + end), first, last))
 }
 
-/// The document of a quoted passage, the citation's item for it, and the
-/// page the passage starts on, where the document knows its pages.
+/// The citation's item for a quoted passage's document, and the page the
+/// passage starts on, where the document knows its pages.
 fn cited_page<'a>(
     corpus: &'a Snapshot,
     brief: &'a Brief,
     citation: &'a Citation,
     m: &QuoteMatch,
-) -> Option<(&'a Document, &'a CiteItem, u32)> {
+) -> Option<(&'a CiteItem, u32)> {
     let doc = corpus.document(m.doc);
     let item = citation
         .items
         .iter()
         .find(|i| document_of(corpus, brief, &i.key).is_some_and(|d| d.id == doc.id))?;
     let page = doc.page_at(doc.to_original(m.normalized).start)?;
-    Some((doc, item, page))
+    Some((item, page))
 }
 
 fn cite_page(page: u32, range: TextRange, new_text: String) -> Fix {
@@ -73,17 +72,14 @@ pub(super) fn wrong_locator(
     citation: &Citation,
     m: &QuoteMatch,
 ) -> Option<(String, Fix)> {
-    let (doc, item, page) = cited_page(corpus, brief, citation, m)?;
+    let (item, page) = cited_page(corpus, brief, citation, m)?;
     let (range, first, last) = page_locator(brief, item)?;
     if (first..=last).contains(&page) {
         return None;
     }
     let cited = &brief.text[range.start..range.end];
     Some((
-        format!(
-            "the passage is on p. {page} of @{}, not {cited}",
-            doc.reference.key
-        ),
+        format!("the passage is on p. {page} of @{}, not {cited}", item.key),
         cite_page(page, range, page.to_string()),
     ))
 }
@@ -97,7 +93,7 @@ pub(super) fn missing_locator(
     citation: &Citation,
     m: &QuoteMatch,
 ) -> Option<(String, Fix)> {
-    let (doc, item, page) = cited_page(corpus, brief, citation, m)?;
+    let (item, page) = cited_page(corpus, brief, citation, m)?;
     if !item.suffix.trim().is_empty() {
         return None;
     }
@@ -108,10 +104,7 @@ pub(super) fn missing_locator(
         format!(" [p. {page}]")
     };
     Some((
-        format!(
-            "the passage is on p. {page} of @{}; cite the page",
-            doc.reference.key
-        ),
+        format!("the passage is on p. {page} of @{}; cite the page", item.key),
         cite_page(page, TextRange::empty(after_key), new_text),
     ))
 }

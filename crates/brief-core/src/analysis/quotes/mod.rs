@@ -6,7 +6,7 @@ mod locator;
 #[cfg(test)]
 mod tests;
 
-use super::cited::document_of;
+use super::cited::{document_of, key_for};
 use super::markdown::{passage, sentences_around, source_head, RULE};
 use super::{
     Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation,
@@ -93,7 +93,7 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
             )
         }
     };
-    if let Some(note) = attribution_note(corpus, &checked) {
+    if let Some(note) = attribution_note(corpus, brief, &checked) {
         md.push_str(&format!("\n\n{note}"));
     }
     for m in lookup.matches.iter().take(3) {
@@ -124,9 +124,9 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     })
 }
 
-fn attribution_note(corpus: &Snapshot, checked: &CheckedQuote) -> Option<String> {
+fn attribution_note(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<String> {
     let first = checked.lookup.matches.first()?;
-    let source = &corpus.document(first.doc).reference.key;
+    let source = key_for(corpus, brief, first.doc);
     match misattributed(checked) {
         Some(cited) => Some(format!("Cited as `@{cited}`, but the passage is in `@{source}`.")),
         None if checked.citation.is_none() && checked.lookup.verdict == QuoteVerdict::Exact => {
@@ -309,7 +309,7 @@ fn with_initial_case_of(quoted: &str, wording: &str) -> String {
 fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<Finding> {
     let quote = checked.quote;
     let best = checked.lookup.matches.first();
-    let source_key = |m: &QuoteMatch| corpus.document(m.doc).reference.key.clone();
+    let source_key = |m: &QuoteMatch| key_for(corpus, brief, m.doc).to_string();
     let related = |m: &QuoteMatch, message: &str| {
         vec![Related {
             location: location(corpus, m),
@@ -416,7 +416,7 @@ pub(super) fn inlay_hints(corpus: &Snapshot, brief: &Brief) -> Vec<InlayHint> {
                 .filter(|_| checked.lookup.verdict == QuoteVerdict::Exact)?;
             Some(InlayHint {
                 offset: quote.range.end,
-                label: format!("@{}", corpus.document(m.doc).reference.key),
+                label: format!("@{}", key_for(corpus, brief, m.doc)),
             })
         })
         .collect()
