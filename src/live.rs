@@ -109,7 +109,7 @@ impl LiveLoad {
         if matches!(self.source, CorpusSource::Embedded) {
             return Ok(None);
         }
-        let (mut listings, problems) = list_source(&self.source, &self.exclude)?;
+        let (listings, problems) = list_source(&self.source, &self.exclude)?;
         let core = match ready(&mut self.core, previous) {
             Ok(core) => core,
             Err(err) => {
@@ -124,23 +124,34 @@ impl LiveLoad {
             }
         };
         let mut read_problems = Vec::new();
+        // The problems of files still unreadable and unchanged: said again,
+        // but no reason for an update.
+        let mut still_unreadable = Vec::new();
         let mut read = HashMap::new();
         let mut folders = Vec::with_capacity(listings.len());
-        for listing in &mut listings {
+        for listing in &listings {
             let mut files = Vec::with_capacity(listing.files.len());
-            listing.files.retain(|file| {
+            // Every listed file stays listed, an unreadable one too: it is
+            // stamped with its problem, so it does not make the next start stale.
+            for file in &listing.files {
                 // A PDF's or web page's document is its cached text.
                 let known_as = crate::extract::document_path(file);
-                let unchanged =
-                    self.stamps.get(&file.path) == Some(&(file.size, file.written)) && core.knows(&known_as);
-                if unchanged {
+                let same_stamp = self.stamps.get(&file.path) == Some(&(file.size, file.written));
+                if same_stamp {
+                    let was_unreadable = previous.problems.iter().find(|p| p.path == file.path);
+                    if let Some(problem) = was_unreadable.filter(|_| !core.knows(&known_as)) {
+                        still_unreadable.push(problem.clone());
+                        continue;
+                    }
+                }
+                if same_stamp && core.knows(&known_as) {
                     files.push(UpdateFile {
                         path: known_as,
                         rel_path: file.rel_path.clone(),
                         extracted: None,
                         bytes: None,
                     });
-                    return true;
+                    continue;
                 }
                 let bytes = match crate::read_file::read_regular(&file.path, MAX_FILE_BYTES) {
                     Ok(bytes) => bytes,
@@ -151,7 +162,7 @@ impl LiveLoad {
                             severity: ProblemSeverity::Warning,
                             message: format!("cannot read: {err}"),
                         });
-                        return false;
+                        continue;
                     }
                 };
                 read.insert(file.path.clone(), (bytes.len() as u64, xxh3_64(&bytes)));
@@ -163,14 +174,10 @@ impl LiveLoad {
                             extracted: source.extracted,
                             bytes: Some(source.bytes),
                         });
-                        true
                     }
-                    Err(problem) => {
-                        read_problems.push(problem);
-                        false
-                    }
+                    Err(problem) => read_problems.push(problem),
                 }
-            });
+            }
             folders.push(UpdateFolder {
                 manifest: listing.manifest.clone(),
                 entities: listing.entities.clone(),
@@ -183,13 +190,16 @@ impl LiveLoad {
             return Ok(None);
         }
         let built_at = SystemTime::now();
+        read_problems.extend(still_unreadable);
         let corpus = core
             .update(previous, folders, progress)
             .context("cannot read the stored index's parts")?;
-        let store = self
-            .index
-            .clone()
-            .map(|path| (path, Inputs::of_update(&self.exclude, &listings, &read, built_at)));
+        let store = self.index.clone().map(|path| {
+            (
+                path,
+                Inputs::of_update(&self.exclude, &listings, &read, &read_problems, built_at),
+            )
+        });
         self.stamps = now;
         Ok(Some(Update {
             corpus: with_problems(corpus, problems.into_iter().chain(read_problems)),

@@ -329,3 +329,36 @@ fn an_index_from_another_build_is_rebuilt_without_a_damage_warning() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(!stderr.contains("damaged"), "{stderr}");
 }
+
+/// A source that cannot be read is stamped with its problem: it does not
+/// make every start a cold one, and a warm start still says what is wrong.
+#[test]
+fn an_unreadable_source_keeps_the_index_valid_and_is_still_reported() {
+    let (cache, corpus) = cache_and_corpus();
+    std::fs::write(corpus.path().join("broken.pdf"), "not a PDF at all").unwrap();
+    let load = || {
+        let out = brief_lsp(cache.path())
+            .arg("corpus")
+            .arg("--corpus")
+            .arg(corpus.path())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let cold = load();
+    assert!(cold.contains("broken.pdf: unreadable PDF"), "{cold}");
+    assert_eq!(load(), cold, "a warm start says the same");
+    brief_lsp(cache.path())
+        .args(["cache", "info"])
+        .assert()
+        .success()
+        .stdout(contains("3 files"))
+        .stdout(contains("still valid"));
+    // Replaced, it is read again.
+    std::fs::write(corpus.path().join("broken.pdf"), "another file, still not a PDF").unwrap();
+    brief_lsp(cache.path())
+        .args(["cache", "info"])
+        .assert()
+        .success()
+        .stdout(contains("broken.pdf changed"));
+}

@@ -12,9 +12,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use brief_core::corpus::{CorpusFolder, SourceFile};
+use brief_core::corpus::{CorpusFolder, Problem, ProblemSeverity, SourceFile};
 
-use crate::load::Listing;
+use crate::load::{ListedFile, Listing};
 
 /// A file modified this close to the build (or in the future) may change
 /// again within the file system's mtime granularity without its mtime
@@ -42,6 +42,10 @@ pub struct FileStamp {
     /// Nanoseconds since the Unix epoch.
     mtime: Option<u128>,
     content: Option<u64>,
+    /// Why the file could not be read as a source, when it could not: it is
+    /// stamped all the same, so that it does not make every start stale,
+    /// and its problem is said again on a warm start.
+    unreadable: Option<String>,
 }
 
 /// The file a source was read from: the PDF or page for an extracted text.
@@ -68,6 +72,27 @@ fn text_hash(file: &Option<(std::path::PathBuf, String)>) -> Option<u64> {
     file.as_ref().map(|(_, text)| xxh3_64(text.as_bytes()))
 }
 
+fn problem_of<'a>(listed: &ListedFile, problems: &'a [Problem]) -> Option<&'a Problem> {
+    problems.iter().find(|p| p.path == listed.path)
+}
+
+/// The stamp of a listed file that could not be read as a source, if a
+/// problem says why; hashed as any other when its last write is recent.
+fn unreadable_stamp(listed: &ListedFile, problems: &[Problem], built_at: SystemTime) -> Option<FileStamp> {
+    let problem = problem_of(listed, problems)?;
+    let content = match unreliable(listed.written, built_at) {
+        true => Some(xxh3_64(&std::fs::read(&listed.path).ok()?)),
+        false => None,
+    };
+    Some(FileStamp {
+        rel_path: listed.rel_path.clone(),
+        size: listed.size,
+        mtime: listed.written.and_then(nanos),
+        content,
+        unreadable: Some(problem.message.clone()),
+    })
+}
+
 /// Whether an mtime says too little: recent, in the future, or unknown.
 fn unreliable(mtime: Option<SystemTime>, built_at: SystemTime) -> bool {
     mtime.is_none_or(|t| t + MTIME_SLACK >= built_at)
@@ -75,12 +100,14 @@ fn unreliable(mtime: Option<SystemTime>, built_at: SystemTime) -> bool {
 
 impl Inputs {
     /// The inputs of a cold build: `listings` as stat'ed before reading,
-    /// `folders` as read (a file that could not be read is left out, so
-    /// that it counts as changed once it can be).
+    /// `folders` as read, `problems` why the other listed files could not
+    /// be (their stamp keeps the problem; its last write moves once the
+    /// file is mended, even by a chmod).
     pub fn of_build(
         exclude: &[String],
         listings: &[Listing],
         folders: &[CorpusFolder],
+        problems: &[Problem],
         built_at: SystemTime,
     ) -> Inputs {
         let folders = listings
@@ -91,6 +118,7 @@ impl Inputs {
                 let mut files = Vec::with_capacity(folder.files.len());
                 for listed in &listing.files {
                     let Some(file) = read.next_if(|f| source_path(f) == listed.path) else {
+                        files.extend(unreadable_stamp(listed, problems, built_at));
                         continue;
                     };
                     // An extracted text is not the file on disk: a PDF or
@@ -108,6 +136,7 @@ impl Inputs {
                             None => xxh3_64(&file.bytes),
                             Some(path) => std::fs::read(path).map_or(0, |b| xxh3_64(&b)),
                         }),
+                        unreadable: None,
                     });
                 }
                 FolderInputs::of(listing, files)
@@ -119,14 +148,15 @@ impl Inputs {
         }
     }
 
-    /// The inputs of an update: `listings` as stat'ed before it (less files
-    /// that could not be read), `read` the length and hash of the bytes
-    /// read for it. An unchanged file whose mtime cannot be trusted is read
-    /// again for its hash.
+    /// The inputs of an update: `listings` as stat'ed before it, `read` the
+    /// length and hash of the bytes read for it, `problems` why some listed
+    /// files could not be read. An unchanged file whose mtime cannot be
+    /// trusted is read again for its hash.
     pub fn of_update(
         exclude: &[String],
         listings: &[Listing],
         read: &HashMap<PathBuf, (u64, u64)>,
+        problems: &[Problem],
         built_at: SystemTime,
     ) -> Inputs {
         let folders = listings
@@ -151,6 +181,7 @@ impl Inputs {
                             size,
                             mtime: listed.written.and_then(nanos),
                             content,
+                            unreadable: problem_of(listed, problems).map(|p| p.message.clone()),
                         })
                     })
                     .collect();
@@ -161,6 +192,21 @@ impl Inputs {
             exclude: exclude.to_vec(),
             folders,
         }
+    }
+
+    /// The problems of the files that could not be read when these inputs
+    /// were stamped, to be said again by a warm start.
+    pub fn unreadable(&self) -> impl Iterator<Item = Problem> + '_ {
+        self.folders.iter().flat_map(|folder| {
+            folder.files.iter().filter_map(|stamp| {
+                Some(Problem {
+                    path: std::path::Path::new(&folder.root).join(&stamp.rel_path),
+                    line: None,
+                    severity: ProblemSeverity::Warning,
+                    message: stamp.unreadable.clone()?,
+                })
+            })
+        })
     }
 
     /// Why the corpus as listed now is not the one these inputs describe,

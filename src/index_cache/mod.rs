@@ -142,7 +142,7 @@ pub fn load(
     let folders = read_listings(listings.clone(), &mut read_problems);
     let inputs = path
         .as_ref()
-        .map(|_| Inputs::of_build(exclude, &listings, &folders, built_at));
+        .map(|_| Inputs::of_build(exclude, &listings, &folders, &read_problems, built_at));
     let (corpus, live) = if keep_parts {
         let (live, corpus) = LiveCorpus::build(folders, progress);
         (corpus, Some(live))
@@ -260,7 +260,7 @@ fn open_mapped(
             "the extracted text of {} is gone",
             doc.source_file().display()
         )),
-        None => Opened::Valid(Box::new(corpus)),
+        None => Opened::Valid(Box::new(with_problems(corpus, stored.unreadable()))),
     })
 }
 
