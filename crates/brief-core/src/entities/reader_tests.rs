@@ -520,3 +520,26 @@ fn a_number_before_a_head_counts_the_members() {
         expect!["Nine Nations [actor/organization]"],
     );
 }
+
+#[test]
+fn a_publication_a_regulator_or_a_group_is_named_after_its_descriptor() {
+    // News prose introduces bodies by what they are, as it does firms:
+    // a publication, a watchdog, a regulator, a statistics body, a band's
+    // outfit, a campaign group, a broadcaster's network or channel.
+    check_table(
+        "The title went to US publication Marlowe Weekly. The telecoms regulator Tarcom fined \
+         them, after consumer watchdog Penwise and state statistics body Statvel spoke. The rock \
+         outfit Ganders and pressure group Fairlaw played on cable channel Zedvision, which \
+         file-sharing network Kopster copied.",
+        expect![[r#"
+            US [actor/state]
+            Marlowe Weekly [actor/company]
+            Tarcom [actor/institution]
+            Penwise [actor/institution]
+            Statvel [actor/organization]
+            Ganders [actor/organization]
+            Fairlaw [actor/organization]
+            Zedvision [actor/company]
+            Kopster [actor/company]"#]],
+    );
+}
