@@ -543,3 +543,22 @@ fn a_publication_a_regulator_or_a_group_is_named_after_its_descriptor() {
             Kopster [actor/company]"#]],
     );
 }
+
+#[test]
+fn a_team_sheet_lists_persons_each_with_a_parenthesis() {
+    // A squad or a cast list: names, each with its club or work in
+    // parentheses, after commas and no "and". One listed given name ("Peter")
+    // makes the others persons; what the parentheses hold stays unconfirmed
+    // (a club here, a film in a cast list). Two annotated names are no list.
+    check_table(
+        "Squad: Orlo Venning (Tarrow Kites), Peter Holm (The Brisk Falcons), Ives Tarrant (Tarrow \
+         Kites), Oren Quist (captain, Dunmore Hawks). Winners were Bram Keller (Silent Hours), \
+         Peter Lund (Grey Water).",
+        expect![[r#"
+            Orlo Venning [actor/person]
+            Peter Holm [actor/person]
+            Ives Tarrant [actor/person]
+            Oren Quist [actor/person]
+            Peter Lund [actor/person]"#]],
+    );
+}
