@@ -557,6 +557,7 @@ fn a_team_sheet_lists_persons_each_with_a_parenthesis() {
         expect![[r#"
             Orlo Venning [actor/person]
             Peter Holm [actor/person]
+            Brisk Falcons [actor/organization]
             Ives Tarrant [actor/person]
             Oren Quist [actor/person]
             Peter Lund [actor/person]"#]],
