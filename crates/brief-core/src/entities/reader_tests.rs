@@ -563,3 +563,19 @@ fn a_team_sheet_lists_persons_each_with_a_parenthesis() {
             Peter Lund [actor/person]"#]],
     );
 }
+
+#[test]
+fn a_quote_is_attributed_to_the_person_said_after_it() {
+    // Nothing else marks "Orvel Stanning" or "Ketra Vinn" as persons; the
+    // one told ("Radio Kelm") may be a broadcaster, and a name that goes
+    // on ("said Tarrow Kites coach …") is not the speaker's alone.
+    check_table(
+        "\"Rates will rise,\" said Orvel Stanning, a strategist at a bank. \"We agree,\" says \
+         Ketra Vinn. \"No,\" he told Radio Kelm. \"Yes,\" said Brisk Vallen coach Dorn Maple.",
+        expect![[r#"
+            Orvel Stanning [actor/person]
+            Ketra Vinn [actor/person]
+            Brisk Vallen [actor/organization]
+            Dorn Maple [actor/person]"#]],
+    );
+}
