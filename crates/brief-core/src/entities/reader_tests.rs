@@ -579,3 +579,48 @@ fn a_quote_is_attributed_to_the_person_said_after_it() {
             Dorn Maple [actor/person]"#]],
     );
 }
+
+#[test]
+fn a_body_s_name_written_short_is_its_alias() {
+    // Abbreviated words ("Kelm Utd") and a firm's name without its
+    // corporate words ("Velnor" for "Velnor Networks") name the same body
+    // where a document names it both ways, and then in the others too. A
+    // person's surname is no short form of a firm named after him, and a
+    // name that only looks like a short form ("Kelm Uppd") is none.
+    let docs = |c: &'static str| {
+        [
+            (
+                "a",
+                "Kelmington United boss Kel Amory spoke. Kelm Utd fans cheered. Velnor Networks \
+                 shares fell, and Velnor shares fell again. Kessing Group shares rose. \
+                 Kelmington Uplands boss Ned Shaw spoke.",
+            ),
+            ("b", "Kelm Uppd boss Ann Lowe spoke. \"No,\" Mr Kessing said."),
+            ("c", c),
+        ]
+    };
+    check_at(
+        &docs("Kelm Utd v Brisk Rovers ended level, and $0Kelm Utd fans cheered."),
+        expect![[r#"
+            Kelmington United [actor/company] aka Kelm Utd; defined in a: "Kelmington United"
+              a "Kelmington United"
+              a "Kelm Utd"
+              c "Kelm Utd""#]],
+    );
+    check_at(
+        &docs("$0Velnor shares rose."),
+        expect![[r#"
+        Velnor Networks [actor/company] aka Velnor; defined in a: "Velnor Networks"
+          a "Velnor Networks"
+          a "Velnor"
+          c "Velnor""#]],
+    );
+    check_at(
+        &docs("The $0Kelm Uppd fans cheered."),
+        expect![[r#"
+        Kelm Uppd [actor/company]; defined in b: "Kelm Uppd"
+          b "Kelm Uppd"
+          c "Kelm Uppd""#]],
+    );
+    check_at(&docs("\"No,\" Mr $0Kessing said."), expect!["no entity"]);
+}
