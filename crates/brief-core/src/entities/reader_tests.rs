@@ -624,3 +624,34 @@ fn a_body_s_name_written_short_is_its_alias() {
     );
     check_at(&docs("\"No,\" Mr $0Kessing said."), expect!["no entity"]);
 }
+
+#[test]
+fn a_firm_is_known_by_its_shares_and_trade_across_the_corpus() {
+    // "shares in Corvane" and "Marrick's sales" make firms, and the bare
+    // name in another document is that firm. A person's possessive before
+    // other nouns says nothing ("Brannoc's house").
+    check_at(
+        &[
+            (
+                "a",
+                "Investors bought shares in Corvane. Marrick's sales rose, and Lutrex's chief \
+                 executive left. Brannoc's house was sold.",
+            ),
+            ("b", "$0Corvane said prices rose, and Marrick and Brannoc agreed."),
+        ],
+        expect![[r#"
+            Corvane [actor/company]; defined in a: "Corvane"
+              a "Corvane"
+              b "Corvane""#]],
+    );
+    check_table(
+        "Investors bought shares in Corvane. Marrick's sales rose, and Lutrex's chief \
+         executive left. Brannoc's house was sold. Shares in Hong Kong fell, and Kelm \
+         Telecom's sales fell.",
+        expect![[r#"
+            Corvane [actor/company]
+            Marrick [actor/company]
+            Lutrex [actor/company]
+            Kelm Telecom [actor/company]"#]],
+    );
+}
