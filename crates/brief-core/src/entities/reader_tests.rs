@@ -655,3 +655,16 @@ fn a_firm_is_known_by_its_shares_and_trade_across_the_corpus() {
             Kelm Telecom [actor/company]"#]],
     );
 }
+
+#[test]
+fn given_names_of_many_languages_mark_persons() {
+    // Common given names beyond English ones start a person's name with
+    // nothing else around it.
+    check_table(
+        "The talks brought Etienne Valloux, Sanjay Merrow and Ingrid Tolvan together.",
+        expect![[r#"
+            Etienne Valloux [actor/person]
+            Sanjay Merrow [actor/person]
+            Ingrid Tolvan [actor/person]"#]],
+    );
+}
