@@ -17,17 +17,13 @@ use brief_core::brief::Brief;
 use brief_core::text::TextRange;
 
 use crate::workspace::Workspace;
+use crate::written::stamp;
 
 /// The largest bibliography or style read: a Zotero library of 100,000
 /// entries is about 60 MB.
 const MAX_BYTES: u64 = 64 << 20;
 
 type Stamp = Option<(SystemTime, u64)>;
-
-fn stamp(path: &Path) -> Stamp {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
 
 /// A bibliography file's entries, or why it could not be read.
 type ParsedFile = Arc<Result<Parsed, String>>;

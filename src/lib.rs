@@ -16,3 +16,4 @@ pub mod lsp;
 pub mod paths;
 pub mod read_file;
 pub mod workspace;
+pub mod written;

@@ -53,7 +53,7 @@ fn stamps_of(listings: &[Listing]) -> HashMap<PathBuf, Stamp> {
     listings
         .iter()
         .flat_map(|l| &l.files)
-        .map(|f| (f.path.clone(), (f.size, f.modified)))
+        .map(|f| (f.path.clone(), (f.size, f.written)))
         .collect()
 }
 
@@ -132,7 +132,7 @@ impl LiveLoad {
                 // A PDF's or web page's document is its cached text.
                 let known_as = crate::extract::document_path(file);
                 let unchanged =
-                    self.stamps.get(&file.path) == Some(&(file.size, file.modified)) && core.knows(&known_as);
+                    self.stamps.get(&file.path) == Some(&(file.size, file.written)) && core.knows(&known_as);
                 if unchanged {
                     files.push(UpdateFile {
                         path: known_as,

@@ -83,7 +83,8 @@ pub struct ListedFile {
     pub path: PathBuf,
     pub rel_path: String,
     pub size: u64,
-    pub modified: Option<std::time::SystemTime>,
+    /// Its last write (`written::last_written`): what every stamp compares.
+    pub written: Option<std::time::SystemTime>,
 }
 
 /// Lists every folder of `source`: manifests and overrides read, corpus
@@ -300,7 +301,7 @@ fn list_folder(root: &Path, exclude: &[String], problems: &mut Vec<Problem>) -> 
                 .to_string_lossy()
                 .replace('\\', "/"),
             size,
-            modified: meta.and_then(|m| m.modified().ok()),
+            written: meta.as_ref().and_then(crate::written::last_written),
         });
     }
     Some(Listing {

@@ -19,6 +19,7 @@ use crate::config::{
 };
 use crate::exclude::{excludes, matcher, ExcludeConfig};
 use crate::load::CorpusSource;
+use crate::written::stamp;
 
 pub struct Workspace {
     /// Where briefs' keys and the accepted-findings file are relative to:
@@ -61,11 +62,6 @@ pub fn find_project_root(start: &Path) -> Option<PathBuf> {
         .ancestors()
         .find(|dir| dir.join(PROJECT_FILE).exists())
         .map(Path::to_path_buf)
-}
-
-fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
 }
 
 impl Accepted {

@@ -282,3 +282,50 @@ fn check_reads_a_warm_index_as_needed_and_rebuilds_one_found_damaged_while_check
     );
     assert_eq!(check(), cold, "warm start on the rebuilt index");
 }
+
+/// An edit that keeps a file's size and puts its old mtime back (as
+/// `touch -r` or a sync tool may) still moves its status-change time, so
+/// the index built before it is not used.
+#[cfg(unix)]
+#[test]
+fn an_edit_that_puts_the_mtime_back_is_still_seen() {
+    let (cache, corpus) = cache_and_corpus();
+    let a = corpus.path().join("a.txt");
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let set_mtime = |when| {
+        let file = std::fs::File::options().write(true).open(&a).unwrap();
+        file.set_modified(when).unwrap();
+    };
+    set_mtime(an_hour_ago);
+    let before = corpus_listing(cache.path(), corpus.path(), &[]);
+    assert!(before.contains("friendship in 2001"), "{before}");
+    std::fs::write(&a, A.replace("2001", "1999")).unwrap();
+    set_mtime(an_hour_ago);
+    let after = corpus_listing(cache.path(), corpus.path(), &[]);
+    assert!(after.contains("friendship in 1999"), "{after}");
+}
+
+/// An index another build wrote (after an upgrade) is rebuilt as stale,
+/// without calling it damaged.
+#[test]
+fn an_index_from_another_build_is_rebuilt_without_a_damage_warning() {
+    let (cache, corpus) = cache_and_corpus();
+    let cold = corpus_listing(cache.path(), corpus.path(), &[]);
+    let files = index_files(cache.path());
+    let mut bytes = std::fs::read(&files[0]).unwrap();
+    // The header: magic (8 bytes), format (4), the version's length (4),
+    // then the version, whose last character is changed.
+    let len = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
+    bytes[16 + len - 1] ^= 0x01;
+    std::fs::write(&files[0], &bytes).unwrap();
+    let out = brief_lsp(cache.path())
+        .arg("corpus")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), cold);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("damaged"), "{stderr}");
+}

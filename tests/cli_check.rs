@@ -696,3 +696,57 @@ fn github_format_annotates_corpus_problems_at_their_files() {
     );
     assert!(message.contains("did you mean `authors`?"), "{message}");
 }
+
+/// A brief named from outside its project is checked against that
+/// project's corpus, as the server would check it; briefs of two projects
+/// fall back to the current folder's, and say so.
+#[test]
+fn a_brief_is_checked_against_the_project_it_lies_in() {
+    let dir = tempfile::tempdir().unwrap();
+    for (project, key) in [("alpha", "memo"), ("beta", "note")] {
+        write(
+            dir.path(),
+            &format!("{project}/sources/{key}.txt"),
+            "The Arctic council met.\n",
+        );
+        write(
+            dir.path(),
+            &format!("{project}/brief-lsp.toml"),
+            "corpus = [\"sources\"]\n",
+        );
+        write(
+            dir.path(),
+            &format!("{project}/briefs/b.md"),
+            &format!("See [@{key}].\n"),
+        );
+    }
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let alpha_brief = dir.path().join("alpha/briefs/b.md");
+    brief_lsp(&elsewhere)
+        .arg("check")
+        .arg(&alpha_brief)
+        .assert()
+        .code(0)
+        .stderr(contains("alpha/brief-lsp.toml"));
+    brief_lsp(&elsewhere)
+        .args(["check", "-", "--stdin-filename"])
+        .arg(&alpha_brief)
+        .write_stdin("See [@memo].\n")
+        .assert()
+        .code(0);
+    brief_lsp(&elsewhere)
+        .arg("check")
+        .arg(dir.path().join("beta/briefs"))
+        .assert()
+        .code(0)
+        .stderr(contains("beta/brief-lsp.toml"));
+    brief_lsp(&elsewhere)
+        .arg("check")
+        .arg(&alpha_brief)
+        .arg(dir.path().join("beta/briefs/b.md"))
+        .assert()
+        .code(1)
+        .stderr(contains("the briefs lie in different projects"))
+        .stdout(contains("citation-unknown"));
+}

@@ -75,7 +75,12 @@ enum Pass {
 
 fn check(args: &CheckArgs, check: Check, notes: &mut Notes) -> anyhow::Result<Pass> {
     let cwd = std::env::current_dir()?;
-    let workspace = super::workspace(&args.corpus)?;
+    let start =
+        inputs::project_start(&args.paths, &cwd, args.stdin_filename.as_deref()).unwrap_or_else(|why| {
+            notes.say(why);
+            cwd.clone()
+        });
+    let workspace = super::workspace(&start, &args.corpus)?;
     for err in &workspace.errors {
         notes.say(err.to_string());
     }

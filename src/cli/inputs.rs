@@ -3,12 +3,15 @@
 //! standard input. A brief that cannot be read is kept as such, so that the
 //! others are still checked.
 
+use std::collections::BTreeSet;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use ignore::gitignore::Gitignore;
 
 use crate::exclude::excludes;
+use crate::paths::lexically_absolute;
+use crate::workspace::find_project_root;
 
 /// Standard input's name in output.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -53,6 +56,45 @@ pub fn collect(args: &[PathBuf], root: &Path, excluded: &Gitignore, stdin_path: 
         }
     }
     inputs
+}
+
+/// Where `check` looks for its `brief-lsp.toml`: the briefs' project, as
+/// the server finds it from a brief's folder, so that a brief named from
+/// outside its project is checked against that project's corpus. When the
+/// briefs name no project, or several, the current folder's is used, and
+/// `Err` says which projects were passed over.
+pub fn project_start(args: &[PathBuf], cwd: &Path, stdin_path: Option<&Path>) -> Result<PathBuf, String> {
+    let folders = args.iter().map(|arg| {
+        let named = if arg.as_os_str() == "-" {
+            stdin_path
+        } else {
+            Some(arg.as_path())
+        };
+        // Cleaned of `..`, so that a project named through it reads as itself.
+        match named.map(|p| lexically_absolute(&cwd.join(p))) {
+            Some(path) if path.is_dir() => path,
+            Some(path) => path.parent().map_or_else(|| cwd.to_path_buf(), Path::to_path_buf),
+            None => cwd.to_path_buf(),
+        }
+    });
+    let roots: BTreeSet<Option<PathBuf>> = folders.map(|folder| find_project_root(&folder)).collect();
+    match roots.iter().collect::<Vec<_>>().as_slice() {
+        [Some(root)] => Ok(root.clone()),
+        [None] | [] => Ok(cwd.to_path_buf()),
+        several => {
+            let named: Vec<String> = several
+                .iter()
+                .map(|root| {
+                    root.as_ref()
+                        .map_or_else(|| "none".into(), |r| r.display().to_string())
+                })
+                .collect();
+            Err(format!(
+                "the briefs lie in different projects ({}); using the current folder's",
+                named.join(", ")
+            ))
+        }
+    }
 }
 
 /// The `.md` files under `dir`; excluded ones and hidden folders are left

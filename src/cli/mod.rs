@@ -21,7 +21,7 @@ mod inputs;
 mod names;
 mod render;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -83,8 +83,9 @@ enum Command {
 #[derive(Args, Debug)]
 pub struct CorpusArgs {
     /// A corpus folder of .txt, .md, .pdf and .html files (repeatable).
-    /// Default: the folders in ./brief-lsp.toml, else the embedded seed
-    /// corpus.
+    /// Default: the folders in the nearest brief-lsp.toml (for `check`,
+    /// at or above the briefs; else at or above the current folder), else
+    /// the embedded seed corpus.
     #[arg(long = "corpus", value_name = "DIR", value_parser = absolute_folder)]
     folders: Vec<PathBuf>,
     /// Neither open nor write the stored index; build from the files.
@@ -98,13 +99,12 @@ fn absolute_folder(written: &str) -> Result<PathBuf, String> {
     std::path::absolute(written).map_err(|err| format!("{written}: {err}"))
 }
 
-/// The workspace of the current folder, as the server would see it there:
+/// The workspace of the folder `start`, as the server would see it there:
 /// the nearest `brief-lsp.toml` at or above it, and `args`' corpus folders
 /// over the project's. A broken project file is an error, since a run on
 /// defaults would use the wrong corpus.
-fn workspace(args: &CorpusArgs) -> anyhow::Result<Workspace> {
-    let cwd = std::env::current_dir()?;
-    let workspace = Workspace::discover(&cwd, EditorSettings::default(), &args.folders);
+fn workspace(start: &Path, args: &CorpusArgs) -> anyhow::Result<Workspace> {
+    let workspace = Workspace::discover(start, EditorSettings::default(), &args.folders);
     if let Some(err) = &workspace.project_error {
         anyhow::bail!("{err}");
     }
@@ -190,7 +190,7 @@ impl Notes {
 
 /// Loads the corpus for a command, printing its problems to stderr.
 fn load(args: &CorpusArgs) -> anyhow::Result<brief_core::snapshot::Snapshot> {
-    let workspace = workspace(args)?;
+    let workspace = workspace(&std::env::current_dir()?, args)?;
     load_source(
         &workspace.corpus,
         &workspace.corpus_exclude,

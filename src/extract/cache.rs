@@ -34,7 +34,7 @@ pub struct Entry {
 impl Entry {
     pub fn of(file: &ListedFile) -> Entry {
         let mtime = file
-            .modified
+            .written
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos());
         let key = format!(

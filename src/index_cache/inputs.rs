@@ -1,6 +1,7 @@
 //! What a stored index was built from, and whether that still holds: the
 //! corpus folders, the exclude patterns, each manifest and override file
-//! (by content hash), and each corpus file (path, size, mtime; also a
+//! (by content hash), and each corpus file (path, size, last write: the
+//! later of mtime and status-change time, `written::last_written`; also a
 //! content hash when the mtime cannot be trusted to change, see
 //! [`MTIME_SLACK`]). Any file type is stamped the same way.
 
@@ -98,11 +99,11 @@ impl Inputs {
                         None => (file.bytes.len() as u64, None),
                         Some(_) => (listed.size, Some(&listed.path)),
                     };
-                    let unsure = unreliable(listed.modified, built_at) || size != listed.size;
+                    let unsure = unreliable(listed.written, built_at) || size != listed.size;
                     files.push(FileStamp {
                         rel_path: listed.rel_path.clone(),
                         size,
-                        mtime: listed.modified.and_then(nanos),
+                        mtime: listed.written.and_then(nanos),
                         content: unsure.then(|| match content {
                             None => xxh3_64(&file.bytes),
                             Some(path) => std::fs::read(path).map_or(0, |b| xxh3_64(&b)),
@@ -139,7 +140,7 @@ impl Inputs {
                             Some(&(len, hash)) => (len, Some(hash)),
                             None => (listed.size, None),
                         };
-                        let unsure = unreliable(listed.modified, built_at) || size != listed.size;
+                        let unsure = unreliable(listed.written, built_at) || size != listed.size;
                         let content = match (unsure, hash) {
                             (false, _) => None,
                             (true, Some(hash)) => Some(hash),
@@ -148,7 +149,7 @@ impl Inputs {
                         Some(FileStamp {
                             rel_path: listed.rel_path.clone(),
                             size,
-                            mtime: listed.modified.and_then(nanos),
+                            mtime: listed.written.and_then(nanos),
                             content,
                         })
                     })
@@ -215,7 +216,7 @@ impl FolderInputs {
         }
         self.files.iter().zip(&listing.files).find_map(|(stamp, file)| {
             let same = stamp.size == file.size
-                && stamp.mtime == file.modified.and_then(nanos)
+                && stamp.mtime == file.written.and_then(nanos)
                 && stamp
                     .content
                     .is_none_or(|hash| std::fs::read(&file.path).is_ok_and(|bytes| xxh3_64(&bytes) == hash));
@@ -224,7 +225,7 @@ impl FolderInputs {
             }
             // A stamp without a content hash trusts the mtime, which it cannot
             // once the mtime is this recent (the clock moved back).
-            (stamp.content.is_none() && unreliable(file.modified, now)).then(|| {
+            (stamp.content.is_none() && unreliable(file.written, now)).then(|| {
                 format!(
                     "{} has a modification time too recent to trust",
                     in_folder(&file.rel_path)

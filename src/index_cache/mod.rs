@@ -23,7 +23,7 @@ use std::time::{Instant, SystemTime};
 
 use anyhow::Context;
 use brief_core::shared::{Backing, Release, SharedBytes};
-use brief_core::snapshot::{read_inputs, read_snapshot, write_snapshot, LiveCorpus, Snapshot};
+use brief_core::snapshot::{read_inputs, read_snapshot, write_snapshot, LiveCorpus, Snapshot, StoredError};
 use memmap2::Mmap;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -210,8 +210,20 @@ fn open(
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(err).context("cannot open"),
     };
-    let (map, stored) = map_with_inputs(&file)?;
+    let (map, stored) = match map_with_inputs(&file) {
+        Err(err) if written_by_another_build(&err) => return Ok(Some(Opened::Stale(format!("{err:#}")))),
+        mapped => mapped?,
+    };
     open_mapped(map, &stored, exclude, listings, check).map(Some)
+}
+
+/// Whether an index could not be read only because another build of
+/// brief-lsp wrote it: after an upgrade that is expected, not damage.
+fn written_by_another_build(err: &anyhow::Error) -> bool {
+    matches!(
+        err.downcast_ref::<StoredError>(),
+        Some(StoredError::Format(_) | StoredError::Version(_))
+    )
 }
 
 /// An index file mapped, and the inputs its header names.

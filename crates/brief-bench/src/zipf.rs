@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use crate::{Rng, Variation, SURNAMES};
+use crate::generate::{Rng, Variation, SURNAMES};
 
 const VOCABULARY: usize = 2_000_000;
 /// Above 1 so that the tail is lighter than the head: with 1.2, the seeds'

@@ -12,6 +12,7 @@ use super::{
 };
 use crate::bibliography::BibEntry;
 use crate::brief::{Brief, CiteItem};
+use crate::corpus::Reference;
 use crate::snapshot::Snapshot;
 use crate::text::{escape_markdown, TextRange};
 
@@ -124,7 +125,7 @@ pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Opt
         .map(|(_, cited)| CompletionItem {
             label: cited.key.to_string(),
             kind: CompletionKind::CitationKey,
-            detail: cited.reference().author_year(),
+            detail: detail(cited.reference()),
             documentation: rendered(brief, &cited),
             insert: cited.key.to_string(),
             filter: cited.key.to_string(),
@@ -135,6 +136,15 @@ pub(super) fn completion(corpus: &Snapshot, brief: &Brief, offset: usize) -> Opt
         items,
         incomplete,
     })
+}
+
+/// A key's completion detail: its author and year, or, for a source no
+/// manifest describes, its title, so that the key is never offered bare.
+fn detail(reference: &Reference) -> String {
+    match reference.author_year() {
+        none if none.trim().is_empty() => reference.title.clone().unwrap_or_default(),
+        author_year => author_year,
+    }
 }
 
 pub(super) fn diagnostics(
@@ -333,6 +343,15 @@ A break of gauge at every border adds a day to each journey.
     }
 
     #[test]
+    fn a_key_no_manifest_describes_is_detailed_by_its_title() {
+        let corpus =
+            crate::test_support::corpus_of(&[("memo", "Arctic shipping outlook\n\nThe ice thinned.")]);
+        let (brief, offset) = super::super::fixture::cursor("See [@me$0]");
+        let found = super::super::completion(&corpus, &brief, offset).unwrap();
+        assert_eq!(found.items[0].detail, "Arctic shipping outlook");
+    }
+
+    #[test]
     fn completion_on_a_large_corpus_is_capped_and_incomplete() {
         let texts: Vec<(String, String)> = (0..250)
             .map(|i| (format!("key{i:03}"), format!("Document number {i}.")))
@@ -455,6 +474,23 @@ A break of gauge at every border adds a day to each journey.
             assert_eq!(findings.len(), 1, "{findings:?}");
             assert!(findings[0].starts_with("quote-misattributed"), "{findings:?}");
             assert!(findings[0].contains("lukin2020"), "{findings:?}");
+        }
+
+        /// Pandoc resolves only the bibliography's keys, so a misattributed
+        /// quote's fix cites the entry linked to its document, not the
+        /// corpus key.
+        #[test]
+        fn a_misattributed_quote_is_sent_to_the_bibliography_key_of_its_document() {
+            let (brief, _) = citing_refs_bib(&format!(
+                "{FRONT}Relations “have assumed a new quality” [@lukin2020].$0\n"
+            ));
+            check_diagnostics_of(
+                brief,
+                expect_test::expect![[r#"
+                42..74 "“have assumed a new quality”" warning quote-misattributed: quote credited to @lukin2020, but it is from @trenin:entente
+                  fix (preferred): Cite @trenin:entente instead [77..86 → "trenin:entente"]
+                76..86 "@lukin2020" warning reference-mismatch: corpus.toml and refs.bib disagree on @lukin2020: year 2020 against 2021"#]],
+            );
         }
 
         #[test]

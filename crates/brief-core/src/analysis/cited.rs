@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::bibliography::BibEntry;
 use crate::brief::Brief;
-use crate::corpus::{Document, Reference};
+use crate::corpus::{DocId, Document, Reference};
 use crate::snapshot::Snapshot;
 
 pub(super) struct Cited<'a> {
@@ -38,6 +38,31 @@ pub(super) fn resolve<'a>(corpus: &'a Snapshot, brief: &'a Brief, key: &str) -> 
 /// against.
 pub(super) fn document_of<'a>(corpus: &'a Snapshot, brief: &'a Brief, key: &str) -> Option<&'a Document> {
     resolve(corpus, brief, key)?.doc
+}
+
+/// The key the brief should cite `doc` by: the key of the bibliography
+/// entry linked to it, where the brief's bibliography has one (Pandoc
+/// resolves only the bibliography's keys), else the corpus key. Messages,
+/// hovers and "cite instead" fixes all name a document through this.
+pub(super) fn key_for<'a>(corpus: &'a Snapshot, brief: &'a Brief, doc: DocId) -> &'a str {
+    let doc = corpus.document(doc);
+    let name = doc.source_file();
+    // Only an entry of the same key or naming a file like the document's can
+    // link to it; `resolve` settles which document such an entry means.
+    let may_link = |entry: &BibEntry| {
+        entry.key() == doc.reference.key
+            || entry.files.iter().map(Path::new).any(|file| {
+                file.file_name() == name.file_name()
+                    || (file.file_stem().is_some() && file.file_stem() == name.file_stem())
+            })
+    };
+    brief
+        .references
+        .entries()
+        .iter()
+        .filter(|entry| may_link(entry))
+        .find(|entry| document_of(corpus, brief, entry.key()).is_some_and(|d| d.id == doc.id))
+        .map_or(&doc.reference.key, |entry| entry.key())
 }
 
 impl Cited<'_> {

@@ -2,9 +2,11 @@
 //! hover, definition and references on a name in the brief, and a search
 //! over them for workspace symbols.
 
+use super::cited::key_for;
 use super::markdown::{attribution, bold, passage};
 use super::{CompletionItem, CompletionKind, Completions, Hover, SourceLocation};
 use crate::brief::Brief;
+use crate::corpus::DocId;
 use crate::entities::{Entity, EntityId, EntityKind, Mention};
 use crate::snapshot::Snapshot;
 use crate::text::{counted, escape_markdown, TextRange};
@@ -167,15 +169,17 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
         ));
     }
     md.push_str(&format!("\n\n{}", defining_markdown(corpus, entity)));
-    let mut per_source: Vec<(String, usize)> = Vec::new();
+    let mut per_source: Vec<(DocId, usize)> = Vec::new();
     for m in &entity.mentions {
-        let key = &corpus.document(m.doc).reference.key;
-        match per_source.iter_mut().find(|(k, _)| k == key) {
+        match per_source.iter_mut().find(|(doc, _)| *doc == m.doc) {
             Some((_, n)) => *n += 1,
-            None => per_source.push((key.clone(), 1)),
+            None => per_source.push((m.doc, 1)),
         }
     }
-    let list: Vec<String> = per_source.iter().map(|(k, n)| format!("@{k} {n}")).collect();
+    let list: Vec<String> = per_source
+        .iter()
+        .map(|&(doc, n)| format!("@{} {n}", key_for(corpus, brief, doc)))
+        .collect();
     md.push_str(&format!("\n\nMentions: {}", list.join(", ")));
     Some(Hover {
         range,

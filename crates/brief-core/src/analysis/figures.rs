@@ -7,7 +7,7 @@
 //! figure may come from outside the corpus and the check cannot tell a
 //! missing source from a wrong figure.
 
-use super::cited::document_of;
+use super::cited::{document_of, key_for};
 use super::markdown::{passage, source_head, RULE};
 use super::{Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, Related, SourceLocation};
 use crate::brief::{Brief, Citation};
@@ -126,12 +126,8 @@ fn as_stated(corpus: &Snapshot, f: &CorpusFigure) -> String {
 }
 
 /// "$107 billion in 2018 [@lukin2020]": a corpus figure with its source.
-fn cited(corpus: &Snapshot, f: &CorpusFigure) -> String {
-    format!(
-        "{} [@{}]",
-        as_stated(corpus, f),
-        corpus.document(f.doc).reference.key
-    )
+fn cited(corpus: &Snapshot, brief: &Brief, f: &CorpusFigure) -> String {
+    format!("{} [@{}]", as_stated(corpus, f), key_for(corpus, brief, f.doc))
 }
 
 pub(super) fn diagnostics(
@@ -160,7 +156,7 @@ fn finding(corpus: &Snapshot, brief: &Brief, bf: &BriefFigure) -> Option<Finding
         ),
         FigureVerdict::Misattributed => {
             let f = checked.evidence[0].1;
-            let key = &corpus.document(f.doc).reference.key;
+            let key = key_for(corpus, brief, f.doc);
             let item = &bf.citation?.items[0];
             let fix = Fix::cite_instead(item.key_range, key);
             let related = Related {
@@ -203,7 +199,7 @@ fn finding(corpus: &Snapshot, brief: &Brief, bf: &BriefFigure) -> Option<Finding
             };
             (
                 Code::FigureContradicted,
-                format!("corpus: {}", cited(corpus, f)),
+                format!("corpus: {}", cited(corpus, brief, f)),
                 vec![related],
                 fixes,
             )
