@@ -247,8 +247,11 @@ Venezuelan \
 Briton Dutchman Dutchmen Frenchman Frenchmen Englishman Englishmen Scotsman Scotsmen Irishman Irishmen \
 Welshman Welshmen Spaniard Dane Swede Scot Turk Pole";
 
-/// Given names common in the genre: a capitalized pair starting with one is
-/// a person's name.
+/// Given names common in the genre, and the most common ones of the
+/// languages news prose names people in (English, French, German, Italian,
+/// Spanish, Portuguese, Dutch and Nordic, Indian, Arabic, Japanese), less
+/// those that are also common words or places ("Hope", "Chase", "Sydney"):
+/// a capitalized pair starting with one is a person's name.
 const GIVEN_NAMES: &str = "\
 Vladimir Sergey Sergei Dmitri Dmitry Alexander Aleksandr Alexei Alexey Andrei Andrey Anatoly Anton \
 Artyom Boris Evgeny Yevgeny Igor Ivan Konstantin Leonid Maria Mikhail Nikolai Nikita Oleg Pavel \
@@ -277,7 +280,49 @@ Kieran Declan Barry Terry Derek Trevor Clive Geoff Geoffrey Howard Ray Jeff Glen
 Mick Pete Rick Ricky Ronnie Sid Stan Jane Kate Katie Claire Clare Emma Lucy Sophie Charlotte Hannah \
 Holly Jenny Jo Joanne Julie Kelly Kerry Louise Lynn Nicola Paula Sally Sue Tessa Tracy Vicky Wendy \
 Zoe Alison Anne Ann Caroline Diana Gillian Harriet Jacqui Jackie Judith Liz Maggie Marie Sheila \
-Sonia";
+Sonia \
+Aaron Abdul Abdullah Abhishek Abigail Adele Adrian Adriana Agnes Ahmad Aidan Aisha Ajay Akira Alain \
+Alberto Aldo Alejandro Alessandra Alessandro Alexandra Alfonso Alfred Alfredo Alice Alicia Alina \
+Alistair Amanda Amir Amit Anand Anastasia Andre Andrea Andreas Andres Angelina Angelo Anil Anita \
+Annette Annie Ansel Antoine Antonia Anwar Arjun Armando Arnaud Arnold Arturo Ashley Ashok Ayman \
+Barbara Beatrice Belinda Bernadette Bernard Bernardo Bertrand Beth Bethany Beverley Bianca \
+Bjorn Blake Boyd Brenda Brendan Brett Bridget Brigitte Bruno Calvin Cameron Camilla Carla Carlo \
+Carmen Carole Cassandra Cathy Cecil Cecilia Cedric Celine Cesar Charlene Cheryl Chloe Christina \
+Christoph Christophe Claude Claudia Claudio Clement Clifford Clint Colette Connor Conor Cyril \
+Damian Damien Daniele Danielle Daphne Darius Dave Davide Debbie Deepak Denise Desmond Didier Diego \
+Dieter Dimitri Dina Dinesh Dominic Dominique Donna Donovan Doris Dougie Duane Dwayne Eamon Eamonn \
+Eddie Edgar Edith Edmund Eduardo Edwin Eileen Elaine Eleanor Elena Elias Elisa Elisabeth Ellen \
+Elliot Elliott Eloise Elsa Elvis Emile Emilia Emilio Enrico Enrique Erica Erika Ernesto Esteban \
+Esther Etienne Eugen Eva Evelyn Fabian Fabio Fabrice Farid Fatima Felicity Fergus Fernando Frances \
+Francesca Francis Francisco Franco Francoise Frankie Fraser Fred Freddie Frederic Frederick Fritz \
+Gabriela Gabrielle Gail Gaurav Geraint Geraldine Gerard Gerardo Gerry Gianluca Gilbert Gilles Gina \
+Giorgio Giovanni Giulia Gloria Glyn Gonzalo Gordon Graeme Greta Guido Guillaume Gunter Gustavo Gwen \
+Gwyneth Hakan Hamid Hans Harold Harvey Hassan Hector Heidi Heinz Helena Helmut Herbert Herve Hilary \
+Hiroshi Horst Hubert Humphrey Hussein Ibrahim Ignacio Imran Ingrid Irene Isaac Isabel Isabella \
+Isabelle Ismail Ivor Jacob Jacqueline Jaime Jake Jamal Janice Jarvis Javed Jay Jean-Claude Jean-Luc \
+Jean-Marie Jean-Pierre Jeanette Jennie Jens Jeremie Jerome Jesse Jessie Jesus Joachim Joan Joanna \
+Joao Jocelyn Joel Johan Johann Johannes Johnny Jon Jonas Jonny Jordi Jorge Josef Josephine Joshua \
+Joyce Judy Juergen Julia Julian Julien Juliet Julio Jurgen Justine Kai Karim Karin Kathryn Kathy \
+Katrin Kazuo Keiko Kelvin Kenji Kenneth Kerry Khalid Kim Kirsty Klaus Kofi Koji Kristin Kumar Kurt \
+Lara Lars Lauren Laurence Laurent Leah Leigh Lena Lennox Leon Leonard Leonardo Leroy Lesley Leslie \
+Lindsay Lindsey Lionel Lorenzo Lorna Lorraine Louis Louisa Luc Luca Lucas Lucia Ludovic Luigi Lukas \
+Lydia Lyndon Lynne Mahmoud Makoto Mandy Manfred Manoj Marc Marcel Marcello Marcelo Marcia Marco \
+Margo Maria Marianne Mariano Marilyn Marina Mario Marion Marius Marjorie Marta Marten Martha \
+Martina Massimo Mathieu Matthias Maureen Maurice Mauricio Maurizio Mehmet Melanie Meryl Michaela \
+Michel Miguel Mikael Miranda Miriam Mitchell Mohamed Mohammad Mohan Monica Monique Morten Mukesh \
+Murat Mustafa Nadeem Nadia Naoki Naomi Natalie Natasha Nathalie Naveen Neville Niall Nicole Nigel \
+Nikki Nils Nina Noel Nora Norbert Noreen Norma Olivier Omar Orlando Osman Otto Pablo Paige Pamela \
+Pascal Patrice Patrik Patsy Paulette Pauline Pavel Pedro Penelope Percy Petra Philippa Philippe \
+Phyllis Pierre Pietro Pradeep Priscilla Rachael Rafael Rahul Raj Rajesh Rajiv Ralf Ramon Randy Raul \
+Rebekah Reggie Reinhard Rene Renee Ricardo Riccardo Richie Rik Rita Roberta Roberto Rodney Rodrigo \
+Roland Rolf Romain Ron Ronan Rosa Rosalind Rosemary Roxanne Rudolf Rudy Rupert Sabine Sabrina \
+Sachin Salman Salvatore Samantha Sami Samir Sandeep Sandra Sanjay Santiago Sara Satoshi Sebastian \
+Sebastien Serena Sergio Seth Shahid Shannon Shaun Shawn Shirley Sidney Silvia Silvio Simone Sinead \
+Sofia Sonja Sonny Stefan Stefano Steffen Stella Stephane Sunil Suresh Suzanne Sven Sylvain Sylvia \
+Takeshi Tamara Tanya Taro Terence Teresa Thelma Thierry Tina Tobias Todd Tomas Toni Torsten Tracey \
+Travis Ulrich Ulrike Umberto Uwe Valentin Valerie Vanessa Veronica Vijay Vikram Vincenzo Vinod Viv \
+Vivek Vivienne Walid Werner Wilfred Wim Wolfgang Xavier Yann Yannick Yasser Yasuo Yoshiro Youssef \
+Yusuf Yves Yvonne Zach Zachary Zara Zinedine Zoe Zoltan";
 
 /// Common Chinese surnames: "Xi Jinping", "Wei Fenghe", "Fu Ying" put the
 /// surname first.

@@ -186,14 +186,21 @@ pub(super) fn is_position(lower: &str) -> bool {
 }
 
 /// The kind of actor a lowercase noun right before a name makes it:
-/// "mobile firm", "drugs giant", "investment bank", "rock band".
+/// "mobile firm", "drugs giant", "investment bank", "rock band", "US
+/// publication", "telecoms regulator", "pressure group".
 pub(super) fn descriptor(word: &str) -> Option<ActorType> {
     Some(match word {
         "firm" | "company" | "giant" | "maker" | "makers" | "carrier" | "airline" | "retailer" | "bank"
         | "insurer" | "broker" | "chain" | "manufacturer" | "operator" | "conglomerate" | "publisher"
         | "broadcaster" | "newspaper" | "supermarket" | "brewer" | "automaker" | "carmaker"
-        | "consultancy" | "consultants" | "analysts" => ActorType::Company,
-        "band" | "club" | "side" | "charity" | "union" | "campaigners" => ActorType::Organization,
+        | "consultancy" | "consultants" | "analysts" | "publication" | "magazine" | "network" | "channel"
+        | "station" => ActorType::Company,
+        // "governing body Fifa", "pressure group Liberty".
+        "band" | "club" | "side" | "charity" | "union" | "campaigners" | "outfit" | "group" | "body" => {
+            ActorType::Organization
+        }
+        // "telecoms regulator Ofcom", "consumer watchdog Which".
+        "regulator" | "watchdog" => ActorType::Institution,
         _ => return None,
     })
 }

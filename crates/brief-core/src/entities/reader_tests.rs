@@ -520,3 +520,151 @@ fn a_number_before_a_head_counts_the_members() {
         expect!["Nine Nations [actor/organization]"],
     );
 }
+
+#[test]
+fn a_publication_a_regulator_or_a_group_is_named_after_its_descriptor() {
+    // News prose introduces bodies by what they are, as it does firms:
+    // a publication, a watchdog, a regulator, a statistics body, a band's
+    // outfit, a campaign group, a broadcaster's network or channel.
+    check_table(
+        "The title went to US publication Marlowe Weekly. The telecoms regulator Tarcom fined \
+         them, after consumer watchdog Penwise and state statistics body Statvel spoke. The rock \
+         outfit Ganders and pressure group Fairlaw played on cable channel Zedvision, which \
+         file-sharing network Kopster copied.",
+        expect![[r#"
+            US [actor/state]
+            Marlowe Weekly [actor/company]
+            Tarcom [actor/institution]
+            Penwise [actor/institution]
+            Statvel [actor/organization]
+            Ganders [actor/organization]
+            Fairlaw [actor/organization]
+            Zedvision [actor/company]
+            Kopster [actor/company]"#]],
+    );
+}
+
+#[test]
+fn a_team_sheet_lists_persons_each_with_a_parenthesis() {
+    // A squad or a cast list: names, each with its club or work in
+    // parentheses, after commas and no "and". One listed given name ("Peter")
+    // makes the others persons; what the parentheses hold stays unconfirmed
+    // (a club here, a film in a cast list). Two annotated names are no list.
+    check_table(
+        "Squad: Orlo Venning (Tarrow Kites), Peter Holm (The Brisk Falcons), Ives Tarrant (Tarrow \
+         Kites), Oren Quist (captain, Dunmore Hawks). Winners were Bram Keller (Silent Hours), \
+         Peter Lund (Grey Water).",
+        expect![[r#"
+            Orlo Venning [actor/person]
+            Peter Holm [actor/person]
+            Brisk Falcons [actor/organization]
+            Ives Tarrant [actor/person]
+            Oren Quist [actor/person]
+            Peter Lund [actor/person]"#]],
+    );
+}
+
+#[test]
+fn a_quote_is_attributed_to_the_person_said_after_it() {
+    // Nothing else marks "Orvel Stanning" or "Ketra Vinn" as persons; the
+    // one told ("Radio Kelm") may be a broadcaster, and a name that goes
+    // on ("said Tarrow Kites coach …") is not the speaker's alone.
+    check_table(
+        "\"Rates will rise,\" said Orvel Stanning, a strategist at a bank. \"We agree,\" says \
+         Ketra Vinn. \"No,\" he told Radio Kelm. \"Yes,\" said Brisk Vallen coach Dorn Maple.",
+        expect![[r#"
+            Orvel Stanning [actor/person]
+            Ketra Vinn [actor/person]
+            Brisk Vallen [actor/organization]
+            Dorn Maple [actor/person]"#]],
+    );
+}
+
+#[test]
+fn a_body_s_name_written_short_is_its_alias() {
+    // Abbreviated words ("Kelm Utd") and a firm's name without its
+    // corporate words ("Velnor" for "Velnor Networks") name the same body
+    // where a document names it both ways, and then in the others too. A
+    // person's surname is no short form of a firm named after him, and a
+    // name that only looks like a short form ("Kelm Uppd") is none.
+    let docs = |c: &'static str| {
+        [
+            (
+                "a",
+                "Kelmington United boss Kel Amory spoke. Kelm Utd fans cheered. Velnor Networks \
+                 shares fell, and Velnor shares fell again. Kessing Group shares rose. \
+                 Kelmington Uplands boss Ned Shaw spoke.",
+            ),
+            ("b", "Kelm Uppd boss Ann Lowe spoke. \"No,\" Mr Kessing said."),
+            ("c", c),
+        ]
+    };
+    check_at(
+        &docs("Kelm Utd v Brisk Rovers ended level, and $0Kelm Utd fans cheered."),
+        expect![[r#"
+            Kelmington United [actor/company] aka Kelm Utd; defined in a: "Kelmington United"
+              a "Kelmington United"
+              a "Kelm Utd"
+              c "Kelm Utd""#]],
+    );
+    check_at(
+        &docs("$0Velnor shares rose."),
+        expect![[r#"
+        Velnor Networks [actor/company] aka Velnor; defined in a: "Velnor Networks"
+          a "Velnor Networks"
+          a "Velnor"
+          c "Velnor""#]],
+    );
+    check_at(
+        &docs("The $0Kelm Uppd fans cheered."),
+        expect![[r#"
+        Kelm Uppd [actor/company]; defined in b: "Kelm Uppd"
+          b "Kelm Uppd"
+          c "Kelm Uppd""#]],
+    );
+    check_at(&docs("\"No,\" Mr $0Kessing said."), expect!["no entity"]);
+}
+
+#[test]
+fn a_firm_is_known_by_its_shares_and_trade_across_the_corpus() {
+    // "shares in Corvane" and "Marrick's sales" make firms, and the bare
+    // name in another document is that firm. A person's possessive before
+    // other nouns says nothing ("Brannoc's house").
+    check_at(
+        &[
+            (
+                "a",
+                "Investors bought shares in Corvane. Marrick's sales rose, and Lutrex's chief \
+                 executive left. Brannoc's house was sold.",
+            ),
+            ("b", "$0Corvane said prices rose, and Marrick and Brannoc agreed."),
+        ],
+        expect![[r#"
+            Corvane [actor/company]; defined in a: "Corvane"
+              a "Corvane"
+              b "Corvane""#]],
+    );
+    check_table(
+        "Investors bought shares in Corvane. Marrick's sales rose, and Lutrex's chief \
+         executive left. Brannoc's house was sold. Shares in Hong Kong fell, and Kelm \
+         Telecom's sales fell.",
+        expect![[r#"
+            Corvane [actor/company]
+            Marrick [actor/company]
+            Lutrex [actor/company]
+            Kelm Telecom [actor/company]"#]],
+    );
+}
+
+#[test]
+fn given_names_of_many_languages_mark_persons() {
+    // Common given names beyond English ones start a person's name with
+    // nothing else around it.
+    check_table(
+        "The talks brought Etienne Valloux, Sanjay Merrow and Ingrid Tolvan together.",
+        expect![[r#"
+            Etienne Valloux [actor/person]
+            Sanjay Merrow [actor/person]
+            Ingrid Tolvan [actor/person]"#]],
+    );
+}

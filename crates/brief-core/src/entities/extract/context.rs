@@ -39,6 +39,43 @@ impl Sentence<'_> {
         self.next_lower(b).and_then(|(_, w)| member_noun(w))
     }
 
+    /// What a firm's stock and trade around the run `a..b` say of it: "shares
+    /// in Halifax", "a stake in Cairn", "Motorola's sales", "Wanadoo's chief
+    /// executive". Only firms have these; a person's "shares" or "profits"
+    /// stand apart from the name in news prose. Not a place: "shares in Hong
+    /// Kong" are traded there.
+    pub(super) fn firm_around(&self, a: usize, b: usize) -> Option<ActorType> {
+        let first = self.units[a].first;
+        let last = self.units[b - 1].last;
+        // The whole name only: not "Telecom" of "Singapore Telecom's".
+        let name_before = first > 0
+            && self.tokens[first].gap == Gap::Space
+            && matches!(self.tokens[first - 1].shape, Shape::Cap | Shape::Upper);
+        if name_before {
+            return None;
+        }
+        let word = |t: usize| self.tokens.get(t).map(|_| self.token_text(t));
+        let held = first >= 2
+            && self.tokens[first].gap == Gap::Space
+            && matches!(
+                (word(first - 2), word(first - 1)),
+                (Some("shares" | "stake"), Some("in")) | (Some("shares"), Some("of"))
+            );
+        let next = self
+            .tokens
+            .get(last + 1)
+            .filter(|t| t.gap == Gap::Space && t.shape == Shape::Lower);
+        let traded = self.tokens[last].possessive
+            && next.is_some()
+            && match word(last + 1) {
+                Some("shares" | "shareholders" | "profits" | "profit" | "sales" | "revenues" | "revenue")
+                | Some("customers" | "subsidiary" | "stores" | "factories") => true,
+                Some("chief") => word(last + 2) == Some("executive"),
+                _ => false,
+            };
+        (held || traded).then_some(ActorType::Company)
+    }
+
     /// "a man from Leicester", "a school in Newcastle": one word after "in",
     /// "from" or "near" that no name goes on from is where something is, and
     /// names no club or firm of the same name.

@@ -127,6 +127,7 @@ pub(super) fn sentence_names(
     };
     s.runs();
     s.listed_with_persons();
+    s.quoted_speakers();
     (s.found, s.maybe, acronyms::definitions(sentence, range.start))
 }
 

@@ -3,6 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::shortened::Bodies;
 use super::{DocEntity, DocNames, PERSON};
 use crate::corpus::DocId;
 use crate::entities::acronyms::{known, Known};
@@ -32,6 +33,16 @@ impl Builder {
                 self.defining = Some(d);
             }
         }
+    }
+
+    /// The documents that name it.
+    pub(super) fn docs(&self) -> FxHashSet<DocId> {
+        self.mentions.iter().map(|m| m.doc).collect()
+    }
+
+    /// The kind it will have: a built-in entity's, else the votes' winner.
+    pub(super) fn kind(&self) -> Option<EntityKind> {
+        self.known.map(|k| k.kind).or_else(|| self.votes.winner())
     }
 
     pub(super) fn absorb(&mut self, doc: DocId, e: DocEntity) {
@@ -94,6 +105,12 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
             }
         }
     }
+    let bodies = Bodies::of(&builders);
+    // The documents that use each leftover word.
+    let mut pending_docs: FxHashMap<String, FxHashSet<DocId>> = FxHashMap::default();
+    for (doc, e) in &pending {
+        pending_docs.entry(e.key.clone()).or_default().insert(*doc);
+    }
     // Titled words first, so that the same word elsewhere attaches to the
     // person they make whatever the order of the documents.
     pending.sort_by_key(|(_, e)| !e.titled);
@@ -106,6 +123,12 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
             .get(&e.key)
             .cloned()
             .or_else(|| full_form(&builders, &e.key))
+            // "Mr Kessing" is no short form of "Kessing Group".
+            .or_else(|| {
+                bodies
+                    .full_of(&e.key, &pending_docs[&e.key])
+                    .filter(|_| !e.titled && !e.as_person)
+            })
             .or_else(|| match parts.get(&e.key).map(Vec::as_slice) {
                 Some([one]) if e.titled || e.as_person => Some(one.clone()),
                 Some(several) if e.titled => same_title(&builders, several, &e),
@@ -132,8 +155,17 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
     }
     heads_of_their_names(&mut builders, unplaced);
     let short: Vec<(String, String)> = builders
-        .keys()
-        .filter_map(|k| Some((k.clone(), full_form(&builders, k)?)))
+        .iter()
+        .filter_map(|(k, b)| {
+            let full = full_form(&builders, k).or_else(|| {
+                let person_or_state = matches!(
+                    b.kind(),
+                    Some(EntityKind::Actor(ActorType::Person | ActorType::State))
+                );
+                bodies.full_of(k, &b.docs()).filter(|_| !person_or_state)
+            })?;
+            Some((k.clone(), full))
+        })
         .collect();
     for (short, full) in short {
         if let (Some(b), true) = (builders.remove(&short), builders.contains_key(&full)) {
@@ -283,7 +315,7 @@ pub(super) fn drop_shared_given_names(entities: &mut [Entity]) {
 }
 
 pub(super) fn build(entity_key: &str, mut b: Builder) -> Option<Entity> {
-    let kind = b.known.map(|k| k.kind).or_else(|| b.votes.winner())?;
+    let kind = b.kind()?;
     // One word whose event noun follows it in few of its mentions ("the
     // Premiership initiative" among 90 "Premiership"s) is what the event is
     // about, not the event's name: an event named by one word is mostly

@@ -16,6 +16,7 @@ use crate::text::TextRange;
 
 mod merge;
 mod short_forms;
+mod shortened;
 mod surnames;
 
 pub(super) use merge::merge;
