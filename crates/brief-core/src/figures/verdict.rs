@@ -24,7 +24,10 @@
 //!   another document in a closer context: that is a misattribution, the
 //!   cited value being about another subject.
 //! - A figure is its value in its period: the same value of another year
-//!   is another fact, not support.
+//!   is another fact, not support. A different value stated for the
+//!   claim's year outranks the same value stated for none, but not for
+//!   naming the year alone when its sentence follows the same value's and
+//!   takes that sentence's words as its own sentence before.
 //! - In the cited documents, the very value with two significant digits or
 //!   more supports in a weaker context when nothing there clears the bar,
 //!   and contradicts when stated for another year.
@@ -83,6 +86,8 @@ const DISTINCTIVE_IN_CITED: f64 = 0.1;
 /// What the same measured noun adds to a candidate's context score, and
 /// what another one leaves of it.
 const SAME_MEASURE: f64 = 0.15;
+/// What the same year adds to a candidate's context score.
+const SAME_YEAR: f64 = 0.2;
 const OTHER_MEASURE: f64 = 0.5;
 
 /// The claim's citation, as the check needs it.
@@ -148,8 +153,12 @@ fn check_as_written<'a>(
         .into_iter()
         .partition(|(_, f)| cited.docs.contains(&f.doc));
     let misattributable = !cited.docs.is_empty() && cited.all_known;
-    let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE);
-    let in_cited_found = judge(figure, &in_cited, CITED)
+    let whole_sentence = |f: &CorpusFigure| {
+        let score = index.sentence_score(context, f.doc, f.sentence);
+        subject_adjusted(score, figure, context, &class, f)
+    };
+    let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE, &whole_sentence);
+    let in_cited_found = judge(figure, &in_cited, CITED, &whole_sentence)
         .or_else(|| distinctive_in_cited(figure, &in_cited))
         .or_else(|| counted_in_cited(index, figure, &class, cited));
     if let Some(found) = in_cited_found {
@@ -192,8 +201,15 @@ fn unsupported<'a>() -> FigureCheck<'a> {
     }
 }
 
-/// The verdict `candidates` (best first) give, if any clears `bar`.
-fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) -> Option<FigureCheck<'a>> {
+/// The verdict `candidates` (best first) give, if any clears `bar`;
+/// `whole_sentence` scores a candidate's sentence as a whole
+/// (`FigureIndex::sentence_score`).
+fn judge<'a>(
+    figure: &Figure,
+    candidates: &[(f64, &'a CorpusFigure)],
+    bar: Bar,
+    whole_sentence: &dyn Fn(&CorpusFigure) -> f64,
+) -> Option<FigureCheck<'a>> {
     let with = |wanted: Agreement, min: f64| {
         candidates
             .iter()
@@ -212,14 +228,24 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
         // - a different, precise value stated for the claim's year, in as
         //   close a context, against the same value stated for no year
         //   ("4% for 2005" against "grew by 5.5% this year" for "5.5% in 2005").
+        //   In the sentence after the same value's, whose words its context
+        //   takes as its sentence before, it must be closer than that whole
+        //   sentence, and not by the year: those words are the same value's
+        //   first ("Turnover rose $7.2bn to $170.8bn. Net income for 2004 was
+        //   $3.5bn" backs "turnover of $170.8bn in 2004").
         let outranking = with(Agreement::Differs, bar.contradict).find(|(s, f)| {
             let same_sentence = f.doc == same_fig.doc && f.sentence == same_fig.sentence;
             let claims_year =
                 figure.year.is_some() && f.figure.year == figure.year && same_fig.figure.year.is_none();
+            let borrowed = f.doc == same_fig.doc && f.previous == Some(same_fig.sentence);
+            let as_close = if borrowed {
+                *s > whole_sentence(same_fig) + SAME_YEAR
+            } else {
+                *s >= same_score
+            };
             // "Some 63%" states a value as plainly as "63%" does.
             matches!(f.figure.bound, Bound::Exact | Bound::About)
-                && ((same_sentence && *s >= same_score + OUTRANKED_MARGIN)
-                    || (claims_year && *s >= same_score))
+                && ((same_sentence && *s >= same_score + OUTRANKED_MARGIN) || (claims_year && as_close))
         });
         return Some(match outranking {
             Some(best) => contradicted(best),
@@ -486,7 +512,7 @@ fn subject_adjusted(
     // that the same measure does not make up for another year.
     let mut adjusted = score;
     if year == Some(true) {
-        adjusted += 0.2;
+        adjusted += SAME_YEAR;
     }
     if measure == Some(true) {
         adjusted += SAME_MEASURE;

@@ -318,3 +318,29 @@ fn an_amount_of_change_is_no_level() {
         "The new offer would leave the club with £650m of debt [@offer].\n",
     ));
 }
+
+#[test]
+fn the_sentence_stating_the_claims_figures_is_not_overturned_for_naming_the_year() {
+    // The first sentence states both of the claim's values; the next one's
+    // other figures name 2029 but are about sales, not profit.
+    let results = (
+        "results",
+        "Net profit at the carmaker jumped 45% to 3.1bn euros ($4.02bn; £2.61bn) in the last three months of 2029 compared with 2.14bn euros a year earlier. Total sales were 42.6bn euros, up 19% from the same 2029 period.\n",
+    );
+    for claim in [
+        "The carmaker's net profit jumped 45% to 3.1bn euros in the last three months of 2029 [@results].\n",
+        "The carmaker's net profit jumped 45% in the last three months of 2029 [@results].\n",
+    ] {
+        expect_test::expect![[""]].assert_eq(&findings_in(&[results], claim));
+    }
+    let turnover = (
+        "turnover",
+        "The group's turnover rose $6.4bn to $151.9bn. Net income for 2031 was $2.7bn, helped by its lending arm.\n",
+    );
+    for claim in [
+        "The group's turnover rose $6.4bn to $151.9bn in 2031 [@turnover].\n",
+        "The group's turnover rose to $151.9bn in 2031 [@turnover].\n",
+    ] {
+        expect_test::expect![[""]].assert_eq(&findings_in(&[turnover], claim));
+    }
+}
