@@ -125,6 +125,18 @@ impl Context {
     }
 }
 
+/// The ranges of `figures` that bound the others' stretches (`Context`): a
+/// plain number leaves unsaid what it counts, so the words that say it lie
+/// around it, across what would be its stretch's ends; it bounds none, on
+/// either side.
+pub fn stretch_anchors(figures: &[Figure]) -> Vec<TextRange> {
+    figures
+        .iter()
+        .filter(|f| UnitClass::of(&f.kind).is_some())
+        .map(|f| f.range)
+        .collect()
+}
+
 /// The byte bounds `(lead, trail)` of the figure's own stretch of the
 /// sentence: from the end of the figure before it, and to the next figure
 /// or the first clause mark after it, whichever comes first; the whole
@@ -281,8 +293,8 @@ pub(super) fn stem(word: &str) -> String {
         .into_owned()
 }
 
-/// Figures that can be checked against each other share a class. Years,
-/// dates and bare numbers are not checked.
+/// Figures that can be checked against each other share a class. Years
+/// and dates are not checked, nor small whole numbers with no unit.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum UnitClass {
     /// An ISO 4217 code.
@@ -293,9 +305,36 @@ pub enum UnitClass {
     /// measure spelled one way ("tons", "tonnes", "metric tons" are "tonn").
     Count(String),
     Multiplier,
+    /// A distinctive number with no unit or noun ([`UnitClass::checked`]).
+    Plain,
 }
 
 impl UnitClass {
+    /// The class a figure is checked in: its unit's, or [`UnitClass::Plain`]
+    /// for a number with no unit that is 1,000 or more or has decimals
+    /// ("reached 4.464 million", "stood at 95.5", "from 155,000 to 100,000"):
+    /// such a number states a quantity whose noun the sentence names
+    /// elsewhere; a small whole one is too often no claim ("two in the 2015
+    /// edition").
+    pub fn checked(figure: &Figure) -> Option<UnitClass> {
+        match figure.kind {
+            FigureKind::Plain if figure.value.abs() >= 1000.0 || figure.value.fract() != 0.0 => {
+                Some(UnitClass::Plain)
+            }
+            _ => UnitClass::of(&figure.kind),
+        }
+    }
+
+    /// Whether a brief's figure of this class can be checked against a
+    /// source's of `source`: the same class, or a plain number against a
+    /// count, whose noun the plain one leaves unsaid ("unemployment reached
+    /// 4.464 million" and "4.464 million people"). Not the other way round:
+    /// a source's plain number does not say what a claim's count counts.
+    pub fn compares_with(&self, source: &UnitClass) -> bool {
+        self == source || matches!((self, source), (UnitClass::Plain, UnitClass::Count(_)))
+    }
+
+    /// The unit class of a figure kind; years, dates and plain numbers have none.
     pub fn of(kind: &FigureKind) -> Option<UnitClass> {
         Some(match kind {
             FigureKind::Currency { code } => UnitClass::Currency(code.clone()),
@@ -400,7 +439,7 @@ impl FigureIndex {
         words: &[(&str, f32)],
         measure: &Option<String>,
     ) {
-        let Some(class) = UnitClass::of(&figure.kind) else {
+        let Some(class) = UnitClass::checked(figure) else {
             return;
         };
         let mut ids: Vec<(u32, f32)> = words
@@ -464,16 +503,21 @@ impl FigureIndex {
         let Some((known, total)) = self.weighed(context) else {
             return Vec::new();
         };
-        let Some(&class_id) = self.class_ids.get(class) else {
-            return Vec::new();
-        };
+        let class_ids: Vec<u32> = self
+            .class_ids
+            .iter()
+            .filter(|(c, _)| class.compares_with(c))
+            .map(|(_, &id)| id)
+            .collect();
         // The rarest words find the candidates; common ones only score them.
         let mut seeds = known.clone();
         seeds.sort_by(|a, b| self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize]));
         let mut hits: FxHashMap<u32, u32> = FxHashMap::default();
         for &(id, _) in seeds.iter().take(8) {
-            for &fig in self.postings.get(&(class_id, id)).map_or(&[][..], Vec::as_slice) {
-                *hits.entry(fig).or_default() += 1;
+            for &class_id in &class_ids {
+                for &fig in self.postings.get(&(class_id, id)).map_or(&[][..], Vec::as_slice) {
+                    *hits.entry(fig).or_default() += 1;
+                }
             }
         }
         let mut ids: Vec<(u32, u32)> = hits.into_iter().collect();
@@ -579,11 +623,11 @@ impl DocFigures {
                 continue;
             }
             let mut figures = extract_figures(doc.text(p.range));
-            figures.retain(|f| UnitClass::of(&f.kind).is_some());
+            figures.retain(|f| UnitClass::checked(f).is_some());
             for f in &mut figures {
                 f.range = f.range.shifted(p.range.start);
             }
-            let ranges: Vec<TextRange> = figures.iter().map(|f| f.range).collect();
+            let ranges = stretch_anchors(&figures);
             for figure in figures {
                 let sentences = &doc.sentences[p.sentences.clone()];
                 let at = sentences.iter().position(|s| s.contains_range(figure.range));

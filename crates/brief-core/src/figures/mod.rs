@@ -80,7 +80,7 @@ mod tests;
 use crate::text::sentences::sentence_ranges;
 use crate::text::TextRange;
 use extract::{sentence_figures, SentenceFigure};
-pub use index::{Context, CorpusFigure, DocFigures, FigureIndex, FiguresOf, UnitClass};
+pub use index::{stretch_anchors, Context, CorpusFigure, DocFigures, FigureIndex, FiguresOf, UnitClass};
 use lexicon::CONJUNCTION;
 use token::{FigureToken, Kind, Sent, Tokenizer};
 pub use verdict::{check_figure, Cited, FigureCheck, FigureVerdict};

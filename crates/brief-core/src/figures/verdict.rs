@@ -31,6 +31,10 @@
 //! - In the cited documents, the very value with two significant digits or
 //!   more supports in a weaker context when nothing there clears the bar,
 //!   and contradicts when stated for another year.
+//! - A plain number of 1,000 or more or with decimals ("stood at 95.5",
+//!   "reached 4.464 million") is checked against the sources' plain numbers
+//!   and counts of any noun; with no unit to tie it to a source's figure, a
+//!   cited source contradicts it only in as strong a context as elsewhere.
 //! - Two thresholds in the same direction differ when their values do
 //!   ("at least 60%" against the source's "at least 75%"), and "about"
 //!   allows only what rounds to the approximate figure ("some 87%" is not
@@ -140,7 +144,7 @@ fn check_as_written<'a>(
     context: &Context,
     cited: &Cited,
 ) -> FigureCheck<'a> {
-    let Some(class) = UnitClass::of(&figure.kind) else {
+    let Some(class) = UnitClass::checked(figure) else {
         return unsupported();
     };
     let mut candidates: Vec<(f64, &CorpusFigure)> = index
@@ -158,7 +162,18 @@ fn check_as_written<'a>(
         subject_adjusted(score, figure, context, &class, f)
     };
     let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE, &whole_sentence);
-    let in_cited_found = judge(figure, &in_cited, CITED, &whole_sentence)
+    // A plain number names no unit or noun to tie it to the source's: the
+    // citation alone is too weak a sign that a number of the cited source
+    // is another value of it.
+    let cited_bar = if class == UnitClass::Plain {
+        Bar {
+            contradict: ELSEWHERE.contradict,
+            ..CITED
+        }
+    } else {
+        CITED
+    };
+    let in_cited_found = judge(figure, &in_cited, cited_bar, &whole_sentence)
         .or_else(|| distinctive_in_cited(figure, &in_cited))
         .or_else(|| counted_in_cited(index, figure, &class, cited));
     if let Some(found) = in_cited_found {
@@ -431,7 +446,10 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
     // £5m" say nothing of "£540m of debt" or "sales of £7m". (Percentages
     // are written either way for the same fact, "rose 5%" and "5% higher".)
     let changes = |f: &Figure| matches!(f.change, Some(Change::Rise | Change::Fall));
-    let amount = matches!(brief.kind, FigureKind::Currency { .. } | FigureKind::Count { .. });
+    let amount = matches!(
+        brief.kind,
+        FigureKind::Currency { .. } | FigureKind::Count { .. } | FigureKind::Plain
+    );
     if amount && changes(brief) != changes(corpus) {
         return Agreement::Unrelated;
     }
@@ -505,7 +523,7 @@ fn subject_adjusted(
         _ => None,
     };
     let measure = match (context.measure(), corpus.measure.as_deref()) {
-        (Some(a), Some(b)) if !matches!(class, UnitClass::Count(_)) => Some(a == b),
+        (Some(a), Some(b)) if !matches!(class, UnitClass::Count(_) | UnitClass::Plain) => Some(a == b),
         _ => None,
     };
     // What confirms adds; what tells another fact then cuts the whole, so

@@ -344,3 +344,50 @@ fn the_sentence_stating_the_claims_figures_is_not_overturned_for_naming_the_year
         expect_test::expect![[""]].assert_eq(&findings_in(&[turnover], claim));
     }
 }
+
+#[test]
+fn a_plain_number_is_checked_against_the_sources_numbers_and_counts() {
+    // The claim leaves unsaid what the number counts; the source says
+    // "staff" or says nothing either.
+    let cuts = (
+        "cuts",
+        "The shipyard told investors it would shed 900 jobs a year. This could see its workforce trimmed from 12,400 to 8,600 staff by 2031.\n",
+    );
+    expect_test::expect![[r#"
+        "from 12,400 to 7,600" warning figure-contradicted: corpus: from 12,400 to 8,600 staff in 2031 [@cuts] []"#]]
+    .assert_eq(&findings_in(
+        &[cuts],
+        "The shipyard's workforce would fall from 12,400 to 7,600 by 2031 [@cuts].\n",
+    ));
+    let index = (
+        "index",
+        "The institute said its export index rose to 104.7 in the spring, its highest level in a decade.\n",
+    );
+    expect_test::expect![[r#"
+        "101.3" warning figure-contradicted: corpus: 104.7 [@index] ["Use the source’s figure: 104.7"]"#]]
+    .assert_eq(&findings_in(
+        &[index],
+        "The institute's export index rose to 101.3 in the spring [@index].\n",
+    ));
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[index],
+        "The institute's export index rose to 104.7 in the spring [@index].\n",
+    ));
+}
+
+#[test]
+fn a_plain_number_needs_more_than_the_citation_to_be_contradicted() {
+    // The cited report's 12.6 million are subscribers; the claim's
+    // downloads are in no source, and a plain number names no unit to tie
+    // the two.
+    let report = (
+        "report",
+        "A report on the region's telecoms market was published on Monday. Mobile phone users there grew to 12.6 million in March.\n",
+    );
+    expect_test::expect![[r#"
+        "2 million" info figure-unsupported: no corpus figure backs “2 million” []"#]]
+    .assert_eq(&findings_in(
+        &[report],
+        "Mobile game downloads in the region reached 2 million a month [@report].\n",
+    ));
+}
