@@ -33,8 +33,9 @@
 //!   and contradicts when stated for another year.
 //! - A plain number of 1,000 or more or with decimals ("stood at 95.5",
 //!   "reached 4.464 million") is checked against the sources' plain numbers
-//!   and counts of any noun; with no unit to tie it to a source's figure, a
-//!   cited source contradicts it only in as strong a context as elsewhere.
+//!   and counts of any noun. With no unit to tie it to a source's figure, a
+//!   cited source contradicts it only in as strong a context as elsewhere;
+//!   so too a span of time ("32 years"), whose unit any span has.
 //! - Two thresholds in the same direction differ when their values do
 //!   ("at least 60%" against the source's "at least 75%"), and "about"
 //!   allows only what rounds to the approximate figure ("some 87%" is not
@@ -78,6 +79,8 @@ const ELSEWHERE: Bar = Bar {
     support: 0.45,
     contradict: 0.55,
 };
+/// The counted nouns (stems) of spans of time.
+const SPANS: &[&str] = &["year", "month", "week", "day", "hour", "decad"];
 /// How much less context a precise figure may share than the bound it
 /// outranks.
 const PRECISE_MARGIN: f64 = 0.1;
@@ -162,10 +165,16 @@ fn check_as_written<'a>(
         subject_adjusted(score, figure, context, &class, f)
     };
     let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE, &whole_sentence);
-    // A plain number names no unit or noun to tie it to the source's: the
-    // citation alone is too weak a sign that a number of the cited source
-    // is another value of it.
-    let cited_bar = if class == UnitClass::Plain {
+    // A plain number names no unit or noun to tie it to the source's, and a
+    // span of time ("32 years", "six months") names only the unit any
+    // span has: the citation alone is too weak a sign that such a number of
+    // the cited source is another value of it.
+    let untied = match &class {
+        UnitClass::Plain => true,
+        UnitClass::Count(noun) => SPANS.contains(&noun.as_str()),
+        _ => false,
+    };
+    let cited_bar = if untied {
         Bar {
             contradict: ELSEWHERE.contradict,
             ..CITED

@@ -391,3 +391,30 @@ fn a_plain_number_needs_more_than_the_citation_to_be_contradicted() {
         "Mobile game downloads in the region reached 2 million a month [@report].\n",
     ));
 }
+
+#[test]
+fn a_span_of_time_needs_more_than_the_citation_to_be_contradicted() {
+    // "the past four years" are the firm's record, not how long its new
+    // chief has worked there; only the unit ties the two spans.
+    let succession = (
+        "succession",
+        "The brewer named Anna Lindqvist as its next chief executive. Her appointment will ensure a smooth transition, the chairman said. \"We need leaders who can keep up the growth the brewer has shown over the past four years,\" he said.\n",
+    );
+    expect_test::expect![[r#"
+        "19 years" info figure-unsupported: no corpus figure backs “19 years” []"#]]
+    .assert_eq(&findings_in(
+        &[succession],
+        "Anna Lindqvist has been at the brewer for 19 years [@succession].\n",
+    ));
+    // Where the span's own words say it, the cited source still belies it.
+    let tenure = (
+        "tenure",
+        "Anna Lindqvist has worked at the brewer for 17 years, most of them in Asia.\n",
+    );
+    expect_test::expect![[r#"
+        "19 years" warning figure-contradicted: corpus: 17 years [@tenure] ["Use the source’s figure: 17 years"]"#]]
+    .assert_eq(&findings_in(
+        &[tenure],
+        "Anna Lindqvist has worked at the brewer for 19 years [@tenure].\n",
+    ));
+}
