@@ -13,8 +13,8 @@ use super::{Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, Related, SourceL
 use crate::brief::{Brief, Citation};
 use crate::corpus::DocId;
 use crate::figures::{
-    check_figure, extract_figures, Cited, Context, CorpusFigure, Figure, FigureCheck, FigureVerdict,
-    UnitClass,
+    check_figure, extract_figures, stretch_anchors, Cited, Context, CorpusFigure, Figure, FigureCheck,
+    FigureVerdict, UnitClass,
 };
 use crate::snapshot::Snapshot;
 use crate::text::sentences::sentence_ranges;
@@ -41,8 +41,8 @@ fn figures_of_paragraphs<'b>(brief: &'b Brief, paragraphs: &[TextRange]) -> Vec<
         let words = without_citations(brief, p, &text);
         let sentences = sentence_ranges(&text);
         let mut figures = extract_figures(&text);
-        figures.retain(|f| UnitClass::of(&f.kind).is_some());
-        let ranges: Vec<TextRange> = figures.iter().map(|f| f.range).collect();
+        figures.retain(|f| UnitClass::checked(f).is_some());
+        let ranges = stretch_anchors(&figures);
         for mut figure in figures {
             let local = figure.range;
             figure.range = local.shifted(p.start);

@@ -22,6 +22,8 @@ pub struct CorpusFigure {
     pub doc: DocId,
     pub figure: Figure,
     pub sentence: TextRange,
+    /// The sentence before, whose words its context takes (`Context`).
+    pub previous: Option<TextRange>,
     /// Context word numbers, sorted, with their weight as a source's.
     words: Vec<(u32, f32)>,
     /// What the figure measures (`measure`), stemmed.
@@ -121,6 +123,18 @@ impl Context {
     pub(super) fn measure(&self) -> Option<&str> {
         self.measure.as_deref()
     }
+}
+
+/// The ranges of `figures` that bound the others' stretches (`Context`): a
+/// plain number leaves unsaid what it counts, so the words that say it lie
+/// around it, across what would be its stretch's ends; it bounds none, on
+/// either side.
+pub fn stretch_anchors(figures: &[Figure]) -> Vec<TextRange> {
+    figures
+        .iter()
+        .filter(|f| UnitClass::of(&f.kind).is_some())
+        .map(|f| f.range)
+        .collect()
 }
 
 /// The byte bounds `(lead, trail)` of the figure's own stretch of the
@@ -279,8 +293,8 @@ pub(super) fn stem(word: &str) -> String {
         .into_owned()
 }
 
-/// Figures that can be checked against each other share a class. Years,
-/// dates and bare numbers are not checked.
+/// Figures that can be checked against each other share a class. Years
+/// and dates are not checked, nor small whole numbers with no unit.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum UnitClass {
     /// An ISO 4217 code.
@@ -291,9 +305,36 @@ pub enum UnitClass {
     /// measure spelled one way ("tons", "tonnes", "metric tons" are "tonn").
     Count(String),
     Multiplier,
+    /// A distinctive number with no unit or noun ([`UnitClass::checked`]).
+    Plain,
 }
 
 impl UnitClass {
+    /// The class a figure is checked in: its unit's, or [`UnitClass::Plain`]
+    /// for a number with no unit that is 1,000 or more or has decimals
+    /// ("reached 4.464 million", "stood at 95.5", "from 155,000 to 100,000"):
+    /// such a number states a quantity whose noun the sentence names
+    /// elsewhere; a small whole one is too often no claim ("two in the 2015
+    /// edition").
+    pub fn checked(figure: &Figure) -> Option<UnitClass> {
+        match figure.kind {
+            FigureKind::Plain if figure.value.abs() >= 1000.0 || figure.value.fract() != 0.0 => {
+                Some(UnitClass::Plain)
+            }
+            _ => UnitClass::of(&figure.kind),
+        }
+    }
+
+    /// Whether a brief's figure of this class can be checked against a
+    /// source's of `source`: the same class, or a plain number against a
+    /// count, whose noun the plain one leaves unsaid ("unemployment reached
+    /// 4.464 million" and "4.464 million people"). Not the other way round:
+    /// a source's plain number does not say what a claim's count counts.
+    pub fn compares_with(&self, source: &UnitClass) -> bool {
+        self == source || matches!((self, source), (UnitClass::Plain, UnitClass::Count(_)))
+    }
+
+    /// The unit class of a figure kind; years, dates and plain numbers have none.
     pub fn of(kind: &FigureKind) -> Option<UnitClass> {
         Some(match kind {
             FigureKind::Currency { code } => UnitClass::Currency(code.clone()),
@@ -359,7 +400,8 @@ impl FigureIndex {
                     for f in &figures.0 {
                         words.clear();
                         words.extend(f.words.iter().map(|(w, weight)| (w.as_str(), *weight)));
-                        index.add(&mut df, doc, &f.figure, f.sentence, &words, &f.measure);
+                        let at = (f.sentence, f.previous);
+                        index.add(&mut df, doc, &f.figure, at, &words, &f.measure);
                     }
                 }
                 FiguresOf::Indexed(at) => {
@@ -373,7 +415,8 @@ impl FigureIndex {
                         words.clear();
                         words.extend(f.words.iter().map(|&(id, w)| (previous_words[id as usize], w)));
                         words.sort_unstable_by(|a, b| a.0.cmp(b.0));
-                        index.add(&mut df, doc, &f.figure, f.sentence, &words, &f.measure);
+                        let at = (f.sentence, f.previous);
+                        index.add(&mut df, doc, &f.figure, at, &words, &f.measure);
                     }
                 }
             }
@@ -383,19 +426,20 @@ impl FigureIndex {
         index
     }
 
-    /// Adds a figure whose context words are `words` (stems with their
-    /// weight as a source's), in stem order and without repeats; `df`
-    /// counts each word's figures.
+    /// Adds a figure stated `at` its sentence (and the sentence before)
+    /// whose context words are `words` (stems with their weight as a
+    /// source's), in stem order and without repeats; `df` counts each
+    /// word's figures.
     fn add(
         &mut self,
         df: &mut Vec<u32>,
         doc: DocId,
         figure: &Figure,
-        sentence: TextRange,
+        (sentence, previous): (TextRange, Option<TextRange>),
         words: &[(&str, f32)],
         measure: &Option<String>,
     ) {
-        let Some(class) = UnitClass::of(&figure.kind) else {
+        let Some(class) = UnitClass::checked(figure) else {
             return;
         };
         let mut ids: Vec<(u32, f32)> = words
@@ -427,6 +471,7 @@ impl FigureIndex {
             doc,
             figure: figure.clone(),
             sentence,
+            previous,
             words: ids,
             measure: measure.clone(),
         });
@@ -455,6 +500,62 @@ impl FigureIndex {
     /// Corpus figures of `class` sharing context with `context`, with their
     /// context score in 0..=1, best first.
     pub fn candidates(&self, class: &UnitClass, context: &Context) -> Vec<(f64, &CorpusFigure)> {
+        let Some((known, total)) = self.weighed(context) else {
+            return Vec::new();
+        };
+        let class_ids: Vec<u32> = self
+            .class_ids
+            .iter()
+            .filter(|(c, _)| class.compares_with(c))
+            .map(|(_, &id)| id)
+            .collect();
+        // The rarest words find the candidates; common ones only score them.
+        let mut seeds = known.clone();
+        seeds.sort_by(|a, b| self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize]));
+        let mut hits: FxHashMap<u32, u32> = FxHashMap::default();
+        for &(id, _) in seeds.iter().take(8) {
+            for &class_id in &class_ids {
+                for &fig in self.postings.get(&(class_id, id)).map_or(&[][..], Vec::as_slice) {
+                    *hits.entry(fig).or_default() += 1;
+                }
+            }
+        }
+        let mut ids: Vec<(u32, u32)> = hits.into_iter().collect();
+        ids.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ids.truncate(MAX_SCORED);
+        let mut scored: Vec<(f64, &CorpusFigure)> = ids
+            .into_iter()
+            .map(|(i, _)| &self.figures[i as usize])
+            .map(|f| ((self.shared(&known, &f.words) / total) as f64, f))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored
+    }
+
+    /// The context score of `sentence` of `doc` as a whole: its words as
+    /// any of its figures takes them, each at its strongest. What a
+    /// sentence says of a subject is more than any one figure's stretch of
+    /// it, and it is what the sentence after it takes as its sentence before.
+    pub fn sentence_score(&self, context: &Context, doc: DocId, sentence: TextRange) -> f64 {
+        let Some((known, total)) = self.weighed(context) else {
+            return 0.0;
+        };
+        let mut words: Vec<(u32, f32)> = Vec::new();
+        for f in self.in_doc(doc).iter().filter(|f| f.sentence == sentence) {
+            for &(id, w) in &f.words {
+                match words.binary_search_by_key(&id, |&(x, _)| x) {
+                    Ok(at) => words[at].1 = words[at].1.max(w),
+                    Err(at) => words.insert(at, (id, w)),
+                }
+            }
+        }
+        (self.shared(&known, &words) / total) as f64
+    }
+
+    /// The brief's context words the corpus knows, with their weight, and
+    /// the weight of all its words (IDF times weight); `None` when nothing
+    /// weighs.
+    fn weighed(&self, context: &Context) -> Option<(Vec<(u32, f32)>, f32)> {
         let known: Vec<(u32, f32)> = context
             .words
             .iter()
@@ -476,42 +577,21 @@ impl FigureIndex {
             .map(|&(id, w)| w * self.idf[id as usize])
             .sum::<f32>()
             + unknown;
-        if total == 0.0 {
-            return Vec::new();
-        }
-        let Some(&class_id) = self.class_ids.get(class) else {
-            return Vec::new();
-        };
-        // The rarest words find the candidates; common ones only score them.
-        let mut seeds = known.clone();
-        seeds.sort_by(|a, b| self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize]));
-        let mut hits: FxHashMap<u32, u32> = FxHashMap::default();
-        for &(id, _) in seeds.iter().take(8) {
-            for &fig in self.postings.get(&(class_id, id)).map_or(&[][..], Vec::as_slice) {
-                *hits.entry(fig).or_default() += 1;
-            }
-        }
-        let mut ids: Vec<(u32, u32)> = hits.into_iter().collect();
-        ids.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ids.truncate(MAX_SCORED);
-        let mut scored: Vec<(f64, &CorpusFigure)> = ids
-            .into_iter()
-            .map(|(i, _)| &self.figures[i as usize])
-            .map(|f| {
-                let shared: f32 = known
-                    .iter()
-                    .filter_map(|&(id, w)| {
-                        let at = f.words.binary_search_by_key(&id, |&(x, _)| x).ok()?;
-                        // A word ties the two figures as weakly as the
-                        // weaker of its two sides says.
-                        Some(w.min(f.words[at].1) * self.idf[id as usize])
-                    })
-                    .sum();
-                ((shared / total) as f64, f)
+        (total != 0.0).then_some((known, total))
+    }
+
+    /// The IDF-weighted weight of the brief's `known` words that a source's
+    /// `words` (sorted) hold.
+    fn shared(&self, known: &[(u32, f32)], words: &[(u32, f32)]) -> f32 {
+        known
+            .iter()
+            .filter_map(|&(id, w)| {
+                let at = words.binary_search_by_key(&id, |&(x, _)| x).ok()?;
+                // A word ties the two figures as weakly as the weaker of
+                // its two sides says.
+                Some(w.min(words[at].1) * self.idf[id as usize])
             })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        scored
+            .sum()
     }
 
     fn max_idf(&self) -> f32 {
@@ -528,6 +608,7 @@ pub struct DocFigures(Vec<DocFigure>);
 struct DocFigure {
     figure: Figure,
     sentence: TextRange,
+    previous: Option<TextRange>,
     /// The context's stems with their weight as a source's, in stem order.
     words: Vec<(String, f32)>,
     measure: Option<String>,
@@ -542,33 +623,33 @@ impl DocFigures {
                 continue;
             }
             let mut figures = extract_figures(doc.text(p.range));
-            figures.retain(|f| UnitClass::of(&f.kind).is_some());
+            figures.retain(|f| UnitClass::checked(f).is_some());
             for f in &mut figures {
                 f.range = f.range.shifted(p.range.start);
             }
-            let ranges: Vec<TextRange> = figures.iter().map(|f| f.range).collect();
+            let ranges = stretch_anchors(&figures);
             for figure in figures {
                 let sentences = &doc.sentences[p.sentences.clone()];
                 let at = sentences.iter().position(|s| s.contains_range(figure.range));
                 let s = at.map_or(p.range, |i| sentences[i]);
                 // The sentence before often names what the figure is about
                 // ("…the Vostok-2018 maneuvers. China sent 3200 troops").
-                let previous = at
-                    .and_then(|i| i.checked_sub(1))
-                    .map_or("", |i| doc.text(sentences[i]));
+                let previous = at.and_then(|i| i.checked_sub(1)).map(|i| sentences[i]);
                 let own = TextRange::new(figure.range.start - s.start, figure.range.end - s.start);
                 let others: Vec<TextRange> = ranges
                     .iter()
                     .filter(|r| s.contains_range(**r))
                     .map(|r| TextRange::new(r.start - s.start, r.end - s.start))
                     .collect();
-                let context = Context::around(doc.text(s), own, &others, previous);
+                let context =
+                    Context::around(doc.text(s), own, &others, previous.map_or("", |r| doc.text(r)));
                 let mut words: Vec<(String, f32)> =
                     context.words.into_iter().map(|w| (w.stem, w.as_source)).collect();
                 words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 out.push(DocFigure {
                     figure,
                     sentence: s,
+                    previous,
                     words,
                     measure: context.measure,
                 });

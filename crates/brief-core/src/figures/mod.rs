@@ -49,7 +49,8 @@
 //!   citations such as "(Lukin 2018)", still reported as years. A later year
 //!   lends none to a figure before it when it belongs to a figure after it:
 //!   one compared with the first ("400m euros, compared with 984m euros in
-//!   2003") or led in by a conjunction ("4.7% and in 2002/03 by 8.6%").
+//!   2003", the year after the word of comparison) or led in by a
+//!   conjunction ("4.7% and in 2002/03 by 8.6%").
 //! - "from X to Y" after a change verb is [`Change::FromTo`] (value X, upper
 //!   Y); without one it is a plain range. In "rose 15% to $415.9 million" the
 //!   second amount is a level, not the end of a range.
@@ -79,7 +80,7 @@ mod tests;
 use crate::text::sentences::sentence_ranges;
 use crate::text::TextRange;
 use extract::{sentence_figures, SentenceFigure};
-pub use index::{Context, CorpusFigure, DocFigures, FigureIndex, FiguresOf, UnitClass};
+pub use index::{stretch_anchors, Context, CorpusFigure, DocFigures, FigureIndex, FiguresOf, UnitClass};
 use lexicon::CONJUNCTION;
 use token::{FigureToken, Kind, Sent, Tokenizer};
 pub use verdict::{check_figure, Cited, FigureCheck, FigureVerdict};
@@ -204,17 +205,20 @@ fn assign_years(s: &Sent, found: &mut [SentenceFigure]) {
     }
     // "net profits of 400m euros, compared with a loss of 984m euros in
     // 2003": a year after the figure, in a clause that compares another
-    // figure with it, is that figure's.
-    let compared: Vec<usize> = found
+    // figure with it, is that figure's, if it follows the word of
+    // comparison ("in the last three months of 2004 compared with 1.41bn
+    // rupees a year earlier" dates the figures before it). Each such clause,
+    // by its number, with the token of its comparison word.
+    let compared: Vec<(usize, usize)> = found
         .iter()
         .filter(|g| !matches!(g.kind, FigureKind::Year | FigureKind::Date))
-        .filter(|g| {
+        .filter_map(|g| {
             (0..g.start)
                 .rev()
                 .take_while(|&k| clause[k] == clause[g.start])
-                .any(|k| COMPARISON.iter().any(|w| s.is(k, w)))
+                .find(|&k| COMPARISON.iter().any(|w| s.is(k, w)))
+                .map(|k| (clause[g.start], k))
         })
-        .map(|g| clause[g.start])
         .collect();
     let anchors: Vec<(usize, usize, i32)> = found
         .iter()
@@ -252,8 +256,11 @@ fn assign_years(s: &Sent, found: &mut [SentenceFigure]) {
         f.year = anchors
             .iter()
             .filter(|&&(start, end, _)| {
-                let another_figures = (clause[start] != clause[f.start] && compared.contains(&clause[start]))
-                    || leading.contains(&start);
+                let compares = compared
+                    .iter()
+                    .any(|&(c, word)| c == clause[start] && start > word);
+                let another_figures =
+                    (clause[start] != clause[f.start] && compares) || leading.contains(&start);
                 !(end > f.start && another_figures)
             })
             .min_by_key(rank)

@@ -547,6 +547,32 @@ fn citations_keep_only_their_years() {
     );
 }
 
+/// A year before the word of comparison dates the figures before it; one
+/// after it, the figure compared with them.
+#[test]
+fn a_year_is_the_compared_figures_only_after_the_comparison() {
+    assert_eq!(
+        rendered("Profit rose 45% to 3.1bn euros (£2.6bn) in the last three months of 2029 compared with 2.1bn euros a year earlier."),
+        [
+            r#""45%" = 45 % rise year=2029"#,
+            r#""3.1bn euros" = 3.1e9 EUR year=2029"#,
+            r#""£2.6bn" = 2.6e9 GBP year=2029"#,
+            r#""three months" = 3 count:months year=2029"#,
+            r#""2029" = 2029 year"#,
+            r#""2.1bn euros" = 2.1e9 EUR year=2029"#,
+        ]
+    );
+    assert_eq!(
+        rendered("It made 400m euros (£280m), compared with a loss of 984m euros in 2028."),
+        [
+            r#""400m euros" = 4e8 EUR"#,
+            r#""£280m" = 2.8e8 GBP"#,
+            r#""984m euros" = 9.84e8 EUR fall year=2028"#,
+            r#""2028" = 2028 year"#,
+        ]
+    );
+}
+
 fn check_ranges(text: &str) {
     let figures = extract_figures(text);
     let mut last_end = 0;

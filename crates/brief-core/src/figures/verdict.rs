@@ -24,10 +24,18 @@
 //!   another document in a closer context: that is a misattribution, the
 //!   cited value being about another subject.
 //! - A figure is its value in its period: the same value of another year
-//!   is another fact, not support.
+//!   is another fact, not support. A different value stated for the
+//!   claim's year outranks the same value stated for none, but not for
+//!   naming the year alone when its sentence follows the same value's and
+//!   takes that sentence's words as its own sentence before.
 //! - In the cited documents, the very value with two significant digits or
 //!   more supports in a weaker context when nothing there clears the bar,
 //!   and contradicts when stated for another year.
+//! - A plain number of 1,000 or more or with decimals ("stood at 95.5",
+//!   "reached 4.464 million") is checked against the sources' plain numbers
+//!   and counts of any noun. With no unit to tie it to a source's figure, a
+//!   cited source contradicts it only in as strong a context as elsewhere;
+//!   so too a span of time ("32 years"), whose unit any span has.
 //! - Two thresholds in the same direction differ when their values do
 //!   ("at least 60%" against the source's "at least 75%"), and "about"
 //!   allows only what rounds to the approximate figure ("some 87%" is not
@@ -71,6 +79,8 @@ const ELSEWHERE: Bar = Bar {
     support: 0.45,
     contradict: 0.55,
 };
+/// The counted nouns (stems) of spans of time.
+const SPANS: &[&str] = &["year", "month", "week", "day", "hour", "decad"];
 /// How much less context a precise figure may share than the bound it
 /// outranks.
 const PRECISE_MARGIN: f64 = 0.1;
@@ -83,6 +93,8 @@ const DISTINCTIVE_IN_CITED: f64 = 0.1;
 /// What the same measured noun adds to a candidate's context score, and
 /// what another one leaves of it.
 const SAME_MEASURE: f64 = 0.15;
+/// What the same year adds to a candidate's context score.
+const SAME_YEAR: f64 = 0.2;
 const OTHER_MEASURE: f64 = 0.5;
 
 /// The claim's citation, as the check needs it.
@@ -135,7 +147,7 @@ fn check_as_written<'a>(
     context: &Context,
     cited: &Cited,
 ) -> FigureCheck<'a> {
-    let Some(class) = UnitClass::of(&figure.kind) else {
+    let Some(class) = UnitClass::checked(figure) else {
         return unsupported();
     };
     let mut candidates: Vec<(f64, &CorpusFigure)> = index
@@ -148,8 +160,29 @@ fn check_as_written<'a>(
         .into_iter()
         .partition(|(_, f)| cited.docs.contains(&f.doc));
     let misattributable = !cited.docs.is_empty() && cited.all_known;
-    let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE);
-    let in_cited_found = judge(figure, &in_cited, CITED)
+    let whole_sentence = |f: &CorpusFigure| {
+        let score = index.sentence_score(context, f.doc, f.sentence);
+        subject_adjusted(score, figure, context, &class, f)
+    };
+    let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE, &whole_sentence);
+    // A plain number names no unit or noun to tie it to the source's, and a
+    // span of time ("32 years", "six months") names only the unit any
+    // span has: the citation alone is too weak a sign that such a number of
+    // the cited source is another value of it.
+    let untied = match &class {
+        UnitClass::Plain => true,
+        UnitClass::Count(noun) => SPANS.contains(&noun.as_str()),
+        _ => false,
+    };
+    let cited_bar = if untied {
+        Bar {
+            contradict: ELSEWHERE.contradict,
+            ..CITED
+        }
+    } else {
+        CITED
+    };
+    let in_cited_found = judge(figure, &in_cited, cited_bar, &whole_sentence)
         .or_else(|| distinctive_in_cited(figure, &in_cited))
         .or_else(|| counted_in_cited(index, figure, &class, cited));
     if let Some(found) = in_cited_found {
@@ -192,8 +225,15 @@ fn unsupported<'a>() -> FigureCheck<'a> {
     }
 }
 
-/// The verdict `candidates` (best first) give, if any clears `bar`.
-fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) -> Option<FigureCheck<'a>> {
+/// The verdict `candidates` (best first) give, if any clears `bar`;
+/// `whole_sentence` scores a candidate's sentence as a whole
+/// (`FigureIndex::sentence_score`).
+fn judge<'a>(
+    figure: &Figure,
+    candidates: &[(f64, &'a CorpusFigure)],
+    bar: Bar,
+    whole_sentence: &dyn Fn(&CorpusFigure) -> f64,
+) -> Option<FigureCheck<'a>> {
     let with = |wanted: Agreement, min: f64| {
         candidates
             .iter()
@@ -212,14 +252,24 @@ fn judge<'a>(figure: &Figure, candidates: &[(f64, &'a CorpusFigure)], bar: Bar) 
         // - a different, precise value stated for the claim's year, in as
         //   close a context, against the same value stated for no year
         //   ("4% for 2005" against "grew by 5.5% this year" for "5.5% in 2005").
+        //   In the sentence after the same value's, whose words its context
+        //   takes as its sentence before, it must be closer than that whole
+        //   sentence, and not by the year: those words are the same value's
+        //   first ("Turnover rose $7.2bn to $170.8bn. Net income for 2004 was
+        //   $3.5bn" backs "turnover of $170.8bn in 2004").
         let outranking = with(Agreement::Differs, bar.contradict).find(|(s, f)| {
             let same_sentence = f.doc == same_fig.doc && f.sentence == same_fig.sentence;
             let claims_year =
                 figure.year.is_some() && f.figure.year == figure.year && same_fig.figure.year.is_none();
+            let borrowed = f.doc == same_fig.doc && f.previous == Some(same_fig.sentence);
+            let as_close = if borrowed {
+                *s > whole_sentence(same_fig) + SAME_YEAR
+            } else {
+                *s >= same_score
+            };
             // "Some 63%" states a value as plainly as "63%" does.
             matches!(f.figure.bound, Bound::Exact | Bound::About)
-                && ((same_sentence && *s >= same_score + OUTRANKED_MARGIN)
-                    || (claims_year && *s >= same_score))
+                && ((same_sentence && *s >= same_score + OUTRANKED_MARGIN) || (claims_year && as_close))
         });
         return Some(match outranking {
             Some(best) => contradicted(best),
@@ -405,7 +455,10 @@ fn agreement(brief: &Figure, corpus: &Figure) -> Agreement {
     // £5m" say nothing of "£540m of debt" or "sales of £7m". (Percentages
     // are written either way for the same fact, "rose 5%" and "5% higher".)
     let changes = |f: &Figure| matches!(f.change, Some(Change::Rise | Change::Fall));
-    let amount = matches!(brief.kind, FigureKind::Currency { .. } | FigureKind::Count { .. });
+    let amount = matches!(
+        brief.kind,
+        FigureKind::Currency { .. } | FigureKind::Count { .. } | FigureKind::Plain
+    );
     if amount && changes(brief) != changes(corpus) {
         return Agreement::Unrelated;
     }
@@ -479,14 +532,14 @@ fn subject_adjusted(
         _ => None,
     };
     let measure = match (context.measure(), corpus.measure.as_deref()) {
-        (Some(a), Some(b)) if !matches!(class, UnitClass::Count(_)) => Some(a == b),
+        (Some(a), Some(b)) if !matches!(class, UnitClass::Count(_) | UnitClass::Plain) => Some(a == b),
         _ => None,
     };
     // What confirms adds; what tells another fact then cuts the whole, so
     // that the same measure does not make up for another year.
     let mut adjusted = score;
     if year == Some(true) {
-        adjusted += 0.2;
+        adjusted += SAME_YEAR;
     }
     if measure == Some(true) {
         adjusted += SAME_MEASURE;

@@ -318,3 +318,103 @@ fn an_amount_of_change_is_no_level() {
         "The new offer would leave the club with £650m of debt [@offer].\n",
     ));
 }
+
+#[test]
+fn the_sentence_stating_the_claims_figures_is_not_overturned_for_naming_the_year() {
+    // The first sentence states both of the claim's values; the next one's
+    // other figures name 2029 but are about sales, not profit.
+    let results = (
+        "results",
+        "Net profit at the carmaker jumped 45% to 3.1bn euros ($4.02bn; £2.61bn) in the last three months of 2029 compared with 2.14bn euros a year earlier. Total sales were 42.6bn euros, up 19% from the same 2029 period.\n",
+    );
+    for claim in [
+        "The carmaker's net profit jumped 45% to 3.1bn euros in the last three months of 2029 [@results].\n",
+        "The carmaker's net profit jumped 45% in the last three months of 2029 [@results].\n",
+    ] {
+        expect_test::expect![[""]].assert_eq(&findings_in(&[results], claim));
+    }
+    let turnover = (
+        "turnover",
+        "The group's turnover rose $6.4bn to $151.9bn. Net income for 2031 was $2.7bn, helped by its lending arm.\n",
+    );
+    for claim in [
+        "The group's turnover rose $6.4bn to $151.9bn in 2031 [@turnover].\n",
+        "The group's turnover rose to $151.9bn in 2031 [@turnover].\n",
+    ] {
+        expect_test::expect![[""]].assert_eq(&findings_in(&[turnover], claim));
+    }
+}
+
+#[test]
+fn a_plain_number_is_checked_against_the_sources_numbers_and_counts() {
+    // The claim leaves unsaid what the number counts; the source says
+    // "staff" or says nothing either.
+    let cuts = (
+        "cuts",
+        "The shipyard told investors it would shed 900 jobs a year. This could see its workforce trimmed from 12,400 to 8,600 staff by 2031.\n",
+    );
+    expect_test::expect![[r#"
+        "from 12,400 to 7,600" warning figure-contradicted: corpus: from 12,400 to 8,600 staff in 2031 [@cuts] []"#]]
+    .assert_eq(&findings_in(
+        &[cuts],
+        "The shipyard's workforce would fall from 12,400 to 7,600 by 2031 [@cuts].\n",
+    ));
+    let index = (
+        "index",
+        "The institute said its export index rose to 104.7 in the spring, its highest level in a decade.\n",
+    );
+    expect_test::expect![[r#"
+        "101.3" warning figure-contradicted: corpus: 104.7 [@index] ["Use the source’s figure: 104.7"]"#]]
+    .assert_eq(&findings_in(
+        &[index],
+        "The institute's export index rose to 101.3 in the spring [@index].\n",
+    ));
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[index],
+        "The institute's export index rose to 104.7 in the spring [@index].\n",
+    ));
+}
+
+#[test]
+fn a_plain_number_needs_more_than_the_citation_to_be_contradicted() {
+    // The cited report's 12.6 million are subscribers; the claim's
+    // downloads are in no source, and a plain number names no unit to tie
+    // the two.
+    let report = (
+        "report",
+        "A report on the region's telecoms market was published on Monday. Mobile phone users there grew to 12.6 million in March.\n",
+    );
+    expect_test::expect![[r#"
+        "2 million" info figure-unsupported: no corpus figure backs “2 million” []"#]]
+    .assert_eq(&findings_in(
+        &[report],
+        "Mobile game downloads in the region reached 2 million a month [@report].\n",
+    ));
+}
+
+#[test]
+fn a_span_of_time_needs_more_than_the_citation_to_be_contradicted() {
+    // "the past four years" are the firm's record, not how long its new
+    // chief has worked there; only the unit ties the two spans.
+    let succession = (
+        "succession",
+        "The brewer named Anna Lindqvist as its next chief executive. Her appointment will ensure a smooth transition, the chairman said. \"We need leaders who can keep up the growth the brewer has shown over the past four years,\" he said.\n",
+    );
+    expect_test::expect![[r#"
+        "19 years" info figure-unsupported: no corpus figure backs “19 years” []"#]]
+    .assert_eq(&findings_in(
+        &[succession],
+        "Anna Lindqvist has been at the brewer for 19 years [@succession].\n",
+    ));
+    // Where the span's own words say it, the cited source still belies it.
+    let tenure = (
+        "tenure",
+        "Anna Lindqvist has worked at the brewer for 17 years, most of them in Asia.\n",
+    );
+    expect_test::expect![[r#"
+        "19 years" warning figure-contradicted: corpus: 17 years [@tenure] ["Use the source’s figure: 17 years"]"#]]
+    .assert_eq(&findings_in(
+        &[tenure],
+        "Anna Lindqvist has worked at the brewer for 19 years [@tenure].\n",
+    ));
+}
