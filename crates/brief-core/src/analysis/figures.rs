@@ -274,4 +274,6 @@ pub(super) fn verdicts(corpus: &Snapshot, brief: &Brief) -> Vec<(TextRange, Figu
 #[cfg(test)]
 mod news_tests;
 #[cfg(test)]
+mod period_tests;
+#[cfg(test)]
 mod tests;

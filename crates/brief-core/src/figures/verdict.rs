@@ -35,7 +35,9 @@
 //!   "reached 4.464 million") is checked against the sources' plain numbers
 //!   and counts of any noun. With no unit to tie it to a source's figure, a
 //!   cited source contradicts it only in as strong a context as elsewhere;
-//!   so too a span of time ("32 years"), whose unit any span has.
+//!   so too a span of time ("32 years"), whose unit any span has, against a
+//!   span more than twice or under half as long (a near one is the same
+//!   stretch misstated: "the past six months" for "the past four months").
 //! - Two thresholds in the same direction differ when their values do
 //!   ("at least 60%" against the source's "at least 75%"), and "about"
 //!   allows only what rounds to the approximate figure ("some 87%" is not
@@ -81,6 +83,9 @@ const ELSEWHERE: Bar = Bar {
 };
 /// The counted nouns (stems) of spans of time.
 const SPANS: &[&str] = &["year", "month", "week", "day", "hour", "decad"];
+/// How many times one span of time may be another and still be the same
+/// stretch misstated.
+const NEAR_SPAN: f64 = 2.0;
 /// How much less context a precise figure may share than the bound it
 /// outranks.
 const PRECISE_MARGIN: f64 = 0.1;
@@ -165,16 +170,10 @@ fn check_as_written<'a>(
         subject_adjusted(score, figure, context, &class, f)
     };
     let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE, &whole_sentence);
-    // A plain number names no unit or noun to tie it to the source's, and a
-    // span of time ("32 years", "six months") names only the unit any
-    // span has: the citation alone is too weak a sign that such a number of
-    // the cited source is another value of it.
-    let untied = match &class {
-        UnitClass::Plain => true,
-        UnitClass::Count(noun) => SPANS.contains(&noun.as_str()),
-        _ => false,
-    };
-    let cited_bar = if untied {
+    // A plain number names no unit or noun to tie it to the source's: the
+    // citation alone is too weak a sign that a plain number of the cited
+    // source is another value of it.
+    let cited_bar = if class == UnitClass::Plain {
         Bar {
             contradict: ELSEWHERE.contradict,
             ..CITED
@@ -182,6 +181,23 @@ fn check_as_written<'a>(
     } else {
         CITED
     };
+    // A span of time ("32 years", "six months") names only the unit any
+    // span has: a span of the cited source far from the claim's is another
+    // stretch of time (a career against a firm's recent record), and
+    // belies it only in as strong a context as elsewhere; a near one ("the
+    // past four months" for "the past six months") is the same stretch
+    // misstated.
+    let span = matches!(&class, UnitClass::Count(noun) if SPANS.contains(&noun.as_str()));
+    let in_cited: Vec<_> = in_cited
+        .into_iter()
+        .filter(|&(s, f)| {
+            let far = (f.figure.value / figure.value)
+                .abs()
+                .max((figure.value / f.figure.value).abs())
+                > NEAR_SPAN;
+            !(span && far && s < ELSEWHERE.contradict && agreement(figure, &f.figure) == Agreement::Differs)
+        })
+        .collect();
     let in_cited_found = judge(figure, &in_cited, cited_bar, &whole_sentence)
         .or_else(|| distinctive_in_cited(figure, &in_cited))
         .or_else(|| counted_in_cited(index, figure, &class, cited));
