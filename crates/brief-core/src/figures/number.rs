@@ -1,6 +1,6 @@
 //! Numbers written in words: "twenty-four", "one hundred and two",
 //! "twenty-one trillion three hundred", "a dozen", "half a dozen",
-//! "two and a half". Fractions ("two thirds") and "point" decimals are left
+//! "two and a half", "a quarter of a million". Fractions ("two thirds") and "point" decimals are left
 //! out: policy prose writes those in digits.
 //!
 //! `text2num` (MIT) parses the plain cardinals but none of "a dozen",
@@ -8,6 +8,7 @@
 //! forty words are read here on the extractor's tokens.
 
 use super::lexicon::{scale_word, tens_word, unit_word};
+use super::share::{fraction_word, of_a_scale};
 use super::token::Sent;
 
 pub(super) struct WordNumber {
@@ -41,6 +42,15 @@ fn multipliable(s: &Sent, i: usize) -> Option<f64> {
 }
 
 pub(super) fn word_number(s: &Sent, i: usize) -> Option<WordNumber> {
+    // "a quarter of a million", "three-quarters of a million": a fraction
+    // of a scale is a number, not a share.
+    if let Some((part, end)) = fraction_word(s, i).filter(|&(_, end)| of_a_scale(s, end)) {
+        return Some(WordNumber {
+            value: part * multipliable(s, end + 2)?,
+            end: end + 3,
+            lone_one: false,
+        });
+    }
     let first = s.lower(i)?;
     match first.as_str() {
         "half" if s.is(i + 1, "a") || s.is(i + 1, "an") => {

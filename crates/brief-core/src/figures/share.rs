@@ -2,7 +2,7 @@
 //! quarter", "two-thirds of", "half of", "one in three", "7 in 10", "eight out of 10". Rounded
 //! to whole percents, as a reader compares them ("a third" is "33%").
 
-use super::lexicon::{tens_word, unit_word};
+use super::lexicon::{scale_word, tens_word, unit_word};
 use super::token::Sent;
 
 /// A share starting at token `i`: its percentage and the token after it.
@@ -27,8 +27,24 @@ fn one_in_n(s: &Sent, i: usize) -> Option<(f64, usize)> {
 
 /// "a fifth of", "by a quarter", "two-thirds of", "half of": a fraction,
 /// when "of" follows or "by" precedes it ("a third" alone is an ordinal:
-/// "a third term").
+/// "a third term"); not a fraction of a scale ("a quarter of a million"),
+/// which is a number (`number`).
 fn fraction(s: &Sent, i: usize) -> Option<(f64, usize)> {
+    let (part, end) = fraction_word(s, i)?;
+    let framed = s.is(end, "of") || s.is(i.wrapping_sub(1), "by");
+    (framed && !of_a_scale(s, end)).then(|| ((100.0 * part).round(), end))
+}
+
+/// "of a million", "of a billion" at `i`.
+pub(super) fn of_a_scale(s: &Sent, i: usize) -> bool {
+    s.is(i, "of")
+        && (s.is(i + 1, "a") || s.is(i + 1, "an"))
+        && s.lower(i + 2).is_some_and(|w| scale_word(w.as_str()).is_some())
+}
+
+/// "a fifth", "two-thirds", "half" (before "of") at `i`: the fraction, in
+/// 0..1, and the token after it.
+pub(super) fn fraction_word(s: &Sent, i: usize) -> Option<(f64, usize)> {
     let (numerator, at) = match s.lower(i)?.as_str() {
         // "half of"; "by half" is a halving, which the multipliers read.
         "half" if s.is(i + 1, "of") => (1.0, i),
@@ -43,9 +59,7 @@ fn fraction(s: &Sent, i: usize) -> Option<(f64, usize)> {
     if word.as_str().ends_with('s') != (numerator > 1.0) {
         return None;
     }
-    let end = at + 1;
-    let framed = s.is(end, "of") || s.is(i.wrapping_sub(1), "by");
-    framed.then(|| ((100.0 * numerator / denominator).round(), end))
+    Some((numerator / denominator, at + 1))
 }
 
 fn denominator(w: &str) -> Option<f64> {

@@ -291,6 +291,14 @@ const LABELLED: &[(&str, &[&str])] = &[
         &[r#""around half a dozen categories" = 6 count:categories about"#],
     ),
     (
+        "A quarter of a million refugees fled, and three-quarters of a million copies sold; a quarter of the people stayed.",
+        &[
+            r#""A quarter of a million refugees" = 250000 count:refugees"#,
+            r#""three-quarters of a million copies" = 750000 count:copies"#,
+            r#""a quarter" = 25 %"#,
+        ],
+    ),
+    (
         "Twenty-four countries joined, while twenty declined.",
         &[r#""Twenty-four countries" = 24 count:countries"#, r#""twenty" = 20 plain"#],
     ),
