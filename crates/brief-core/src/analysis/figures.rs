@@ -272,8 +272,8 @@ pub(super) fn verdicts(corpus: &Snapshot, brief: &Brief) -> Vec<(TextRange, Figu
 }
 
 #[cfg(test)]
-mod news_tests;
+mod news3_tests;
 #[cfg(test)]
-mod period_tests;
+mod news_tests;
 #[cfg(test)]
 mod tests;

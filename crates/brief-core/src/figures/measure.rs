@@ -11,6 +11,7 @@
 //!   or its first plural ("61% of respondents thought …");
 //! - after an article, the head of the noun phrase the figure modifies ("a
 //!   2.5% target for 2005", "an £800m bid");
+//! - a plural noun right after "in" ("$25bn in damages");
 //! - the noun the figure is "of" ("a stake of 28.1%"), unless it names a
 //!   change ("an increase of 8%": that is the figure's change, not its
 //!   subject);
@@ -41,6 +42,15 @@ pub(super) fn measure(sentence: &str, own: std::ops::Range<usize>) -> Option<Str
     } else {
         None
     };
+    // "$25bn in damages", "£3m in fines": a plural noun right after "in"
+    // names what the amount is made of ("in London", "in the US" do not).
+    let head = head.or_else(|| match after.as_slice() {
+        [within, noun, ..] if within.lower() == "in" && within.spaced => {
+            let n = noun.lower();
+            (noun.text.starts_with(char::is_lowercase) && plural_like(&n) && noun_like(&n)).then_some(n)
+        }
+        _ => None,
+    });
     let head = head
         .or_else(|| match before.as_slice() {
             [.., noun, of] if of.lower() == "of" && of.spaced && noun.spaced => {
@@ -191,6 +201,16 @@ mod tests {
         );
         assert_eq!(of("He made an £800m bid.", "£800m").as_deref(), Some("bid"));
         assert_eq!(of("The 0.4% reported earlier.", "0.4%"), None);
+    }
+
+    #[test]
+    fn a_plural_after_in_is_what_an_amount_is_made_of() {
+        assert_eq!(
+            of("Yukos wants $25bn in damages from the bank.", "$25bn").as_deref(),
+            Some("damag")
+        );
+        assert_eq!(of("It raised £3m in London.", "£3m"), None);
+        assert_eq!(of("It earned £3m in the US.", "£3m"), None);
     }
 
     #[test]

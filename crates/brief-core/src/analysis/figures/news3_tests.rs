@@ -1,6 +1,5 @@
-//! The figure check on wordings of the third development part (issue 11):
-//! spans of time, counts and periods, each test an invented text of one
-//! class of error.
+//! The figure check on wordings of the third development part (issue 11,
+//! dev3): each test an invented text of one class of error.
 
 use super::tests::findings_in;
 
@@ -31,5 +30,21 @@ fn a_near_span_of_the_cited_source_is_the_same_stretch_misstated() {
     .assert_eq(&findings_in(
         &[rollout],
         "The operator has kept its latest customers for five months [@rollout].\n",
+    ));
+}
+
+#[test]
+fn an_amount_in_a_plural_is_measured_by_it() {
+    // "$25bn in damages" and "damages of $20bn" measure the same thing,
+    // which is what ties them in a context that shares few other words.
+    let suit = (
+        "suit",
+        "The oil firm filed its claim in Texas on Friday. It is seeking damages of $20bn from the buyer, its lawyers said.\n",
+    );
+    expect_test::expect![[r#"
+        "$25bn" warning figure-contradicted: corpus: $20bn [@suit] ["Use the source’s figure: $20bn"]"#]]
+    .assert_eq(&findings_in(
+        &[suit],
+        "The firm wants $25bn in damages, arguing its pipeline unit went far too cheaply at auction [@suit].\n",
     ));
 }
