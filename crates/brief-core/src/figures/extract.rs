@@ -312,6 +312,12 @@ fn date_at(s: &Sent, i: usize) -> Option<SentenceFigure> {
 fn share_figure(s: &Sent, i: usize) -> Option<SentenceFigure> {
     let (value, end) = share_at(s, i)?;
     let (bound, start) = bound_before(s, i);
+    let change = change_of(s, start, end, false, true);
+    // "by half" alone says nothing ("split by half"); after a change verb
+    // it is a change of 50% ("grew by half", "cut by half").
+    if s.is(i, "half") && !s.is(end, "of") && change.is_none() {
+        return None;
+    }
     Some(SentenceFigure {
         start,
         end,
@@ -319,7 +325,7 @@ fn share_figure(s: &Sent, i: usize) -> Option<SentenceFigure> {
         upper: None,
         kind: FigureKind::Percent,
         bound,
-        change: change_of(s, start, end, false, true),
+        change,
         year: None,
         anchor: None,
     })

@@ -46,8 +46,9 @@ pub(super) fn of_a_scale(s: &Sent, i: usize) -> bool {
 /// 0..1, and the token after it.
 pub(super) fn fraction_word(s: &Sent, i: usize) -> Option<(f64, usize)> {
     let (numerator, at) = match s.lower(i)?.as_str() {
-        // "half of"; "by half" is a halving, which the multipliers read.
-        "half" if s.is(i + 1, "of") => (1.0, i),
+        // "half of", and "grew by half", "cut by half": a change of 50%
+        // (`share_figure` keeps it only where a change verb governs it).
+        "half" if s.is(i + 1, "of") || s.is(i.wrapping_sub(1), "by") => (1.0, i),
         "a" | "an" | "one" => (1.0, i + 1),
         w => (f64::from(unit_word(w).filter(|&n| n >= 2)?), i + 1),
     };

@@ -325,7 +325,9 @@ const LABELLED: &[(&str, &[&str])] = &[
         &[r#""about 18 %" = 18 % about rise"#, r#""$1.17 billion" = 1.17e9 USD"#],
     ),
     ("Oil output rose by 2 million barrels a day.", &[r#""2 million barrels" = 2e6 count:barrels rise"#]),
-    ("The Central Bank cut its dollar share by half.", &[]),
+    ("The Central Bank cut its dollar share by half.", &[r#""half" = 50 % fall"#]),
+    ("Users grew by half in a year.", &[r#""half" = 50 % rise"#]),
+    ("The class was split by half.", &[]),
     (
         "Hundreds of warning shots were fired, and thousands of people protested.",
         &[
