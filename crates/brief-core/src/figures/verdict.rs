@@ -31,6 +31,9 @@
 //! - In the cited documents, the very value with two significant digits or
 //!   more supports in a weaker context when nothing there clears the bar,
 //!   and contradicts when stated for another year.
+//! - A count the cited documents give once of the claim's noun, near a
+//!   word of the claim, belies another value of it ("the 82-date tour" for
+//!   "28 dates"); two counts of it leave the claim's unsaid.
 //! - A plain number of 1,000 or more or with decimals ("stood at 95.5",
 //!   "reached 4.464 million") is checked against the sources' plain numbers
 //!   and counts of any noun. With no unit to tie it to a source's figure, a
@@ -200,7 +203,7 @@ fn check_as_written<'a>(
         .collect();
     let in_cited_found = judge(figure, &in_cited, cited_bar, &whole_sentence)
         .or_else(|| distinctive_in_cited(figure, &in_cited))
-        .or_else(|| counted_in_cited(index, figure, &class, cited));
+        .or_else(|| counted_in_cited(index, figure, &class, cited, &in_cited));
     if let Some(found) = in_cited_found {
         // The cited source's different value is about another subject when
         // another document states the very value in a closer context.
@@ -349,25 +352,50 @@ fn distinctive_in_cited<'a>(
 /// When nothing else in the cited documents decides: the very count of the
 /// same thing ("the two brothers" for "two brothers"), however the words
 /// around it differ. The counted noun is the subject, and the citation says
-/// where to look.
+/// where to look. So too the one count the cited documents give of that
+/// thing, when it is another value ("the 82-date tour" for "28 dates"):
+/// they say how many there are. Not a span of time, which counts stretches
+/// of anything.
 fn counted_in_cited<'a>(
     index: &'a FigureIndex,
     figure: &Figure,
     class: &UnitClass,
     cited: &Cited,
+    in_cited: &[(f64, &'a CorpusFigure)],
 ) -> Option<FigureCheck<'a>> {
     if !matches!(class, UnitClass::Count(_)) {
         return None;
     }
-    let same: Vec<_> = cited
+    let counts: Vec<_> = cited
         .docs
         .iter()
         .flat_map(|&doc| index.in_doc(doc))
         .filter(|f| UnitClass::of(&f.figure.kind).as_ref() == Some(class))
-        .filter(|f| agreement(figure, &f.figure) == Agreement::Same)
-        .map(|f| (0.0, f))
         .collect();
-    (!same.is_empty()).then(|| supported(same))
+    let same: Vec<_> = counts
+        .iter()
+        .filter(|f| agreement(figure, &f.figure) == Agreement::Same)
+        .map(|&f| (0.0, f))
+        .collect();
+    if !same.is_empty() {
+        return Some(supported(same));
+    }
+    let span = matches!(class, UnitClass::Count(noun) if SPANS.contains(&noun.as_str()));
+    let [only] = counts.as_slice() else {
+        return None;
+    };
+    // Around the one count, some word of the claim (as the distinctive
+    // value needs): "500 vintners will be helped to retire" is no count of
+    // "vintners in financial trouble".
+    let near = in_cited
+        .iter()
+        .find(|(s, f)| std::ptr::eq(*f, *only) && *s >= DISTINCTIVE_IN_CITED);
+    match near {
+        Some(&found) if !span && agreement(figure, &only.figure) == Agreement::Differs => {
+            Some(contradicted(found))
+        }
+        _ => None,
+    }
 }
 
 fn significant_digits(value: f64) -> i32 {

@@ -48,3 +48,30 @@ fn an_amount_in_a_plural_is_measured_by_it() {
         "The firm wants $25bn in damages, arguing its pipeline unit went far too cheaply at auction [@suit].\n",
     ));
 }
+
+#[test]
+fn the_one_count_a_cited_source_gives_of_a_thing_belies_another() {
+    // The article counts the tour's dates once: "28 dates" is another
+    // value of that count, even in a context that shares few words.
+    let tour = (
+        "tour",
+        "The singer has sued her insurers. She missed several shows on the 82-date tour after a fall on stage in Ohio.\n",
+    );
+    expect_test::expect![[r#"
+        "28 dates" warning figure-contradicted: corpus: 82-date [@tour] ["Use the source’s figure: 82-date"]"#]]
+    .assert_eq(&findings_in(
+        &[tour],
+        "The Glass Palace tour had been planned at 28 dates [@tour].\n",
+    ));
+    // Two counts of the thing: which one the claim means is not said.
+    let tours = (
+        "tours",
+        "The singer has sued her insurers. She missed several shows on the 82-date tour after a fall, and 12 dates in Asia were cancelled.\n",
+    );
+    expect_test::expect![[r#"
+        "28 dates" info figure-unsupported: no corpus figure backs “28 dates” []"#]]
+    .assert_eq(&findings_in(
+        &[tours],
+        "The Glass Palace tour had been planned at 28 dates [@tours].\n",
+    ));
+}
