@@ -324,6 +324,14 @@ const LABELLED: &[(&str, &[&str])] = &[
         "Sales rose about 18 % to $1.17 billion a year earlier.",
         &[r#""about 18 %" = 18 % about rise"#, r#""$1.17 billion" = 1.17e9 USD"#],
     ),
+    (
+        "It was carried by all four primary US TV networks, and 20 BBC staff worked on 10 GB.",
+        &[
+            r#""four primary US TV networks" = 4 count:networks"#,
+            r#""20 BBC staff" = 20 count:staff"#,
+            r#""10 GB" = 10 count:gb"#,
+        ],
+    ),
     ("Oil output rose by 2 million barrels a day.", &[r#""2 million barrels" = 2e6 count:barrels rise"#]),
     ("The Central Bank cut its dollar share by half.", &[r#""half" = 50 % fall"#]),
     ("Users grew by half in a year.", &[r#""half" = 50 % rise"#]),

@@ -152,12 +152,20 @@ fn head_noun(s: &Sent, j: usize) -> Option<(String, usize)> {
             break;
         }
         // "air-defence systems": a hyphenated compound is one word, headed by its last part.
+        let first = k;
         let mut last = k;
         while s.hyphen_joins(last + 1) && s.word(last + 2).is_some() {
             last += 2;
         }
         k = last + 1;
-        if modifier(l) {
+        // "four US TV networks": an abbreviation before another word
+        // modifies it, as a name does ("20 BBC staff").
+        let abbreviation = last == first
+            && (2..=4).contains(&w.len())
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && s.word(k)
+                .is_some_and(|n| !FUNCTION_WORDS.contains(&n.to_lowercase()));
+        if modifier(l) || abbreviation {
             continue;
         }
         words += 1;

@@ -75,3 +75,19 @@ fn the_one_count_a_cited_source_gives_of_a_thing_belies_another() {
         "The Glass Palace tour had been planned at 28 dates [@tours].\n",
     ));
 }
+
+#[test]
+fn an_abbreviation_before_the_counted_noun_modifies_it() {
+    // "four primary US TV networks" counts networks, as "three US
+    // networks" does.
+    let benefit = (
+        "benefit",
+        "A similar benefit carried by all four primary US TV networks after the floods raised $40m.\n",
+    );
+    expect_test::expect![[r#"
+        "three US networks" warning figure-contradicted: corpus: four primary US TV networks [@benefit] ["Use the source’s figure: four primary US TV networks"]"#]]
+    .assert_eq(&findings_in(
+        &[benefit],
+        "The flood benefit was carried by three US networks [@benefit].\n",
+    ));
+}
