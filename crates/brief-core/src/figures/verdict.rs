@@ -28,6 +28,9 @@
 //!   claim's year outranks the same value stated for none, but not for
 //!   naming the year alone when its sentence follows the same value's and
 //!   takes that sentence's words as its own sentence before.
+//! - The same value in the sentence right after a different one's, which
+//!   lends it its words, yields to that value when it is clearly closer, or
+//!   closer and of the claim's measure.
 //! - In the cited documents, the very value with two significant digits or
 //!   more supports in a weaker context when nothing there clears the bar,
 //!   and contradicts when stated for another year.
@@ -172,7 +175,7 @@ fn check_as_written<'a>(
         let score = index.sentence_score(context, f.doc, f.sentence);
         subject_adjusted(score, figure, context, &class, f)
     };
-    let from_elsewhere = judge(figure, &elsewhere, ELSEWHERE, &whole_sentence);
+    let from_elsewhere = judge(figure, context, &elsewhere, ELSEWHERE, &whole_sentence);
     // A plain number names no unit or noun to tie it to the source's: the
     // citation alone is too weak a sign that a plain number of the cited
     // source is another value of it.
@@ -201,7 +204,7 @@ fn check_as_written<'a>(
             !(span && far && s < ELSEWHERE.contradict && agreement(figure, &f.figure) == Agreement::Differs)
         })
         .collect();
-    let in_cited_found = judge(figure, &in_cited, cited_bar, &whole_sentence)
+    let in_cited_found = judge(figure, context, &in_cited, cited_bar, &whole_sentence)
         .or_else(|| distinctive_in_cited(figure, &in_cited))
         .or_else(|| counted_in_cited(index, figure, &class, cited, &in_cited));
     if let Some(found) = in_cited_found {
@@ -244,11 +247,12 @@ fn unsupported<'a>() -> FigureCheck<'a> {
     }
 }
 
-/// The verdict `candidates` (best first) give, if any clears `bar`;
+/// The verdict `candidates` (best first) give to `figure` said in `context`, if any clears `bar`;
 /// `whole_sentence` scores a candidate's sentence as a whole
 /// (`FigureIndex::sentence_score`).
 fn judge<'a>(
     figure: &Figure,
+    context: &Context,
     candidates: &[(f64, &'a CorpusFigure)],
     bar: Bar,
     whole_sentence: &dyn Fn(&CorpusFigure) -> f64,
@@ -281,6 +285,17 @@ fn judge<'a>(
             let claims_year =
                 figure.year.is_some() && f.figure.year == figure.year && same_fig.figure.year.is_none();
             let borrowed = f.doc == same_fig.doc && f.previous == Some(same_fig.sentence);
+            // The same value in the sentence after a different one, whose
+            // words its context takes as its sentence before: the
+            // different value is the one said of the claim's subject when
+            // it is clearly closer, or closer and of the claim's measure
+            // ("only 25% of Britons said a digital camera … Almost a
+            // quarter, 22%, said a wireless device" for "22% of Britons …
+            // a digital camera").
+            let claims_measure = context.measure().is_some() && f.measure.as_deref() == context.measure();
+            let lends = f.doc == same_fig.doc
+                && same_fig.previous == Some(f.sentence)
+                && (*s >= same_score + OUTRANKED_MARGIN || (*s > same_score && claims_measure));
             let as_close = if borrowed {
                 *s > whole_sentence(same_fig) + SAME_YEAR
             } else {
@@ -288,7 +303,9 @@ fn judge<'a>(
             };
             // "Some 63%" states a value as plainly as "63%" does.
             matches!(f.figure.bound, Bound::Exact | Bound::About)
-                && ((same_sentence && *s >= same_score + OUTRANKED_MARGIN) || (claims_year && as_close))
+                && ((same_sentence && *s >= same_score + OUTRANKED_MARGIN)
+                    || (claims_year && as_close)
+                    || lends)
         });
         return Some(match outranking {
             Some(best) => contradicted(best),

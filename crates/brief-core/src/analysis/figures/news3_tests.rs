@@ -91,3 +91,24 @@ fn an_abbreviation_before_the_counted_noun_modifies_it() {
         "The flood benefit was carried by three US networks [@benefit].\n",
     ));
 }
+
+#[test]
+fn a_value_the_next_sentence_borrows_the_subject_of_is_not_its_own() {
+    // The 22% takes the 25%'s sentence as its sentence before, and so its
+    // words; the 25% is of the claim's measure (shoppers) and closer.
+    let survey = (
+        "survey",
+        "The poll asked people about their plans. Only 25% of shoppers said a laptop would be their top purchase of the year. Almost a quarter, 22%, said they would buy a phone.\n",
+    );
+    expect_test::expect![[r#"
+        "22%" warning figure-contradicted: corpus: 25% [@survey] ["Use the source’s figure: 25%"]"#]]
+    .assert_eq(&findings_in(
+        &[survey],
+        "Only 22% of shoppers picked a laptop as their top purchase of the year [@survey].\n",
+    ));
+    // Of the phone, the 22% stands.
+    expect_test::expect![[""]].assert_eq(&findings_in(
+        &[survey],
+        "Some 22% of shoppers said they would buy a phone [@survey].\n",
+    ));
+}
