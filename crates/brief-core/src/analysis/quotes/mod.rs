@@ -11,7 +11,7 @@ use super::markdown::{passage, sentences_around, source_head, RULE};
 use super::{
     Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation,
 };
-use crate::brief::{Brief, Citation, Quote, QuoteSegment};
+use crate::brief::{Brief, Citation, Quote, QuoteKind, QuoteSegment};
 use crate::corpus::{DocId, Document};
 use crate::quotes::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff};
 use crate::snapshot::Snapshot;
@@ -306,6 +306,16 @@ fn with_initial_case_of(quoted: &str, wording: &str) -> String {
     format!("{}{ours}{rest}", &wording[..theirs_at])
 }
 
+/// Where a quote's finding is shown: the whole quote, marks included, but
+/// for a block quote not the line after its words that credits them (the
+/// brief's attribution, not the source's words).
+fn finding_range(quote: &Quote) -> TextRange {
+    match quote.kind {
+        QuoteKind::Block => TextRange::new(quote.range.start, quote.content.end),
+        QuoteKind::Double | QuoteKind::Single => quote.range,
+    }
+}
+
 fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<Finding> {
     let quote = checked.quote;
     let best = checked.lookup.matches.first();
@@ -317,7 +327,7 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
         }]
     };
     let finding = |code: Code, message: String, related: Vec<Related>, fixes: Vec<Fix>| Finding {
-        range: quote.range,
+        range: finding_range(quote),
         code,
         severity: code.default_severity(),
         message,

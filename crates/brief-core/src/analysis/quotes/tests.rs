@@ -279,6 +279,26 @@ fn a_block_quote_credited_on_its_last_line_is_checked_without_the_credit() {
 }
 
 #[test]
+fn a_misquoted_block_quotes_finding_ends_before_its_credit_line() {
+    // From a new-user trial: the warning underlined the "— Gref" line too.
+    let corpus = crate::test_support::corpus_of(&[(
+        "gref",
+        "The minister spoke. Today our government is effective, and so is the market. He left.\n",
+    )]);
+    let text = "> Today our government is efficient,\n> and so is the market.\n> — Gref [@gref]\n";
+    let brief = crate::brief::Brief::parse(text);
+    let findings = super::super::diagnostics(&corpus, &brief, &crate::analysis::CheckConfig::default());
+    let shown: Vec<_> = findings
+        .iter()
+        .map(|f| &text[f.range.start..f.range.end])
+        .collect();
+    assert_eq!(
+        shown,
+        ["> Today our government is efficient,\n> and so is the market."]
+    );
+}
+
+#[test]
 fn hover_on_a_misquote_shows_the_word_differences() {
     check_hover(
         &with_brief("“Upstream states never $0accepted it” [@okafor2021]."),
