@@ -217,6 +217,36 @@ fn a_fix_keeps_the_case_the_brief_gives_the_first_letter() {
 }
 
 #[test]
+fn a_fix_ends_with_the_punctuation_the_brief_gives_its_quote() {
+    // From a new-user trial: the fix put the source's closing mark and
+    // comma inside the brief's quotation.
+    let corpus = crate::test_support::corpus_of(&[(
+        "smith",
+        "Smith said the bill was \"tantamount to abortion on demand\", and left. Our ports were rebuilt after the storm, and the harbour reopened.\n",
+    )]);
+    let fixed = |text: &str| {
+        let brief = crate::brief::Brief::parse(text);
+        let findings = super::super::diagnostics(&corpus, &brief, &Default::default());
+        let edit = &findings[0].fixes[0].edits[0];
+        let mut fixed = brief.text.to_string();
+        fixed.replace_range(edit.range.start..edit.range.end, &edit.new_text);
+        fixed
+    };
+    assert_eq!(
+        fixed("He called it “tantamount to abortion on request.” [@smith]\n"),
+        "He called it “tantamount to abortion on demand.” [@smith]\n"
+    );
+    assert_eq!(
+        fixed("He called it “tantamount to abortion on request” [@smith].\n"),
+        "He called it “tantamount to abortion on demand” [@smith].\n"
+    );
+    assert_eq!(
+        fixed("“Our ports were rebuilt after the flood,” she said [@smith].\n"),
+        "“Our ports were rebuilt after the storm,” she said [@smith].\n"
+    );
+}
+
+#[test]
 fn hover_on_a_source_without_author_or_year_has_no_empty_part() {
     check_hover(
         r#"
