@@ -440,7 +440,7 @@ A break of gauge at every border adds a day to each journey.
                     49..59 "@lukin2020"
                     **@lukin2020** · Lukin 2021
 
-                    Lukin, Artyom. 2021. “The Russia–China Entente and Its Future.” *International Politics* 58 : 363–80.
+                    Lukin, Artyom. 2021. “The Russia–China Entente and Its Future.” *International Politics* 58: 363–80.
 
                     `003_9556968063aa75cc.txt` · from refs.bib
 
