@@ -23,6 +23,7 @@ from helpers import (
     source_path,
     summary,
     wait_ready,
+    wait_until,
 )
 
 DATA = pathlib.Path(__file__).resolve().parents[1] / "data"
@@ -115,8 +116,13 @@ async def test_pdfs_without_usable_text_are_reported_and_skipped(launch, tmp_pat
     assert "no text layer" in problems[1]
     assert "unreadable PDF" in problems[2] and "unreadable PDF" in problems[3]
     assert all(p.endswith("; skipped") for p in problems)
-    doc = open_brief(c, BRIEF)
-    assert [d.code for d in await published(c, doc, version=1)] == ["locator-wrong"]
+    doc = open_brief(c, BRIEF + "\nA broken file [@truncated].\n")
+    diags = await published(c, doc, version=1)
+    assert [d.code for d in diags] == ["locator-wrong", "citation-unknown"]
+    assert diags[1].message.startswith("`@truncated` is the corpus file truncated.pdf, which could not be read: unreadable PDF")
+    shown = await wait_until(lambda: c.messages, "a showMessage naming the unreadable sources")
+    assert shown[0].message.startswith("brief-lsp: 4 corpus sources could not be read; citing them is flagged.")
+    assert shown[0].message.endswith("; and 1 more (see the log)")
 
 
 async def test_a_missing_page_is_hinted_when_the_setting_asks(launch, tmp_path, monkeypatch):

@@ -402,7 +402,7 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>, problems: &mut Vec<Problem>) -
 
 /// A citation key from a file name: its stem, lower-cased, with characters a
 /// key cannot hold turned into `-`.
-fn key_from_file_name(rel_path: &str) -> String {
+pub(crate) fn key_from_file_name(rel_path: &str) -> String {
     let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let key: String = stem
