@@ -163,7 +163,8 @@ impl Server {
         self.serve(corpus, source, warning);
         // Spawned: registering waits on the client, and the worker must not.
         let server = self.clone();
-        tokio::spawn(async move { server.watch_corpus(folders).await });
+        let root = workspace.root.clone();
+        tokio::spawn(async move { server.watch_corpus(folders, root).await });
     }
 
     fn live(&self) -> std::sync::MutexGuard<'_, Option<LiveLoad>> {

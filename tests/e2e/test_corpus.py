@@ -223,3 +223,17 @@ async def test_a_changed_project_file_takes_effect_without_a_restart(launch, tmp
         )
     )
     assert pathlib.Path((await wait_ready(c, documents=1))["source"]) == folder
+
+
+async def test_a_changed_project_file_is_noticed_when_the_client_does_not_watch_files(launch, tmp_path):
+    # From a new-user trial: without the client's file watching, an edited
+    # brief-lsp.toml went unnoticed until a restart.
+    folder = corpus_folder(tmp_path)
+    other = corpus_folder(tmp_path, "other")
+    (other / "second.txt").write_text("Second\n\nAnother document of ours.\n", encoding="utf-8")
+    project = tmp_path / "brief-lsp.toml"
+    project.write_text('corpus = ["sources"]\n', encoding="utf-8")
+    c = await launch(root=tmp_path, watch=False)
+    assert pathlib.Path((await wait_ready(c, documents=1))["source"]) == folder
+    project.write_text('corpus = ["other"]\n', encoding="utf-8")
+    assert pathlib.Path((await wait_ready(c, documents=2))["source"]) == other
