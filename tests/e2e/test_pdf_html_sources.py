@@ -101,6 +101,29 @@ async def test_pdf_page_and_text_sources_end_to_end(launch, tmp_path, monkeypatc
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt", "river-compact.pdf", "river-op-ed.html"]
 
 
+async def test_go_to_source_on_a_pdf_survives_clearing_the_cache(launch, tmp_path, monkeypatch):
+    # From a new-user trial: after `brief-lsp cache clear` with the server
+    # running, go-to-source on a PDF quote pointed at a deleted file.
+    folder, cache = corpus(tmp_path, monkeypatch)
+    c = await launch(options={"corpus": [str(folder)]})
+    await wait_ready(c, documents=3)
+    doc = open_brief(c, BRIEF)
+    await published(c, doc, version=1)
+    shutil.rmtree(cache / "brief-lsp" / "extracted")
+    [location] = await definition_at(c, doc, inside(BRIEF, PDF_QUOTE, by=5))
+    assert source_path(location.uri).name == "river-compact.pdf.txt"
+    assert " ".join(located(location).split()) == PDF_QUOTE
+
+    # Where the text cannot be written again, there is no location, and a
+    # warning says why.
+    extracted = cache / "brief-lsp" / "extracted"
+    shutil.rmtree(extracted)
+    extracted.write_text("not a folder", encoding="utf-8")
+    assert await definition_at(c, doc, inside(BRIEF, PAGE_QUOTE, by=5)) == []
+    shown = await wait_until(lambda: c.messages, "a warning about the unwritable text")
+    assert "river-op-ed.html is gone from the cache and cannot be written again" in shown[0].message
+
+
 async def test_pdfs_without_usable_text_are_reported_and_skipped(launch, tmp_path, monkeypatch):
     folder, _ = corpus(tmp_path, monkeypatch)
     for name in ("encrypted-file.pdf", "imagemagick-images.pdf", "issue-297.pdf"):
