@@ -372,6 +372,41 @@ A break of gauge at every border adds a day to each journey.
     }
 
     #[test]
+    fn a_manifest_entry_without_a_title_is_shown_with_the_documents_own() {
+        // From a new-user trial: an entry with authors and a date but no
+        // title showed none in hovers and completion.
+        let fixture = r#"
+            //- /sources/corpus.toml
+            [[document]]
+            file = "ice.txt"
+            key = "berg2021"
+            authors = ["Liv Berg"]
+            date = "2021"
+            //- /sources/ice.txt
+            Arctic shipping outlook
+
+            The ice thinned.
+            //- /brief.md
+            "#;
+        check_hover(
+            &format!("{fixture}See [@berg20$021]."),
+            expect_test::expect![[r#"
+                5..14 "@berg2021"
+                **@berg2021** · Berg 2021
+
+                Berg, Liv. 2021. “Arctic Shipping Outlook.”
+
+                `ice.txt`"#]],
+        );
+        check_completion(
+            &format!("{fixture}See [@berg$0]."),
+            expect_test::expect![[r#"
+                replace 6..10 "berg"
+                berg2021 · Berg 2021"#]],
+        );
+    }
+
+    #[test]
     fn completion_on_a_large_corpus_is_capped_and_incomplete() {
         let texts: Vec<(String, String)> = (0..250)
             .map(|i| (format!("key{i:03}"), format!("Document number {i}.")))
