@@ -131,26 +131,7 @@ impl LanguageServer for Server {
         params: lsp::GotoDefinitionParams,
     ) -> Result<Option<lsp::GotoDefinitionResponse>> {
         let (uri, pos) = from_proto::position(params.text_document_position_params);
-        let answer = self
-            .analyze(&uri, move |cx| {
-                let mut found = analysis::definition(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
-                let unwritable = crate::extract::texts_on_disk(&cx.served.corpus, &mut found);
-                Ok(Some((
-                    to_proto::definition(&cx.served.corpus, found, cx.enc),
-                    unwritable,
-                )))
-            })
-            .await?;
-        let Some((locations, unwritable)) = answer else {
-            return Ok(None);
-        };
-        for why in unwritable {
-            self.show(
-                lsp::MessageType::WARNING,
-                format!("brief-lsp: go-to-source: {why}"),
-            );
-        }
-        Ok(locations)
+        self.go_to_source(&uri, pos).await
     }
 
     async fn completion(&self, params: lsp::CompletionParams) -> Result<Option<lsp::CompletionResponse>> {
