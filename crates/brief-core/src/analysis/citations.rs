@@ -459,6 +459,20 @@ A break of gauge at every border adds a day to each journey.
                 18..29 "@blank-memo"
                 \`@blank-memo\` is the corpus file Blank Memo.txt, which could not be read: empty file; skipped"#]],
         );
+        // A manifest's key names its entry's file.
+        check_diagnostics(
+            r#"
+            //- /sources/corpus.toml
+            [[document]]
+            file = "Blank Memo.txt"
+            key = "okafor2021"
+            //- /sources/Blank Memo.txt
+            //- /brief.md
+            As the memo says [@okafor2021].
+            "#,
+            expect_test::expect![[r#"
+                18..29 "@okafor2021" error citation-unknown: `@okafor2021` is the corpus file Blank Memo.txt, which could not be read: empty file; skipped"#]],
+        );
     }
 
     mod with_a_bibliography {

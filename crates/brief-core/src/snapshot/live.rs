@@ -406,6 +406,7 @@ impl LiveCorpus {
             problems,
             by_key: cat.by_key,
             entity_overrides: cat.entity_overrides,
+            absent: cat.absent,
         };
         let previous_quotes = &previous.quote_index;
         let previous_figures = &previous.figure_index;

@@ -32,6 +32,8 @@ pub struct Snapshot {
     pub documents: Vec<Document>,
     pub problems: Vec<Problem>,
     by_key: HashMap<String, DocId>,
+    /// The manifest keys whose file is no document, with its path.
+    absent: Vec<(String, PathBuf)>,
     quote_index: QuoteIndex,
     figure_index: FigureIndex,
     entities: EntityTable,
@@ -125,6 +127,7 @@ impl Snapshot {
             mut problems,
             by_key,
             entity_overrides,
+            absent,
         } = documents;
         let overrides = parse_overrides(&entity_overrides, &mut problems);
         let ((quote_index, figure_index), (mut entities, parts)) = rayon::join(
@@ -146,6 +149,7 @@ impl Snapshot {
             documents,
             problems,
             by_key,
+            absent,
             quote_index,
             figure_index,
             entities,
@@ -232,13 +236,17 @@ impl Snapshot {
             .collect()
     }
 
-    /// Why the source a key would be derived from (its file name) is not in
-    /// the corpus, if it could not be read.
+    /// Why the source a key names is not in the corpus, if it could not be
+    /// read: the file a manifest entry gives the key, else the file whose
+    /// name the key would be derived from.
     pub fn unreadable_source(&self, key: &str) -> Option<&Problem> {
-        self.unreadable_sources().into_iter().find(|p| {
-            p.path
+        let listed = self.absent.iter().find(|(k, _)| k == key).map(|(_, path)| path);
+        self.unreadable_sources().into_iter().find(|p| match listed {
+            Some(path) => p.path == *path,
+            None => p
+                .path
                 .file_name()
-                .is_some_and(|name| key_from_file_name(&name.to_string_lossy()) == key)
+                .is_some_and(|name| key_from_file_name(&name.to_string_lossy()) == key),
         })
     }
 }

@@ -37,7 +37,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -134,6 +134,7 @@ struct QuoteTables<'a> {
 struct Directory<'a> {
     documents: Vec<DocumentBlobs>,
     problems: Cow<'a, [Problem]>,
+    absent: Cow<'a, [(String, PathBuf)]>,
     skeleton: InPlace,
     entries: InPlace,
     /// A [`QuoteTables`].
@@ -237,6 +238,7 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
     let directory = Directory {
         documents,
         problems: Cow::Borrowed(&snapshot.problems),
+        absent: Cow::Borrowed(&snapshot.absent),
         skeleton,
         entries,
         quote_tables: out.blob(&quote_tables)?,
@@ -427,6 +429,7 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
         documents,
         problems: directory.problems.into_owned(),
         by_key,
+        absent: directory.absent.into_owned(),
         quote_index,
         figure_index: figures,
         entities,
