@@ -276,7 +276,7 @@ pub(crate) fn catalogue<F, T>(
                     line: Some(entry.line),
                     severity: ProblemSeverity::Warning,
                     message: format!(
-                        "`{file}` (key `{}`) is not in the corpus folder",
+                        "`{file}` (key `{}`) is not a readable file of the corpus folder",
                         entry.reference.key
                     ),
                 });
