@@ -10,7 +10,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{lemma, CONJUNCTION, FIGURE_TALK};
-use super::measure::measure;
+use super::measure::{measure, Measure};
 use super::{extract_figures, Figure, FigureKind};
 use crate::corpus::{BlockKind, DocId, Document};
 use crate::text::lexicon::FUNCTION_WORDS;
@@ -27,7 +27,7 @@ pub struct CorpusFigure {
     /// Context word numbers, sorted, with their weight as a source's.
     words: Vec<(u32, f32)>,
     /// What the figure measures (`measure`), stemmed.
-    pub(super) measure: Option<String>,
+    pub(super) measure: Option<Measure>,
 }
 
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -63,7 +63,7 @@ pub struct Context {
     words: Vec<ContextWord>,
     /// What the figure measures: the noun of its "of …" phrase or the one it
     /// modifies (`measure`), stemmed.
-    measure: Option<String>,
+    measure: Option<Measure>,
 }
 
 #[derive(Clone, Debug)]
@@ -120,8 +120,8 @@ impl Context {
         }
     }
 
-    pub(super) fn measure(&self) -> Option<&str> {
-        self.measure.as_deref()
+    pub(super) fn measure(&self) -> Option<&Measure> {
+        self.measure.as_ref()
     }
 }
 
@@ -437,7 +437,7 @@ impl FigureIndex {
         figure: &Figure,
         (sentence, previous): (TextRange, Option<TextRange>),
         words: &[(&str, f32)],
-        measure: &Option<String>,
+        measure: &Option<Measure>,
     ) {
         let Some(class) = UnitClass::checked(figure) else {
             return;
@@ -611,7 +611,7 @@ struct DocFigure {
     previous: Option<TextRange>,
     /// The context's stems with their weight as a source's, in stem order.
     words: Vec<(String, f32)>,
-    measure: Option<String>,
+    measure: Option<Measure>,
 }
 
 impl DocFigures {

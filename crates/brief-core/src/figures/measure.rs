@@ -16,7 +16,8 @@
 //!   change ("an increase of 8%": that is the figure's change, not its
 //!   subject);
 //! - the subject of the verb stating the figure, a level or a change
-//!   ("interest rates stood at 2%", "shares rose 15%").
+//!   ("interest rates stood at 2%", "shares rose 15%"), which confirms the
+//!   same measure but tells no other one.
 //!
 //! Counts have their noun in their unit class already and get no measure.
 
@@ -25,8 +26,18 @@ use super::lexicon::{change_noun, change_verb};
 use super::unit::plural_like;
 use crate::text::lexicon::FUNCTION_WORDS;
 
-/// The stemmed measure of the figure at `own` (byte range) in `sentence`.
-pub(super) fn measure(sentence: &str, own: std::ops::Range<usize>) -> Option<String> {
+/// What a figure measures: a stemmed noun, and whether it is only the
+/// subject of the verb stating the figure. A subject confirms the same
+/// measure but tells no other one: it may be far from the figure's own noun
+/// ("a benefit carried by four networks after the attacks raised $150m").
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Measure {
+    pub noun: String,
+    pub subject: bool,
+}
+
+/// The measure of the figure at `own` (byte range) in `sentence`.
+pub(super) fn measure(sentence: &str, own: std::ops::Range<usize>) -> Option<Measure> {
     let rest = &sentence[own.end..];
     // Only words that follow the figure without a mark between belong to it.
     let linked = rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with(char::is_alphabetic);
@@ -59,8 +70,12 @@ pub(super) fn measure(sentence: &str, own: std::ops::Range<usize>) -> Option<Str
             }
             _ => None,
         })
-        .or_else(|| subject_of_verb(&before))?;
-    Some(stem(&head))
+        .map(|n| (n, false))
+        .or_else(|| subject_of_verb(&before).map(|n| (n, true)))?;
+    Some(Measure {
+        noun: stem(&head.0),
+        subject: head.1,
+    })
 }
 
 /// The subject of the verb that states the figure: "interest rates stood at
@@ -175,7 +190,7 @@ mod tests {
 
     fn of(sentence: &str, figure: &str) -> Option<String> {
         let start = sentence.find(figure).unwrap();
-        measure(sentence, start..start + figure.len())
+        measure(sentence, start..start + figure.len()).map(|m| m.noun)
     }
 
     #[test]

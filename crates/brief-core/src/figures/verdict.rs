@@ -292,7 +292,8 @@ fn judge<'a>(
             // ("only 25% of Britons said a digital camera … Almost a
             // quarter, 22%, said a wireless device" for "22% of Britons …
             // a digital camera").
-            let claims_measure = context.measure().is_some() && f.measure.as_deref() == context.measure();
+            let claims_measure =
+                matches!((context.measure(), &f.measure), (Some(a), Some(b)) if a.noun == b.noun);
             let lends = f.doc == same_fig.doc
                 && same_fig.previous == Some(f.sentence)
                 && (*s >= same_score + OUTRANKED_MARGIN || (*s > same_score && claims_measure));
@@ -592,8 +593,11 @@ fn subject_adjusted(
         (Some(a), Some(b)) => Some(a == b),
         _ => None,
     };
-    let measure = match (context.measure(), corpus.measure.as_deref()) {
-        (Some(a), Some(b)) if !matches!(class, UnitClass::Count(_) | UnitClass::Plain) => Some(a == b),
+    let measure = match (context.measure(), corpus.measure.as_ref()) {
+        (Some(a), Some(b)) if !matches!(class, UnitClass::Count(_) | UnitClass::Plain) => {
+            let same = a.noun == b.noun;
+            (same || !(a.subject || b.subject)).then_some(same)
+        }
         _ => None,
     };
     // What confirms adds; what tells another fact then cuts the whole, so
