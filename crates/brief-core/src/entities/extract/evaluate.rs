@@ -61,6 +61,10 @@ impl Sentence<'_> {
             return;
         }
         if self.work_before(a) {
+            // Not "to play Roger Federer": there the noun is a verb.
+            if self.token_text(self.units[a].first - 1) != "play" {
+                self.works.push(range);
+            }
             return;
         }
         if let Some(kind) = self.descriptor_before(a) {

@@ -72,6 +72,7 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
             acronyms.entry(short.clone()).or_insert_with(|| long.clone());
         }
     }
+    let works: FxHashSet<String> = docs.iter().flat_map(|d| d.works.iter().cloned()).collect();
     let mut builders: FxHashMap<String, Builder> = FxHashMap::default();
     let mut attach_only = Vec::new();
     let mut pending = Vec::new();
@@ -92,6 +93,11 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
             b.absorb(doc, DocEntity { defining: None, ..e });
         }
     }
+    // "Vera Drake" read as a person where the corpus also says "the film
+    // Vera Drake": a work named like its hero names no one, and nor do its
+    // heroes ("the young Billy Elliots" of "the musical Billy Elliot").
+    let work = |k: &str| works.contains(k) || k.strip_suffix('s').is_some_and(|w| works.contains(w));
+    builders.retain(|k, b| !(work(k) && b.known.is_none() && b.kind() == Some(PERSON)));
     // Parts of the corpus's persons' names: a leftover "Trenin" is the one
     // person of the corpus so named, if there is only one. A given name
     // alone ("Andy") names someone else in another document, so only the

@@ -1,0 +1,35 @@
+//! The rules that find names the reader rules missed (issue 11, recall on
+//! news text): each on a small text of its own.
+
+use expect_test::expect;
+
+use super::tests::{check_at, check_table};
+
+#[test]
+fn short_and_welsh_given_names_mark_persons() {
+    // "Dick", "Jerry" and "Rhodri" are given names like "Richard": each
+    // starts a person's name with nothing else around it.
+    check_table(
+        "The panel heard Dick Varrow, Jerry Holtam and Rhodri Penwyn.",
+        expect![[r#"
+            Dick Varrow [actor/person]
+            Jerry Holtam [actor/person]
+            Rhodri Penwyn [actor/person]"#]],
+    );
+}
+
+#[test]
+fn a_work_named_like_a_person_names_no_one() {
+    // "Vera Drake" starts with a given name, but another document calls it
+    // a film; its heroes ("the Vera Drakes") are no persons either.
+    check_at(
+        &[
+            ("a", "Critics loved the film Vera Drake."),
+            (
+                "b",
+                "The nominees include $0Vera Drake, and the young Vera Drakes loved it.",
+            ),
+        ],
+        expect!["no entity"],
+    );
+}
