@@ -33,3 +33,15 @@ fn a_work_named_like_a_person_names_no_one() {
         expect!["no entity"],
     );
 }
+
+#[test]
+fn after_a_given_name_a_surname_may_be_a_word() {
+    // "flowers" and "church" are words of this text, but after "Gary" and
+    // "Thomas" they are surnames.
+    check_table(
+        "The flowers were sent to the church. Gary Flowers thanked Thomas Haden Church.",
+        expect![[r#"
+            Gary Flowers [actor/person]
+            Thomas Haden Church [actor/person]"#]],
+    );
+}

@@ -218,6 +218,7 @@ impl Sentence<'_> {
     /// Two to four proper words: capitalized, not common, not places,
     /// demonyms, states or heads; initials ("W.") only inside.
     pub(super) fn person_like(&self, a: usize, b: usize) -> bool {
+        let given_first = self.gz.given_names.contains(self.unit_text(a));
         b - a <= 4
             && (a..b).all(|u| {
                 let text = self.unit_text(u);
@@ -225,8 +226,10 @@ impl Sentence<'_> {
                 self.is_name(u)
                     && (initial && u > a && u + 1 < b
                         || self.tokens[self.units[u].first].shape == Shape::Cap
-                            // "Bill Owens": a given name first, though "bill" is a word.
-                            && (!self.is_common(u) || (u == a && self.gz.given_names.contains(text)))
+                            // "Bill Owens": a given name first, though "bill"
+                            // is a word; after one, a surname may be a word
+                            // too ("Gary Flowers", "Thomas Haden Church").
+                            && (!self.is_common(u) || given_first)
                             && !self.is_stop(u)
                             && !self.is_demonym(u)
                             && !self.is_state(u)
