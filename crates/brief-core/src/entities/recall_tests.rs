@@ -45,3 +45,28 @@ fn after_a_given_name_a_surname_may_be_a_word() {
             Thomas Haden Church [actor/person]"#]],
     );
 }
+
+#[test]
+fn a_word_that_starts_only_firms_names_is_their_firm() {
+    // "Vexon" starts two firms' names and is used alone in two documents;
+    // "Harlow" starts a club's and a council's, and names a town.
+    check_at(
+        &[
+            ("a", "Vexon Music Ltd and the Vexon Ericsson Corporation agreed. Harlow Town Council and Harlow United Club met."),
+            ("b", "Rival $0Vexon said so, and Harlow was quiet."),
+            ("c", "The gamers like Vexon, and Harlow too."),
+        ],
+        expect![[r#"
+            Vexon [actor/company]
+              b "Vexon"
+              c "Vexon""#]],
+    );
+    check_at(
+        &[
+            ("a", "Vexon Music Ltd and the Vexon Ericsson Corporation agreed. Harlow Town Council and Harlow United Club met."),
+            ("b", "Rival Vexon said so, and $0Harlow was quiet."),
+            ("c", "The gamers like Vexon, and Harlow too."),
+        ],
+        expect!["no entity"],
+    );
+}
