@@ -269,7 +269,9 @@ impl Sentence<'_> {
             .units
             .get(u + 1)
             .is_some_and(|n| n.class == Class::Name && self.gap(u + 1) == Gap::Space);
-        let role = role.filter(|_| !name_follows);
+        let role = role
+            .filter(|_| !name_follows)
+            .or_else(|| self.occupation_before(u).filter(|_| !name_follows));
         let range = self.units[u].range;
         if role.is_none() && self.place_after_preposition(u) {
             return;

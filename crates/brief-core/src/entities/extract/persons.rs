@@ -3,7 +3,7 @@
 //! name starts inside a longer run.
 
 use super::{Sentence, STATE};
-use crate::entities::kinds::{head, is_person_noun, is_title_modifier, Head};
+use crate::entities::kinds::{head, is_occupation, is_person_noun, is_title_modifier, Head};
 use crate::entities::tokens::{Gap, Shape};
 use crate::entities::units::has_year;
 use crate::entities::{ActorType, EntityKind};
@@ -130,6 +130,25 @@ impl Sentence<'_> {
             Shape::Cap => matches!(before, "Sir" | "Dame" | "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"),
             _ => false,
         }
+    }
+
+    /// "singer Ruslana", "backing singers Pepsi and …": a person's
+    /// occupation in lower case right before one word is that person's
+    /// role. Not a title or position ("league leaders Barcelona", "fellow
+    /// Bristol MPs"), nor a given name (alone it names no one: "his son
+    /// Stephen"), nor after "best" ("best actress Oscar" is an award).
+    pub(super) fn occupation_before(&self, u: usize) -> Option<TextRange> {
+        let first = self.units[u].first;
+        if first == 0
+            || self.tokens[first].gap != Gap::Space
+            || self.gz.given_names.contains(self.unit_text(u))
+        {
+            return None;
+        }
+        let before = &self.tokens[first - 1];
+        let award = first >= 2 && matches!(self.token_text(first - 2), "best" | "supporting");
+        (before.shape == Shape::Lower && is_occupation(self.token_text(first - 1)) && !award)
+            .then_some(before.range)
     }
 
     /// "US President Barack Obama", "Secretary of State Hillary Clinton",
