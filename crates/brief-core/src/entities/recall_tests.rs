@@ -83,3 +83,15 @@ fn an_occupation_before_one_word_makes_a_person() {
             Pepsina [actor/person]"#]],
     );
 }
+
+#[test]
+fn stars_hosts_and_conductors_are_people() {
+    check_table(
+        "The R&B star Ushane sang, the talk show host Kel Varga spoke, and the conductor \
+         Viotta Marrel bowed.",
+        expect![[r#"
+            Ushane [actor/person]
+            Kel Varga [actor/person]
+            Viotta Marrel [actor/person]"#]],
+    );
+}
