@@ -78,6 +78,9 @@ pub(super) fn head(word: &str, name: &[&str]) -> Option<Head> {
         "cup" | "open" | "championships" | "marathon" | "games" | "trophy" | "tournament" | "prix" => {
             event(EventType::Summit)
         }
+        // And so are the contests of the arts and their ceremonies: "Berlin
+        // Film Festival", "Eurovision Song Contest", "Golden Globe Awards".
+        "championship" | "festival" | "contest" | "awards" => event(EventType::Summit),
         "project" | "initiative" | "pipeline" | "route" | "road" | "railway" | "railroad" | "bridge"
         | "corridor" | "partnership" | "plan" | "highway" | "tunnel" => event(EventType::Project),
         "sea" | "ocean" | "river" | "strait" | "straits" | "gulf" | "bay" | "lake" | "mountains"

@@ -95,3 +95,16 @@ fn stars_hosts_and_conductors_are_people() {
             Viotta Marrel [actor/person]"#]],
     );
 }
+
+#[test]
+fn festivals_contests_and_awards_are_events() {
+    check_table(
+        "The film opened the Varno Film Festival, before the Ostmark Song Contest and the \
+         Golden Lyre Awards, and the side won the European Championship.",
+        expect![[r#"
+            Varno Film Festival [event/summit]
+            Ostmark Song Contest [event/summit]
+            Golden Lyre Awards [event/summit]
+            European Championship [event/summit]"#]],
+    );
+}
