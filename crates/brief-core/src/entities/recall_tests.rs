@@ -108,3 +108,17 @@ fn festivals_contests_and_awards_are_events() {
             European Championship [event/summit]"#]],
     );
 }
+
+#[test]
+fn three_names_joined_by_commas_are_a_list_however_it_ends() {
+    // "Steve Brook" is a person, so the other two of the three are too,
+    // though the list ends with no name; two names and a comma are not.
+    check_table(
+        "Rowena Satch, Steve Brook, Tabby Callan and the trio remain. Orla Venn, \
+         Steve Brook's agent, agreed.",
+        expect![[r#"
+            Rowena Satch [actor/person]
+            Steve Brook [actor/person]
+            Tabby Callan [actor/person]"#]],
+    );
+}

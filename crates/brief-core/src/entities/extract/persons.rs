@@ -14,10 +14,11 @@ impl Sentence<'_> {
     /// and Mido": runs that may be persons are persons when a list names
     /// them beside one. A list is names joined by commas and a last "and";
     /// two names joined by a comma alone are often an apposition ("Wayne
-    /// Rooney, Manchester United's striker") and are no list. A team sheet
-    /// or a cast list ("Jon Dunbar (Leeds Tykes), Iain Fullarton
-    /// (Saracens), …") is a list without "and": three names or more, each
-    /// with a parenthesis. What the parentheses hold is no item.
+    /// Rooney, Manchester United's striker") and are no list, but three or
+    /// more are one however they end: a team sheet or a cast list ("Jon
+    /// Dunbar (Leeds Tykes), Iain Fullarton (Saracens), …"), or "Rowena
+    /// Satch, Steve Brook, Tabby Callan and group G4". What the parentheses
+    /// hold is no item.
     pub(super) fn listed_with_persons(&mut self) {
         if self.maybe.is_empty() {
             return;
@@ -37,16 +38,16 @@ impl Sentence<'_> {
             })
             .collect();
         items.sort_by_key(|(r, _)| r.start);
-        // Whether the link is "and", and whether a parenthesis stands before it.
+        // Whether the link is "and", past a parenthesis before it.
         let link = |x: TextRange, y: TextRange| {
             let between = self.text.get(x.end..y.start)?;
-            let (annotated, rest) = match between.strip_prefix(" (").and_then(|b| b.split_once(')')) {
-                Some((inside, rest)) if !inside.contains('(') => (true, rest),
-                _ => (false, between),
+            let rest = match between.strip_prefix(" (").and_then(|b| b.split_once(')')) {
+                Some((inside, rest)) if !inside.contains('(') => rest,
+                _ => between,
             };
             match rest {
-                ", " => Some((false, annotated)),
-                " and " | ", and " | " & " => Some((true, annotated)),
+                ", " => Some(false),
+                " and " | ", and " | " & " => Some(true),
                 _ => None,
             }
         };
@@ -55,20 +56,12 @@ impl Sentence<'_> {
         while start < items.len() {
             let mut end = start + 1;
             let mut last_and = false;
-            let mut annotated = true;
-            while end < items.len() {
-                match link(items[end - 1].0, items[end].0) {
-                    Some((and, paren)) => {
-                        last_and = and;
-                        annotated &= paren;
-                        end += 1;
-                    }
-                    None => break,
-                }
+            while let Some(and) = items.get(end).and_then(|y| link(items[end - 1].0, y.0)) {
+                last_and = and;
+                end += 1;
             }
             let chain = &items[start..end];
-            let sheet = annotated && chain.len() >= 3;
-            if (last_and || sheet) && chain.iter().any(|(_, m)| m.is_none()) {
+            if (last_and || chain.len() >= 3) && chain.iter().any(|(_, m)| m.is_none()) {
                 confirmed.extend(chain.iter().filter_map(|(_, m)| *m));
             }
             start = end;
