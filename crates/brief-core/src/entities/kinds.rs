@@ -28,7 +28,7 @@ pub(super) fn head(word: &str, name: &[&str]) -> Option<Head> {
     match last {
         "organization" | "organisation" | "union" | "alliance" | "party" | "community" | "association"
         | "league" | "bloc" | "coalition" | "movement" | "nations" | "powers" | "commonwealth"
-        | "federation" => actor(ActorType::Organization),
+        | "federation" | "orchestra" | "philharmonic" | "choir" => actor(ActorType::Organization),
         "council" | "bank" | "fund" | "commission" => {
             const INTERNATIONAL: &[&str] = &[
                 "Nations", "UN", "Security", "European", "Eurasian", "Arctic", "Atlantic", "World", "Asian",
@@ -45,9 +45,8 @@ pub(super) fn head(word: &str, name: &[&str]) -> Option<Head> {
         | "administration" | "embassy" | "consulate" | "army" | "navy" | "forces" | "force" | "guard"
         | "parliament" | "duma" | "congress" | "senate" | "assembly" | "court" | "tribunal"
         | "government" | "cabinet" | "program" | "programme" | "service" | "club" | "library"
-        | "laboratory" | "secretariat" | "bureau" | "directorate" | "command" | "fleet" => {
-            actor(ActorType::Institution)
-        }
+        | "laboratory" | "secretariat" | "bureau" | "directorate" | "command" | "fleet" | "conservatory"
+        | "conservatoire" => actor(ActorType::Institution),
         // "English School" is a school of thought; "Higher School of
         // Economics" and "Kennedy School" are institutions.
         "school" | "schools"

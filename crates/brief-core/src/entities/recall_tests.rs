@@ -122,3 +122,15 @@ fn three_names_joined_by_commas_are_a_list_however_it_ends() {
             Tabby Callan [actor/person]"#]],
     );
 }
+
+#[test]
+fn orchestras_and_conservatories_are_bodies() {
+    check_table(
+        "He studied at the Varno Conservatory and led the Ostmark Philharmonic and the \
+         English Chamber Orchestra.",
+        expect![[r#"
+            Varno Conservatory [actor/institution]
+            Ostmark Philharmonic [actor/organization]
+            English Chamber Orchestra [actor/organization]"#]],
+    );
+}
