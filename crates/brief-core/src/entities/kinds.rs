@@ -28,7 +28,9 @@ pub(super) fn head(word: &str, name: &[&str]) -> Option<Head> {
     match last {
         "organization" | "organisation" | "union" | "alliance" | "party" | "community" | "association"
         | "league" | "bloc" | "coalition" | "movement" | "nations" | "powers" | "commonwealth"
-        | "federation" | "orchestra" | "philharmonic" | "choir" => actor(ActorType::Organization),
+        | "federation" | "orchestra" | "philharmonic" | "choir" | "fc" | "afc" => {
+            actor(ActorType::Organization)
+        }
         "council" | "bank" | "fund" | "commission" => {
             const INTERNATIONAL: &[&str] = &[
                 "Nations", "UN", "Security", "European", "Eurasian", "Arctic", "Atlantic", "World", "Asian",

@@ -134,3 +134,14 @@ fn orchestras_and_conservatories_are_bodies() {
             English Chamber Orchestra [actor/organization]"#]],
     );
 }
+
+#[test]
+fn fc_heads_a_club() {
+    // "Varno" alone would be a town; "FC Varno" and "Ostmark FC" are clubs.
+    check_table(
+        "He coached FC Varno and then Ostmark FC.",
+        expect![[r#"
+            FC Varno [actor/organization]
+            Ostmark FC [actor/organization]"#]],
+    );
+}
