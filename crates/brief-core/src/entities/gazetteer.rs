@@ -238,7 +238,7 @@ Vietnamese Mongolian Turkish Arab Arabian Israeli Georgian Armenian Azerbaijani 
 Turkmen Afghan Sino Anglo Euro Eurasian Siberian Belorussian Canadian Australian Italian Spanish \
 Polish Swedish Finnish Norwegian Dutch Brazilian Mexican Egyptian Iraqi Libyan Greek Serbian \
 Hungarian Czech Romanian Bulgarian Nordic Slavic Muslim Islamic Christian Baltic Asiatic Arctic \
-Pacific Atlantic Caucasian Far Eastern Central Southeast Northeast Russo Indo Franco \
+Pacific Atlantic Olympic Paralympic Caucasian Far Eastern Central Southeast Northeast Russo Indo Franco \
 Irish Scottish Scots Welsh Danish Swiss Austrian Belgian Portuguese Icelandic Maltese Cypriot Croatian \
 Slovak Slovenian Bosnian Albanian Estonian Latvian Lithuanian Nigerian Kenyan Ghanaian Zambian \
 Ethiopian Somali Sudanese Moroccan Algerian Tunisian Lebanese Jordanian Saudi Kuwaiti Qatari Thai \

@@ -238,7 +238,8 @@ pub(super) fn is_speech_verb(lower: &str) -> bool {
 
 /// The kind of body a lowercase noun after a name says it is, as news
 /// prose names someone by the body they belong to: "Arsenal striker",
-/// "Vodafone boss", "Pfizer shares". A body only: the noun is one of its
+/// "Vodafone boss", "Pfizer shares", or a league by its clubs ("Premiership
+/// clubs") and a club by its side ("the Leeds side"). A body only: the noun is one of its
 /// people or its stock, never a person's.
 pub(super) fn member_noun(lower: &str) -> Option<ActorType> {
     Some(match lower {
@@ -246,7 +247,7 @@ pub(super) fn member_noun(lower: &str) -> Option<ActorType> {
             ActorType::Company
         }
         "manager" | "coach" | "striker" | "midfielder" | "defender" | "goalkeeper" | "keeper" | "winger"
-        | "skipper" | "chairman" => ActorType::Organization,
+        | "skipper" | "chairman" | "side" | "sides" | "club" | "clubs" | "squad" => ActorType::Organization,
         _ => return None,
     })
 }

@@ -145,3 +145,15 @@ fn fc_heads_a_club() {
             Ostmark FC [actor/organization]"#]],
     );
 }
+
+#[test]
+fn a_league_with_its_clubs_and_a_side_are_bodies() {
+    // "Varnership clubs", "the Ostvale side": bodies; "Olympic" is an
+    // adjective, and its squad makes no body of it.
+    check_table(
+        "All the Varnership clubs met, the Ostvale side lost, and the Olympic squad flew home.",
+        expect![[r#"
+            Varnership [actor/organization]
+            Ostvale [actor/organization]"#]],
+    );
+}
