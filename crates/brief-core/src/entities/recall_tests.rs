@@ -157,3 +157,14 @@ fn a_league_with_its_clubs_and_a_side_are_bodies() {
             Ostvale [actor/organization]"#]],
     );
 }
+
+#[test]
+fn particles_join_a_surname() {
+    check_table(
+        "Ruud van Nistrel scored, Edwin van der Saar saved, and Rodrigo de la Sernat watched.",
+        expect![[r#"
+            Ruud van Nistrel [actor/person]
+            Edwin van der Saar [actor/person]
+            Rodrigo de la Sernat [actor/person]"#]],
+    );
+}

@@ -5,7 +5,7 @@
 use super::{Sentence, STATE};
 use crate::entities::kinds::{head, is_occupation, is_person_noun, is_title_modifier, Head};
 use crate::entities::tokens::{Gap, Shape};
-use crate::entities::units::has_year;
+use crate::entities::units::{has_year, is_particle};
 use crate::entities::{ActorType, EntityKind};
 use crate::text::TextRange;
 
@@ -235,9 +235,11 @@ impl Sentence<'_> {
             && (a..b).all(|u| {
                 let text = self.unit_text(u);
                 let initial = text.len() == 2 && text.ends_with('.');
-                self.is_name(u)
-                    && (initial && u > a && u + 1 < b
-                        || self.tokens[self.units[u].first].shape == Shape::Cap
+                let inside = u > a && u + 1 < b;
+                (inside && is_particle(text) || inside && text == "la" && is_particle(self.unit_text(u - 1)))
+                    || self.is_name(u)
+                        && (initial && inside
+                            || self.tokens[self.units[u].first].shape == Shape::Cap
                             // "Bill Owens": a given name first, though "bill"
                             // is a word; after one, a surname may be a word
                             // too ("Gary Flowers", "Thomas Haden Church").
