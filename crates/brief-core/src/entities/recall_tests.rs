@@ -168,3 +168,15 @@ fn particles_join_a_surname() {
             Rodrigo de la Sernat [actor/person]"#]],
     );
 }
+
+#[test]
+fn a_generic_word_before_a_descriptor_owns_no_name() {
+    // "TV" is no name, so "TV station" introduces the firm after it, where
+    // "Tory party" owns the "party" that "MPs" follows.
+    check_table(
+        "Viewers were polled by digital TV station Velo Choice, and Tory party MPs agreed.",
+        expect![[r#"
+            Velo Choice [actor/company]
+            Tory party [actor/organization]"#]],
+    );
+}

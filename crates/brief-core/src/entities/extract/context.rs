@@ -107,9 +107,11 @@ impl Sentence<'_> {
         let owner = first.checked_sub(2).map(|t| (self.tokens[t], self.token_text(t)));
         // A capitalized common word starts the sentence ("Investment bank
         // Morgan Stanley"), not a name.
+        // Nor a generic word: "digital TV station Music Choice".
         let in_name = owner.is_some_and(|(t, w)| {
             matches!(t.shape, Shape::Cap | Shape::Upper)
                 && !(t.shape == Shape::Cap && self.stats.is_common(w))
+                && !self.gz.is_generic_name(w)
                 && !self.gz.is_demonym(w)
                 && acronyms::known(&key(w)).is_none_or(|k| k.kind != STATE)
         });
