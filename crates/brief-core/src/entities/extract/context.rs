@@ -106,12 +106,12 @@ impl Sentence<'_> {
         // "Tory party MPs": a noun that ends a name describes nothing after it.
         let owner = first.checked_sub(2).map(|t| (self.tokens[t], self.token_text(t)));
         // A capitalized common word starts the sentence ("Investment bank
-        // Morgan Stanley"), not a name.
-        // Nor a generic word: "digital TV station Music Choice".
+        // Morgan Stanley"), and a generic word ("digital TV station Music
+        // Choice") is no name either.
         let in_name = owner.is_some_and(|(t, w)| {
+            let no_name = (t.shape == Shape::Cap && self.stats.is_common(w)) || self.gz.is_generic_name(w);
             matches!(t.shape, Shape::Cap | Shape::Upper)
-                && !(t.shape == Shape::Cap && self.stats.is_common(w))
-                && !self.gz.is_generic_name(w)
+                && !no_name
                 && !self.gz.is_demonym(w)
                 && acronyms::known(&key(w)).is_none_or(|k| k.kind != STATE)
         });
