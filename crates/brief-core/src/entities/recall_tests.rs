@@ -180,3 +180,15 @@ fn a_generic_word_before_a_descriptor_owns_no_name() {
             Tory party [actor/organization]"#]],
     );
 }
+
+#[test]
+fn single_words_link_a_list_without_being_its_persons() {
+    // "Abbo" and "Lulo" are no persons for being listed, but the list still
+    // runs through them from "Celine Dionne" to "Nana Mouskar".
+    check_table(
+        "Past performers include Abbo, Celine Dionne, Lulo, Nana Mouskar and the rest.",
+        expect![[r#"
+            Celine Dionne [actor/person]
+            Nana Mouskar [actor/person]"#]],
+    );
+}

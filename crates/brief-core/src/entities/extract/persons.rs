@@ -2,12 +2,20 @@
 //! occupations, given names, lists that name persons, and where a person's
 //! name starts inside a longer run.
 
-use super::{Sentence, STATE};
+use super::{NameCandidate, Sentence, STATE};
 use crate::entities::kinds::{head, is_occupation, is_person_noun, is_title_modifier, Head};
 use crate::entities::tokens::{Gap, Shape};
 use crate::entities::units::{has_year, is_particle};
 use crate::entities::{ActorType, EntityKind};
 use crate::text::TextRange;
+
+/// An item of a list, for [`Sentence::listed_with_persons`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Person,
+    Maybe(usize),
+    Word,
+}
 
 impl Sentence<'_> {
     /// "Jon Dunbar, Allister Hogg and Jon Petrie", "goals from Noe Pamarot
@@ -23,13 +31,26 @@ impl Sentence<'_> {
         if self.maybe.is_empty() {
             return;
         }
-        // (range, maybe index or None for a person), in text order.
-        let mut items: Vec<(TextRange, Option<usize>)> = self
+        // In text order: persons, runs that may be (by index) and single
+        // words, which are no persons but link a list ("Abba, Celine Dion,
+        // Bucks Fizz, Nana Mouskouri, Lulu and Julio Iglesias").
+        let in_maybe = |r: TextRange| self.maybe.iter().any(|m| m.range.contains_range(r));
+        let word =
+            |f: &NameCandidate| f.kind.is_none() && !self.text[f.range.start..f.range.end].contains(' ');
+        let mut items: Vec<(TextRange, Item)> = self
             .found
             .iter()
-            .filter(|f| matches!(f.kind, Some((EntityKind::Actor(ActorType::Person), _))))
-            .map(|f| (f.range, None))
-            .chain(self.maybe.iter().enumerate().map(|(i, m)| (m.range, Some(i))))
+            .filter_map(|f| match f.kind {
+                Some((EntityKind::Actor(ActorType::Person), _)) => Some((f.range, Item::Person)),
+                _ if word(f) && !in_maybe(f.range) => Some((f.range, Item::Word)),
+                _ => None,
+            })
+            .chain(
+                self.maybe
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (m.range, Item::Maybe(i))),
+            )
             .filter(|(r, _)| {
                 let before = &self.text[..r.start];
                 before
@@ -61,8 +82,11 @@ impl Sentence<'_> {
                 end += 1;
             }
             let chain = &items[start..end];
-            if (last_and || chain.len() >= 3) && chain.iter().any(|(_, m)| m.is_none()) {
-                confirmed.extend(chain.iter().filter_map(|(_, m)| *m));
+            if (last_and || chain.len() >= 3) && chain.iter().any(|(_, m)| *m == Item::Person) {
+                confirmed.extend(chain.iter().filter_map(|(_, m)| match m {
+                    Item::Maybe(i) => Some(*i),
+                    _ => None,
+                }));
             }
             start = end;
         }
