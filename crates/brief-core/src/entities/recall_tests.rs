@@ -192,3 +192,13 @@ fn single_words_link_a_list_without_being_its_persons() {
             Nana Mouskar [actor/person]"#]],
     );
 }
+
+#[test]
+fn a_station_is_named_by_its_number() {
+    check_table(
+        "He told the Radio 4 programme, and Channel 5 showed it. Radio waves rose 4 times.",
+        expect![[r#"
+            Radio 4 [actor/company]
+            Channel 5 [actor/company]"#]],
+    );
+}

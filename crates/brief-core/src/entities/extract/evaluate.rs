@@ -6,7 +6,7 @@ use crate::entities::acronyms;
 use crate::entities::kinds::{is_contest, is_speech_verb, Head};
 use crate::entities::names::key;
 use crate::entities::roles;
-use crate::entities::tokens::Gap;
+use crate::entities::tokens::{Gap, Shape};
 use crate::entities::units::Class;
 use crate::entities::{ActorType, EntityKind, EventType};
 use crate::text::TextRange;
@@ -41,6 +41,11 @@ impl Sentence<'_> {
         let range = self.span_range(a, b);
         if self.units[b - 1].class == Class::Dated {
             self.push(range, Some((EntityKind::Event(EventType::Exercise), 2)), None);
+            return;
+        }
+        if let Some(end) = self.channel_number(b) {
+            let range = TextRange::new(range.start, end);
+            self.push(range, Some((EntityKind::Actor(ActorType::Company), 2)), None);
             return;
         }
         let noun = self.event_after(b);
@@ -245,6 +250,18 @@ impl Sentence<'_> {
                 from = at + 1;
             }
         }
+    }
+
+    /// "Radio 4", "BBC Radio 1", "Channel 4": a broadcaster's station named
+    /// by its number; where the name ends, with the number.
+    fn channel_number(&self, b: usize) -> Option<usize> {
+        let last = &self.units[b - 1];
+        if last.first != last.last || !matches!(self.unit_text(b - 1), "Radio" | "Channel") {
+            return None;
+        }
+        let number = self.tokens.get(last.last + 1)?;
+        (number.gap == Gap::Space && number.shape == Shape::Number && number.range.len() <= 2)
+            .then_some(number.range.end)
     }
 
     /// "the Six Nations", "the Big Four Banks": a number word before a
