@@ -243,9 +243,8 @@ pub(super) fn is_speech_verb(lower: &str) -> bool {
 /// people or its stock, never a person's.
 pub(super) fn member_noun(lower: &str) -> Option<ActorType> {
     Some(match lower {
-        "boss" | "bosses" | "chief" | "shares" | "shareholders" | "spokesman" | "spokeswoman" => {
-            ActorType::Company
-        }
+        "boss" | "bosses" | "chief" | "shares" | "shareholders" | "spokesman" | "spokeswoman" | "channel"
+        | "soap" => ActorType::Company,
         "manager" | "coach" | "striker" | "midfielder" | "defender" | "goalkeeper" | "keeper" | "winger"
         | "skipper" | "chairman" | "side" | "sides" | "club" | "clubs" | "squad" => ActorType::Organization,
         _ => return None,

@@ -202,3 +202,18 @@ fn a_station_is_named_by_its_number() {
             Channel 5 [actor/company]"#]],
     );
 }
+
+#[test]
+fn a_broadcaster_is_known_by_its_channel_and_its_soaps() {
+    check_at(
+        &[
+            ("a", "The rival VTV soap drew viewers, and the VTV channel gained."),
+            ("b", "The show was recommissioned by $0VTV."),
+        ],
+        expect![[r#"
+            VTV [actor/company]; defined in a: "VTV"
+              a "VTV"
+              a "VTV"
+              b "VTV""#]],
+    );
+}
