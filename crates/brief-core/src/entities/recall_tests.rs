@@ -207,7 +207,10 @@ fn a_station_is_named_by_its_number() {
 fn a_broadcaster_is_known_by_its_channel_and_its_soaps() {
     check_at(
         &[
-            ("a", "The rival VTV soap drew viewers, and the VTV channel gained."),
+            (
+                "a",
+                "The rival VTV soap drew viewers, and the VTV channel gained.",
+            ),
             ("b", "The show was recommissioned by $0VTV."),
         ],
         expect![[r#"
@@ -215,5 +218,15 @@ fn a_broadcaster_is_known_by_its_channel_and_its_soaps() {
               a "VTV"
               a "VTV"
               b "VTV""#]],
+    );
+}
+
+#[test]
+fn an_acronym_with_the_that_speaks_is_a_body() {
+    // "the VRC welcomed" speaks as a body; "VRC" alone, the generic "MP"
+    // and an acronym that does not speak ("the QXT rose") are not.
+    check_table(
+        "The freeze came, and the VRC welcomed the news. The MP said so. The QXT rose.",
+        expect!["VRC [actor/organization]"],
     );
 }

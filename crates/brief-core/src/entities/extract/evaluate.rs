@@ -4,7 +4,7 @@
 use super::{MaybePerson, Sentence, STATE};
 use crate::entities::acronyms;
 use crate::entities::kinds::{is_contest, is_speech_verb, Head};
-use crate::entities::names::key;
+use crate::entities::names::{is_acronym, key};
 use crate::entities::roles;
 use crate::entities::tokens::{Gap, Shape};
 use crate::entities::units::Class;
@@ -295,9 +295,22 @@ impl Sentence<'_> {
         }
         if self.next_lower(u + 1).is_some_and(|(_, w)| w == "regime") {
             self.push(range, Some((EntityKind::Actor(ActorType::Person), 1)), role);
+        } else if self.acronym_that_speaks(u) {
+            self.push(range, Some((EntityKind::Actor(ActorType::Organization), 1)), None);
         } else {
             self.push(range, None, role);
         }
+    }
+
+    /// "the RAC welcomed the news", "the ATP said": an acronym with "the"
+    /// that speaks is a body. A person takes no article, and the generic
+    /// acronyms ("the MP said") never get here.
+    fn acronym_that_speaks(&self, u: usize) -> bool {
+        let speaks =
+            |w: &str| is_speech_verb(w) || matches!(w, "welcomed" | "announced" | "confirmed" | "urged");
+        is_acronym(self.unit_text(u))
+            && self.after_the(u)
+            && self.next_lower(u + 1).is_some_and(|(_, w)| speaks(w))
     }
 
     /// "the Liberal Democrats", "the Leeds Tykes": proper words after "the"
