@@ -230,3 +230,16 @@ fn an_acronym_with_the_that_speaks_is_a_body() {
         expect!["VRC [actor/organization]"],
     );
 }
+
+#[test]
+fn proper_words_after_a_position_and_of_name_its_body() {
+    // "Velo Computer Entertainment" has no head noun, but its president
+    // is of it; "the Commons" has a leader, and one word names no body so.
+    check_table(
+        "The deal was signed by Kaz Hira, president of Velo Computer Entertainment. The leader \
+         of the Commons agreed.",
+        expect![[r#"
+            Kaz Hira [actor/person]
+            Velo Computer Entertainment [actor/company]"#]],
+    );
+}

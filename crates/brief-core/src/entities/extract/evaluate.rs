@@ -188,7 +188,10 @@ impl Sentence<'_> {
         let named_person = b - a >= 2
             && self.person_like(a, b)
             && (role.is_some() || self.person_evidence(a, b) || self.introduced_as_person(a));
-        let body = self.member_after(a, b).or_else(|| self.firm_around(a, b));
+        let body = self
+            .member_after(a, b)
+            .or_else(|| self.firm_around(a, b))
+            .or_else(|| self.position_of(a, b));
         if let Some(body) = body.filter(|_| !named_person) {
             self.push(range, Some((EntityKind::Actor(body), 1)), None);
             return;
