@@ -45,10 +45,12 @@ pub(super) fn head(word: &str, name: &[&str]) -> Option<Head> {
         "institute" | "institution" | "university" | "college" | "academy" | "center" | "centre"
         | "endowment" | "foundation" | "ministry" | "department" | "office" | "committee" | "agency"
         | "administration" | "embassy" | "consulate" | "army" | "navy" | "forces" | "force" | "guard"
-        | "parliament" | "duma" | "congress" | "senate" | "assembly" | "court" | "tribunal"
-        | "government" | "cabinet" | "program" | "programme" | "service" | "club" | "library"
-        | "laboratory" | "secretariat" | "bureau" | "directorate" | "command" | "fleet" | "conservatory"
-        | "conservatoire" => actor(ActorType::Institution),
+        | "guards" | "regiment" | "brigade" | "battalion" | "corps" | "parliament" | "duma" | "congress"
+        | "senate" | "assembly" | "court" | "tribunal" | "government" | "cabinet" | "program"
+        | "programme" | "service" | "club" | "library" | "laboratory" | "secretariat" | "bureau"
+        | "directorate" | "command" | "fleet" | "conservatory" | "conservatoire" => {
+            actor(ActorType::Institution)
+        }
         // "English School" is a school of thought; "Higher School of
         // Economics" and "Kennedy School" are institutions.
         "school" | "schools"

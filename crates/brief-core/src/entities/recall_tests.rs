@@ -243,3 +243,14 @@ fn proper_words_after_a_position_and_of_name_its_body() {
             Velo Computer Entertainment [actor/company]"#]],
     );
 }
+
+#[test]
+fn guards_regiments_and_corps_are_forces() {
+    check_table(
+        "The Royal Ostmark Dragoon Guards played, and the Varno Regiment marched with the Signal Corps.",
+        expect![[r#"
+            Royal Ostmark Dragoon Guards [actor/institution]
+            Varno Regiment [actor/institution]
+            Signal Corps [actor/institution]"#]],
+    );
+}
