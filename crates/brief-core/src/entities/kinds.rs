@@ -278,6 +278,12 @@ pub(super) fn is_work(lower: &str) -> bool {
     )
 }
 
+/// Lowercase nouns of natural disasters, which a region's demonym names
+/// ("the Asian tsunami", "the Asian quake").
+pub(super) fn is_disaster(lower: &str) -> bool {
+    matches!(lower, "tsunami" | "earthquake" | "quake")
+}
+
 /// Lowercase nouns of sports contests, which name an event after a place
 /// ("the London marathon").
 pub(super) fn is_contest(lower: &str) -> bool {
@@ -404,6 +410,7 @@ pub(super) fn event_noun(word: &str) -> Option<EventType> {
     Some(match word {
         "exercise" | "exercises" | "drill" | "drills" | "maneuvers" | "manoeuvres" => EventType::Exercise,
         "crisis" | "war" | "conflict" => EventType::Crisis,
+        w if is_disaster(w) => EventType::Crisis,
         "treaty" | "agreement" | "agreements" | "pact" | "accord" | "accords" => EventType::Treaty,
         "summit" | "forum" => EventType::Summit,
         w if is_contest(w) => EventType::Summit,

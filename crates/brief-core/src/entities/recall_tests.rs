@@ -254,3 +254,12 @@ fn guards_regiments_and_corps_are_forces() {
             Signal Corps [actor/institution]"#]],
     );
 }
+
+#[test]
+fn a_disaster_is_named_by_its_region_or_its_people() {
+    // "Asian" alone names nothing, but "the Asian tsunami" is an event.
+    check_table(
+        "Funds went to victims of the Asian tsunami, and Asian markets rose.",
+        expect!["Asian tsunami [event/crisis]"],
+    );
+}

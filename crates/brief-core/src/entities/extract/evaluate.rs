@@ -3,7 +3,7 @@
 
 use super::{MaybePerson, Sentence, STATE};
 use crate::entities::acronyms;
-use crate::entities::kinds::{is_contest, is_speech_verb, Head};
+use crate::entities::kinds::{is_contest, is_disaster, is_speech_verb, Head};
 use crate::entities::names::{is_acronym, key};
 use crate::entities::roles;
 use crate::entities::tokens::{Gap, Shape};
@@ -120,7 +120,7 @@ impl Sentence<'_> {
                 && name_parts().any(|t| place_word(t) || state_word(t)));
         let all_demonyms = (a..b).all(|u| !self.is_name(u) || self.is_demonym(u));
         match noun {
-            Some((_, t, event)) if place_like => {
+            Some((_, t, event)) if place_like || (all_demonyms && is_disaster(self.token_text(t))) => {
                 let range = TextRange::new(range.start, self.tokens[t].range.end);
                 self.push(range, Some((EntityKind::Event(event), 2)), None);
                 return;
