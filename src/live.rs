@@ -14,12 +14,12 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use anyhow::Context;
-use brief_core::corpus::{Problem, ProblemSeverity};
 use brief_core::snapshot::{LiveCorpus, Snapshot, UpdateFile, UpdateFolder};
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::index_cache::problems_by_path;
 use crate::index_cache::{self, Check, Inputs, Load, Origin};
-use crate::load::{list_source, source_of, with_problems, CorpusSource, Listing, MAX_FILE_BYTES};
+use crate::load::{list_source, read_listed, source_of, with_problems, CorpusSource, Listing};
 
 /// What a file looked like when it was last read.
 type Stamp = (u64, Option<SystemTime>);
@@ -128,6 +128,7 @@ impl LiveLoad {
         // but no reason for an update.
         let mut still_unreadable = Vec::new();
         let mut read = HashMap::new();
+        let was_unreadable = problems_by_path(&previous.problems);
         let mut folders = Vec::with_capacity(listings.len());
         for listing in &listings {
             let mut files = Vec::with_capacity(listing.files.len());
@@ -138,9 +139,9 @@ impl LiveLoad {
                 let known_as = crate::extract::document_path(file);
                 let same_stamp = self.stamps.get(&file.path) == Some(&(file.size, file.written));
                 if same_stamp {
-                    let was_unreadable = previous.problems.iter().find(|p| p.path == file.path);
-                    if let Some(problem) = was_unreadable.filter(|_| !core.knows(&known_as)) {
-                        still_unreadable.push(problem.clone());
+                    let problem = was_unreadable.get(file.path.as_path());
+                    if let Some(problem) = problem.filter(|_| !core.knows(&known_as)) {
+                        still_unreadable.push((*problem).clone());
                         continue;
                     }
                 }
@@ -153,15 +154,10 @@ impl LiveLoad {
                     });
                     continue;
                 }
-                let bytes = match crate::read_file::read_regular(&file.path, MAX_FILE_BYTES) {
+                let bytes = match read_listed(file) {
                     Ok(bytes) => bytes,
-                    Err(err) => {
-                        read_problems.push(Problem {
-                            path: file.path.clone(),
-                            line: None,
-                            severity: ProblemSeverity::Warning,
-                            message: format!("cannot read: {err}"),
-                        });
+                    Err(problem) => {
+                        read_problems.push(problem);
                         continue;
                     }
                 };

@@ -148,14 +148,18 @@ pub fn read_listings(listings: Vec<Listing>, problems: &mut Vec<Problem>) -> Vec
 /// One listed file as a corpus source: its bytes, or for a PDF or web page
 /// its extracted text.
 fn read_source(file: &ListedFile) -> Result<SourceFile, Problem> {
-    let bytes = crate::read_file::read_regular(&file.path, MAX_FILE_BYTES).map_err(|err| {
+    source_of(file, read_listed(file)?)
+}
+
+/// A listed file's bytes, or the problem that says why they cannot be read.
+pub(crate) fn read_listed(file: &ListedFile) -> Result<Vec<u8>, Problem> {
+    crate::read_file::read_regular(&file.path, MAX_FILE_BYTES).map_err(|err| {
         problem(
             &file.path,
             ProblemSeverity::Warning,
             format!("cannot read: {err}"),
         )
-    })?;
-    source_of(file, bytes)
+    })
 }
 
 /// A listed file's bytes as a corpus source: as they are, or for a PDF or

@@ -13,14 +13,20 @@ fn brief_lsp(cache: &Path) -> Command {
     cmd
 }
 
-fn corpus_listing(cache: &Path, corpus: &Path, extra: &[&str]) -> String {
-    let out = brief_lsp(cache)
+/// `brief-lsp corpus --corpus CORPUS EXTRA…`, run.
+fn corpus_command(cache: &Path, corpus: &Path, extra: &[&str]) -> std::process::Output {
+    brief_lsp(cache)
         .arg("corpus")
         .arg("--corpus")
         .arg(corpus)
         .args(extra)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// What `brief-lsp corpus` lists, which must succeed.
+fn corpus_listing(cache: &Path, corpus: &Path, extra: &[&str]) -> String {
+    let out = corpus_command(cache, corpus, extra);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
@@ -318,12 +324,7 @@ fn an_index_from_another_build_is_rebuilt_without_a_damage_warning() {
     let len = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
     bytes[16 + len - 1] ^= 0x01;
     std::fs::write(&files[0], &bytes).unwrap();
-    let out = brief_lsp(cache.path())
-        .arg("corpus")
-        .arg("--corpus")
-        .arg(corpus.path())
-        .output()
-        .unwrap();
+    let out = corpus_command(cache.path(), corpus.path(), &[]);
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap(), cold);
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -336,15 +337,7 @@ fn an_index_from_another_build_is_rebuilt_without_a_damage_warning() {
 fn an_unreadable_source_keeps_the_index_valid_and_is_still_reported() {
     let (cache, corpus) = cache_and_corpus();
     std::fs::write(corpus.path().join("broken.pdf"), "not a PDF at all").unwrap();
-    let load = || {
-        let out = brief_lsp(cache.path())
-            .arg("corpus")
-            .arg("--corpus")
-            .arg(corpus.path())
-            .output()
-            .unwrap();
-        String::from_utf8(out.stderr).unwrap()
-    };
+    let load = || String::from_utf8(corpus_command(cache.path(), corpus.path(), &[]).stderr).unwrap();
     let cold = load();
     assert!(cold.contains("broken.pdf: unreadable PDF"), "{cold}");
     assert_eq!(load(), cold, "a warm start says the same");

@@ -74,6 +74,20 @@ impl Entry {
     }
 }
 
+/// Writes a document's cached text again from the text the server holds,
+/// where the file is gone (the cache was cleared while the server ran):
+/// the text at that path is the extraction of the source as its key names
+/// it, so go-to-source opens the same characters as before. Whether it
+/// had to.
+pub fn restore_text(path: &Path, text: &str) -> std::io::Result<bool> {
+    if path.exists() {
+        return Ok(false);
+    }
+    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+    write_atomically(path, text.as_bytes())?;
+    Ok(true)
+}
+
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     std::fs::write(&tmp, bytes)?;

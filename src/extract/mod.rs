@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use brief_core::analysis::SourceLocation;
 use brief_core::corpus::{Extracted, Reference, SourceFile};
+use brief_core::snapshot::Snapshot;
 
 use crate::load::ListedFile;
 
@@ -81,6 +83,37 @@ pub fn extracted_source(file: &ListedFile, kind: Kind, bytes: Vec<u8>) -> Result
             metadata,
         }),
     })
+}
+
+/// Keeps the extracted texts `locations` point into on disk, writing again
+/// those cleared from the cache since they were read; a location whose
+/// text cannot be written is dropped, and why is returned, so that
+/// go-to-source never opens a missing file.
+pub fn texts_on_disk(corpus: &Snapshot, locations: &mut Vec<SourceLocation>) -> Vec<String> {
+    let mut unwritable = Vec::new();
+    locations.retain(|loc| {
+        let doc = corpus.document(loc.doc);
+        let Some(from) = &doc.extracted_from else {
+            return true;
+        };
+        match cache::restore_text(&doc.path, &doc.original) {
+            Ok(restored) => {
+                if restored {
+                    tracing::info!("wrote the cleared extracted text of {} again", from.display());
+                }
+                true
+            }
+            Err(err) => {
+                unwritable.push(format!(
+                    "the extracted text of {} is gone from the cache and cannot be written again to {}: {err}",
+                    from.display(),
+                    doc.path.display()
+                ));
+                false
+            }
+        }
+    });
+    unwritable
 }
 
 /// Extracts on a worker thread: a panic is an error, and so is running

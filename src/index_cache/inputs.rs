@@ -6,7 +6,7 @@
 //! [`MTIME_SLACK`]). Any file type is stamped the same way.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -49,7 +49,7 @@ pub struct FileStamp {
 }
 
 /// The file a source was read from: the PDF or page for an extracted text.
-fn source_path(file: &SourceFile) -> &std::path::Path {
+fn source_path(file: &SourceFile) -> &Path {
     file.extracted.as_ref().map_or(&file.path, |e| &e.from)
 }
 
@@ -72,14 +72,23 @@ fn text_hash(file: &Option<(std::path::PathBuf, String)>) -> Option<u64> {
     file.as_ref().map(|(_, text)| xxh3_64(text.as_bytes()))
 }
 
-fn problem_of<'a>(listed: &ListedFile, problems: &'a [Problem]) -> Option<&'a Problem> {
-    problems.iter().find(|p| p.path == listed.path)
+/// Each path's first problem, for a look-up per listed file.
+pub fn problems_by_path(problems: &[Problem]) -> HashMap<&Path, &Problem> {
+    let mut by_path = HashMap::with_capacity(problems.len());
+    for problem in problems {
+        by_path.entry(problem.path.as_path()).or_insert(problem);
+    }
+    by_path
 }
 
 /// The stamp of a listed file that could not be read as a source, if a
 /// problem says why; hashed as any other when its last write is recent.
-fn unreadable_stamp(listed: &ListedFile, problems: &[Problem], built_at: SystemTime) -> Option<FileStamp> {
-    let problem = problem_of(listed, problems)?;
+fn unreadable_stamp(
+    listed: &ListedFile,
+    problems: &HashMap<&Path, &Problem>,
+    built_at: SystemTime,
+) -> Option<FileStamp> {
+    let problem = problems.get(listed.path.as_path())?;
     let content = match unreliable(listed.written, built_at) {
         true => Some(xxh3_64(&std::fs::read(&listed.path).ok()?)),
         false => None,
@@ -110,6 +119,7 @@ impl Inputs {
         problems: &[Problem],
         built_at: SystemTime,
     ) -> Inputs {
+        let problems = problems_by_path(problems);
         let folders = listings
             .iter()
             .zip(folders)
@@ -118,7 +128,7 @@ impl Inputs {
                 let mut files = Vec::with_capacity(folder.files.len());
                 for listed in &listing.files {
                     let Some(file) = read.next_if(|f| source_path(f) == listed.path) else {
-                        files.extend(unreadable_stamp(listed, problems, built_at));
+                        files.extend(unreadable_stamp(listed, &problems, built_at));
                         continue;
                     };
                     // An extracted text is not the file on disk: a PDF or
@@ -159,6 +169,7 @@ impl Inputs {
         problems: &[Problem],
         built_at: SystemTime,
     ) -> Inputs {
+        let problems = problems_by_path(problems);
         let folders = listings
             .iter()
             .map(|listing| {
@@ -181,7 +192,7 @@ impl Inputs {
                             size,
                             mtime: listed.written.and_then(nanos),
                             content,
-                            unreadable: problem_of(listed, problems).map(|p| p.message.clone()),
+                            unreadable: problems.get(listed.path.as_path()).map(|p| p.message.clone()),
                         })
                     })
                     .collect();
@@ -200,7 +211,7 @@ impl Inputs {
         self.folders.iter().flat_map(|folder| {
             folder.files.iter().filter_map(|stamp| {
                 Some(Problem {
-                    path: std::path::Path::new(&folder.root).join(&stamp.rel_path),
+                    path: Path::new(&folder.root).join(&stamp.rel_path),
                     line: None,
                     severity: ProblemSeverity::Warning,
                     message: stamp.unreadable.clone()?,

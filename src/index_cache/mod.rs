@@ -27,7 +27,7 @@ use brief_core::snapshot::{read_inputs, read_snapshot, write_snapshot, LiveCorpu
 use memmap2::Mmap;
 use xxhash_rust::xxh3::xxh3_64;
 
-pub use inputs::Inputs;
+pub use inputs::{problems_by_path, Inputs};
 
 use crate::load::{list_source, read_listings, with_problems, CorpusSource, Listing};
 

@@ -131,11 +131,7 @@ impl LanguageServer for Server {
         params: lsp::GotoDefinitionParams,
     ) -> Result<Option<lsp::GotoDefinitionResponse>> {
         let (uri, pos) = from_proto::position(params.text_document_position_params);
-        self.analyze(&uri, move |cx| {
-            let found = analysis::definition(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
-            Ok(to_proto::definition(&cx.served.corpus, found, cx.enc))
-        })
-        .await
+        self.go_to_source(&uri, pos).await
     }
 
     async fn completion(&self, params: lsp::CompletionParams) -> Result<Option<lsp::CompletionResponse>> {

@@ -156,14 +156,15 @@ impl Server {
             return;
         }
         info!("{summary}");
-        let warning = self.report_problems(&corpus);
+        let warning = self.report_problems(&corpus, None);
         let folders = live.folders();
         let corpus = Arc::new(corpus);
         *self.state.live.lock().unwrap_or_else(|e| e.into_inner()) = Some(live);
         self.serve(corpus, source, warning);
         // Spawned: registering waits on the client, and the worker must not.
         let server = self.clone();
-        tokio::spawn(async move { server.watch_corpus(folders).await });
+        let root = workspace.root.clone();
+        tokio::spawn(async move { server.watch_corpus(folders, root).await });
     }
 
     fn live(&self) -> std::sync::MutexGuard<'_, Option<LiveLoad>> {
@@ -215,7 +216,7 @@ impl Server {
             started.elapsed().as_secs_f64()
         );
         info!("{summary}");
-        let warning = self.report_problems(&update.corpus);
+        let warning = self.report_problems(&update.corpus, Some(&served.corpus));
         let corpus = Arc::new(update.corpus);
         self.serve(corpus.clone(), served.source.clone(), warning);
         if let Some(p) = progress {
@@ -261,10 +262,17 @@ impl Server {
     }
 
     /// Logs the corpus's problems and shows the first error, or a warning
-    /// for an empty corpus; returns that warning for the status.
-    fn report_problems(&self, corpus: &Snapshot) -> Option<String> {
+    /// for an empty corpus; returns that warning for the status. Sources
+    /// that could not be read are named in a warning of their own: without
+    /// it the analyst would see only the log, and citations of them fail.
+    /// An update says them only if they changed from `before`'s.
+    fn report_problems(&self, corpus: &Snapshot, before: Option<&Snapshot>) -> Option<String> {
         for problem in &corpus.problems {
             warn!("corpus: {problem}");
+        }
+        let changed = before.is_none_or(|b| b.unreadable_sources() != corpus.unreadable_sources());
+        if let Some(unreadable) = unreadable_summary(corpus).filter(|_| changed) {
+            self.show(lsp::MessageType::WARNING, format!("brief-lsp: {unreadable}"));
         }
         let errors: Vec<_> = corpus
             .problems
@@ -283,4 +291,24 @@ impl Server {
         }
         warning
     }
+}
+
+/// How many corpus sources could not be read, and the first few of them
+/// with why.
+fn unreadable_summary(corpus: &Snapshot) -> Option<String> {
+    const NAMED: usize = 3;
+    let unreadable = corpus.unreadable_sources();
+    let first = unreadable.first()?;
+    let mut summary = format!(
+        "{} could not be read; citing {} is flagged. {first}",
+        counted(unreadable.len(), "corpus source"),
+        if unreadable.len() == 1 { "it" } else { "them" }
+    );
+    for problem in unreadable.iter().skip(1).take(NAMED - 1) {
+        summary.push_str(&format!("; {problem}"));
+    }
+    if unreadable.len() > NAMED {
+        summary.push_str(&format!("; and {} more (see the log)", unreadable.len() - NAMED));
+    }
+    Some(summary)
 }

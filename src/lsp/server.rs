@@ -422,6 +422,36 @@ impl Server {
         );
     }
 
+    /// Go-to-source: the core's locations, each extracted text they open
+    /// kept on disk (written again if the cache was cleared meanwhile); a
+    /// location whose text cannot be written is dropped, with a warning.
+    pub(super) async fn go_to_source(
+        &self,
+        uri: &lsp::Uri,
+        pos: lsp::Position,
+    ) -> Result<Option<lsp::GotoDefinitionResponse>> {
+        let answer = self
+            .analyze(uri, move |cx| {
+                let mut found = analysis::definition(&cx.served.corpus, &cx.brief.brief, cx.offset(pos));
+                let unwritable = crate::extract::texts_on_disk(&cx.served.corpus, &mut found);
+                Ok(Some((
+                    to_proto::definition(&cx.served.corpus, found, cx.enc),
+                    unwritable,
+                )))
+            })
+            .await?;
+        let Some((locations, unwritable)) = answer else {
+            return Ok(None);
+        };
+        for why in unwritable {
+            self.show(
+                lsp::MessageType::WARNING,
+                format!("brief-lsp: go-to-source: {why}"),
+            );
+        }
+        Ok(locations)
+    }
+
     /// A `window/showMessage`, sent without waiting.
     pub(super) fn show(&self, typ: lsp::MessageType, message: String) {
         let client = self.client.clone();

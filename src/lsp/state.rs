@@ -63,6 +63,9 @@ impl CorpusStatus {
 #[derive(Default)]
 pub(super) struct CorpusWatch {
     pub(super) folders: Vec<PathBuf>,
+    /// The project's folder, watched (not its subfolders) for
+    /// `brief-lsp.toml` when the client does not watch files.
+    pub(super) root: Option<PathBuf>,
     /// The client watches them for us (our registration is in force).
     pub(super) registered: bool,
     /// Our own watcher; dropping it stops it.

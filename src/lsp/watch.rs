@@ -5,7 +5,10 @@
 //! whose events keep their kind: inotify reports every open, and our own
 //! reading and listing of the folders must not count as changes).
 //! Either way a change only asks for an update; the update lists the
-//! folders again and reads what changed (`crate::live`).
+//! folders again and reads what changed (`crate::live`). Without the
+//! client's watching, the server's own watcher also watches the project's
+//! folder (that of `brief-lsp.toml`, else the workspace's), not its
+//! subfolders, so that a changed or new `brief-lsp.toml` reloads the project.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -30,22 +33,23 @@ const CONFIGURATION: [&str; 3] = ["brief-lsp.toml", "corpus.toml", "entities.tom
 const ACCEPTED: &str = "accepted.toml";
 
 impl Server {
-    /// Watches `folders` (the corpus just loaded), unless they are already.
-    pub(super) async fn watch_corpus(&self, folders: Vec<PathBuf>) {
+    /// Watches `folders` (the corpus just loaded), and, when the client
+    /// does not watch files, the project's folder `root`; unless they are
+    /// already.
+    pub(super) async fn watch_corpus(&self, folders: Vec<PathBuf>, root: PathBuf) {
         let was_registered = {
             let mut watch = self.state.watching.lock().unwrap_or_else(|e| e.into_inner());
-            if watch.folders == folders {
+            if watch.folders == folders && watch.root.as_ref() == Some(&root) {
                 return;
             }
             watch.folders = folders.clone();
+            watch.root = Some(root.clone());
             watch.own = None;
             std::mem::take(&mut watch.registered)
         };
         if !self.caps().watch_files {
-            if !folders.is_empty() {
-                let own = self.own_watcher(&folders);
-                self.state.watching.lock().unwrap_or_else(|e| e.into_inner()).own = own;
-            }
+            let own = self.own_watcher(&folders, Some(&root));
+            self.state.watching.lock().unwrap_or_else(|e| e.into_inner()).own = own;
             return;
         }
         if was_registered {
@@ -84,21 +88,26 @@ impl Server {
             }
             Err(err) => {
                 warn!("client did not take the corpus watchers ({err}); watching them ourselves");
-                let own = self.own_watcher(&folders);
+                let own = self.own_watcher(&folders, None);
                 self.state.watching.lock().unwrap_or_else(|e| e.into_inner()).own = own;
             }
         }
     }
 
-    /// A watcher of our own on `folders`; every debounced batch of events
-    /// asks for an update.
-    fn own_watcher(&self, folders: &[PathBuf]) -> Option<OwnWatcher> {
-        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<usize>();
+    /// A watcher of our own on `folders` and the files right in `root`;
+    /// every debounced batch of changes is taken as the client's would be
+    /// ([`Server::watched_files_changed`]).
+    fn own_watcher(&self, folders: &[PathBuf], root: Option<&Path>) -> Option<OwnWatcher> {
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Vec<PathBuf>>();
         let handler = move |events: DebounceEventResult| match events {
             Ok(events) => {
-                let changes = events.iter().filter(|e| !e.kind.is_access()).count();
-                if changes > 0 {
-                    let _ = tx.send(changes);
+                let changed: Vec<PathBuf> = events
+                    .into_iter()
+                    .filter(|e| !e.kind.is_access())
+                    .flat_map(|e| e.event.paths)
+                    .collect();
+                if !changed.is_empty() {
+                    let _ = tx.send(changed);
                 }
             }
             Err(errors) => {
@@ -114,18 +123,22 @@ impl Server {
                 return None;
             }
         };
-        for folder in folders {
-            if let Err(err) = debouncer.watch(folder, RecursiveMode::Recursive) {
-                warn!("cannot watch {}: {err}", folder.display());
+        let watched = folders
+            .iter()
+            .map(|f| (f.as_path(), RecursiveMode::Recursive))
+            .chain(root.map(|r| (r, RecursiveMode::NonRecursive)));
+        for (path, mode) in watched {
+            if let Err(err) = debouncer.watch(path, mode) {
+                warn!("cannot watch {}: {err}", path.display());
             }
         }
         let server = self.clone();
         tokio::spawn(async move {
-            while let Some(n) = rx.recv().await {
-                server.request_update(&format!("{n} file event(s) in the corpus folders"));
+            while let Some(changed) = rx.recv().await {
+                server.watched_files_changed(&changed);
             }
         });
-        info!("watching the corpus folders ourselves");
+        info!("watching the corpus folders and the project file ourselves");
         Some(debouncer)
     }
 

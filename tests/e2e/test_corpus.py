@@ -68,12 +68,23 @@ async def test_bad_corpus_input_is_reported_and_the_rest_is_served(launch, tmp_p
     assert f"{missing}: cannot read corpus folder" in problems
     assert f"{good / 'latin.txt'}:1: not valid UTF-8" in problems
     assert f"{good / 'blob.txt'}: binary file" in problems
-    shown = await wait_until(lambda: c.messages, "a showMessage about the corpus problems")
-    assert shown[0].type == lsp.MessageType.Warning
-    assert shown[0].message.startswith(f"brief-lsp: 1 corpus problem(s); see the log. First: {missing}: cannot read")
+    shown = await wait_until(lambda: len(c.messages) >= 2 and c.messages, "showMessages about the corpus problems")
+    assert {m.type for m in shown} == {lsp.MessageType.Warning}
+    messages = sorted(m.message for m in shown)
+    assert messages[0].startswith(f"brief-lsp: 1 corpus problem(s); see the log. First: {missing}: cannot read")
+    # The source that could not be read is named to the analyst, not only logged.
+    assert messages[1] == (
+        f"brief-lsp: 1 corpus source could not be read; citing it is flagged. {good / 'blob.txt'}: binary file (contains NUL bytes); skipped"
+    )
 
     doc = open_brief(c, "@mydoc, @latin and @blob.\n")
-    assert summary(await published(c, doc, version=1)) == [unknown("blob")]
+    assert summary(await published(c, doc, version=1)) == [
+        (
+            "citation-unknown",
+            "brief-lsp",
+            "`@blob` is the corpus file blob.txt, which could not be read: binary file (contains NUL bytes); skipped",
+        )
+    ]
 
     def hover(doc_uri: str, line: int, character: int):
         return c.text_document_hover_async(
@@ -90,7 +101,7 @@ async def test_bad_corpus_input_is_reported_and_the_rest_is_served(launch, tmp_p
     assert (await status(c))["state"] == "ready"
 
     c.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(settings={"briefLsp": {"corpus": 3}}))
-    await wait_until(lambda: len(c.messages) > 1, "a warning about the invalid settings")
+    await wait_until(lambda: len(c.messages) > 2, "a warning about the invalid settings")
     assert c.messages[-1].type == lsp.MessageType.Warning
     assert "invalid brief-lsp settings" in c.messages[-1].message
     assert (await status(c))["documents"] == 2  # the corpus is kept
@@ -99,7 +110,7 @@ async def test_bad_corpus_input_is_reported_and_the_rest_is_served(launch, tmp_p
     c.workspace_did_change_configuration(
         lsp.DidChangeConfigurationParams(settings={"briefLsp": {"corpus": [str(nowhere)]}})
     )
-    await wait_until(lambda: len(c.messages) > 2, "an error about the unreadable corpus")
+    await wait_until(lambda: len(c.messages) > 3, "an error about the unreadable corpus")
     assert "cannot load the corpus" in c.messages[-1].message
     after = await status(c)
     # The failed load leaves the served corpus, and what status names, as they were.
@@ -212,3 +223,17 @@ async def test_a_changed_project_file_takes_effect_without_a_restart(launch, tmp
         )
     )
     assert pathlib.Path((await wait_ready(c, documents=1))["source"]) == folder
+
+
+async def test_a_changed_project_file_is_noticed_when_the_client_does_not_watch_files(launch, tmp_path):
+    # From a new-user trial: without the client's file watching, an edited
+    # brief-lsp.toml went unnoticed until a restart.
+    folder = corpus_folder(tmp_path)
+    other = corpus_folder(tmp_path, "other")
+    (other / "second.txt").write_text("Second\n\nAnother document of ours.\n", encoding="utf-8")
+    project = tmp_path / "brief-lsp.toml"
+    project.write_text('corpus = ["sources"]\n', encoding="utf-8")
+    c = await launch(root=tmp_path, watch=False)
+    assert pathlib.Path((await wait_ready(c, documents=1))["source"]) == folder
+    project.write_text('corpus = ["other"]\n', encoding="utf-8")
+    assert pathlib.Path((await wait_ready(c, documents=2))["source"]) == other

@@ -23,6 +23,7 @@ from helpers import (
     source_path,
     summary,
     wait_ready,
+    wait_until,
 )
 
 DATA = pathlib.Path(__file__).resolve().parents[1] / "data"
@@ -100,6 +101,29 @@ async def test_pdf_page_and_text_sources_end_to_end(launch, tmp_path, monkeypatc
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt", "river-compact.pdf", "river-op-ed.html"]
 
 
+async def test_go_to_source_on_a_pdf_survives_clearing_the_cache(launch, tmp_path, monkeypatch):
+    # From a new-user trial: after `brief-lsp cache clear` with the server
+    # running, go-to-source on a PDF quote pointed at a deleted file.
+    folder, cache = corpus(tmp_path, monkeypatch)
+    c = await launch(options={"corpus": [str(folder)]})
+    await wait_ready(c, documents=3)
+    doc = open_brief(c, BRIEF)
+    await published(c, doc, version=1)
+    shutil.rmtree(cache / "brief-lsp" / "extracted")
+    [location] = await definition_at(c, doc, inside(BRIEF, PDF_QUOTE, by=5))
+    assert source_path(location.uri).name == "river-compact.pdf.txt"
+    assert " ".join(located(location).split()) == PDF_QUOTE
+
+    # Where the text cannot be written again, there is no location, and a
+    # warning says why.
+    extracted = cache / "brief-lsp" / "extracted"
+    shutil.rmtree(extracted)
+    extracted.write_text("not a folder", encoding="utf-8")
+    assert await definition_at(c, doc, inside(BRIEF, PAGE_QUOTE, by=5)) == []
+    shown = await wait_until(lambda: c.messages, "a warning about the unwritable text")
+    assert "river-op-ed.html is gone from the cache and cannot be written again" in shown[0].message
+
+
 async def test_pdfs_without_usable_text_are_reported_and_skipped(launch, tmp_path, monkeypatch):
     folder, _ = corpus(tmp_path, monkeypatch)
     for name in ("encrypted-file.pdf", "imagemagick-images.pdf", "issue-297.pdf"):
@@ -115,8 +139,13 @@ async def test_pdfs_without_usable_text_are_reported_and_skipped(launch, tmp_pat
     assert "no text layer" in problems[1]
     assert "unreadable PDF" in problems[2] and "unreadable PDF" in problems[3]
     assert all(p.endswith("; skipped") for p in problems)
-    doc = open_brief(c, BRIEF)
-    assert [d.code for d in await published(c, doc, version=1)] == ["locator-wrong"]
+    doc = open_brief(c, BRIEF + "\nA broken file [@truncated].\n")
+    diags = await published(c, doc, version=1)
+    assert [d.code for d in diags] == ["locator-wrong", "citation-unknown"]
+    assert diags[1].message.startswith("`@truncated` is the corpus file truncated.pdf, which could not be read: unreadable PDF")
+    shown = await wait_until(lambda: c.messages, "a showMessage naming the unreadable sources")
+    assert shown[0].message.startswith("brief-lsp: 4 corpus sources could not be read; citing them is flagged.")
+    assert shown[0].message.endswith("; and 1 more (see the log)")
 
 
 async def test_a_missing_page_is_hinted_when_the_setting_asks(launch, tmp_path, monkeypatch):

@@ -26,6 +26,9 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     let range = cited_range(item.key_range);
     let markdown = match resolve(corpus, brief, &item.key) {
         Some(cited) => reference_markdown(brief, &cited),
+        None if corpus.unreadable_source(&item.key).is_some() => {
+            escape_markdown(&unreadable_message(corpus, &item.key).unwrap_or_default())
+        }
         None => {
             let mut md = format!(
                 "Unknown citation key `{}`: no corpus document or bibliography entry has it.",
@@ -177,12 +180,29 @@ pub(super) fn diagnostics(
     Ok(findings)
 }
 
+/// What to say of a key whose source is in a corpus folder but could not
+/// be read: which file, and why.
+fn unreadable_message(corpus: &Snapshot, key: &str) -> Option<String> {
+    let problem = corpus.unreadable_source(key)?;
+    let file = problem.path.file_name().unwrap_or_default().to_string_lossy();
+    Some(format!(
+        "`@{key}` is the corpus file {file}, which could not be read: {}",
+        problem.message
+    ))
+}
+
 fn unknown_key(corpus: &Snapshot, brief: &Brief, item: &CiteItem) -> Finding {
     let suggestions = nearest_keys(corpus, brief, &item.key);
-    let mut message = format!("unknown citation key `@{}`", item.key);
-    if let Some(best) = suggestions.first() {
-        message.push_str(&format!("; did you mean `@{best}`?"));
-    }
+    let message = match unreadable_message(corpus, &item.key) {
+        Some(unreadable) => unreadable,
+        None => {
+            let mut message = format!("unknown citation key `@{}`", item.key);
+            if let Some(best) = suggestions.first() {
+                message.push_str(&format!("; did you mean `@{best}`?"));
+            }
+            message
+        }
+    };
     let fixes = suggestions
         .iter()
         .enumerate()
@@ -352,6 +372,41 @@ A break of gauge at every border adds a day to each journey.
     }
 
     #[test]
+    fn a_manifest_entry_without_a_title_is_shown_with_the_documents_own() {
+        // From a new-user trial: an entry with authors and a date but no
+        // title showed none in hovers and completion.
+        let fixture = r#"
+            //- /sources/corpus.toml
+            [[document]]
+            file = "ice.txt"
+            key = "berg2021"
+            authors = ["Liv Berg"]
+            date = "2021"
+            //- /sources/ice.txt
+            Arctic shipping outlook
+
+            The ice thinned.
+            //- /brief.md
+            "#;
+        check_hover(
+            &format!("{fixture}See [@berg20$021]."),
+            expect_test::expect![[r#"
+                5..14 "@berg2021"
+                **@berg2021** · Berg 2021
+
+                Berg, Liv. 2021. “Arctic Shipping Outlook.”
+
+                `ice.txt`"#]],
+        );
+        check_completion(
+            &format!("{fixture}See [@berg$0]."),
+            expect_test::expect![[r#"
+                replace 6..10 "berg"
+                berg2021 · Berg 2021"#]],
+        );
+    }
+
+    #[test]
     fn completion_on_a_large_corpus_is_capped_and_incomplete() {
         let texts: Vec<(String, String)> = (0..250)
             .map(|i| (format!("key{i:03}"), format!("Document number {i}.")))
@@ -379,6 +434,44 @@ A break of gauge at every border adds a day to each journey.
                   fix (preferred): Change to `@mensah2022` [26..36 → "mensah2022"]
                   fix: Change to `@mensah2023` [26..36 → "mensah2023"]
                 52..59 "@nobody" error citation-unknown: unknown citation key `@nobody`"#]],
+        );
+    }
+
+    #[test]
+    fn citing_a_source_that_could_not_be_read_says_so_and_why() {
+        // From a new-user trial: citing the empty (or broken) file's key
+        // said only "unknown citation key".
+        let fixture = r#"
+            //- /sources/Blank Memo.txt
+            //- /sources/rail.txt
+            A break of gauge at every border adds a day to each journey.
+            //- /brief.md
+            As the memo says [@blank-memo$0].
+            "#;
+        check_diagnostics(
+            &fixture.replace("$0", ""),
+            expect_test::expect![[r#"
+                18..29 "@blank-memo" error citation-unknown: `@blank-memo` is the corpus file Blank Memo.txt, which could not be read: empty file; skipped"#]],
+        );
+        check_hover(
+            fixture,
+            expect_test::expect![[r#"
+                18..29 "@blank-memo"
+                \`@blank-memo\` is the corpus file Blank Memo.txt, which could not be read: empty file; skipped"#]],
+        );
+        // A manifest's key names its entry's file.
+        check_diagnostics(
+            r#"
+            //- /sources/corpus.toml
+            [[document]]
+            file = "Blank Memo.txt"
+            key = "okafor2021"
+            //- /sources/Blank Memo.txt
+            //- /brief.md
+            As the memo says [@okafor2021].
+            "#,
+            expect_test::expect![[r#"
+                18..29 "@okafor2021" error citation-unknown: `@okafor2021` is the corpus file Blank Memo.txt, which could not be read: empty file; skipped"#]],
         );
     }
 
@@ -440,7 +533,7 @@ A break of gauge at every border adds a day to each journey.
                     49..59 "@lukin2020"
                     **@lukin2020** · Lukin 2021
 
-                    Lukin, Artyom. 2021. “The Russia–China Entente and Its Future.” *International Politics* 58 : 363–80.
+                    Lukin, Artyom. 2021. “The Russia–China Entente and Its Future.” *International Politics* 58: 363–80.
 
                     `003_9556968063aa75cc.txt` · from refs.bib
 

@@ -85,7 +85,7 @@ impl Cited<'_> {
         }
         let (ours, theirs) = (&doc.reference, &entry.reference);
         let mut differences = Vec::new();
-        if let (Some(a), Some(b)) = (&ours.title, &theirs.title) {
+        if let (Some(a), Some(b), false) = (&ours.title, &theirs.title, doc.title_from_text) {
             if letters(a) != letters(b) {
                 differences.push(format!("title “{a}” against “{b}”"));
             }

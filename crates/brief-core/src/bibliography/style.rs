@@ -108,7 +108,28 @@ impl Style {
 fn markdown(children: &ElemChildren) -> String {
     let mut out = String::new();
     write_children(&children.0, &mut out);
-    out.trim().to_string()
+    without_empty_delimiters(out.trim())
+}
+
+/// The output less the delimiters a style leaves where a field is missing:
+/// Chicago's article puts "," after the journal for its volume and " :"
+/// before the pages for its issue, so that a reference without them read
+/// "*Policy Review*,." and "58 : 363–80"; and a title ending an item
+/// without a container got its full stop twice, “Outlook.”.
+fn without_empty_delimiters(rendered: &str) -> String {
+    const EMPTY: [(&str, &str); 6] = [
+        (",.", "."),
+        (", .", "."),
+        (",,", ","),
+        (", ,", ","),
+        (" : ", ": "),
+        (".”.", ".”"),
+    ];
+    let mut out = rendered.to_string();
+    while let Some((from, to)) = EMPTY.iter().find(|(from, _)| out.contains(from)) {
+        out = out.replace(from, to);
+    }
+    out
 }
 
 fn write_children(children: &[ElemChild], out: &mut String) {

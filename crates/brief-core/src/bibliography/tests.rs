@@ -35,10 +35,34 @@ fn a_bib_file_gives_entries_with_their_files_rendered_in_chicago_author_date() {
     let lukin = &parsed.entries[0];
     assert_eq!(lukin.files, ["/home/a/Zotero/storage/AB12/Lukin - 2021.pdf"]);
     assert_eq!(lukin.reference.author_year(), "Lukin 2021");
-    expect!["Lukin, Artyom. 2021. “The Russia–China Entente and Its Future.” *International Politics* 58 : 363–80. <https://doi.org/10.1057/s41311-020-00251-7>."]
+    expect!["Lukin, Artyom. 2021. “The Russia–China Entente and Its Future.” *International Politics* 58: 363–80. <https://doi.org/10.1057/s41311-020-00251-7>."]
         .assert_eq(&render(lukin));
     expect!["Gabuev, Alexander. 2016. *Friends with Benefits? Russian-Chinese Relations After the Ukraine Crisis*."]
         .assert_eq(&render(&parsed.entries[1]));
+}
+
+#[test]
+fn a_reference_missing_fields_has_no_delimiters_left_for_them() {
+    // From a new-user trial: "*Policy Review*,." for an article with a
+    // journal but no volume or pages.
+    let reference = crate::corpus::Reference {
+        key: "mensah".into(),
+        kind: Some("article-journal".into()),
+        title: Some("Ports".into()),
+        authors: vec!["Ama Mensah".into()],
+        date: Some("2022".into()),
+        container: Some("Policy Review".into()),
+        ..Default::default()
+    };
+    expect!["Mensah, Ama. 2022. “Ports.” *Policy Review*."]
+        .assert_eq(&render(&BibEntry::from_reference(&reference, "corpus.toml")));
+    let with_pages = crate::corpus::Reference {
+        volume: Some("12".into()),
+        pages: Some("3–9".into()),
+        ..reference
+    };
+    expect!["Mensah, Ama. 2022. “Ports.” *Policy Review* 12: 3–9."]
+        .assert_eq(&render(&BibEntry::from_reference(&with_pages, "corpus.toml")));
 }
 
 #[test]

@@ -38,6 +38,10 @@ pub struct Document {
     pub reference: Reference,
     /// Whether the reference came from a manifest rather than the file name.
     pub has_manifest_entry: bool,
+    /// Whether the title was derived from the text (no manifest entry gave
+    /// one): shown, but not the manifest's word to compare with a
+    /// bibliography's.
+    pub title_from_text: bool,
     pub original: SharedStr,
     pub line_index: LineIndex,
     pub normalized: SharedStr,
@@ -99,12 +103,23 @@ impl Document {
             pages,
             title_range: None,
             vocabulary_asked: norm.vocabulary_asked,
+            title_from_text: false,
         };
-        if doc.reference.title.is_none() && !has_manifest_entry {
+        if doc.reference.title.is_none() {
             doc.reference.title = doc.derived_title();
+            doc.title_from_text = doc.reference.title.is_some();
         }
         doc.title_range = doc.find_title();
         doc
+    }
+
+    /// The reference as the manifest (or the file name) gave it, without a
+    /// title derived from the text.
+    pub fn listed_reference(&self) -> Reference {
+        Reference {
+            title: self.reference.title.clone().filter(|_| !self.title_from_text),
+            ..self.reference.clone()
+        }
     }
 
     /// The printed page an original offset is on, where it is known.

@@ -294,15 +294,19 @@ fn page_number(line: &str) -> Option<u32> {
 }
 
 /// The text of a line that is a page number plus a short header, lowercased.
+/// Its length is counted without the run of spaces or tab that right-aligns
+/// the number ("Journal of Policy Studies                12").
 fn page_numbered_text(line: &str) -> Option<String> {
-    if line.chars().count() > 60 || line.split_whitespace().count() > 8 {
+    let words = line.split_whitespace();
+    let chars = words.clone().map(|w| w.chars().count() + 1).sum::<usize>();
+    if chars > 61 || words.count() > 8 {
         return None;
     }
     let leading = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let trailing = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let rest = if (1..=4).contains(&leading) {
         &line[leading..]
-    } else if (1..=4).contains(&trailing) && line[..line.len() - trailing].ends_with(' ') {
+    } else if (1..=4).contains(&trailing) && line[..line.len() - trailing].ends_with(char::is_whitespace) {
         &line[..line.len() - trailing]
     } else {
         return None;
@@ -388,6 +392,21 @@ mod tests {
             Prose: Two. / Three.
             Prose: Four."#]]
         .assert_eq(&render(text));
+    }
+
+    #[test]
+    fn a_running_head_with_a_right_aligned_page_number_is_furniture() {
+        // From a new-user trial: the padding made the line too long to be
+        // taken for a running head.
+        let pad = " ".repeat(40);
+        let text = format!(
+            "Journal of Policy Studies{pad}12\nThe first page goes on\x0cJournal of Policy Studies{pad}13\nacross the page.\x0cJournal of Policy Studies\t14\nMore text.\x0c"
+        );
+        expect_test::expect![[r#"
+            Prose: The first page goes on / across the page.
+            Prose: More text."#]]
+        .assert_eq(&render(&text));
+        assert_eq!(layout(&text).n_furniture_lines, 3);
     }
 
     #[test]

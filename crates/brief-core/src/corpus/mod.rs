@@ -94,6 +94,9 @@ pub struct Documents {
     /// Each folder's `entities.toml`: its path and text, for the entity
     /// table to apply.
     pub entity_overrides: Vec<(PathBuf, String)>,
+    /// The manifest keys whose file is no document: each key and the path
+    /// its entry names.
+    pub absent: Vec<(String, PathBuf)>,
 }
 
 /// A document to be: its number, file, reference, and what it is built
@@ -114,6 +117,7 @@ pub(crate) struct Catalogue<T> {
     pub problems: Vec<Problem>,
     pub by_key: HashMap<String, DocId>,
     pub entity_overrides: Vec<(PathBuf, String)>,
+    pub absent: Vec<(String, PathBuf)>,
 }
 
 /// A corpus folder whose files are `F`s rather than bytes.
@@ -165,6 +169,7 @@ pub(crate) fn catalogue<F, T>(
     let mut by_key: HashMap<String, DocId> = HashMap::new();
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut entity_overrides = Vec::new();
+    let mut absent = Vec::new();
     for folder in folders {
         if let Some(entities) = folder.entities.clone() {
             entity_overrides.push(entities);
@@ -263,13 +268,15 @@ pub(crate) fn catalogue<F, T>(
             });
         }
         if let Some((path, _)) = &folder.manifest {
+            let root = path.parent().unwrap_or(Path::new(""));
             for (file, entry) in entries {
+                absent.push((entry.reference.key.clone(), root.join(&file)));
                 problems.push(Problem {
                     path: path.clone(),
                     line: Some(entry.line),
                     severity: ProblemSeverity::Warning,
                     message: format!(
-                        "`{file}` (key `{}`) is not in the corpus folder",
+                        "`{file}` (key `{}`) is not a readable file of the corpus folder",
                         entry.reference.key
                     ),
                 });
@@ -281,6 +288,7 @@ pub(crate) fn catalogue<F, T>(
         problems,
         by_key,
         entity_overrides,
+        absent,
     }
 }
 
@@ -314,6 +322,7 @@ impl Documents {
             mut problems,
             by_key,
             entity_overrides,
+            absent,
         } = catalogue(folders.into_iter().map(FolderOf::from).collect(), decode);
         let vocab = vocabulary(pending.par_iter().map(|p| p.item.as_str()));
         let total = pending.len();
@@ -333,6 +342,7 @@ impl Documents {
             problems,
             by_key,
             entity_overrides,
+            absent,
         };
         (documents, vocab)
     }
@@ -402,7 +412,7 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>, problems: &mut Vec<Problem>) -
 
 /// A citation key from a file name: its stem, lower-cased, with characters a
 /// key cannot hold turned into `-`.
-fn key_from_file_name(rel_path: &str) -> String {
+pub(crate) fn key_from_file_name(rel_path: &str) -> String {
     let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let key: String = stem

@@ -156,7 +156,7 @@ fn bad_files_are_reported_and_skipped() {
     expect_test::expect![[r#"
         [
             "/c/blob.bin.txt: binary file (contains NUL bytes); skipped",
-            "/c/corpus.toml:4: `gone.txt` (key `gone`) is not in the corpus folder",
+            "/c/corpus.toml:4: `gone.txt` (key `gone`) is not a readable file of the corpus folder",
             "/c/empty.txt: empty file; skipped",
             "/c/latin1.txt:1: not valid UTF-8 (first bad byte at offset 3); decoded with replacement characters",
         ]

@@ -304,7 +304,7 @@ impl LiveCorpus {
                         let doc = &previous.documents[at];
                         let asks_changed = doc.vocabulary_asked.iter().any(|w| changed.contains(&**w));
                         let same_reference = doc.has_manifest_entry == p.has_entry
-                            && (!p.has_entry || doc.reference == p.reference);
+                            && (!p.has_entry || doc.listed_reference() == p.reference);
                         if asks_changed || !same_reference {
                             // An unchanged file comes without its extraction
                             // facts: they are the kept document's.
@@ -406,6 +406,7 @@ impl LiveCorpus {
             problems,
             by_key: cat.by_key,
             entity_overrides: cat.entity_overrides,
+            absent: cat.absent,
         };
         let previous_quotes = &previous.quote_index;
         let previous_figures = &previous.figure_index;

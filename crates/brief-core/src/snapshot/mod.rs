@@ -12,14 +12,16 @@ mod tests;
 pub use live::{LiveCorpus, UpdateFile, UpdateFolder};
 pub use stored::{read_inputs, read_snapshot, write_snapshot, StoredError, FORMAT};
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{CorpusFolder, DocId, Document, Documents, Problem, ProblemSeverity, Vocabulary};
+use crate::corpus::{
+    key_from_file_name, CorpusFolder, DocId, Document, Documents, Problem, ProblemSeverity, Vocabulary,
+};
 use crate::entities::{parse_entity_overrides, CaseCounts, DocEntities, EntityOverrides, EntityTable};
 use crate::figures::FigureIndex;
 use crate::quotes::{QuoteIndex, QuoteSources};
@@ -30,6 +32,8 @@ pub struct Snapshot {
     pub documents: Vec<Document>,
     pub problems: Vec<Problem>,
     by_key: HashMap<String, DocId>,
+    /// The manifest keys whose file is no document, with its path.
+    absent: Vec<(String, PathBuf)>,
     quote_index: QuoteIndex,
     figure_index: FigureIndex,
     entities: EntityTable,
@@ -123,6 +127,7 @@ impl Snapshot {
             mut problems,
             by_key,
             entity_overrides,
+            absent,
         } = documents;
         let overrides = parse_overrides(&entity_overrides, &mut problems);
         let ((quote_index, figure_index), (mut entities, parts)) = rayon::join(
@@ -144,6 +149,7 @@ impl Snapshot {
             documents,
             problems,
             by_key,
+            absent,
             quote_index,
             figure_index,
             entities,
@@ -211,6 +217,37 @@ impl Snapshot {
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.documents.iter().map(|d| d.reference.key.as_str())
+    }
+
+    /// The problems of the sources that could not be read or decoded, and
+    /// so are not documents. (A folder's problem names a path without
+    /// extension; a document's own warnings name a document.)
+    pub fn unreadable_sources(&self) -> Vec<&Problem> {
+        let loaded: HashSet<&Path> = self
+            .documents
+            .iter()
+            .flat_map(|d| [d.path.as_path(), d.source_file()])
+            .collect();
+        self.problems
+            .iter()
+            .filter(|p| {
+                p.line.is_none() && p.path.extension().is_some() && !loaded.contains(p.path.as_path())
+            })
+            .collect()
+    }
+
+    /// Why the source a key names is not in the corpus, if it could not be
+    /// read: the file a manifest entry gives the key, else the file whose
+    /// name the key would be derived from.
+    pub fn unreadable_source(&self, key: &str) -> Option<&Problem> {
+        let listed = self.absent.iter().find(|(k, _)| k == key).map(|(_, path)| path);
+        self.unreadable_sources().into_iter().find(|p| match listed {
+            Some(path) => p.path == *path,
+            None => p
+                .path
+                .file_name()
+                .is_some_and(|name| key_from_file_name(&name.to_string_lossy()) == key),
+        })
     }
 }
 

@@ -37,7 +37,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -101,6 +101,7 @@ struct StoredDocument<'a> {
     extracted_from: Option<Cow<'a, Path>>,
     reference: Cow<'a, Reference>,
     has_manifest_entry: bool,
+    title_from_text: bool,
     line_index: Cow<'a, LineIndex>,
     paragraphs: Cow<'a, [Paragraph]>,
     sentences: Cow<'a, [TextRange]>,
@@ -133,6 +134,7 @@ struct QuoteTables<'a> {
 struct Directory<'a> {
     documents: Vec<DocumentBlobs>,
     problems: Cow<'a, [Problem]>,
+    absent: Cow<'a, [(String, PathBuf)]>,
     skeleton: InPlace,
     entries: InPlace,
     /// A [`QuoteTables`].
@@ -209,6 +211,7 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
             extracted_from: doc.extracted_from.as_deref().map(Cow::Borrowed),
             reference: Cow::Borrowed(&doc.reference),
             has_manifest_entry: doc.has_manifest_entry,
+            title_from_text: doc.title_from_text,
             line_index: Cow::Borrowed(&doc.line_index),
             paragraphs: Cow::Borrowed(&doc.paragraphs),
             sentences: Cow::Borrowed(&doc.sentences),
@@ -235,6 +238,7 @@ pub fn write_snapshot<W: Write>(snapshot: &Snapshot, inputs: &[u8], w: W) -> io:
     let directory = Directory {
         documents,
         problems: Cow::Borrowed(&snapshot.problems),
+        absent: Cow::Borrowed(&snapshot.absent),
         skeleton,
         entries,
         quote_tables: out.blob(&quote_tables)?,
@@ -389,6 +393,7 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
             extracted_from: d.extracted_from.map(Cow::into_owned),
             reference: d.reference.into_owned(),
             has_manifest_entry: d.has_manifest_entry,
+            title_from_text: d.title_from_text,
             original: text(&blobs.original)?,
             line_index: d.line_index.into_owned(),
             normalized: text(&blobs.normalized)?,
@@ -424,6 +429,7 @@ pub fn read_snapshot(bytes: &SharedBytes, release: Release) -> Result<Snapshot, 
         documents,
         problems: directory.problems.into_owned(),
         by_key,
+        absent: directory.absent.into_owned(),
         quote_index,
         figure_index: figures,
         entities,

@@ -11,7 +11,7 @@ use super::markdown::{passage, sentences_around, source_head, RULE};
 use super::{
     Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, InlayHint, PdfPage, Related, SourceLocation,
 };
-use crate::brief::{Brief, Citation, Quote, QuoteSegment};
+use crate::brief::{Brief, Citation, Quote, QuoteKind, QuoteSegment};
 use crate::corpus::{DocId, Document};
 use crate::quotes::{find_quote, QueryPart, QuoteLookup, QuoteMatch, QuoteVerdict, WordDiff};
 use crate::snapshot::Snapshot;
@@ -306,6 +306,35 @@ fn with_initial_case_of(quoted: &str, wording: &str) -> String {
     format!("{}{ours}{rest}", &wording[..theirs_at])
 }
 
+/// The source's wording to put in place of the brief's quoted words: its
+/// first letter cased as the brief has it, and ending in the brief's own
+/// closing punctuation. The source's comma or full stop after the passage
+/// (or a closing quotation mark of its own) is the source's sentence, not
+/// the quotation's; the brief punctuates where the quotation ends.
+fn as_the_brief_punctuates(quoted: &str, wording: &str) -> String {
+    let wording = with_initial_case_of(quoted, wording);
+    let words = |text: &str| text.trim_end_matches(CLOSING_PUNCTUATION).len();
+    let (ours, theirs) = (&quoted[words(quoted)..], &wording[words(&wording)..]);
+    if ours == theirs {
+        return wording;
+    }
+    format!("{}{ours}", &wording[..words(&wording)])
+}
+
+/// Punctuation that may close a quoted passage; brackets and ellipses are
+/// the brief's own segments, never trimmed.
+const CLOSING_PUNCTUATION: &[char] = &['.', ',', ';', ':', '!', '?', '"', '”', '’', '\'', '»'];
+
+/// Where a quote's finding is shown: the whole quote, marks included, but
+/// for a block quote not the line after its words that credits them (the
+/// brief's attribution, not the source's words).
+fn finding_range(quote: &Quote) -> TextRange {
+    match quote.kind {
+        QuoteKind::Block => TextRange::new(quote.range.start, quote.content.end),
+        QuoteKind::Double | QuoteKind::Single => quote.range,
+    }
+}
+
 fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<Finding> {
     let quote = checked.quote;
     let best = checked.lookup.matches.first();
@@ -317,7 +346,7 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
         }]
     };
     let finding = |code: Code, message: String, related: Vec<Related>, fixes: Vec<Fix>| Finding {
-        range: quote.range,
+        range: finding_range(quote),
         code,
         severity: code.default_severity(),
         message,
@@ -340,7 +369,7 @@ fn finding(corpus: &Snapshot, brief: &Brief, checked: &CheckedQuote) -> Option<F
                 title: format!("Replace with the wording of @{key}"),
                 edits: vec![Edit {
                     range,
-                    new_text: with_initial_case_of(
+                    new_text: as_the_brief_punctuates(
                         &brief.text[range.start..range.end],
                         without_quote_marks(&wording),
                     ),

@@ -31,6 +31,16 @@ fn with_brief(brief: &str) -> String {
     format!("{CORPUS}//- /brief.md\n{brief}")
 }
 
+/// The brief `text` after the first fix of its first finding.
+fn with_first_fix(corpus: &crate::snapshot::Snapshot, text: &str) -> String {
+    let brief = crate::brief::Brief::parse(text);
+    let findings = super::super::diagnostics(corpus, &brief, &Default::default());
+    let edit = &findings[0].fixes[0].edits[0];
+    let mut fixed = brief.text.to_string();
+    fixed.replace_range(edit.range.start..edit.range.end, &edit.new_text);
+    fixed
+}
+
 #[test]
 fn hover_on_an_exact_quote_shows_the_passage_in_its_sentence() {
     check_hover(
@@ -179,15 +189,11 @@ fn a_fix_for_a_passage_the_source_itself_quotes_keeps_one_pair_of_marks() {
         "accord",
         "Officials said the accord “would share the water fairly between the three states” and more.\n",
     )]);
-    let brief = crate::brief::Brief::parse(
-        "The accord “would share the water equally between the three states” [@accord].\n",
-    );
-    let findings = super::super::diagnostics(&corpus, &brief, &Default::default());
-    let edit = &findings[0].fixes[0].edits[0];
-    let mut fixed = brief.text.to_string();
-    fixed.replace_range(edit.range.start..edit.range.end, &edit.new_text);
     assert_eq!(
-        fixed,
+        with_first_fix(
+            &corpus,
+            "The accord “would share the water equally between the three states” [@accord].\n"
+        ),
         "The accord “would share the water fairly between the three states” [@accord].\n"
     );
 }
@@ -198,14 +204,7 @@ fn a_fix_keeps_the_case_the_brief_gives_the_first_letter() {
         "port",
         "Our ports were rebuilt after the storm, and the harbour reopened in spring.\n",
     )]);
-    let fixed = |text: &str| {
-        let brief = crate::brief::Brief::parse(text);
-        let findings = super::super::diagnostics(&corpus, &brief, &Default::default());
-        let edit = &findings[0].fixes[0].edits[0];
-        let mut fixed = brief.text.to_string();
-        fixed.replace_range(edit.range.start..edit.range.end, &edit.new_text);
-        fixed
-    };
+    let fixed = |text: &str| with_first_fix(&corpus, text);
     assert_eq!(
         fixed("The mayor said that “our ports were rebuilt after the flood, and the harbour reopened” [@port].\n"),
         "The mayor said that “our ports were rebuilt after the storm, and the harbour reopened” [@port].\n"
@@ -213,6 +212,29 @@ fn a_fix_keeps_the_case_the_brief_gives_the_first_letter() {
     assert_eq!(
         fixed("“Our ports were rebuilt after the flood, and the harbour reopened” [@port].\n"),
         "“Our ports were rebuilt after the storm, and the harbour reopened” [@port].\n"
+    );
+}
+
+#[test]
+fn a_fix_ends_with_the_punctuation_the_brief_gives_its_quote() {
+    // From a new-user trial: the fix put the source's closing mark and
+    // comma inside the brief's quotation.
+    let corpus = crate::test_support::corpus_of(&[(
+        "smith",
+        "Smith said the bill was \"tantamount to abortion on demand\", and left. Our ports were rebuilt after the storm, and the harbour reopened.\n",
+    )]);
+    let fixed = |text: &str| with_first_fix(&corpus, text);
+    assert_eq!(
+        fixed("He called it “tantamount to abortion on request.” [@smith]\n"),
+        "He called it “tantamount to abortion on demand.” [@smith]\n"
+    );
+    assert_eq!(
+        fixed("He called it “tantamount to abortion on request” [@smith].\n"),
+        "He called it “tantamount to abortion on demand” [@smith].\n"
+    );
+    assert_eq!(
+        fixed("“Our ports were rebuilt after the flood,” she said [@smith].\n"),
+        "“Our ports were rebuilt after the storm,” she said [@smith].\n"
     );
 }
 
@@ -276,6 +298,26 @@ fn a_block_quote_credited_on_its_last_line_is_checked_without_the_credit() {
     );
     let findings = super::super::diagnostics(&corpus, &brief, &crate::analysis::CheckConfig::default());
     assert!(findings.is_empty(), "{findings:?}");
+}
+
+#[test]
+fn a_misquoted_block_quotes_finding_ends_before_its_credit_line() {
+    // From a new-user trial: the warning underlined the "— Gref" line too.
+    let corpus = crate::test_support::corpus_of(&[(
+        "gref",
+        "The minister spoke. Today our government is effective, and so is the market. He left.\n",
+    )]);
+    let text = "> Today our government is efficient,\n> and so is the market.\n> — Gref [@gref]\n";
+    let brief = crate::brief::Brief::parse(text);
+    let findings = super::super::diagnostics(&corpus, &brief, &crate::analysis::CheckConfig::default());
+    let shown: Vec<_> = findings
+        .iter()
+        .map(|f| &text[f.range.start..f.range.end])
+        .collect();
+    assert_eq!(
+        shown,
+        ["> Today our government is efficient,\n> and so is the market."]
+    );
 }
 
 #[test]
