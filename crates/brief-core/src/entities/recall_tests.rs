@@ -73,14 +73,15 @@ fn a_word_that_starts_only_firms_names_is_their_firm() {
 
 #[test]
 fn an_occupation_before_one_word_makes_a_person() {
-    // "singer" makes "Ruslava" a person, and "singers" the first of a pair; not
+    // "singer" makes "Ruslava" a person, and "singers" both of a pair; not
     // "leaders" (a position), a given name alone, or an award's category.
     check_table(
         "The singer Ruslava won. The backing singers Pepsina and Marlo sang. League leaders \
          Barcova lost. His son Stephen came. She won the best actress Oscarine.",
         expect![[r#"
             Ruslava [actor/person]
-            Pepsina [actor/person]"#]],
+            Pepsina [actor/person]
+            Marlo [actor/person]"#]],
     );
 }
 

@@ -162,10 +162,20 @@ impl Sentence<'_> {
         {
             return None;
         }
-        let before = &self.tokens[first - 1];
-        let award = first >= 2 && matches!(self.token_text(first - 2), "best" | "supporting");
-        (before.shape == Shape::Lower && is_occupation(self.token_text(first - 1)) && !award)
-            .then_some(before.range)
+        // "backing singers Pepsi and Shirlie": a plural's second one.
+        let mut at = first - 1;
+        if at >= 2
+            && self.token_text(at) == "and"
+            && self.tokens[at - 1].shape == Shape::Cap
+            && self.tokens[at - 1].gap == Gap::Space
+            && self.tokens[at - 2].shape == Shape::Lower
+            && self.token_text(at - 2).ends_with('s')
+        {
+            at -= 2;
+        }
+        let before = &self.tokens[at];
+        let award = at >= 1 && matches!(self.token_text(at - 1), "best" | "supporting");
+        (before.shape == Shape::Lower && is_occupation(self.token_text(at)) && !award).then_some(before.range)
     }
 
     /// "US President Barack Obama", "Secretary of State Hillary Clinton",
