@@ -238,7 +238,7 @@ Vietnamese Mongolian Turkish Arab Arabian Israeli Georgian Armenian Azerbaijani 
 Turkmen Afghan Sino Anglo Euro Eurasian Siberian Belorussian Canadian Australian Italian Spanish \
 Polish Swedish Finnish Norwegian Dutch Brazilian Mexican Egyptian Iraqi Libyan Greek Serbian \
 Hungarian Czech Romanian Bulgarian Nordic Slavic Muslim Islamic Christian Baltic Asiatic Arctic \
-Pacific Atlantic Caucasian Far Eastern Central Southeast Northeast Russo Indo Franco \
+Pacific Atlantic Olympic Paralympic Caucasian Far Eastern Central Southeast Northeast Russo Indo Franco \
 Irish Scottish Scots Welsh Danish Swiss Austrian Belgian Portuguese Icelandic Maltese Cypriot Croatian \
 Slovak Slovenian Bosnian Albanian Estonian Latvian Lithuanian Nigerian Kenyan Ghanaian Zambian \
 Ethiopian Somali Sudanese Moroccan Algerian Tunisian Lebanese Jordanian Saudi Kuwaiti Qatari Thai \
@@ -324,6 +324,27 @@ Travis Ulrich Ulrike Umberto Uwe Valentin Valerie Vanessa Veronica Vijay Vikram 
 Vivek Vivienne Walid Werner Wilfred Wim Wolfgang Xavier Yann Yannick Yasser Yasuo Yoshiro Youssef \
 Yusuf Yves Yvonne Zach Zachary Zara Zinedine Zoe Zoltan";
 
+/// More given names of the same languages and of Welsh, Irish, Scottish,
+/// Greek and Nordic, with the short forms English uses ("Jimmy", "Dick"),
+/// from general knowledge (not from the labelled articles), less common
+/// words and places as above.
+const MORE_GIVEN_NAMES: &str = "\
+Dick Jerry Buddy Martyn Rhodri Giacomo Jules Cristiano Ruud Bobby Billy Jimmy Tommy Kenny Sammy \
+Teddy Freddy Eddy Ernie Hank Marty Mickey Micky Paddy Willie Wally Vinnie Ted Lenny Benny Johnnie \
+Alfie Archie Nicky Timmy Dwight Wesley Curtis Elton Kirk Lance Mel Meg Marlon Mitch Quentin Vernon \
+Clarence Clayton Darryl Daryl Derrick Dustin Reginald Roderick Rowan Seymour Wilbur Nathaniel Neal \
+Irving Hal Herb Russ Perry Rhys Dafydd Gethin Aled Huw Iwan Emyr Gwyn Dai Ieuan Seamus Eoin Padraig \
+Donal Mairead Siobhan Aoife Hamish Alasdair Euan Ewan Gianni Paolo Fabrizio Alessio Luciano \
+Gianfranco Pierluigi Filippo Gennaro Luiz Thiago Rui Nuno Paulo Jaap Pieter Dirk Henk Joost Arjen \
+Rinus Guus Frans Bastian Lothar Rudi Sepp Thorsten Joschka Gerd Ottmar Arsene Fabien Gael Serge \
+Franck Segolene Amelie Audrey Juliette Aurelie Jean-Paul Jean-Louis Jean-Francois Iker Xabi Alvaro \
+Sergi Vicente Joaquin Ruben Felipe Luisa Costas Kostas Nikos Yiannis Giorgos Dimitris Katerina \
+Henrik Fredrik Anders Magnus Ole Zlatan Jesper Ulrika Agnetha Amitabh Aishwarya Ratan Lalu Atal \
+Lakshmi Sourav Thabo Olusegun Junichiro Hideki Ichiro Britney Whitney Mariah Beyonce Kylie Dannii \
+Julianne Kirsten Kristen Scarlett Uma Halle Charlize Cate Keira Sienna Jodie Jodi Megan Nadine \
+Patti Polly Rosie Sadie Sheryl Stacey Tara Trudy Vera Wanda Yoko Zadie Imelda Gemma Leona Marian \
+Martine Mia Molly Nell Phoebe Tamsin Teri Yasmin Hayley Kelli Jelena Lleyton Marat Goran";
+
 /// Common Chinese surnames: "Xi Jinping", "Wei Fenghe", "Fu Ying" put the
 /// surname first.
 const CHINESE_SURNAMES: &str = "\
@@ -407,7 +428,10 @@ pub(super) fn gazetteer() -> &'static Gazetteer {
             cities: keys(CITIES, MULTIWORD_CITIES),
             regions: keys(REGIONS, MULTIWORD_REGIONS),
             demonyms: words(DEMONYMS),
-            given_names: words(GIVEN_NAMES),
+            given_names: words(GIVEN_NAMES)
+                .into_iter()
+                .chain(words(MORE_GIVEN_NAMES))
+                .collect(),
             chinese_surnames: words(CHINESE_SURNAMES),
             months: month_words().chain(WEEKDAYS.words()).map(capitalized).collect(),
             stop_words: words(STOP_WORDS)

@@ -28,7 +28,9 @@ pub(super) fn head(word: &str, name: &[&str]) -> Option<Head> {
     match last {
         "organization" | "organisation" | "union" | "alliance" | "party" | "community" | "association"
         | "league" | "bloc" | "coalition" | "movement" | "nations" | "powers" | "commonwealth"
-        | "federation" => actor(ActorType::Organization),
+        | "federation" | "orchestra" | "philharmonic" | "choir" | "fc" | "afc" => {
+            actor(ActorType::Organization)
+        }
         "council" | "bank" | "fund" | "commission" => {
             const INTERNATIONAL: &[&str] = &[
                 "Nations", "UN", "Security", "European", "Eurasian", "Arctic", "Atlantic", "World", "Asian",
@@ -43,9 +45,10 @@ pub(super) fn head(word: &str, name: &[&str]) -> Option<Head> {
         "institute" | "institution" | "university" | "college" | "academy" | "center" | "centre"
         | "endowment" | "foundation" | "ministry" | "department" | "office" | "committee" | "agency"
         | "administration" | "embassy" | "consulate" | "army" | "navy" | "forces" | "force" | "guard"
-        | "parliament" | "duma" | "congress" | "senate" | "assembly" | "court" | "tribunal"
-        | "government" | "cabinet" | "program" | "programme" | "service" | "club" | "library"
-        | "laboratory" | "secretariat" | "bureau" | "directorate" | "command" | "fleet" => {
+        | "guards" | "regiment" | "brigade" | "battalion" | "corps" | "parliament" | "duma" | "congress"
+        | "senate" | "assembly" | "court" | "tribunal" | "government" | "cabinet" | "program"
+        | "programme" | "service" | "club" | "library" | "laboratory" | "secretariat" | "bureau"
+        | "directorate" | "command" | "fleet" | "conservatory" | "conservatoire" => {
             actor(ActorType::Institution)
         }
         // "English School" is a school of thought; "Higher School of
@@ -78,6 +81,9 @@ pub(super) fn head(word: &str, name: &[&str]) -> Option<Head> {
         "cup" | "open" | "championships" | "marathon" | "games" | "trophy" | "tournament" | "prix" => {
             event(EventType::Summit)
         }
+        // And so are the contests of the arts and their ceremonies: "Berlin
+        // Film Festival", "Eurovision Song Contest", "Golden Globe Awards".
+        "championship" | "festival" | "contest" | "awards" => event(EventType::Summit),
         "project" | "initiative" | "pipeline" | "route" | "road" | "railway" | "railroad" | "bridge"
         | "corridor" | "partnership" | "plan" | "highway" | "tunnel" => event(EventType::Project),
         "sea" | "ocean" | "river" | "strait" | "straits" | "gulf" | "bay" | "lake" | "mountains"
@@ -234,15 +240,15 @@ pub(super) fn is_speech_verb(lower: &str) -> bool {
 
 /// The kind of body a lowercase noun after a name says it is, as news
 /// prose names someone by the body they belong to: "Arsenal striker",
-/// "Vodafone boss", "Pfizer shares". A body only: the noun is one of its
+/// "Vodafone boss", "Pfizer shares", or a league by its clubs ("Premiership
+/// clubs") and a club by its side ("the Leeds side"). A body only: the noun is one of its
 /// people or its stock, never a person's.
 pub(super) fn member_noun(lower: &str) -> Option<ActorType> {
     Some(match lower {
-        "boss" | "bosses" | "chief" | "shares" | "shareholders" | "spokesman" | "spokeswoman" => {
-            ActorType::Company
-        }
+        "boss" | "bosses" | "chief" | "shares" | "shareholders" | "spokesman" | "spokeswoman" | "channel"
+        | "soap" => ActorType::Company,
         "manager" | "coach" | "striker" | "midfielder" | "defender" | "goalkeeper" | "keeper" | "winger"
-        | "skipper" | "chairman" => ActorType::Organization,
+        | "skipper" | "chairman" | "side" | "sides" | "club" | "clubs" | "squad" => ActorType::Organization,
         _ => return None,
     })
 }
@@ -272,6 +278,12 @@ pub(super) fn is_work(lower: &str) -> bool {
     )
 }
 
+/// Lowercase nouns of natural disasters, which a region's demonym names
+/// ("the Asian tsunami", "the Asian quake").
+pub(super) fn is_disaster(lower: &str) -> bool {
+    matches!(lower, "tsunami" | "earthquake" | "quake")
+}
+
 /// Lowercase nouns of sports contests, which name an event after a place
 /// ("the London marathon").
 pub(super) fn is_contest(lower: &str) -> bool {
@@ -286,93 +298,109 @@ pub(super) fn is_contest(lower: &str) -> bool {
 /// left out. Plurals count ("directors … or …").
 pub(super) fn is_person_noun(lower: &str) -> bool {
     let singular = lower.strip_suffix('s').filter(|s| s.len() > 2);
+    [Some(lower), singular].into_iter().flatten().any(is_position) || is_occupation(lower)
+}
+
+/// The nouns of [`is_person_noun`] that are no titles or positions: what
+/// someone does ("singer", "striker", "actress"), or their kin. Plurals
+/// count.
+pub(super) fn is_occupation(lower: &str) -> bool {
+    let singular = lower.strip_suffix('s').filter(|s| s.len() > 2);
     [Some(lower), singular].into_iter().flatten().any(|w| {
-        is_position(w)
-            || matches!(
-                w,
-                "actor"
-                    | "actress"
-                    | "singer"
-                    | "songwriter"
-                    | "musician"
-                    | "guitarist"
-                    | "drummer"
-                    | "bassist"
-                    | "pianist"
-                    | "rapper"
-                    | "comedian"
-                    | "presenter"
-                    | "author"
-                    | "writer"
-                    | "novelist"
-                    | "poet"
-                    | "playwright"
-                    | "screenwriter"
-                    | "composer"
-                    | "producer"
-                    | "designer"
-                    | "architect"
-                    | "artist"
-                    | "photographer"
-                    | "executive"
-                    | "boss"
-                    | "manager"
-                    | "coach"
-                    | "captain"
-                    | "skipper"
-                    | "striker"
-                    | "midfielder"
-                    | "defender"
-                    | "goalkeeper"
-                    | "keeper"
-                    | "winger"
-                    | "full-back"
-                    | "fly-half"
-                    | "scrum-half"
-                    | "batsman"
-                    | "bowler"
-                    | "athlete"
-                    | "runner"
-                    | "sprinter"
-                    | "champion"
-                    | "golfer"
-                    | "jockey"
-                    | "boxer"
-                    | "cyclist"
-                    | "swimmer"
-                    | "referee"
-                    | "umpire"
-                    | "physio"
-                    | "lawyer"
-                    | "barrister"
-                    | "solicitor"
-                    | "judge"
-                    | "doctor"
-                    | "scientist"
-                    | "teacher"
-                    | "detective"
-                    | "inspector"
-                    | "businessman"
-                    | "businesswoman"
-                    | "entrepreneur"
-                    | "tycoon"
-                    | "billionaire"
-                    | "millionaire"
-                    | "banker"
-                    | "campaigner"
-                    | "activist"
-                    | "spokesman"
-                    | "colleague"
-                    | "team-mate"
-                    | "teammate"
-                    | "compatriot"
-                    | "wife"
-                    | "husband"
-                    | "son"
-                    | "daughter"
-                    | "brother"
-                    | "sister"
-            )
+        matches!(
+            w,
+            "actor"
+                | "actress"
+                | "singer"
+                | "songwriter"
+                | "musician"
+                | "guitarist"
+                | "drummer"
+                | "bassist"
+                | "pianist"
+                | "rapper"
+                | "comedian"
+                | "comic"
+                | "star"
+                | "host"
+                | "conductor"
+                | "dancer"
+                | "publicist"
+                | "protege"
+                | "boyfriend"
+                | "girlfriend"
+                | "presenter"
+                | "author"
+                | "writer"
+                | "novelist"
+                | "poet"
+                | "playwright"
+                | "screenwriter"
+                | "composer"
+                | "producer"
+                | "designer"
+                | "architect"
+                | "artist"
+                | "photographer"
+                | "executive"
+                | "boss"
+                | "manager"
+                | "coach"
+                | "captain"
+                | "skipper"
+                | "striker"
+                | "midfielder"
+                | "defender"
+                | "goalkeeper"
+                | "keeper"
+                | "winger"
+                | "full-back"
+                | "fly-half"
+                | "scrum-half"
+                | "batsman"
+                | "bowler"
+                | "athlete"
+                | "runner"
+                | "sprinter"
+                | "champion"
+                | "golfer"
+                | "jockey"
+                | "boxer"
+                | "cyclist"
+                | "swimmer"
+                | "referee"
+                | "umpire"
+                | "physio"
+                | "lawyer"
+                | "barrister"
+                | "solicitor"
+                | "judge"
+                | "doctor"
+                | "scientist"
+                | "teacher"
+                | "detective"
+                | "inspector"
+                | "businessman"
+                | "businesswoman"
+                | "entrepreneur"
+                | "tycoon"
+                | "billionaire"
+                | "millionaire"
+                | "banker"
+                | "campaigner"
+                | "activist"
+                | "spokesman"
+                | "colleague"
+                | "team-mate"
+                | "teammate"
+                | "compatriot"
+                | "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "brother"
+                | "sister"
+        )
     })
 }
 
@@ -382,6 +410,7 @@ pub(super) fn event_noun(word: &str) -> Option<EventType> {
     Some(match word {
         "exercise" | "exercises" | "drill" | "drills" | "maneuvers" | "manoeuvres" => EventType::Exercise,
         "crisis" | "war" | "conflict" => EventType::Crisis,
+        w if is_disaster(w) => EventType::Crisis,
         "treaty" | "agreement" | "agreements" | "pact" | "accord" | "accords" => EventType::Treaty,
         "summit" | "forum" => EventType::Summit,
         w if is_contest(w) => EventType::Summit,

@@ -99,6 +99,8 @@ mod quality;
 #[cfg(test)]
 mod reader_tests;
 #[cfg(test)]
+mod recall_tests;
+#[cfg(test)]
 mod tests;
 
 use rayon::prelude::*;

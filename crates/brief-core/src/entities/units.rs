@@ -120,7 +120,14 @@ fn stands_alone(text: &str, tokens: &[WordToken], i: usize, j: usize) -> bool {
 }
 
 pub(super) fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "and" | "&" | "the" | "for" | "in" | "on" | "de")
+    matches!(w, "of" | "and" | "&" | "the" | "for" | "in" | "on") || is_particle(w)
+}
+
+/// The lowercase particles of surnames: "Ruud van Nistelrooy", "Edwin van
+/// der Sar", "Lula da Silva", "Rodrigo de la Serna" (with "la" only after
+/// another), "Banque du Caire".
+pub(super) fn is_particle(w: &str) -> bool {
+    matches!(w, "de" | "van" | "von" | "der" | "den" | "da" | "dos" | "du")
 }
 
 /// Parenthesized groups that cite a source by year: "(Kashin 2019a)",

@@ -5,7 +5,7 @@
 use super::Sentence;
 use super::STATE;
 use crate::entities::acronyms;
-use crate::entities::kinds::{descriptor, is_work, member_noun};
+use crate::entities::kinds::{descriptor, is_position, is_work, member_noun};
 use crate::entities::names::key;
 use crate::entities::tokens::{Gap, Shape};
 use crate::entities::{ActorType, EntityKind};
@@ -76,6 +76,24 @@ impl Sentence<'_> {
         (held || traded).then_some(ActorType::Company)
     }
 
+    /// "president of Sony Computer Entertainment America", "director of La
+    /// Fenice": two proper words or more after a position and "of" (or "of
+    /// the") name the body it is in. Not one word: "leader of the Commons"
+    /// is of a chamber that has its own name.
+    pub(super) fn position_of(&self, a: usize, b: usize) -> Option<ActorType> {
+        let first = self.units[a].first;
+        let word = |t: usize| self.tokens.get(t).map(|_| self.token_text(t));
+        let mut t = first.checked_sub(1)?;
+        if word(t) == Some("the") {
+            t = t.checked_sub(1)?;
+        }
+        let position = t >= 1
+            && word(t) == Some("of")
+            && self.tokens[t - 1].shape == Shape::Lower
+            && is_position(self.token_text(t - 1));
+        (b - a >= 2 && position).then_some(ActorType::Company)
+    }
+
     /// "a man from Leicester", "a school in Newcastle": one word after "in",
     /// "from" or "near" that no name goes on from is where something is, and
     /// names no club or firm of the same name.
@@ -106,10 +124,12 @@ impl Sentence<'_> {
         // "Tory party MPs": a noun that ends a name describes nothing after it.
         let owner = first.checked_sub(2).map(|t| (self.tokens[t], self.token_text(t)));
         // A capitalized common word starts the sentence ("Investment bank
-        // Morgan Stanley"), not a name.
+        // Morgan Stanley"), and a generic word ("digital TV station Music
+        // Choice") is no name either.
         let in_name = owner.is_some_and(|(t, w)| {
+            let no_name = (t.shape == Shape::Cap && self.stats.is_common(w)) || self.gz.is_generic_name(w);
             matches!(t.shape, Shape::Cap | Shape::Upper)
-                && !(t.shape == Shape::Cap && self.stats.is_common(w))
+                && !no_name
                 && !self.gz.is_demonym(w)
                 && acronyms::known(&key(w)).is_none_or(|k| k.kind != STATE)
         });

@@ -3,10 +3,10 @@
 
 use super::{MaybePerson, Sentence, STATE};
 use crate::entities::acronyms;
-use crate::entities::kinds::{is_contest, is_speech_verb, Head};
-use crate::entities::names::key;
+use crate::entities::kinds::{is_contest, is_disaster, is_speech_verb, Head};
+use crate::entities::names::{is_acronym, key};
 use crate::entities::roles;
-use crate::entities::tokens::Gap;
+use crate::entities::tokens::{Gap, Shape};
 use crate::entities::units::Class;
 use crate::entities::{ActorType, EntityKind, EventType};
 use crate::text::TextRange;
@@ -43,6 +43,11 @@ impl Sentence<'_> {
             self.push(range, Some((EntityKind::Event(EventType::Exercise), 2)), None);
             return;
         }
+        if let Some(end) = self.channel_number(b) {
+            let range = TextRange::new(range.start, end);
+            self.push(range, Some((EntityKind::Actor(ActorType::Company), 2)), None);
+            return;
+        }
         let noun = self.event_after(b);
         if let Some(known) = self.known(a, b) {
             match noun {
@@ -61,6 +66,10 @@ impl Sentence<'_> {
             return;
         }
         if self.work_before(a) {
+            // Not "to play Roger Federer": there the noun is a verb.
+            if self.token_text(self.units[a].first - 1) != "play" {
+                self.works.push(range);
+            }
             return;
         }
         if let Some(kind) = self.descriptor_before(a) {
@@ -111,7 +120,7 @@ impl Sentence<'_> {
                 && name_parts().any(|t| place_word(t) || state_word(t)));
         let all_demonyms = (a..b).all(|u| !self.is_name(u) || self.is_demonym(u));
         match noun {
-            Some((_, t, event)) if place_like => {
+            Some((_, t, event)) if place_like || (all_demonyms && is_disaster(self.token_text(t))) => {
                 let range = TextRange::new(range.start, self.tokens[t].range.end);
                 self.push(range, Some((EntityKind::Event(event), 2)), None);
                 return;
@@ -179,7 +188,10 @@ impl Sentence<'_> {
         let named_person = b - a >= 2
             && self.person_like(a, b)
             && (role.is_some() || self.person_evidence(a, b) || self.introduced_as_person(a));
-        let body = self.member_after(a, b).or_else(|| self.firm_around(a, b));
+        let body = self
+            .member_after(a, b)
+            .or_else(|| self.firm_around(a, b))
+            .or_else(|| self.position_of(a, b));
         if let Some(body) = body.filter(|_| !named_person) {
             self.push(range, Some((EntityKind::Actor(body), 1)), None);
             return;
@@ -243,6 +255,18 @@ impl Sentence<'_> {
         }
     }
 
+    /// "Radio 4", "BBC Radio 1", "Channel 4": a broadcaster's station named
+    /// by its number; where the name ends, with the number.
+    fn channel_number(&self, b: usize) -> Option<usize> {
+        let last = &self.units[b - 1];
+        if last.first != last.last || !matches!(self.unit_text(b - 1), "Radio" | "Channel") {
+            return None;
+        }
+        let number = self.tokens.get(last.last + 1)?;
+        (number.gap == Gap::Space && number.shape == Shape::Number && number.range.len() <= 2)
+            .then_some(number.range.end)
+    }
+
     /// "the Six Nations", "the Big Four Banks": a number word before a
     /// head noun counts the body's members and is part of its name.
     fn counts_members(&self, a: usize, b: usize) -> bool {
@@ -265,16 +289,31 @@ impl Sentence<'_> {
             .units
             .get(u + 1)
             .is_some_and(|n| n.class == Class::Name && self.gap(u + 1) == Gap::Space);
-        let role = role.filter(|_| !name_follows);
+        let role = role
+            .filter(|_| !name_follows)
+            .or_else(|| self.occupation_before(u).filter(|_| !name_follows));
         let range = self.units[u].range;
         if role.is_none() && self.place_after_preposition(u) {
             return;
         }
         if self.next_lower(u + 1).is_some_and(|(_, w)| w == "regime") {
             self.push(range, Some((EntityKind::Actor(ActorType::Person), 1)), role);
+        } else if self.acronym_that_speaks(u) {
+            self.push(range, Some((EntityKind::Actor(ActorType::Organization), 1)), None);
         } else {
             self.push(range, None, role);
         }
+    }
+
+    /// "the RAC welcomed the news", "the ATP said": an acronym with "the"
+    /// that speaks is a body. A person takes no article, and the generic
+    /// acronyms ("the MP said") never get here.
+    fn acronym_that_speaks(&self, u: usize) -> bool {
+        let speaks =
+            |w: &str| is_speech_verb(w) || matches!(w, "welcomed" | "announced" | "confirmed" | "urged");
+        is_acronym(self.unit_text(u))
+            && self.after_the(u)
+            && self.next_lower(u + 1).is_some_and(|(_, w)| speaks(w))
     }
 
     /// "the Liberal Democrats", "the Leeds Tykes": proper words after "the"

@@ -4,7 +4,7 @@
 use super::Sentence;
 use crate::entities::names::key;
 use crate::entities::tokens::Gap;
-use crate::entities::units::Class;
+use crate::entities::units::{is_particle, Class};
 
 impl Sentence<'_> {
     /// The end of the run of names starting at unit `start`; a dated name
@@ -51,6 +51,10 @@ impl Sentence<'_> {
         if matches!(connector, "of" | "for" | "in" | "on") && r < n && self.unit_text(r) == "the" {
             r += 1;
         }
+        // "van der Sar", "de la Serna": particles in a row.
+        while is_particle(connector) && r < n && matches!(self.unit_text(r), "der" | "den" | "la") {
+            r += 1;
+        }
         if r >= n || !self.is_name(r) || self.units[r].isolated || self.gap(r) != Gap::Space {
             return None;
         }
@@ -75,7 +79,8 @@ impl Sentence<'_> {
             "of" | "for" | "on" => self.has_head(start, end),
             // "Tate & Lyle", "Marks & Spencer": an ampersand between proper
             // words joins one firm's name.
-            "de" | "&" => true,
+            "&" => true,
+            c if is_particle(c) => true,
             // "accountancy firm Ernst and Young": after a singular
             // descriptor, "A and B" is one name ("drugs firms A and B" two).
             "and"

@@ -105,14 +105,21 @@ pub(super) struct Sentence<'a> {
     gz: &'static Gazetteer,
     found: Vec<NameCandidate>,
     maybe: Vec<MaybePerson>,
+    /// Names of works ("the film Vera Drake"), in document coordinates.
+    works: Vec<TextRange>,
 }
 
-/// The names of one sentence, with the runs that may still prove persons, of `doc_text` and its acronym definitions.
-pub(super) fn sentence_names(
-    doc_text: &str,
-    range: TextRange,
-    stats: &dyn CommonWords,
-) -> (Vec<NameCandidate>, Vec<MaybePerson>, Vec<Definition>) {
+/// The names of one sentence: its mentions, the runs that may still prove
+/// persons, the works it names and its acronym definitions.
+pub(super) struct SentenceNames {
+    pub found: Vec<NameCandidate>,
+    pub maybe: Vec<MaybePerson>,
+    pub works: Vec<TextRange>,
+    pub definitions: Vec<Definition>,
+}
+
+/// The names of the sentence at `range` of `doc_text`.
+pub(super) fn sentence_names(doc_text: &str, range: TextRange, stats: &dyn CommonWords) -> SentenceNames {
     let sentence = &doc_text[range.start..range.end];
     let tokens = tokenize(sentence, range.start);
     let mut s = Sentence {
@@ -124,11 +131,17 @@ pub(super) fn sentence_names(
         gz: gazetteer(),
         found: Vec::new(),
         maybe: Vec::new(),
+        works: Vec::new(),
     };
     s.runs();
     s.listed_with_persons();
     s.quoted_speakers();
-    (s.found, s.maybe, acronyms::definitions(sentence, range.start))
+    SentenceNames {
+        found: s.found,
+        maybe: s.maybe,
+        works: s.works,
+        definitions: acronyms::definitions(sentence, range.start),
+    }
 }
 
 impl<'a> Sentence<'a> {

@@ -2,33 +2,55 @@
 //! occupations, given names, lists that name persons, and where a person's
 //! name starts inside a longer run.
 
-use super::{Sentence, STATE};
-use crate::entities::kinds::{head, is_person_noun, is_title_modifier, Head};
+use super::{NameCandidate, Sentence, STATE};
+use crate::entities::kinds::{head, is_occupation, is_person_noun, is_title_modifier, Head};
 use crate::entities::tokens::{Gap, Shape};
-use crate::entities::units::has_year;
+use crate::entities::units::{has_year, is_particle};
 use crate::entities::{ActorType, EntityKind};
 use crate::text::TextRange;
+
+/// An item of a list, for [`Sentence::listed_with_persons`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Person,
+    Maybe(usize),
+    Word,
+}
 
 impl Sentence<'_> {
     /// "Jon Dunbar, Allister Hogg and Jon Petrie", "goals from Noe Pamarot
     /// and Mido": runs that may be persons are persons when a list names
     /// them beside one. A list is names joined by commas and a last "and";
     /// two names joined by a comma alone are often an apposition ("Wayne
-    /// Rooney, Manchester United's striker") and are no list. A team sheet
-    /// or a cast list ("Jon Dunbar (Leeds Tykes), Iain Fullarton
-    /// (Saracens), …") is a list without "and": three names or more, each
-    /// with a parenthesis. What the parentheses hold is no item.
+    /// Rooney, Manchester United's striker") and are no list, but three or
+    /// more are one however they end: a team sheet or a cast list ("Jon
+    /// Dunbar (Leeds Tykes), Iain Fullarton (Saracens), …"), or "Rowena
+    /// Satch, Steve Brook, Tabby Callan and group G4". What the parentheses
+    /// hold is no item.
     pub(super) fn listed_with_persons(&mut self) {
         if self.maybe.is_empty() {
             return;
         }
-        // (range, maybe index or None for a person), in text order.
-        let mut items: Vec<(TextRange, Option<usize>)> = self
+        // In text order: persons, runs that may be (by index) and single
+        // words, which are no persons but link a list ("Abba, Celine Dion,
+        // Bucks Fizz, Nana Mouskouri, Lulu and Julio Iglesias").
+        let in_maybe = |r: TextRange| self.maybe.iter().any(|m| m.range.contains_range(r));
+        let word =
+            |f: &NameCandidate| f.kind.is_none() && !self.text[f.range.start..f.range.end].contains(' ');
+        let mut items: Vec<(TextRange, Item)> = self
             .found
             .iter()
-            .filter(|f| matches!(f.kind, Some((EntityKind::Actor(ActorType::Person), _))))
-            .map(|f| (f.range, None))
-            .chain(self.maybe.iter().enumerate().map(|(i, m)| (m.range, Some(i))))
+            .filter_map(|f| match f.kind {
+                Some((EntityKind::Actor(ActorType::Person), _)) => Some((f.range, Item::Person)),
+                _ if word(f) && !in_maybe(f.range) => Some((f.range, Item::Word)),
+                _ => None,
+            })
+            .chain(
+                self.maybe
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (m.range, Item::Maybe(i))),
+            )
             .filter(|(r, _)| {
                 let before = &self.text[..r.start];
                 before
@@ -37,16 +59,16 @@ impl Sentence<'_> {
             })
             .collect();
         items.sort_by_key(|(r, _)| r.start);
-        // Whether the link is "and", and whether a parenthesis stands before it.
+        // Whether the link is "and", past a parenthesis before it.
         let link = |x: TextRange, y: TextRange| {
             let between = self.text.get(x.end..y.start)?;
-            let (annotated, rest) = match between.strip_prefix(" (").and_then(|b| b.split_once(')')) {
-                Some((inside, rest)) if !inside.contains('(') => (true, rest),
-                _ => (false, between),
+            let rest = match between.strip_prefix(" (").and_then(|b| b.split_once(')')) {
+                Some((inside, rest)) if !inside.contains('(') => rest,
+                _ => between,
             };
             match rest {
-                ", " => Some((false, annotated)),
-                " and " | ", and " | " & " => Some((true, annotated)),
+                ", " => Some(false),
+                " and " | ", and " | " & " => Some(true),
                 _ => None,
             }
         };
@@ -55,21 +77,16 @@ impl Sentence<'_> {
         while start < items.len() {
             let mut end = start + 1;
             let mut last_and = false;
-            let mut annotated = true;
-            while end < items.len() {
-                match link(items[end - 1].0, items[end].0) {
-                    Some((and, paren)) => {
-                        last_and = and;
-                        annotated &= paren;
-                        end += 1;
-                    }
-                    None => break,
-                }
+            while let Some(and) = items.get(end).and_then(|y| link(items[end - 1].0, y.0)) {
+                last_and = and;
+                end += 1;
             }
             let chain = &items[start..end];
-            let sheet = annotated && chain.len() >= 3;
-            if (last_and || sheet) && chain.iter().any(|(_, m)| m.is_none()) {
-                confirmed.extend(chain.iter().filter_map(|(_, m)| *m));
+            if (last_and || chain.len() >= 3) && chain.iter().any(|(_, m)| *m == Item::Person) {
+                confirmed.extend(chain.iter().filter_map(|(_, m)| match m {
+                    Item::Maybe(i) => Some(*i),
+                    _ => None,
+                }));
             }
             start = end;
         }
@@ -130,6 +147,35 @@ impl Sentence<'_> {
             Shape::Cap => matches!(before, "Sir" | "Dame" | "Mr" | "Mrs" | "Ms" | "Miss" | "Dr"),
             _ => false,
         }
+    }
+
+    /// "singer Ruslana", "backing singers Pepsi and …": a person's
+    /// occupation in lower case right before one word is that person's
+    /// role. Not a title or position ("league leaders Barcelona", "fellow
+    /// Bristol MPs"), nor a given name (alone it names no one: "his son
+    /// Stephen"), nor after "best" ("best actress Oscar" is an award).
+    pub(super) fn occupation_before(&self, u: usize) -> Option<TextRange> {
+        let first = self.units[u].first;
+        if first == 0
+            || self.tokens[first].gap != Gap::Space
+            || self.gz.given_names.contains(self.unit_text(u))
+        {
+            return None;
+        }
+        // "backing singers Pepsi and Shirlie": a plural's second one.
+        let mut at = first - 1;
+        if at >= 2
+            && self.token_text(at) == "and"
+            && self.tokens[at - 1].shape == Shape::Cap
+            && self.tokens[at - 1].gap == Gap::Space
+            && self.tokens[at - 2].shape == Shape::Lower
+            && self.token_text(at - 2).ends_with('s')
+        {
+            at -= 2;
+        }
+        let before = &self.tokens[at];
+        let award = at >= 1 && matches!(self.token_text(at - 1), "best" | "supporting");
+        (before.shape == Shape::Lower && is_occupation(self.token_text(at)) && !award).then_some(before.range)
     }
 
     /// "US President Barack Obama", "Secretary of State Hillary Clinton",
@@ -218,15 +264,20 @@ impl Sentence<'_> {
     /// Two to four proper words: capitalized, not common, not places,
     /// demonyms, states or heads; initials ("W.") only inside.
     pub(super) fn person_like(&self, a: usize, b: usize) -> bool {
+        let given_first = self.gz.given_names.contains(self.unit_text(a));
         b - a <= 4
             && (a..b).all(|u| {
                 let text = self.unit_text(u);
                 let initial = text.len() == 2 && text.ends_with('.');
-                self.is_name(u)
-                    && (initial && u > a && u + 1 < b
-                        || self.tokens[self.units[u].first].shape == Shape::Cap
-                            // "Bill Owens": a given name first, though "bill" is a word.
-                            && (!self.is_common(u) || (u == a && self.gz.given_names.contains(text)))
+                let inside = u > a && u + 1 < b;
+                (inside && is_particle(text) || inside && text == "la" && is_particle(self.unit_text(u - 1)))
+                    || self.is_name(u)
+                        && (initial && inside
+                            || self.tokens[self.units[u].first].shape == Shape::Cap
+                            // "Bill Owens": a given name first, though "bill"
+                            // is a word; after one, a surname may be a word
+                            // too ("Gary Flowers", "Thomas Haden Church").
+                            && (!self.is_common(u) || given_first)
                             && !self.is_stop(u)
                             && !self.is_demonym(u)
                             && !self.is_state(u)

@@ -11,6 +11,8 @@ use crate::entities::gazetteer::gazetteer;
 use crate::entities::names::{is_acronym, key};
 use crate::entities::{ActorType, Entity, EntityId, EntityKind, Mention, Tally, Votes};
 
+const COMPANY: EntityKind = EntityKind::Actor(ActorType::Company);
+
 /// An entity being assembled from documents.
 #[derive(Default)]
 pub(super) struct Builder {
@@ -72,6 +74,7 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
             acronyms.entry(short.clone()).or_insert_with(|| long.clone());
         }
     }
+    let works: FxHashSet<String> = docs.iter().flat_map(|d| d.works.iter().cloned()).collect();
     let mut builders: FxHashMap<String, Builder> = FxHashMap::default();
     let mut attach_only = Vec::new();
     let mut pending = Vec::new();
@@ -92,6 +95,11 @@ pub(in crate::entities) fn merge(docs: Vec<DocNames>) -> Vec<Entity> {
             b.absorb(doc, DocEntity { defining: None, ..e });
         }
     }
+    // "Vera Drake" read as a person where the corpus also says "the film
+    // Vera Drake": a work named like its hero names no one, and nor do its
+    // heroes ("the young Billy Elliots" of "the musical Billy Elliot").
+    let work = |k: &str| works.contains(k) || k.strip_suffix('s').is_some_and(|w| works.contains(w));
+    builders.retain(|k, b| !(work(k) && b.known.is_none() && b.kind() == Some(PERSON)));
     // Parts of the corpus's persons' names: a leftover "Trenin" is the one
     // person of the corpus so named, if there is only one. A given name
     // alone ("Andy") names someone else in another document, so only the
@@ -214,8 +222,9 @@ fn title_of(role: &str) -> String {
 /// World Service": an acronym that several documents use alone and that
 /// starts two or more of the corpus's organizations, companies or
 /// institutions is the body they belong to, of the kind most of them have.
-/// Only acronyms: a capitalized word that starts such names is as often a
-/// city ("Manchester University", "Manchester City Council").
+/// A capitalized word only when all of them are firms: one that starts
+/// other names is as often a city ("Manchester University", "Manchester City
+/// Council").
 pub(super) fn heads_of_their_names(
     builders: &mut FxHashMap<String, Builder>,
     unplaced: Vec<(DocId, DocEntity)>,
@@ -232,10 +241,9 @@ pub(super) fn heads_of_their_names(
     }
     let mut by_key: FxHashMap<String, Vec<(DocId, DocEntity)>> = FxHashMap::default();
     for (doc, e) in unplaced {
-        if e.surfaces.best(is_acronym).is_some() {
-            by_key.entry(e.key.clone()).or_default().push((doc, e));
-        }
+        by_key.entry(e.key.clone()).or_default().push((doc, e));
     }
+    let gz = gazetteer();
     let mut made = Vec::new();
     for (k, docs) in by_key {
         let Some(votes) = starts.get(k.as_str()) else {
@@ -245,8 +253,18 @@ pub(super) fn heads_of_their_names(
         let Some(kind) = votes.winner() else {
             continue;
         };
+        // A word ("Sony" of "Sony Ericsson" and "Sony BMG") only when every
+        // name it starts is a firm's, and it is no place or given name:
+        // towns start clubs and councils, given names start firms named
+        // after their founders.
+        let acronym = docs.iter().any(|(_, e)| e.surfaces.best(is_acronym).is_some());
+        let word = docs[0].1.surfaces.best(|_| true).unwrap_or_default();
+        let firm_word = names == votes.0[COMPANY.index()]
+            && !gz.is_place(&k)
+            && !gz.given_names.contains(word)
+            && !gz.is_demonym(word);
         let distinct_docs = docs.iter().map(|(d, _)| *d).collect::<FxHashSet<_>>().len();
-        if names >= 2 && distinct_docs >= 2 {
+        if (acronym || firm_word) && names >= 2 && distinct_docs >= 2 {
             made.push((k, kind, docs));
         }
     }

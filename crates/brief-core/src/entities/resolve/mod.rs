@@ -41,6 +41,8 @@ pub(super) struct DocNames {
     pending: Vec<DocEntity>,
     /// Acronyms defined here: short form key → long form's entity key.
     acronyms: Vec<(String, String)>,
+    /// The keys of the works named here ("the film Vera Drake").
+    works: Vec<String>,
 }
 
 /// What one document says about one entity (or one unplaced word).
@@ -107,15 +109,17 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
     let mut found = Vec::new();
     let mut maybe = Vec::new();
     let mut definitions = Vec::new();
+    let mut works = Vec::new();
     for sentence in running_text(doc) {
-        let (f, m, d) = sentence_names(&doc.normalized, sentence, stats);
+        let names = sentence_names(&doc.normalized, sentence, stats);
         let offset = found.len();
-        maybe.extend(m.into_iter().map(|m| MaybePerson {
+        maybe.extend(names.maybe.into_iter().map(|m| MaybePerson {
             parts: m.parts.start + offset..m.parts.end + offset,
             ..m
         }));
-        found.extend(f);
-        definitions.extend(d);
+        found.extend(names.found);
+        definitions.extend(names.definitions);
+        works.extend(names.works.iter().map(|&r| key(doc.text(r))));
     }
     let (mut found, unconfirmed) = surname_reused(doc, found, &maybe);
     let mut out = DocNames {
@@ -123,6 +127,7 @@ pub(super) fn document_names(doc: &Document, stats: &dyn CommonWords) -> DocName
         entities: Vec::new(),
         pending: Vec::new(),
         acronyms: Vec::new(),
+        works,
     };
     let mut slots: FxHashMap<String, usize> = FxHashMap::default();
     let mut pending: FxHashMap<String, usize> = FxHashMap::default();
