@@ -52,7 +52,7 @@ use crate::shared::{chunk_digests, Damage, FirstReads, Release, SharedBytes, Sha
 use crate::text::{LineIndex, TextRange};
 
 /// Bumped whenever the layout or anything stored changes meaning.
-pub const FORMAT: u32 = 11;
+pub const FORMAT: u32 = 12;
 const MAGIC: &[u8; 8] = b"BRIEFIDX";
 const END: &[u8; 8] = b"BRIEFEND";
 const TRAILER: usize = 32;
