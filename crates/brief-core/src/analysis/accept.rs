@@ -8,6 +8,7 @@
 //! move or the paragraph is edited elsewhere, and comes back when the
 //! flagged text itself changes.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{Edit, Finding};
@@ -188,6 +189,12 @@ pub fn apply_acceptances(
         .iter()
         .map(|f| folded(&brief.text[f.range.start..f.range.end]))
         .collect();
+    // How many findings share each text and code, counted once: a brief
+    // may draw thousands.
+    let mut copies_of: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    for (text, finding) in texts.iter().zip(&findings) {
+        *copies_of.entry((text, finding.code.as_str())).or_default() += 1;
+    }
     let mut shown = Vec::new();
     let mut silenced = Vec::new();
     for (i, finding) in findings.iter().enumerate() {
@@ -199,11 +206,7 @@ pub fn apply_acceptances(
             silenced.push((finding.clone(), format!("accepted inline: {}", a.reason)));
             continue;
         }
-        let copies = texts
-            .iter()
-            .zip(&findings)
-            .filter(|(t, f)| **t == texts[i] && f.code == finding.code)
-            .count();
+        let copies = copies_of[&(texts[i].as_str(), code)];
         let here = context(brief, finding.range);
         let by_file = accepted.iter().find(|a| {
             a.code == code && a.text == texts[i] && (copies == 1 || overlap(&a.context, &here) >= 0.5)

@@ -13,8 +13,8 @@ use super::{Cancel, Cancelled, Code, Edit, Finding, Fix, Hover, Related, SourceL
 use crate::brief::{Brief, Citation};
 use crate::corpus::DocId;
 use crate::figures::{
-    check_figure, extract_figures, stretch_anchors, Cited, Context, CorpusFigure, Figure, FigureCheck,
-    FigureVerdict, UnitClass,
+    check_figure, extract_figures, ranges_inside, stretch_anchors, tail_within_reach, within_reach, Cited,
+    Context, CorpusFigure, Figure, FigureCheck, FigureVerdict, UnitClass,
 };
 use crate::snapshot::Snapshot;
 use crate::text::sentences::sentence_ranges;
@@ -54,17 +54,20 @@ fn figures_of_paragraphs<'b>(brief: &'b Brief, paragraphs: &[TextRange]) -> Vec<
                 .filter(|&i| sentences.get(i).is_some_and(|s| s.contains_range(local)));
             let sentence = at.map_or(local, |i| sentences[i]);
             let previous = at.and_then(|i| i.checked_sub(1)).map(|i| sentences[i]);
-            let own = TextRange::new(local.start - sentence.start, local.end - sentence.start);
-            let previous = previous.map_or("", |r| &words[r.start..r.end]);
             let citation = sentence_citation(brief, sentence.shifted(p.start), figure.range);
-            let others: Vec<TextRange> = ranges
+            let near = within_reach(&words, sentence, local);
+            let own = TextRange::new(local.start - near.start, local.end - near.start);
+            let previous = previous.map_or("", |r| {
+                let tail = tail_within_reach(&words, r);
+                &words[tail.start..tail.end]
+            });
+            let others: Vec<TextRange> = ranges_inside(&ranges, near)
                 .iter()
-                .filter(|r| sentence.contains_range(**r))
-                .map(|r| TextRange::new(r.start - sentence.start, r.end - sentence.start))
+                .map(|r| TextRange::new(r.start - near.start, r.end - near.start))
                 .collect();
             out.push(BriefFigure {
                 figure,
-                context: Context::around(&words[sentence.start..sentence.end], own, &others, previous),
+                context: Context::around(&words[near.start..near.end], own, &others, previous),
                 citation,
             });
         }
@@ -89,9 +92,13 @@ fn without_citations(brief: &Brief, p: TextRange, text: &str) -> String {
 /// sentence ("$107 billion [@lukin2020]", "… in 2018 [@lukin2020]."), else
 /// the last one before it ("@lukin2020 puts trade at $107 billion").
 fn sentence_citation(brief: &Brief, sentence: TextRange, figure: TextRange) -> Option<&Citation> {
-    let mut inside = brief
+    // Citations are sorted: search, as a paragraph may hold thousands.
+    let first = brief
         .citations
+        .partition_point(|c| c.range.start < sentence.start);
+    let mut inside = brief.citations[first..]
         .iter()
+        .take_while(|c| c.range.start < sentence.end)
         .filter(|c| sentence.contains_range(c.range));
     let (before, after): (Vec<_>, Vec<_>) = inside.by_ref().partition(|c| c.range.end <= figure.start);
     after.into_iter().next().or(before.into_iter().next_back())

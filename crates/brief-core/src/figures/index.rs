@@ -7,10 +7,11 @@
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{lemma, CONJUNCTION, FIGURE_TALK};
 use super::measure::{measure, Measure};
+use super::reach::{ranges_inside, tail_within_reach, within_reach};
 use super::{extract_figures, Figure, FigureKind};
 use crate::corpus::{BlockKind, DocId, Document};
 use crate::text::lexicon::FUNCTION_WORDS;
@@ -103,9 +104,10 @@ impl Context {
             (previous, 0.5, 1.0),
         ];
         let mut words: Vec<ContextWord> = Vec::new();
+        let mut seen: FxHashSet<String> = own_words.into_iter().collect();
         for (text, weight, as_source) in parts {
             for w in content_words(text) {
-                if !own_words.contains(&w) && !words.iter().any(|x| x.stem == w) {
+                if seen.insert(w.clone()) {
                     words.push(ContextWord {
                         stem: w,
                         weight,
@@ -128,13 +130,15 @@ impl Context {
 /// The ranges of `figures` that bound the others' stretches (`Context`): a
 /// plain number leaves unsaid what it counts, so the words that say it lie
 /// around it, across what would be its stretch's ends; it bounds none, on
-/// either side.
+/// either side. Sorted by start, for `ranges_inside`.
 pub fn stretch_anchors(figures: &[Figure]) -> Vec<TextRange> {
-    figures
+    let mut anchors: Vec<TextRange> = figures
         .iter()
         .filter(|f| UnitClass::of(&f.kind).is_some())
         .map(|f| f.range)
-        .collect()
+        .collect();
+    anchors.sort_by_key(|r| r.start);
+    anchors
 }
 
 /// The byte bounds `(lead, trail)` of the figure's own stretch of the
@@ -144,17 +148,20 @@ pub fn stretch_anchors(figures: &[Figure]) -> Vec<TextRange> {
 /// (£19m)", "70m euros ($91m; £49m)") converts or glosses the one before
 /// it: it bounds no stretch and takes that figure's.
 fn stretch(sentence: &str, own: TextRange, others: &[TextRange]) -> (usize, usize) {
-    let in_parens = |r: &TextRange| {
-        let depth: i32 = sentence[..r.start]
-            .chars()
-            .map(|c| match c {
-                '(' | '[' => 1,
-                ')' | ']' => -1,
-                _ => 0,
-            })
-            .sum();
-        depth > 0
-    };
+    // The bracket depth before each byte, counted once: asked of every
+    // figure, a count from the start would be quadratic in the sentence.
+    let mut depth_before = Vec::with_capacity(sentence.len() + 1);
+    let mut depth = 0i32;
+    for b in sentence.bytes() {
+        depth_before.push(depth);
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth_before.push(depth);
+    let in_parens = |r: &TextRange| depth_before[r.start] > 0;
     // Only a figure's own parenthesis glosses it: "the French government
     // (15%)" states the government's share, as "Lagardere owns 30%" would.
     let glosses = |r: &TextRange| {
@@ -635,14 +642,14 @@ impl DocFigures {
                 // The sentence before often names what the figure is about
                 // ("…the Vostok-2018 maneuvers. China sent 3200 troops").
                 let previous = at.and_then(|i| i.checked_sub(1)).map(|i| sentences[i]);
-                let own = TextRange::new(figure.range.start - s.start, figure.range.end - s.start);
-                let others: Vec<TextRange> = ranges
+                let near = within_reach(&doc.normalized, s, figure.range);
+                let own = TextRange::new(figure.range.start - near.start, figure.range.end - near.start);
+                let others: Vec<TextRange> = ranges_inside(&ranges, near)
                     .iter()
-                    .filter(|r| s.contains_range(**r))
-                    .map(|r| TextRange::new(r.start - s.start, r.end - s.start))
+                    .map(|r| TextRange::new(r.start - near.start, r.end - near.start))
                     .collect();
-                let context =
-                    Context::around(doc.text(s), own, &others, previous.map_or("", |r| doc.text(r)));
+                let before = previous.map_or("", |r| doc.text(tail_within_reach(&doc.normalized, r)));
+                let context = Context::around(doc.text(near), own, &others, before);
                 let mut words: Vec<(String, f32)> =
                     context.words.into_iter().map(|w| (w.stem, w.as_source)).collect();
                 words.sort_unstable_by(|a, b| a.0.cmp(&b.0));

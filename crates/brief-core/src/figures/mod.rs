@@ -67,6 +67,7 @@ mod lexicon;
 mod measure;
 mod number;
 mod quantity;
+mod reach;
 mod share;
 mod token;
 mod unit;
@@ -82,6 +83,7 @@ use crate::text::TextRange;
 use extract::{sentence_figures, SentenceFigure};
 pub use index::{stretch_anchors, Context, CorpusFigure, DocFigures, FigureIndex, FiguresOf, UnitClass};
 use lexicon::CONJUNCTION;
+pub use reach::{ranges_inside, tail_within_reach, within_reach};
 use token::{FigureToken, Kind, Sent, Tokenizer};
 pub use verdict::{check_figure, Cited, FigureCheck, FigureVerdict};
 

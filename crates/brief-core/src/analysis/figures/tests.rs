@@ -411,3 +411,35 @@ fn a_value_stated_for_the_claimed_year_outranks_the_same_value_of_no_year() {
         "The agency forecasts the province's growth at 5.5% for 2031 [@outlook].\n",
     ));
 }
+
+#[test]
+fn every_figure_of_a_sentence_with_no_end_is_checked_at_its_own_characters() {
+    // A brief typed or pasted without full stops is one sentence of
+    // thousands of words; each figure reads only the words within its
+    // reach, so a paragraph costs its length, not its square, and each
+    // finding still lands on its own figure.
+    let source = (
+        "wheat",
+        "Exports of wheat to Egypt rose to 4.2 million tonnes last year.\n",
+    );
+    let claims: Vec<String> = (0..300)
+        .map(|i| {
+            let value = if i % 3 == 0 { "5.1" } else { "4.2" };
+            format!("exports of wheat to Egypt rose to {value} million tonnes [@wheat]")
+        })
+        .collect();
+    let text = format!("Élan {}\n", claims.join(" and "));
+    let corpus = crate::test_support::corpus_of(&[source]);
+    let brief = Brief::parse(text.as_str());
+    let found: Vec<usize> = diagnostics(&corpus, &brief, Cancel::NEVER)
+        .unwrap_or_default()
+        .iter()
+        .filter(|f| f.code.as_str() == "figure-contradicted")
+        .map(|f| {
+            assert_eq!(&text[f.range.start..f.range.end], "5.1 million tonnes");
+            f.range.start
+        })
+        .collect();
+    let wrong: Vec<usize> = text.match_indices("5.1 million").map(|(at, _)| at).collect();
+    assert_eq!(found, wrong);
+}
