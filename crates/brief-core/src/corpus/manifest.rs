@@ -313,9 +313,14 @@ impl Reference {
 /// it ("Jean de la Fontaine": "de la Fontaine", as BibTeX reads a von part);
 /// written "Family, Given" (Google Scholar's `citation_author`, many
 /// manifests), the comma splits them. An organisation ("World Bank") is one
-/// name, with no given names.
+/// name, with no given names, as is a name in braces ("{BBC News}", as
+/// BibTeX writes a name not to be split), shown without them.
 pub fn split_name(author: &str) -> (Option<&str>, &str) {
     let author = author.trim();
+    let unbraced = author.trim_start_matches('{').trim_end_matches('}');
+    if unbraced.len() < author.len() && !unbraced.trim().is_empty() {
+        return (None, unbraced.trim());
+    }
     if is_organisation_name(author) {
         return (None, author);
     }
@@ -434,6 +439,23 @@ mod tests {
         );
         assert_eq!(split_name("Hélène Dubois"), (Some("Hélène"), "Dubois"));
         assert_eq!(split_name("Plato"), (None, "Plato"));
+    }
+
+    /// Trial 10: "BBC News" showed as "News 2004".
+    #[test]
+    fn a_newsroom_or_a_braced_name_is_kept_whole() {
+        for (author, shown) in [
+            ("BBC News", "BBC News 2004"),
+            ("{{Kessel Harbour Pilots}}", "Kessel Harbour Pilots 2004"),
+            ("{Anna Berg}", "Anna Berg 2004"),
+        ] {
+            let reference = Reference {
+                authors: vec![author.into()],
+                date: Some("2004".into()),
+                ..Reference::default()
+            };
+            assert_eq!(reference.author_year(), shown, "{author}");
+        }
     }
 
     fn keys(manifest: &Manifest) -> Vec<&str> {

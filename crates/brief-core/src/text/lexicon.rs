@@ -118,7 +118,8 @@ static ORGANISATION_WORDS: WordSet = WordSet::new(
      fund commission institute institution university college academy center centre endowment \
      foundation ministry department office committee agency administration authority parliament \
      government secretariat bureau directorate company corporation group ltd inc plc llc trust forum \
-     network board service programme program partnership observatory",
+     network board service programme program partnership observatory news press media broadcasting \
+     television radio",
 );
 
 /// A name with an organisation's word in it, compared in lower case.
@@ -151,6 +152,7 @@ mod tests {
         ] {
             assert!(is_organisation_name(name), "{name}");
         }
+        assert!(is_organisation_name("BBC News"), "a newsroom");
         for name in ["Artyom Lukin", "Nicu Popescu", "Ngozi Okonjo-Iweala"] {
             assert!(!is_organisation_name(name), "{name}");
         }
