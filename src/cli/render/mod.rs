@@ -128,18 +128,26 @@ impl Span<'_> {
 /// A fix as one line of text: its title, and the text it puts in when the
 /// title does not say it ("Replace with the wording of @x: “…”"), so that a
 /// reader of the terminal or of an annotation sees what accepting it does.
+/// An insertion says so, with the text as put in ("Cite @x: insert “ [@x]”"),
+/// even when the title names it.
 pub fn fix_line(fix: &Fix) -> String {
     const SHOWN: usize = 120;
     let [edit] = fix.edits.as_slice() else {
         return fix.title.clone();
     };
-    let text = edit.new_text.trim();
-    if text.is_empty() || fix.title.contains(text) {
+    let inserts = edit.range.is_empty();
+    let text = if inserts {
+        edit.new_text.as_str()
+    } else {
+        edit.new_text.trim()
+    };
+    if text.trim().is_empty() || (!inserts && fix.title.contains(text)) {
         return fix.title.clone();
     }
     let shown: String = text.chars().take(SHOWN).collect();
     let more = if shown.len() < text.len() { "…" } else { "" };
-    format!("{}: “{shown}{more}”", fix.title)
+    let verb = if inserts { "insert " } else { "" };
+    format!("{}: {verb}“{shown}{more}”", fix.title)
 }
 
 fn char_boundary_at_or_before(text: &str, at: usize) -> usize {
@@ -240,5 +248,38 @@ pub fn related_span<'a>(report: &'a Report, related: &Related) -> RelatedSpan<'a
             path,
             page: doc.page_at(range.start),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use brief_core::analysis::Edit;
+
+    use super::*;
+
+    fn fix(title: &str, range: TextRange, new_text: &str) -> Fix {
+        let edit = Edit {
+            range,
+            new_text: new_text.to_string(),
+        };
+        Fix {
+            title: title.to_string(),
+            edits: vec![edit],
+            preferred: true,
+        }
+    }
+
+    /// Trial 10: an uncited quote's fix read "Cite @x: “[@x]”".
+    #[test]
+    fn an_insertion_shows_the_text_it_puts_in_as_an_insertion() {
+        let cite = fix("Cite @envisional2005", TextRange::new(9, 9), " [@envisional2005]");
+        assert_eq!(
+            fix_line(&cite),
+            "Cite @envisional2005: insert “ [@envisional2005]”"
+        );
+        let change = fix("Change to `@lukin2020`", TextRange::new(3, 9), "lukin2020");
+        assert_eq!(fix_line(&change), "Change to `@lukin2020`");
+        let figure = fix("Use the source’s figure", TextRange::new(3, 9), " 9.7% ");
+        assert_eq!(fix_line(&figure), "Use the source’s figure: “9.7%”");
     }
 }
