@@ -82,7 +82,7 @@ async def test_bad_corpus_input_is_reported_and_the_rest_is_served(launch, tmp_p
         (
             "citation-unknown",
             "brief-lsp",
-            "`@blob` is the corpus file blob.txt, which could not be read: binary file (contains NUL bytes); skipped",
+            "`@blob` is the corpus file blob.txt, which could not be read: binary file (contains NUL bytes)",
         )
     ]
 

@@ -27,7 +27,7 @@ pub(super) fn hover(corpus: &Snapshot, brief: &Brief, offset: usize) -> Option<H
     let markdown = match resolve(corpus, brief, &item.key) {
         Some(cited) => reference_markdown(brief, &cited),
         None if corpus.unreadable_source(&item.key).is_some() => {
-            escape_markdown(&unreadable_message(corpus, &item.key).unwrap_or_default())
+            unreadable_message(corpus, &item.key, escape_markdown).unwrap_or_default()
         }
         None => {
             let mut md = format!(
@@ -181,19 +181,24 @@ pub(super) fn diagnostics(
 }
 
 /// What to say of a key whose source is in a corpus folder but could not
-/// be read: which file, and why.
-fn unreadable_message(corpus: &Snapshot, key: &str) -> Option<String> {
+/// be read: which file, and why (the corpus problem without its "; skipped":
+/// the citation is what is flagged). The key is written as code, which reads
+/// in a diagnostic and renders in a hover; the file and reason go through
+/// `escape`, which a hover sets to Markdown's.
+fn unreadable_message(corpus: &Snapshot, key: &str, escape: fn(&str) -> String) -> Option<String> {
     let problem = corpus.unreadable_source(key)?;
     let file = problem.path.file_name().unwrap_or_default().to_string_lossy();
+    let reason = problem.message.replacen("; skipped", "", 1);
     Some(format!(
-        "`@{key}` is the corpus file {file}, which could not be read: {}",
-        problem.message
+        "`@{key}` is the corpus file {}, which could not be read: {}",
+        escape(&file),
+        escape(&reason)
     ))
 }
 
 fn unknown_key(corpus: &Snapshot, brief: &Brief, item: &CiteItem) -> Finding {
     let suggestions = nearest_keys(corpus, brief, &item.key);
-    let message = match unreadable_message(corpus, &item.key) {
+    let message = match unreadable_message(corpus, &item.key, str::to_string) {
         Some(unreadable) => unreadable,
         None => {
             let mut message = format!("unknown citation key `@{}`", item.key);
@@ -451,13 +456,13 @@ A break of gauge at every border adds a day to each journey.
         check_diagnostics(
             &fixture.replace("$0", ""),
             expect_test::expect![[r#"
-                18..29 "@blank-memo" error citation-unknown: `@blank-memo` is the corpus file Blank Memo.txt, which could not be read: empty file; skipped"#]],
+                18..29 "@blank-memo" error citation-unknown: `@blank-memo` is the corpus file Blank Memo.txt, which could not be read: empty file"#]],
         );
         check_hover(
             fixture,
             expect_test::expect![[r#"
                 18..29 "@blank-memo"
-                \`@blank-memo\` is the corpus file Blank Memo.txt, which could not be read: empty file; skipped"#]],
+                `@blank-memo` is the corpus file Blank Memo.txt, which could not be read: empty file"#]],
         );
         // A manifest's key names its entry's file.
         check_diagnostics(
@@ -471,7 +476,7 @@ A break of gauge at every border adds a day to each journey.
             As the memo says [@okafor2021].
             "#,
             expect_test::expect![[r#"
-                18..29 "@okafor2021" error citation-unknown: `@okafor2021` is the corpus file Blank Memo.txt, which could not be read: empty file; skipped"#]],
+                18..29 "@okafor2021" error citation-unknown: `@okafor2021` is the corpus file Blank Memo.txt, which could not be read: empty file"#]],
         );
     }
 
