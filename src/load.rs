@@ -24,10 +24,25 @@ pub enum CorpusSource {
 
 impl CorpusSource {
     pub fn describe(&self) -> String {
+        self.describe_loaded(&[])
+    }
+
+    /// Names the folders that loaded: those with no error of their own
+    /// among `problems` (a missing folder is reported by its problem).
+    pub fn describe_loaded(&self, problems: &[Problem]) -> String {
         match self {
             CorpusSource::Embedded => "the embedded seed corpus".into(),
             CorpusSource::Folders(dirs) => {
-                let dirs: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+                let failed = |d: &PathBuf| {
+                    problems
+                        .iter()
+                        .any(|p| p.path == *d && p.severity == ProblemSeverity::Error)
+                };
+                let dirs: Vec<String> = dirs
+                    .iter()
+                    .filter(|d| !failed(d))
+                    .map(|d| d.display().to_string())
+                    .collect();
                 dirs.join(", ")
             }
         }

@@ -507,6 +507,37 @@ fn an_empty_corpus_folder_is_warned_about() {
     );
 }
 
+/// Trial 10: the corpus line named a missing folder among those checked
+/// against, beside the error that it could not be read.
+#[test]
+fn the_corpus_line_names_only_the_folders_that_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "sources/rail.txt",
+        "A break of gauge adds a day to each journey.\n",
+    );
+    let brief = write(dir.path(), "brief.md", "Plain prose.\n");
+    let out = brief_lsp(dir.path())
+        .args(["check", "--corpus", "missing-folder", "--corpus", "sources"])
+        .arg(&brief)
+        .assert()
+        .code(0);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("(1 document)"))
+        .unwrap_or_else(|| panic!("a corpus line: {stderr}"));
+    assert!(
+        line.contains("sources") && !line.contains("missing-folder"),
+        "{line}"
+    );
+    assert!(
+        stderr.contains("missing-folder: cannot read corpus folder"),
+        "the failure is still said: {stderr}"
+    );
+}
+
 /// From a new user's trial: "author" for "authors" in one entry threw the
 /// whole manifest away, so every cited key of the folder was unknown.
 #[test]

@@ -93,7 +93,7 @@ fn check(args: &CheckArgs, check: Check, notes: &mut Notes) -> anyhow::Result<Pa
     )?;
     notes.say(format!(
         "corpus: {} ({}){}",
-        workspace.corpus.describe(),
+        workspace.corpus.describe_loaded(&corpus.problems),
         counted(corpus.documents.len(), "document"),
         // Name the project file only when the folders came from it, not
         // from `--corpus` or the embedded default.
