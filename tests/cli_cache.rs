@@ -128,9 +128,11 @@ fn a_damaged_index_is_rebuilt_and_a_changed_corpus_reindexed() {
         .args(["cache", "clear"])
         .assert()
         .success()
-        .stdout(contains(
-            "deleted 1 index, 0 extracted texts of PDFs and web pages, and 1 lock or unfinished file",
-        ));
+        .stdout(contains(format!(
+            // The folder of both the indexes and the extracted texts.
+            "{}: deleted 1 index, 0 extracted texts of PDFs and web pages, and 1 lock or unfinished file",
+            cache.path().join("brief-lsp").display()
+        )));
     assert!(index_files(cache.path()).is_empty());
     corpus_listing(cache.path(), corpus.path(), &["--no-cache"]);
     assert!(index_files(cache.path()).is_empty(), "--no-cache writes nothing");

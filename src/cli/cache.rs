@@ -9,6 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use brief_core::text::counted;
 
+use crate::extract::extracted_folder;
 use crate::index_cache::{cache_folder, clear, list_indexes};
 
 #[derive(Args, Debug)]
@@ -52,6 +53,10 @@ pub fn run(args: &CacheArgs) -> anyhow::Result<ExitCode> {
         }
         CacheAction::Clear => {
             let cleared = clear()?;
+            // The folder holding both the indexes and the extracted texts.
+            let folder = extracted_folder()
+                .parent()
+                .map_or(folder, |d| d.display().to_string());
             out_line!(
                 out,
                 "{folder}: deleted {}, {} of PDFs and web pages, and {} ({:.1} MiB)",
